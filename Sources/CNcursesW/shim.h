@@ -1,0 +1,121 @@
+#ifndef INTERVIEW_CNCURSESW_SHIM_H
+#define INTERVIEW_CNCURSESW_SHIM_H
+
+/* SwiftPM drops pkg-config's -D_XOPEN_SOURCE=600, without which the wide-character
+   API (get_wch, add_wch, setcchar) is not declared. */
+#define NCURSES_WIDECHAR 1
+#include <ncursesw/curses.h>
+#include <locale.h>
+#include <langinfo.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <fcntl.h>
+#include <wchar.h>
+
+/* Swift 6 rejects C globals and function-like macros: expose them as functions. */
+static inline WINDOW *ishim_stdscr(void) { return stdscr; }
+static inline int ishim_lines(void) { return LINES; }
+static inline int ishim_cols(void) { return COLS; }
+static inline int ishim_colors(void) { return COLORS; }
+static inline attr_t ishim_a_bold(void) { return A_BOLD; }
+static inline attr_t ishim_a_dim(void) { return A_DIM; }
+static inline attr_t ishim_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t ishim_a_reverse(void) { return A_REVERSE; }
+static inline attr_t ishim_a_italic(void) { return A_ITALIC; }
+static inline attr_t ishim_a_normal(void) { return A_NORMAL; }
+static inline int ishim_key_resize(void) { return KEY_RESIZE; }
+static inline int ishim_err(void) { return ERR; }
+static inline int ishim_key_code_yes(void) { return KEY_CODE_YES; }
+
+static inline int ishim_locale_is_utf8(void) {
+    const char *cs = nl_langinfo(CODESET);
+    return cs != NULL && strcmp(cs, "UTF-8") == 0;
+}
+
+/* Draws one grapheme cluster (up to CCHARW_MAX wide characters) at y, x. */
+static inline int ishim_put(int y, int x, const wchar_t *wch, attr_t attrs, int pair) {
+    cchar_t cell;
+    if (setcchar(&cell, wch, attrs, (short)0, &pair) == ERR) return ERR;
+    return mvwadd_wch(stdscr, y, x, &cell);
+}
+
+/* ---- Signals and crashes -------------------------------------------------
+   A terminating signal must leave a usable terminal; a fatal error must print
+   its message where the user can read it. While the screen is up, stderr goes
+   to an unlinked temporary file; on exit or crash it is copied back to the
+   real stderr after endwin(). Only async-signal-safe calls in the handlers
+   (endwin is not strictly so, but it is what every curses program does). */
+
+static volatile sig_atomic_t ishim_pending_signal = 0;
+static int ishim_saved_stderr = -1;
+static int ishim_captured_stderr = -1;
+
+static inline int ishim_take_signal(void) {
+    int s = ishim_pending_signal;
+    ishim_pending_signal = 0;
+    return s;
+}
+
+static inline void ishim_release_stderr(void) {
+    if (ishim_saved_stderr < 0) return;
+    dup2(ishim_saved_stderr, 2);
+    if (ishim_captured_stderr >= 0) {
+        char buf[4096];
+        ssize_t n;
+        lseek(ishim_captured_stderr, 0, SEEK_SET);
+        while ((n = read(ishim_captured_stderr, buf, sizeof buf)) > 0) {
+            ssize_t ignored = write(2, buf, (size_t)n);
+            (void)ignored;
+        }
+        close(ishim_captured_stderr);
+        ishim_captured_stderr = -1;
+    }
+    close(ishim_saved_stderr);
+    ishim_saved_stderr = -1;
+}
+
+static inline void ishim_capture_stderr(const char *dir) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/interview-stderr-XXXXXX", dir);
+    int fd = mkstemp(path);
+    if (fd < 0) return;
+    unlink(path);
+    ishim_saved_stderr = dup(2);
+    ishim_captured_stderr = fd;
+    dup2(fd, 2);
+}
+
+static inline void ishim_on_request(int signo) { ishim_pending_signal = signo; }
+
+static inline void ishim_on_crash(int signo) {
+    endwin();
+    ishim_release_stderr();
+    signal(signo, SIG_DFL);
+    raise(signo);
+}
+
+static inline void ishim_install_signal_handlers(void) {
+    struct sigaction request;
+    memset(&request, 0, sizeof request);
+    request.sa_handler = ishim_on_request;
+    sigemptyset(&request.sa_mask);
+    /* No SA_RESTART: the blocking key read returns so the loop sees the signal. */
+    sigaction(SIGHUP, &request, NULL);
+    sigaction(SIGTERM, &request, NULL);
+    sigaction(SIGINT, &request, NULL);
+
+    struct sigaction crash;
+    memset(&crash, 0, sizeof crash);
+    crash.sa_handler = ishim_on_crash;
+    sigemptyset(&crash.sa_mask);
+    sigaction(SIGSEGV, &crash, NULL);
+    sigaction(SIGILL, &crash, NULL);
+    sigaction(SIGTRAP, &crash, NULL);
+    sigaction(SIGABRT, &crash, NULL);
+    sigaction(SIGBUS, &crash, NULL);
+    sigaction(SIGFPE, &crash, NULL);
+}
+
+#endif

@@ -1,0 +1,67 @@
+/// A question bank: what the interviewer asks, with the guidance for each question.
+public struct Bank: Hashable, Sendable {
+    public var title: String
+    /// The planned length of the interview, in seconds.
+    public var durationSeconds: Int
+    public var role: String?
+    public var level: String?
+    public var questions: [Question]
+    /// Where the bank came from: a path, or `builtin:NAME`.
+    public var source: String
+    /// A hash of the bank's bytes, so a session can tell which version it used.
+    public var hash: String
+
+    public init(title: String, durationSeconds: Int, role: String? = nil, level: String? = nil,
+                questions: [Question], source: String, hash: String) {
+        self.title = title
+        self.durationSeconds = durationSeconds
+        self.role = role
+        self.level = level
+        self.questions = questions
+        self.source = source
+        self.hash = hash
+    }
+
+    public var totalBudgetSeconds: Int { questions.reduce(0) { $0 + $1.timeSeconds } }
+}
+
+public struct Question: Hashable, Sendable {
+    public var id: String
+    public var prompt: String
+    public var timeSeconds: Int
+    public var tags: [String]
+    public var whyAsk: RichText
+    public var expectedAnswer: RichText
+    public var howToEvaluate: RichText
+    public var rubric: [String]
+
+    public init(id: String, prompt: String, timeSeconds: Int, tags: [String] = [],
+                whyAsk: RichText = RichText(), expectedAnswer: RichText, howToEvaluate: RichText = RichText(),
+                rubric: [String] = []) {
+        self.id = id
+        self.prompt = prompt
+        self.timeSeconds = timeSeconds
+        self.tags = tags
+        self.whyAsk = whyAsk
+        self.expectedAnswer = expectedAnswer
+        self.howToEvaluate = howToEvaluate
+        self.rubric = rubric
+    }
+}
+
+/// A problem in an input file, at a place a person can find.
+public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var message: String
+
+    public init(file: String, line: Int, column: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    public var description: String { "\(file):\(line):\(column): \(message)" }
+}

@@ -1,0 +1,40 @@
+/// Durations as people write them in banks and on the command line: `45m`, `1h30m`, `90s`.
+public enum Durations {
+    public static func parse(_ text: String) -> Int? {
+        var total = 0
+        var number = ""
+        var seenUnits: [Character] = []
+        for c in text {
+            if c.isASCII, c.isNumber {
+                number.append(c)
+                continue
+            }
+            guard "hms".contains(c), !number.isEmpty, let value = Int(number),
+                  !seenUnits.contains(c), seenUnits.allSatisfy({ order($0) < order(c) }) else { return nil }
+            total += value * (c == "h" ? 3600 : c == "m" ? 60 : 1)
+            seenUnits.append(c)
+            number = ""
+        }
+        guard number.isEmpty, !seenUnits.isEmpty, total > 0 else { return nil }
+        return total
+    }
+
+    private static func order(_ unit: Character) -> Int { unit == "h" ? 0 : unit == "m" ? 1 : 2 }
+
+    /// `m:ss`, or `h:mm:ss` from an hour on.
+    public static func clock(_ seconds: Int) -> String {
+        let s = max(0, seconds)
+        let two = { (n: Int) in n < 10 ? "0\(n)" : "\(n)" }
+        if s >= 3600 { return "\(s / 3600):\(two(s / 60 % 60)):\(two(s % 60))" }
+        return "\(two(s / 60)):\(two(s % 60))"
+    }
+
+    /// The short form a bank would use: `45m`, `1h30m`, `90s` → `1m30s`.
+    public static func format(_ seconds: Int) -> String {
+        var out = ""
+        if seconds >= 3600 { out += "\(seconds / 3600)h" }
+        if seconds % 3600 >= 60 { out += "\(seconds % 3600 / 60)m" }
+        if seconds % 60 > 0 || out.isEmpty { out += "\(seconds % 60)s" }
+        return out
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+
+/// What the interviewer can do to a session. Each becomes zero or more events.
+public enum SessionAction: Hashable, Sendable {
+    case open(Int)
+    case next
+    case previous
+    case toggleRubric(Int)
+    case rate(Int)
+    case togglePause
+    case setShareSafe(Bool)
+    case wrapUp
+    case recommend(Int)
+    case setNotes([NoteLine])
+    case setClosingNotes([NoteLine])
+    case end
+    case interrupt
+    case reopen
+}
+
+/// The session engine: reduces actions into events, and events into state. Time is
+/// given by the caller, so tests drive it with a manual clock.
+public struct SessionEngine: Hashable, Sendable {
+    public private(set) var file: SessionFile
+    public private(set) var state: SessionState
+    public let questions: [Question]
+
+    /// A new session on `bank`, started at time 0.
+    public init(bank: Bank, id: String, mode: SessionMode = .live, candidate: String, interviewer: String,
+                startedAt: Date, durationSeconds: Int? = nil) {
+        questions = bank.questions
+        file = SessionFile(
+            format: SessionFile.format, version: SessionFile.currentVersion, id: id, mode: mode, status: .inProgress,
+            candidate: candidate, interviewer: interviewer, startedAt: ISO8601.string(startedAt), endedAt: nil,
+            bank: .init(title: bank.title, source: bank.source, hash: bank.hash,
+                        durationSeconds: durationSeconds ?? bank.durationSeconds),
+            questions: bank.questions.map { question in
+                SessionFile.QuestionRecord(
+                    id: question.id, prompt: question.prompt, timeSeconds: question.timeSeconds, tags: question.tags,
+                    whyAsk: question.whyAsk.markdown, expectedAnswer: question.expectedAnswer.markdown,
+                    howToEvaluate: question.howToEvaluate.markdown,
+                    rubric: question.rubric.map { .init(text: $0, checked: false) },
+                    elapsedSeconds: 0, notes: [], rating: nil)
+            },
+            recommendation: nil, closingNotes: [], clockSeconds: 0, events: [])
+        state = SessionState(rubricCounts: file.rubricCounts)
+        record(SessionEvent(at: 0, type: .started))
+    }
+
+    /// A saved session, to go on with (resume) or to look at.
+    public init(file: SessionFile) {
+        self.file = file
+        questions = file.bankQuestions
+        state = file.finalState
+    }
+
+    public var durationSeconds: Int { file.bank.durationSeconds }
+    public var isFinished: Bool { state.status == .completed }
+
+    /// Applies an action at time `t` (seconds on the session's monotonic clock).
+    /// Returns whether anything changed.
+    @discardableResult
+    public mutating func perform(_ action: SessionAction, at t: Double) -> Bool {
+        let count = file.events.count
+        for event in events(for: action, at: t) { record(event) }
+        return file.events.count != count
+    }
+
+    private func events(for action: SessionAction, at t: Double) -> [SessionEvent] {
+        let s = state
+        let open = s.status == .inProgress
+        switch action {
+        case .open(let q):
+            guard open, questions.indices.contains(q), q != s.current || s.wrappingUp else { return [] }
+            return [SessionEvent(at: t, type: .questionOpened, question: q)]
+        case .next:
+            guard open, !s.wrappingUp else { return [] }
+            return s.current + 1 < questions.count
+                ? [SessionEvent(at: t, type: .questionOpened, question: s.current + 1)]
+                : [SessionEvent(at: t, type: .wrapUp)]
+        case .previous:
+            guard open else { return [] }
+            if s.wrappingUp { return [SessionEvent(at: t, type: .questionOpened, question: s.current)] }
+            guard s.current > 0 else { return [] }
+            return [SessionEvent(at: t, type: .questionOpened, question: s.current - 1)]
+        case .toggleRubric(let item):
+            guard open, !s.wrappingUp, s.questions[s.current].rubric.indices.contains(item) else { return [] }
+            return [SessionEvent(at: t, type: .rubricToggled, question: s.current, item: item)]
+        case .rate(let rating):
+            guard open, !s.wrappingUp, (0...4).contains(rating), s.questions[s.current].rating != (rating == 0 ? nil : rating) else { return [] }
+            return [SessionEvent(at: t, type: .rated, question: s.current, rating: rating)]
+        case .togglePause:
+            guard open else { return [] }
+            return [SessionEvent(at: t, type: s.paused ? .resumed : .paused)]
+        case .setShareSafe(let on):
+            guard on != s.shareSafe else { return [] }
+            return [SessionEvent(at: t, type: .shareSafe, on: on)]
+        case .wrapUp:
+            guard open, !s.wrappingUp else { return [] }
+            return [SessionEvent(at: t, type: .wrapUp)]
+        case .recommend(let rating):
+            guard open, (0...4).contains(rating), s.recommendation != (rating == 0 ? nil : rating) else { return [] }
+            return [SessionEvent(at: t, type: .recommended, rating: rating)]
+        case .setNotes(let lines):
+            guard open else { return [] }
+            return SessionEvent.notesEdit(at: t, type: .notesEdited, question: s.current,
+                                          from: s.questions[s.current].notes, to: lines).map { [$0] } ?? []
+        case .setClosingNotes(let lines):
+            guard open else { return [] }
+            return SessionEvent.notesEdit(at: t, type: .closingNotesEdited, question: nil,
+                                          from: s.closingNotes, to: lines).map { [$0] } ?? []
+        case .end:
+            guard s.status != .completed else { return [] }
+            return [SessionEvent(at: t, type: .ended)]
+        case .interrupt:
+            guard open else { return [] }
+            return [SessionEvent(at: t, type: .interrupted)]
+        case .reopen:
+            guard s.status == .interrupted else { return [] }
+            return [SessionEvent(at: max(t, s.clock), type: .reopened)]
+        }
+    }
+
+    private mutating func record(_ event: SessionEvent) {
+        file.events.append(event)
+        state.apply(event)
+    }
+
+    /// The file to write at time `t`: the events, and the summary derived from them.
+    public func snapshot(at t: Double) -> SessionFile {
+        var out = file
+        out.status = state.status
+        out.clockSeconds = (max(t, state.clock) * 1000).rounded() / 1000
+        out.recommendation = state.recommendation
+        out.closingNotes = state.closingNotes
+        for index in out.questions.indices {
+            let progress = state.questions[index]
+            out.questions[index].elapsedSeconds = Int(state.questionElapsed(index, at: t).rounded())
+            out.questions[index].notes = progress.notes
+            out.questions[index].rating = progress.rating
+            for item in out.questions[index].rubric.indices {
+                out.questions[index].rubric[item].checked = progress.rubric[item]
+            }
+        }
+        return out
+    }
+
+    /// Records the wall-clock end of the interview, as a label (only the first call counts).
+    public mutating func markEnded(now: Date) {
+        if file.endedAt == nil { file.endedAt = ISO8601.string(now) }
+    }
+}
+
+public enum ISO8601 {
+    public static func string(_ date: Date) -> String {
+        date.formatted(.iso8601)
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+
+/// The session file of DESIGN.md: the events are the truth; the per-question summary
+/// beside them is derived from them on every save, for people and `jq`.
+public struct SessionFile: Codable, Hashable, Sendable {
+    public static let format = "interview-session"
+    public static let currentVersion = 1
+
+    public struct BankInfo: Codable, Hashable, Sendable {
+        public var title: String
+        public var source: String
+        public var hash: String
+        public var durationSeconds: Int
+    }
+
+    public struct RubricItem: Codable, Hashable, Sendable {
+        public var text: String
+        public var checked: Bool
+    }
+
+    /// A copy of a question as asked, with what the session gathered on it.
+    public struct QuestionRecord: Codable, Hashable, Sendable {
+        public var id: String
+        public var prompt: String
+        public var timeSeconds: Int
+        public var tags: [String]
+        public var whyAsk: String
+        public var expectedAnswer: String
+        public var howToEvaluate: String
+        public var rubric: [RubricItem]
+        public var elapsedSeconds: Int
+        public var notes: [NoteLine]
+        public var rating: Int?
+    }
+
+    public var format: String
+    public var version: Int
+    public var id: String
+    public var mode: SessionMode
+    public var status: SessionStatus
+    public var candidate: String
+    public var interviewer: String
+    public var startedAt: String
+    public var endedAt: String?
+    public var bank: BankInfo
+    public var questions: [QuestionRecord]
+    public var recommendation: Int?
+    public var closingNotes: [NoteLine]
+    /// The session's monotonic clock when it was last saved: a resumed session goes
+    /// on from here, so the time the program was not running does not count.
+    public var clockSeconds: Double
+    public var events: [SessionEvent]
+
+    /// The questions as the engine and the screens use them.
+    public var bankQuestions: [Question] {
+        questions.map { record in
+            Question(id: record.id, prompt: record.prompt, timeSeconds: record.timeSeconds, tags: record.tags,
+                     whyAsk: RichText.parse(record.whyAsk), expectedAnswer: RichText.parse(record.expectedAnswer),
+                     howToEvaluate: RichText.parse(record.howToEvaluate), rubric: record.rubric.map(\.text))
+        }
+    }
+
+    public var rubricCounts: [Int] { questions.map(\.rubric.count) }
+
+    /// The state at the end of the recorded events.
+    public var finalState: SessionState { SessionState.fold(rubricCounts: rubricCounts, events: events) }
+}
+
+extension SessionFile {
+    /// Pretty-printed with sorted keys, so that two versions diff line by line.
+    public func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(self)
+        data.append(0x0A)
+        return data
+    }
+
+    /// Reads a session file, refusing what is not one, or what a newer version wrote.
+    public static func decode(_ data: Data, file: String) throws(InputError) -> SessionFile {
+        struct Header: Decodable {
+            var format: String?
+            var version: Int?
+        }
+        let header: Header
+        do {
+            header = try JSONDecoder().decode(Header.self, from: data)
+        } catch {
+            throw SessionFile.describe(error, data: data, file: file)
+        }
+        guard header.format == SessionFile.format else {
+            throw InputError(file: file, line: 1, column: 1,
+                             message: "not an interview session: expected \"format\": \"\(SessionFile.format)\"")
+        }
+        guard let version = header.version, version >= 1 else {
+            throw InputError(file: file, line: 1, column: 1, message: "expected a positive \"version\" number")
+        }
+        guard version <= currentVersion else {
+            throw InputError(file: file, line: 1, column: 1,
+                             message: "written by a newer interview (session version \(version)); this one reads versions up to \(currentVersion): upgrade interview")
+        }
+        do {
+            return try JSONDecoder().decode(SessionFile.self, from: data)
+        } catch {
+            throw SessionFile.describe(error, data: data, file: file)
+        }
+    }
+
+    static func describe(_ error: any Error, data: Data, file: String) -> InputError {
+        guard let decoding = error as? DecodingError else {
+            return InputError(file: file, line: 1, column: 1, message: "cannot be read as a session: \(error)")
+        }
+        func path(_ context: DecodingError.Context) -> String {
+            let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            return keys.isEmpty ? "the top level" : keys
+        }
+        switch decoding {
+        case .dataCorrupted(let context):
+            let (line, column) = JSONPosition.locate(context, in: data)
+            let detail = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
+            return InputError(file: file, line: line, column: column,
+                              message: "invalid JSON (\(detail ?? context.debugDescription)): expected a complete session file")
+        case .keyNotFound(let key, let context):
+            return InputError(file: file, line: 1, column: 1, message: "missing \"\(key.stringValue)\" at \(path(context)): expected a complete session file")
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            return InputError(file: file, line: 1, column: 1, message: "wrong value at \(path(context)): \(context.debugDescription)")
+        @unknown default:
+            return InputError(file: file, line: 1, column: 1, message: "cannot be read as a session: \(error)")
+        }
+    }
+}
+
+/// Turns the JSON decoder's position (a byte offset or "line N, column M" in its
+/// message) into a line and column; the end of the data when it names neither.
+enum JSONPosition {
+    static func locate(_ context: DecodingError.Context, in data: Data) -> (Int, Int) {
+        let texts = [context.debugDescription, "\(context.underlyingError.map { "\($0)" } ?? "")",
+                     ((context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String) ?? ""]
+        for text in texts {
+            if let line = number(after: "line ", in: text), let column = number(after: "column ", in: text) {
+                return (line, column)
+            }
+            if let offset = number(after: "character ", in: text) ?? number(after: "offset ", in: text) {
+                return lineColumn(of: offset, in: data)
+            }
+        }
+        return lineColumn(of: data.count, in: data)
+    }
+
+    private static func number(after marker: String, in text: String) -> Int? {
+        guard let range = text.range(of: marker) else { return nil }
+        return Int(text[range.upperBound...].prefix(while: \.isNumber))
+    }
+
+    static func lineColumn(of offset: Int, in data: Data) -> (Int, Int) {
+        var line = 1
+        var column = 1
+        for byte in data.prefix(offset) {
+            if byte == 0x0A { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
+        }
+        return (line, column)
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// Saves sessions off the interface's thread: `save` only hands over a snapshot (a value,
+/// copied on write), a background queue encodes and writes the newest one. A failing
+/// disk is reported, retried with the next snapshot, and never damages the last good file.
+public final class SessionSaver: @unchecked Sendable {
+    public enum Status: Hashable, Sendable {
+        case idle
+        case saved
+        case failed(String)
+    }
+
+    public let url: URL
+    private let queue = DispatchQueue(label: "interview.session-saver")
+    private let lock = NSLock()
+    private var pending: SessionFile?
+    private var scheduled = false
+    private var currentStatus: Status = .idle
+    private var lastWritten: SessionFile?
+
+    public init(url: URL) { self.url = url }
+
+    public var status: Status { lock.withLock { currentStatus } }
+
+    public func save(_ file: SessionFile) {
+        let schedule = lock.withLock {
+            pending = file
+            defer { scheduled = true }
+            return !scheduled
+        }
+        if schedule { queue.async { self.drain() } }
+    }
+
+    /// Waits until everything handed over is on disk (or has failed), for exits.
+    public func flush() {
+        queue.sync {}
+    }
+
+    private func drain() {
+        while true {
+            let next: SessionFile? = lock.withLock {
+                let file = pending
+                pending = nil
+                if file == nil { scheduled = false }
+                return file
+            }
+            guard let file = next else { return }
+            if file == lastWritten { continue }
+            let outcome: Status
+            do {
+                try SessionStore.writeAtomically(try file.encoded(), to: url)
+                lastWritten = file
+                outcome = .saved
+            } catch {
+                outcome = .failed("\(error)")
+            }
+            lock.withLock { currentStatus = outcome }
+        }
+    }
+}

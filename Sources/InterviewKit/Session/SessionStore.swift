@@ -1,0 +1,109 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Where sessions live, and how they reach the disk without ever leaving a broken file:
+/// write a temporary file beside the target, flush it, rename it over the target.
+public struct SessionStore: Sendable {
+    public let folder: URL
+
+    public init(folder: URL) { self.folder = folder }
+
+    /// `$XDG_DATA_HOME/interview/sessions`, by default `~/.local/share/interview/sessions`.
+    public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> SessionStore {
+        let data = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
+            ?? URL(fileURLWithPath: environment["HOME"] ?? NSHomeDirectory()).appendingPathComponent(".local/share")
+        return SessionStore(folder: data.appendingPathComponent("interview/sessions"))
+    }
+
+    /// A new file name, sortable by time: `2026-11-26T10-04-05-ada-lovelace.json`.
+    public func newFile(candidate: String, startedAt: Date) -> URL {
+        var stamp = ISO8601.string(startedAt).replacingOccurrences(of: ":", with: "-")
+        if stamp.hasSuffix("Z") { stamp.removeLast() }
+        let name = candidate.isEmpty ? "" : "-" + Slug.make(candidate, limit: 30)
+        var url = folder.appendingPathComponent(stamp + name + ".json")
+        var n = 2
+        while FileManager.default.fileExists(atPath: url.path) {
+            url = folder.appendingPathComponent(stamp + name + "-\(n).json")
+            n += 1
+        }
+        return url
+    }
+
+    public enum WriteError: Error, CustomStringConvertible {
+        case failed(String, errno: Int32)
+        public var description: String {
+            switch self {
+            case .failed(let step, let code): "\(step): \(String(cString: strerror(code)))"
+            }
+        }
+    }
+
+    /// Writes `data` to `url` atomically with mode 0600, creating the folder 0700.
+    /// On any failure the file that was there stays as it was.
+    public static func writeAtomically(_ data: Data, to url: URL) throws(WriteError) {
+        let folder = url.deletingLastPathComponent()
+        if !FileManager.default.fileExists(atPath: folder.path) {
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw .failed("cannot create \(folder.path)", errno: errno == 0 ? EACCES : errno)
+            }
+        }
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw .failed("cannot write in \(folder.path)", errno: errno) }
+        var written = 0
+        let failure: WriteError? = data.withUnsafeBytes { buffer -> WriteError? in
+            while written < buffer.count {
+                let n = write(fd, buffer.baseAddress! + written, buffer.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return .failed("cannot write \(temporary)", errno: errno)
+                }
+                written += n
+            }
+            return fsync(fd) == 0 ? nil : .failed("cannot flush \(temporary)", errno: errno)
+        }
+        close(fd)
+        if let failure {
+            unlink(temporary)
+            throw failure
+        }
+        guard rename(temporary, url.path) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw .failed("cannot replace \(url.path)", errno: code)
+        }
+        let folderFD = open(folder.path, O_RDONLY | O_DIRECTORY)
+        if folderFD >= 0 {
+            fsync(folderFD)
+            close(folderFD)
+        }
+    }
+
+    public static func read(_ path: String) throws(InputError) -> SessionFile {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file"
+            throw InputError(file: path, line: 1, column: 1, message: "\(reason): expected a session file")
+        }
+        return try SessionFile.decode(data, file: path)
+    }
+
+    /// Session files in the folder, newest first by name (names start with the date).
+    public func sessionPaths() -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted(by: >)
+            .map { folder.appendingPathComponent($0).path }
+    }
+
+    /// The newest session that was left unfinished, if any.
+    public func newestUnfinished() -> (path: String, file: SessionFile)? {
+        for path in sessionPaths() {
+            if let file = try? Self.read(path), file.status != .completed, file.mode == .live { return (path, file) }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,90 @@
+/// Inline Markdown: `*emphasis*` or `_emphasis_`, `**strong**`, `` `code` `` and
+/// backslash escapes. An opener without a closer on the same line stays literal.
+public enum InlineMarkdown {
+    public static func parse(_ text: String) -> [Span] {
+        let chars = Array(text)
+        var spans: [Span] = []
+        var current = ""
+        var style: InlineStyle = []
+        var i = 0
+
+        func emit() {
+            guard !current.isEmpty else { return }
+            if let last = spans.last, last.style == style {
+                spans[spans.count - 1].text += current
+            } else {
+                spans.append(Span(current, style))
+            }
+            current = ""
+        }
+        func has(_ marker: [Character], from start: Int) -> Bool {
+            guard start < chars.count else { return false }
+            var j = start
+            while j + marker.count <= chars.count {
+                if chars[j] == "\\" { j += 2; continue }
+                if Array(chars[j..<j + marker.count]) == marker { return true }
+                j += 1
+            }
+            return false
+        }
+
+        while i < chars.count {
+            let c = chars[i]
+            if c == "\\", i + 1 < chars.count, "\\`*_".contains(chars[i + 1]), !style.contains(.code) {
+                current.append(chars[i + 1])
+                i += 2
+                continue
+            }
+            if c == "`" {
+                if style.contains(.code) {
+                    emit(); style.remove(.code); i += 1; continue
+                }
+                if has(["`"], from: i + 1) {
+                    emit(); style.insert(.code); i += 1; continue
+                }
+            } else if !style.contains(.code) {
+                if c == "*", i + 1 < chars.count, chars[i + 1] == "*" {
+                    if style.contains(.strong) {
+                        emit(); style.remove(.strong); i += 2; continue
+                    }
+                    if has(["*", "*"], from: i + 2) {
+                        emit(); style.insert(.strong); i += 2; continue
+                    }
+                } else if c == "*" || c == "_" {
+                    let before = i > 0 ? chars[i - 1] : " "
+                    let after = i + 1 < chars.count ? chars[i + 1] : " "
+                    if style.contains(.emphasis) {
+                        if !(c == "_" && (after.isLetter || after.isNumber)) {
+                            emit(); style.remove(.emphasis); i += 1; continue
+                        }
+                    } else if !(c == "_" && (before.isLetter || before.isNumber)),
+                              !after.isWhitespace, has([c], from: i + 1) {
+                        emit(); style.insert(.emphasis); i += 1; continue
+                    }
+                }
+            }
+            current.append(c)
+            i += 1
+        }
+        emit()
+        return spans
+    }
+
+    /// Writes spans back as inline Markdown, escaping what would be read as markup.
+    public static func write(_ spans: [Span]) -> String {
+        var out = ""
+        for span in spans {
+            var text = span.style.contains(.code)
+                ? span.text
+                : span.text.reduce(into: "") { acc, c in
+                    if "\\`*_".contains(c) { acc.append("\\") }
+                    acc.append(c)
+                }
+            if span.style.contains(.code) { text = "`" + text + "`" }
+            if span.style.contains(.emphasis) { text = "*" + text + "*" }
+            if span.style.contains(.strong) { text = "**" + text + "**" }
+            out += text
+        }
+        return out
+    }
+}

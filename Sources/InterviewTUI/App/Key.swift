@@ -1,0 +1,8 @@
+/// A key as the app sees it, whatever terminal it came from.
+public enum Key: Hashable, Sendable {
+    case character(Character)
+    case control(Character)
+    case enter, escape, tab, backTab, backspace, delete
+    case up, down, left, right, home, end, pageUp, pageDown
+    case wordLeft, wordRight
+}

@@ -1,0 +1,137 @@
+import InterviewKit
+
+/// One cell of the screen. A wide character fills its first cell; the cell after it
+/// is a continuation (empty text) that the backend skips.
+public struct Cell: Hashable, Sendable {
+    public var text: String
+    public var style: Style
+    public init(_ text: String, _ style: Style) {
+        self.text = text
+        self.style = style
+    }
+    public static let blank = Cell(" ", Style(.body))
+    var isContinuation: Bool { text.isEmpty }
+}
+
+/// What the screen should show: a grid of cells and where the cursor stands. Every
+/// screen is drawn into a canvas by a pure function; only the backend turns it into
+/// terminal output, so text reaches the terminal through `put` and nowhere else.
+public struct Canvas: Hashable, Sendable {
+    public let width: Int
+    public let height: Int
+    public private(set) var cells: [Cell]
+    /// Where the terminal's cursor should stand (while typing), or nil to hide it.
+    public var cursor: Point?
+
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = Array(repeating: .blank, count: self.width * self.height)
+    }
+
+    public subscript(x: Int, y: Int) -> Cell { cells[y * width + x] }
+
+    public func contains(x: Int, y: Int) -> Bool { x >= 0 && y >= 0 && x < width && y < height }
+
+    public mutating func fill(_ rect: Rect, _ style: Style) {
+        for y in rect.y..<(rect.y + rect.height) where y >= 0 && y < height {
+            for x in rect.x..<(rect.x + rect.width) where x >= 0 && x < width {
+                cells[y * width + x] = Cell(" ", style)
+            }
+        }
+    }
+
+    /// Writes text from (x, y), clipped at `limit` (exclusive column, the canvas edge by
+    /// default). Control characters and escape sequences are drawn as visible marks,
+    /// never passed on. Returns the column after the last cell written.
+    @discardableResult
+    public mutating func put(_ text: String, x: Int, y: Int, style: Style, limit: Int? = nil) -> Int {
+        let end = min(limit ?? width, width)
+        var column = x
+        guard y >= 0, y < height else { return column }
+        for character in text {
+            let marked = Visible.mark(character)
+            let pieces: [(Character, Style)] = marked.map { mark in mark.map { ($0, style.with(.control)) } } ?? [(character, style)]
+            for (piece, pieceStyle) in pieces {
+                let w = DisplayWidth.of(piece)
+                if w == 0 { continue }
+                if column + w > end { return column }
+                if column >= 0 {
+                    clearWide(at: column, y: y)
+                    cells[y * width + column] = Cell(String(piece), pieceStyle)
+                    if w == 2 {
+                        clearWide(at: column + 1, y: y)
+                        cells[y * width + column + 1] = Cell("", pieceStyle)
+                    }
+                }
+                column += w
+            }
+        }
+        return column
+    }
+
+    /// Keeps wide characters whole: overwriting half of one blanks the other half.
+    private mutating func clearWide(at x: Int, y: Int) {
+        let index = y * width + x
+        if cells[index].isContinuation, x > 0 {
+            cells[index - 1] = Cell(" ", cells[index - 1].style)
+        } else if DisplayWidth.of(cells[index].text) == 2, x + 1 < width {
+            cells[index + 1] = Cell(" ", cells[index + 1].style)
+        }
+    }
+
+    /// The canvas as plain text, a line per row, for snapshot tests.
+    public var text: String {
+        (0..<height).map { y in
+            var line = ""
+            for x in 0..<width where !self[x, y].isContinuation { line += self[x, y].text }
+            while line.hasSuffix(" ") { line.removeLast() }
+            return line
+        }.joined(separator: "\n")
+    }
+}
+
+public struct Point: Hashable, Sendable {
+    public var x, y: Int
+    public init(x: Int, y: Int) {
+        self.x = x
+        self.y = y
+    }
+}
+
+public struct Rect: Hashable, Sendable {
+    public var x, y, width, height: Int
+    public init(x: Int, y: Int, width: Int, height: Int) {
+        self.x = x
+        self.y = y
+        self.width = max(0, width)
+        self.height = max(0, height)
+    }
+    public var maxX: Int { x + width }
+    public var maxY: Int { y + height }
+    public func inset(_ n: Int) -> Rect { Rect(x: x + n, y: y + n, width: width - 2 * n, height: height - 2 * n) }
+}
+
+/// How characters that must never reach a terminal raw are shown instead: C0 controls
+/// in caret notation (`^[` for ESC), DEL as `^?`, C1 controls and bidirectional
+/// overrides as `<U+XXXX>`; a tab as one space.
+public enum Visible {
+    public static func mark(_ character: Character) -> String? {
+        guard character.unicodeScalars.contains(where: isUnsafe) else { return nil }
+        var out = ""
+        for scalar in character.unicodeScalars {
+            let v = scalar.value
+            if v == 0x09 { out += " " }
+            else if v < 0x20 { out += "^" + String(UnicodeScalar(UInt8(v + 0x40))) }
+            else if v == 0x7F { out += "^?" }
+            else if isUnsafe(scalar) { out += "<U+" + String(v, radix: 16, uppercase: true) + ">" }
+            else { out.unicodeScalars.append(scalar) }
+        }
+        return out
+    }
+
+    static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return v < 0x20 || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+    }
+}

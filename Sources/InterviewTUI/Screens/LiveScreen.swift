@@ -1,0 +1,143 @@
+import InterviewKit
+
+/// The live interview screen, drawn from state alone.
+public enum LiveScreen {
+    public static func render(_ state: LiveState) -> Canvas {
+        var canvas = Canvas(width: state.size.width, height: state.size.height)
+        guard LiveLayout.fits(state.size) else {
+            TooSmall.draw(into: &canvas, need: LiveLayout.minimum)
+            return canvas
+        }
+        let box = BoxChars.of(state.ascii)
+        if state.session.shareSafe {
+            ShareSafeScreen.draw(state, into: &canvas, box: box)
+        } else if state.session.wrappingUp {
+            WrapUpScreen.draw(state, into: &canvas, box: box)
+        } else {
+            let (panes, cursor) = self.panes(state)
+            for pane in panes.values { pane.draw(into: &canvas, box: box) }
+            canvas.cursor = cursor
+        }
+        StatusLine.draw(state, into: &canvas)
+        switch state.overlay {
+        case .help?: Overlays.help(into: &canvas, box: box)
+        case .quitConfirm?: Overlays.quitConfirm(into: &canvas, box: box)
+        case nil: break
+        }
+        if state.overlay != nil { canvas.cursor = nil }
+        return canvas
+    }
+
+    static func layout(_ state: LiveState) -> LiveLayout {
+        let promptLines = Wrap.breakLines(Wrap.glyphs(state.question.prompt, Style(.strong)), width: state.size.width - 4).count
+        return LiveLayout.make(size: state.size, promptLines: promptLines, guidanceTab: state.guidanceTab)
+    }
+
+    /// The panes of the question screen, and the cursor when typing notes.
+    static func panes(_ state: LiveState) -> ([PaneID?: Pane], Point?) {
+        if state.session.wrappingUp { return WrapUpScreen.panes(state) }
+        let layout = layout(state)
+        let question = state.question
+        let q = state.session.current
+        var panes: [PaneID?: Pane] = [:]
+
+        panes[nil] = questionPane(state, rect: layout.question)
+
+        for (id, rect) in layout.guidance {
+            let text: RichText
+            switch id {
+            case .whyAsk: text = question.whyAsk
+            case .evaluate: text = question.howToEvaluate
+            default: text = question.expectedAnswer
+            }
+            let title = layout.tabbed ? tabTitle(id) : id.title
+            panes[id] = Pane(rect: rect, title: title, focused: state.focus == id,
+                             lines: Wrap.rich(text, width: rect.width - 4), scroll: state.scroll[id] ?? 0)
+        }
+
+        let ticks = state.session.questions[q].rubric
+        let rubricLines = question.rubric.enumerated().flatMap { n, item -> [StyledLine] in
+            let checked = ticks[n]
+            let prefix = Wrap.glyphs("\(n + 1) ", Style(.dim)) + Wrap.glyphs(checked ? "[x] " : "[ ] ",
+                                                                            Style(checked ? .rubricChecked : .rubricUnchecked))
+            return Wrap.hanging(Wrap.glyphs(item, Style(checked ? .rubricChecked : .body)), prefix: prefix, width: layout.rubric.width - 4)
+        }
+        let ticked = ticks.filter { $0 }.count
+        panes[.rubric] = Pane(rect: layout.rubric, title: "Rubric \(ticked)/\(ticks.count)", focused: state.focus == .rubric,
+                              lines: rubricLines, scroll: state.scroll[.rubric] ?? 0)
+
+        let (notesPane, cursor) = notesPane(state, title: "Notes", rect: layout.notes,
+                                            notes: state.session.questions[q].notes)
+        panes[.notes] = notesPane
+        return (panes, cursor)
+    }
+
+    static func questionPane(_ state: LiveState, rect: Rect) -> Pane {
+        let question = state.question
+        var title = "Question \(state.session.current + 1)/\(state.engine.questions.count)"
+        if !question.tags.isEmpty { title += " · " + question.tags.joined(separator: ", ") }
+        var right: [Glyph] = []
+        if !state.session.shareSafe {
+            let rating = state.session.questions[state.session.current].rating
+            right = Wrap.glyphs(rating.map { "rated \($0): \(Rating.label($0))" } ?? "not rated", Style(rating == nil ? .dim : .rating))
+        }
+        let lines = Wrap.breakLines(Wrap.glyphs(question.prompt, Style(.strong)), width: rect.width - 4).map {
+            StyledLine(glyphs: Array(Wrap.glyphs(question.prompt, Style(.strong))[$0]))
+        }
+        return Pane(rect: rect, title: title, lines: lines, titleRight: right)
+    }
+
+    /// Notes with their time stamps; while typing, the editor's text and the cursor,
+    /// scrolled so that the cursor stays in view.
+    static func notesPane(_ state: LiveState, title: String, rect: Rect, notes: [NoteLine]) -> (Pane, Point?) {
+        let editor = state.editor
+        let (lines, cursorLine, cursorX) = noteLines(editor?.lines ?? notes, width: rect.width - 4,
+                                                     cursor: editor.map { ($0.row, $0.column) })
+        var pane = Pane(rect: rect, title: editor == nil ? title : "\(title) · typing, Esc to stop",
+                        focused: state.focus == .notes || editor != nil, lines: lines, scroll: state.scroll[.notes] ?? 0)
+        if lines.isEmpty {
+            pane.lines = [StyledLine(glyphs: Wrap.glyphs("i to type a note", Style(.dim)))]
+        }
+        guard let cursorLine, let cursorX else { return (pane, nil) }
+        let visible = pane.visibleLines
+        pane.scroll = max(0, min(pane.scroll, cursorLine), cursorLine - visible + 1)
+        let point = Point(x: rect.x + 2 + min(cursorX, rect.width - 4), y: rect.y + 1 + cursorLine - pane.scroll)
+        return (pane, point)
+    }
+
+    static let stampWidth = 6
+
+    static func noteLines(_ notes: [NoteLine], width: Int, cursor: (row: Int, column: Int)?) -> ([StyledLine], Int?, Int?) {
+        var out: [StyledLine] = []
+        var cursorLine: Int?
+        var cursorX: Int?
+        for (row, note) in notes.enumerated() {
+            let stamp = note.text.isEmpty ? "      " : Durations.clock(Int(note.at)) + " "
+            let prefix = Wrap.glyphs(stamp.padding(toLength: stampWidth, withPad: " ", startingAt: 0), Style(.stamp))
+            let glyphs = Wrap.glyphs(note.text, Style(.body))
+            let ranges = Wrap.breakLines(glyphs, width: max(1, width - stampWidth))
+            if let cursor, cursor.row == row {
+                let index = ranges.firstIndex { cursor.column < $0.upperBound } ?? ranges.count - 1
+                cursorLine = out.count + index
+                cursorX = stampWidth + glyphs[ranges[index].lowerBound..<cursor.column].reduce(0) { $0 + $1.width }
+            }
+            let pad = Array(repeating: Glyph(" ", Style(.body)), count: stampWidth)
+            for (n, range) in ranges.enumerated() {
+                out.append(StyledLine(prefix: n == 0 ? prefix : pad, glyphs: Array(glyphs[range])))
+            }
+        }
+        return (out, cursorLine, cursorX)
+    }
+
+    static func tabTitle(_ id: PaneID) -> String {
+        [PaneID.whyAsk, .expected, .evaluate].map { $0 == id ? "[\($0.title)]" : $0.title }.joined(separator: " · ")
+    }
+
+    public static func visibleLines(_ pane: PaneID, in state: LiveState) -> Int {
+        panes(state).0[pane]?.visibleLines ?? 0
+    }
+
+    public static func maxScroll(_ pane: PaneID, in state: LiveState) -> Int {
+        panes(state).0[pane]?.maxScroll ?? 0
+    }
+}

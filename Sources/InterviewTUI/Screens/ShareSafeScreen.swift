@@ -1,0 +1,41 @@
+import InterviewKit
+
+/// Share-safe: only what the candidate may see. It draws from the prompt, the question
+/// number and the clocks alone; nothing else of the state reaches this code.
+enum ShareSafeScreen {
+    static func draw(_ state: LiveState, into canvas: inout Canvas, box: BoxChars) {
+        let w = canvas.width
+        canvas.fill(Rect(x: 0, y: 0, width: w, height: 1), Style(.banner))
+        let banner = " SHARE-SAFE: answer key, rubric and notes hidden · s shows them again "
+        canvas.put(banner, x: max(0, (w - DisplayWidth.of(banner)) / 2), y: 0, style: Style(.banner))
+        let rect = Rect(x: 0, y: 1, width: w, height: canvas.height - 2)
+        if state.session.wrappingUp {
+            Pane(rect: rect, title: "Wrap-up", lines: [StyledLine(glyphs: Wrap.glyphs("Thank you: that was the last question.", Style(.strong)))])
+                .draw(into: &canvas, box: box)
+            return
+        }
+        let view = CandidateView(state)
+        var pane = Pane(rect: rect, title: "Question \(view.number)/\(view.count)",
+                        lines: Wrap.hanging(Wrap.glyphs(view.prompt, Style(.strong)), prefix: [], width: rect.width - 4))
+        pane.lines.insert(StyledLine(), at: 0)
+        pane.draw(into: &canvas, box: box)
+    }
+}
+
+/// What a candidate may see of a session, and nothing more: there is no field here
+/// through which an answer, a note, a tick or a rating could reach the screen.
+public struct CandidateView: Hashable, Sendable {
+    public var number: Int
+    public var count: Int
+    public var prompt: String
+    public var questionSeconds: Int
+    public var budgetSeconds: Int
+
+    public init(_ state: LiveState) {
+        number = state.session.current + 1
+        count = state.engine.questions.count
+        prompt = state.question.prompt
+        questionSeconds = Int(state.questionElapsed())
+        budgetSeconds = state.question.timeSeconds
+    }
+}

@@ -1,0 +1,49 @@
+import InterviewKit
+
+/// The bottom line: clocks, pause and save state, then the keys that matter now.
+enum StatusLine {
+    static func draw(_ state: LiveState, into canvas: inout Canvas) {
+        let y = canvas.height - 1
+        canvas.fill(Rect(x: 0, y: y, width: canvas.width, height: 1), Style(.status))
+        var segments: [(String, Role)] = []
+        if !state.session.wrappingUp {
+            let clock = ClockText.make(elapsed: Int(state.questionElapsed()), budget: state.question.timeSeconds)
+            segments.append((" Q " + clock.text, clock.role))
+        }
+        let total = ClockText.make(elapsed: Int(state.session.totalElapsed(at: state.now)), budget: state.engine.durationSeconds)
+        segments.append((" Total " + total.text, total.role))
+        if state.session.paused { segments.append((" ⏸ PAUSED ", .warning)) }
+        switch state.saveStatus {
+        case .idle: break
+        case .saved: segments.append((" ✓ saved", .status))
+        case .failed(let reason): segments.append((" ⚠ NOT SAVED (retrying): \(reason)", .warning))
+        }
+        if state.isTyping, state.session.shareSafe { segments.append((" ✎ typing hidden", .warning)) }
+        else if state.isTyping { segments.append((" ✎ typing", .statusKey)) }
+        segments.append(("  ", .status))
+        if let notice = state.notice { segments.append((notice + "  ", .warning)) }
+        for (key, label) in hints(state) {
+            segments.append((key, .statusKey))
+            segments.append((" " + label + "  ", .status))
+        }
+        var x = 0
+        for (text, role) in segments {
+            x = canvas.put(text, x: x, y: y, style: Style(role))
+            if x >= canvas.width { break }
+        }
+    }
+
+    static func hints(_ state: LiveState) -> [(String, String)] {
+        if state.awaitingRating {
+            let what = state.session.wrappingUp ? "Recommend" : "Rate"
+            return [("\(what):", ""), ("1", "strong no"), ("2", "no"), ("3", "yes"), ("4", "strong yes"), ("0", "clear"), ("Esc", "cancel")]
+        }
+        if state.isTyping { return [("Esc", "stop typing")] }
+        if state.session.shareSafe { return [("s", "show panes"), ("n", "next"), ("p", "prev"), ("?", "help")] }
+        if state.session.wrappingUp {
+            return [("r", "recommend"), ("i", "closing notes"), ("e", "end"), ("p", "back"), ("?", "help"), ("q", "quit")]
+        }
+        return [("n", "next"), ("p", "prev"), ("1-9", "tick"), ("i", "note"), ("r", "rate"), ("s", "share-safe"),
+                ("?", "help"), ("q", "quit")]
+    }
+}

@@ -1,0 +1,69 @@
+import InterviewKit
+
+/// Wrap-up: the overall recommendation, closing notes, and a table of every question
+/// with its time against budget, rubric items ticked and rating.
+enum WrapUpScreen {
+    static func draw(_ state: LiveState, into canvas: inout Canvas, box: BoxChars) {
+        let (panes, cursor) = self.panes(state)
+        for pane in panes.values { pane.draw(into: &canvas, box: box) }
+        canvas.cursor = cursor
+    }
+
+    static func panes(_ state: LiveState) -> ([PaneID?: Pane], Point?) {
+        let w = state.size.width
+        let h = state.size.height
+        let recommendation = state.session.recommendation
+        let header = [
+            StyledLine(glyphs: Wrap.glyphs("Overall recommendation: ", Style(.body))
+                + Wrap.glyphs(recommendation.map { "\($0) \(Rating.label($0))" } ?? "none yet (r then 1–4)",
+                              Style(recommendation == nil ? .dim : .rating))),
+            StyledLine(glyphs: Wrap.glyphs("e end the interview · i closing notes · p back to the questions", Style(.dim))),
+        ]
+        let top = Rect(x: 0, y: 0, width: w, height: 4)
+        let rest = h - 1 - top.height
+        let summaryHeight = min(state.engine.questions.count + 3, rest / 2 + 2)
+        let summaryRect = Rect(x: 0, y: top.maxY, width: w, height: summaryHeight)
+        let notesRect = Rect(x: 0, y: summaryRect.maxY, width: w, height: h - 1 - summaryRect.maxY)
+        var panes: [PaneID?: Pane] = [:]
+        panes[nil] = Pane(rect: top, title: "Wrap-up · \(state.engine.file.bank.title)", lines: header)
+        panes[.summary] = Pane(rect: summaryRect, title: "Summary", focused: state.focus == .summary,
+                               lines: summary(state, width: w - 4), scroll: state.scroll[.summary] ?? 0)
+        let (notes, cursor) = LiveScreen.notesPane(state, title: "Closing notes", rect: notesRect,
+                                                   notes: state.session.closingNotes)
+        panes[.notes] = notes
+        return (panes, cursor)
+    }
+
+    static func summary(_ state: LiveState, width: Int) -> [StyledLine] {
+        let timeWidth = 15
+        let rubricWidth = 8
+        let ratingWidth = 12
+        let promptWidth = max(8, width - 4 - timeWidth - rubricWidth - ratingWidth)
+        func cell(_ text: String, _ width: Int) -> String {
+            var out = ""
+            var used = 0
+            for c in text {
+                let w = DisplayWidth.of(c)
+                if used + w > width - 1 { out += "…"; used += 1; break }
+                out.append(c)
+                used += w
+            }
+            return out + String(repeating: " ", count: max(0, width - used))
+        }
+        var lines = [StyledLine(glyphs: Wrap.glyphs(
+            " #  " + cell("Question", promptWidth) + cell("Time/budget", timeWidth) + cell("Rubric", rubricWidth) + "Rating",
+            Style(.title)))]
+        for (index, question) in state.engine.questions.enumerated() {
+            let progress = state.session.questions[index]
+            let elapsed = Int(state.questionElapsed(index))
+            let clock = ClockText.make(elapsed: elapsed, budget: question.timeSeconds)
+            let number = index + 1 < 10 ? " \(index + 1)  " : "\(index + 1)  "
+            var glyphs = Wrap.glyphs(number + cell(question.prompt, promptWidth), Style(progress.visited ? .body : .dim))
+            glyphs += Wrap.glyphs(cell(clock.text, timeWidth), Style(clock.role))
+            glyphs += Wrap.glyphs(cell("\(progress.rubric.filter { $0 }.count)/\(progress.rubric.count)", rubricWidth), Style(.body))
+            glyphs += Wrap.glyphs(progress.rating.map(Rating.label) ?? "–", Style(progress.rating == nil ? .dim : .rating))
+            lines.append(StyledLine(glyphs: glyphs))
+        }
+        return lines
+    }
+}

@@ -1,0 +1,49 @@
+import CNcursesW
+import InterviewKit
+
+/// Turns a cell's style into ncurses attributes and a colour pair, allocating pairs as
+/// combinations first appear. Without colour (or with NO_COLOR) only attributes remain.
+final class Palette {
+    private let theme: Theme
+    private let colors: Int
+    private var pairs: [[Int]: Int32] = [:]
+    private var cache: [Style: (attr_t, Int32)] = [:]
+
+    init(theme: Theme, colors: Int, noColor: Bool) {
+        self.theme = theme
+        self.colors = noColor ? 0 : colors
+        if self.colors > 0 {
+            start_color()
+            use_default_colors()
+        }
+    }
+
+    func attributes(_ style: Style) -> (attr_t, Int32) {
+        if let known = cache[style] { return known }
+        var look = theme.style(style.role)
+        if style.inline.contains(.strong) { look.bold = true }
+        if style.inline.contains(.emphasis) { look.italic = true }
+        if style.inline.contains(.code), style.role != .code { look.foreground = theme.style(.code).foreground }
+        var attributes = ishim_a_normal()
+        if look.bold { attributes |= ishim_a_bold() }
+        if look.dim { attributes |= ishim_a_dim() }
+        if look.italic { attributes |= ishim_a_italic() }
+        if look.underline { attributes |= ishim_a_underline() }
+        if look.reverse { attributes |= ishim_a_reverse() }
+        var pair: Int32 = 0
+        if colors > 0 {
+            let key = [ColorFallback.index(look.foreground, colors: colors), ColorFallback.index(look.background, colors: colors)]
+            if key != [-1, -1] {
+                if let known = pairs[key] {
+                    pair = known
+                } else {
+                    pair = Int32(pairs.count + 1)
+                    init_extended_pair(pair, Int32(key[0]), Int32(key[1]))
+                    pairs[key] = pair
+                }
+            }
+        }
+        cache[style] = (attributes, pair)
+        return (attributes, pair)
+    }
+}

@@ -1,0 +1,135 @@
+import CNcursesW
+import Foundation
+import InterviewKit
+
+/// The only code that talks to ncurses: setup and teardown, signals, drawing a canvas,
+/// reading keys. Everything it draws comes from a `Canvas`, whose cells are already
+/// made safe to print.
+public final class Terminal {
+    public enum Input: Equatable {
+        case key(Key)
+        case resize(Size)
+        case signal(Int32)
+        case timeout
+    }
+
+    private var previous: Canvas?
+    private let palette: Palette
+    private var extendedKeys: [Int32: Key] = [:]
+    private var open = true
+    public let ascii: Bool
+
+    public init(theme: Theme) {
+        setlocale(LC_ALL, "")
+        ascii = ishim_locale_is_utf8() == 0
+        ishim_capture_stderr(NSTemporaryDirectory())
+        initscr()
+        cbreak()
+        noecho()
+        nonl()
+        keypad(ishim_stdscr(), true)
+        set_escdelay(25)
+        curs_set(0)
+        palette = Palette(theme: theme, colors: has_colors() ? Int(ishim_colors()) : 0,
+                          noColor: ProcessInfo.processInfo.environment["NO_COLOR"] != nil)
+        ishim_install_signal_handlers()
+        for (name, key) in [("kLFT5", Key.wordLeft), ("kRIT5", .wordRight), ("kLFT3", .wordLeft), ("kRIT3", .wordRight)] {
+            let code = key_defined(name)
+            if code > 0 { extendedKeys[code] = key }
+        }
+    }
+
+    public var size: Size { Size(width: Int(ishim_cols()), height: Int(ishim_lines())) }
+
+    /// Restores the terminal and prints what was written to stderr meanwhile.
+    public func close() {
+        guard open else { return }
+        open = false
+        endwin()
+        ishim_release_stderr()
+    }
+
+    deinit { close() }
+
+    /// Draws the cells that changed since the last frame, then lets ncurses send them.
+    public func draw(_ canvas: Canvas) {
+        let full = previous.map { $0.width != canvas.width || $0.height != canvas.height } ?? true
+        if full { werase(ishim_stdscr()) }
+        for y in 0..<canvas.height {
+            for x in 0..<canvas.width {
+                let cell = canvas[x, y]
+                if cell.text.isEmpty { continue }
+                if !full, let previous, previous[x, y] == cell, x + 1 >= canvas.width || previous[x + 1, y] == canvas[x + 1, y] {
+                    continue
+                }
+                let (attributes, pair) = palette.attributes(cell.style)
+                var wide = Array(cell.text.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) })
+                wide.append(0)
+                _ = ishim_put(Int32(y), Int32(x), &wide, attributes, pair)
+            }
+        }
+        if let cursor = canvas.cursor {
+            curs_set(1)
+            wmove(ishim_stdscr(), Int32(cursor.y), Int32(cursor.x))
+        } else {
+            curs_set(0)
+        }
+        wrefresh(ishim_stdscr())
+        previous = canvas
+    }
+
+    /// Waits up to `milliseconds` for a key, a resize or a signal.
+    public func read(timeout milliseconds: Int) -> Input {
+        if let signal = pendingSignal() { return .signal(signal) }
+        wtimeout(ishim_stdscr(), Int32(milliseconds))
+        var character: wint_t = 0
+        let result = wget_wch(ishim_stdscr(), &character)
+        if let signal = pendingSignal() { return .signal(signal) }
+        if result == ishim_err() { return .timeout }
+        if result == ishim_key_code_yes() {
+            let code = Int32(character)
+            if code == ishim_key_resize() {
+                previous = nil
+                return .resize(size)
+            }
+            return special(code).map { .key($0) } ?? .timeout
+        }
+        return plain(UInt32(character)).map { .key($0) } ?? .timeout
+    }
+
+    private func pendingSignal() -> Int32? {
+        let signal = ishim_take_signal()
+        return signal == 0 ? nil : signal
+    }
+
+    private func plain(_ value: UInt32) -> Key? {
+        switch value {
+        case 27: return .escape
+        case 9: return .tab
+        case 10, 13: return .enter
+        case 8, 127: return .backspace
+        case 1...26: return .control(Character(UnicodeScalar(value + 96)!))
+        default:
+            guard let scalar = UnicodeScalar(value) else { return nil }
+            return .character(Character(scalar))
+        }
+    }
+
+    private func special(_ code: Int32) -> Key? {
+        switch code {
+        case KEY_LEFT: .left
+        case KEY_RIGHT: .right
+        case KEY_UP: .up
+        case KEY_DOWN: .down
+        case KEY_HOME: .home
+        case KEY_END: .end
+        case KEY_PPAGE: .pageUp
+        case KEY_NPAGE: .pageDown
+        case KEY_BACKSPACE: .backspace
+        case KEY_DC: .delete
+        case KEY_ENTER: .enter
+        case KEY_BTAB: .backTab
+        default: extendedKeys[code]
+        }
+    }
+}

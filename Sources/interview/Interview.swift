@@ -1,0 +1,31 @@
+import ArgumentParser
+import InterviewKit
+
+@main
+struct Interview: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "interview",
+        abstract: "Conduct, practise, replay and report technical interviews in the terminal.",
+        version: "0.1.0",
+        subcommands: [Run.self, Resume.self, Banks.self, Validate.self],
+        defaultSubcommand: Run.self
+    )
+}
+
+/// Prints a problem with the user's input the way every command does: one line on
+/// stderr, exit code 2.
+func exitWithInputError(_ error: InputError) -> ExitCode {
+    printError(error.description)
+    return ExitCode(2)
+}
+
+func printError(_ message: String) {
+    var stderr = StandardError()
+    print("interview: " + message, to: &stderr)
+}
+
+struct StandardError: TextOutputStream {
+    mutating func write(_ string: String) {
+        FileHandleOutput.stderr(string)
+    }
+}

@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import InterviewKit
+import InterviewTUI
+
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Conduct a live interview (the default command).")
+
+    @Argument(help: "A bank file or built-in bank name.")
+    var bank: String = BankLoader.defaultBankName
+
+    @Option(help: "The candidate's name, for the session file.")
+    var candidate: String = ""
+
+    @Option(help: "Your name, for the session file.")
+    var interviewer: String = ProcessInfo.processInfo.environment["USER"] ?? ""
+
+    @Option(help: "Where to save the session (default: a new file in the sessions folder).")
+    var out: String?
+
+    @Flag(help: "Start in share-safe mode: only the prompt and the clocks on screen.")
+    var share = false
+
+    @Option(help: "The planned length of the interview, e.g. 45m or 1h30m (default: the bank's).")
+    var duration: String?
+
+    func run() throws {
+        let bank: Bank
+        do {
+            bank = try BankLoader.load(self.bank)
+        } catch {
+            throw exitWithInputError(error)
+        }
+        var durationSeconds: Int?
+        if let duration {
+            guard let seconds = Durations.parse(duration) else {
+                throw exitWithInputError(InputError(file: "--duration", line: 1, column: 1,
+                                                    message: "bad duration '\(duration)': expected a duration like 45m, 1h30m or 90s"))
+            }
+            durationSeconds = seconds
+        }
+        let store = SessionStore.standard()
+        let startedAt = Date()
+        let url = out.map { URL(fileURLWithPath: $0) } ?? store.newFile(candidate: candidate, startedAt: startedAt)
+        if FileManager.default.fileExists(atPath: url.path) {
+            throw exitWithInputError(InputError(file: url.path, line: 1, column: 1,
+                                                message: "already exists: expected a new file for --out (use `interview resume \(url.path)` to continue it)"))
+        }
+        var notice: String?
+        if let unfinished = store.newestUnfinished() {
+            notice = "Unfinished session \(URL(fileURLWithPath: unfinished.path).lastPathComponent): q then l, and `interview resume` continues it"
+        }
+        var engine = SessionEngine(bank: bank, id: UUID().uuidString.lowercased(), candidate: candidate,
+                                   interviewer: interviewer, startedAt: startedAt, durationSeconds: durationSeconds)
+        if share { engine.perform(.setShareSafe(true), at: 0) }
+        let exit = LiveApp.run(engine: engine, clock: SessionClock(SystemClock()), saver: SessionSaver(url: url),
+                               theme: .fallback, notice: notice)
+        try report(exit, path: url.path)
+    }
+}
+
+struct Resume: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Continue an interrupted session (the newest unfinished one when none is named).")
+
+    @Argument(help: "The session file.")
+    var session: String?
+
+    func run() throws {
+        let path: String
+        let file: SessionFile
+        if let session {
+            do {
+                file = try SessionStore.read(session)
+            } catch {
+                throw exitWithInputError(error)
+            }
+            path = session
+        } else {
+            guard let newest = SessionStore.standard().newestUnfinished() else {
+                printError("no unfinished session in \(SessionStore.standard().folder.path): name one, e.g. `interview resume FILE`")
+                throw ExitCode(2)
+            }
+            (path, file) = newest
+        }
+        guard file.status != .completed else {
+            throw exitWithInputError(InputError(file: path, line: 1, column: 1,
+                                                message: "this session is completed: expected an unfinished one (see `interview replay`)"))
+        }
+        var engine = SessionEngine(file: file)
+        engine.perform(.reopen, at: file.clockSeconds)
+        let exit = LiveApp.run(engine: engine, clock: SessionClock(SystemClock(), continuingFrom: file.clockSeconds),
+                               saver: SessionSaver(url: URL(fileURLWithPath: path)), theme: .fallback)
+        try report(exit, path: path)
+    }
+}
+
+/// Says where the session went, and how to go on with it.
+func report(_ exit: LiveExit, path: String) throws {
+    switch exit {
+    case .completed:
+        print("Interview completed. Saved to \(path)")
+    case .leftForLater:
+        print("Interview left for later. Saved to \(path)\nResume it with: interview resume \(path)")
+    case .signal(let number):
+        printError("stopped by signal \(number); the session is saved to \(path)\nResume it with: interview resume \(path)")
+        throw ExitCode(1)
+    }
+}
