@@ -105,7 +105,7 @@ public enum LiveKeyHelp {
         ("p ←", "previous question"),
         ("1–9", "tick or untick rubric item N"),
         ("i", "type notes for this question; Esc stops"),
-        ("r 1–4", "rate the answer: 1 strong no, 2 no, 3 yes, 4 strong yes (r 0 clears)"),
+        ("r 1–4", "rate: 1 strong no, 2 no, 3 yes, 4 strong yes; r 0 clears"),
         ("space", "pause or resume the clocks"),
         ("s", "share-safe: hide every interviewer-only pane"),
         ("Tab ⇧Tab", "move focus between panes"),
@@ -120,7 +120,7 @@ public enum LiveKeyHelp {
     public static let typing: [(keys: String, action: String)] = [
         ("Esc", "stop typing (notes are kept)"),
         ("Enter", "new line, stamped with the question clock"),
-        ("← → ↑ ↓ Home End", "move; Ctrl-← Ctrl-→ by word"),
-        ("Backspace Del Ctrl-W", "delete a character or a word"),
+        ("←→↑↓ Home End", "move; Ctrl-← Ctrl-→ by word"),
+        ("⌫ Del ^W", "delete a character back or forward, a word back"),
     ]
 }

@@ -28,7 +28,7 @@ public struct LiveLayout: Hashable, Sendable {
         let question = Rect(x: 0, y: 0, width: w, height: questionHeight)
         let rest = h - 1 - questionHeight
         let tabbed = !(w >= wide.width && h >= wide.height)
-        let guidanceHeight = max(5, rest * (tabbed ? 45 : 55) / 100)
+        let guidanceHeight = max(5, rest * (tabbed ? 40 : 55) / 100)
         let top = questionHeight
         var guidance: [PaneID: Rect] = [:]
         if tabbed {
@@ -41,7 +41,7 @@ public struct LiveLayout: Hashable, Sendable {
             guidance[.evaluate] = Rect(x: w - evaluate, y: top, width: evaluate, height: guidanceHeight)
         }
         let bottom = top + guidanceHeight
-        let rubricWidth = w * 42 / 100
+        let rubricWidth = w * (tabbed ? 50 : 42) / 100
         return LiveLayout(
             question: question, guidance: guidance, tabbed: tabbed,
             rubric: Rect(x: 0, y: bottom, width: rubricWidth, height: h - 1 - bottom),

@@ -4,9 +4,11 @@ enum Overlays {
     static func help(into canvas: inout Canvas, box: BoxChars) {
         let entries = LiveKeyHelp.entries + [("", "")] + [("While typing", "")] + LiveKeyHelp.typing
         let keyWidth = entries.map { DisplayWidth.of($0.keys) }.max() ?? 0
-        let lines = entries.map { entry in
-            StyledLine(glyphs: Wrap.glyphs(entry.keys.padding(toLength: keyWidth + 2, withPad: " ", startingAt: 0), Style(.statusKey))
-                + Wrap.glyphs(entry.action, Style(.help)))
+        let width = min(canvas.width - 6, keyWidth + 2 + 56)
+        let lines = entries.flatMap { entry in
+            Wrap.hanging(Wrap.glyphs(entry.action, Style(.help)),
+                         prefix: Wrap.glyphs(entry.keys.padding(toLength: keyWidth + 2, withPad: " ", startingAt: 0), Style(.statusKey)),
+                         width: width)
         }
         centred(lines, title: "Keys · ? or Esc closes", into: &canvas, chars: box)
     }
@@ -24,7 +26,7 @@ enum Overlays {
 
     /// A centred box over the screen, as large as its lines or the screen allows.
     static func centred(_ lines: [StyledLine], title: String, into canvas: inout Canvas, chars: BoxChars) {
-        let contentWidth = max(DisplayWidth.of(title) + 4, lines.map { $0.glyphs.reduce(0) { $0 + $1.width } }.max() ?? 0)
+        let contentWidth = max(DisplayWidth.of(title) + 4, lines.map { ($0.prefix + $0.glyphs).reduce(0) { $0 + $1.width } }.max() ?? 0)
         let width = min(canvas.width - 2, contentWidth + 4)
         let height = min(canvas.height - 2, lines.count + 2)
         let rect = Rect(x: (canvas.width - width) / 2, y: (canvas.height - height) / 2, width: width, height: height)

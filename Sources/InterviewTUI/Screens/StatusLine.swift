@@ -22,14 +22,16 @@ enum StatusLine {
         else if state.isTyping { segments.append((" ✎ typing", .statusKey)) }
         segments.append(("  ", .status))
         if let notice = state.notice { segments.append((notice + "  ", .warning)) }
-        for (key, label) in hints(state) {
-            segments.append((key, .statusKey))
-            segments.append((" " + label + "  ", .status))
-        }
         var x = 0
         for (text, role) in segments {
             x = canvas.put(text, x: x, y: y, style: Style(role))
-            if x >= canvas.width { break }
+        }
+        // Whole hints only: a key without its label would be a riddle.
+        for (key, label) in hints(state) {
+            let text = label.isEmpty ? key : key + " " + label
+            guard x + DisplayWidth.of(text) <= canvas.width else { break }
+            x = canvas.put(key, x: x, y: y, style: Style(.statusKey))
+            x = canvas.put((label.isEmpty ? "" : " " + label) + "  ", x: x, y: y, style: Style(.status))
         }
     }
 

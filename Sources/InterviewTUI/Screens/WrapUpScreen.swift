@@ -44,7 +44,7 @@ enum WrapUpScreen {
             var used = 0
             for c in text {
                 let w = DisplayWidth.of(c)
-                if used + w > width - 1 { out += "…"; used += 1; break }
+                if used + w > width - 2 { out += "…"; used += 1; break }
                 out.append(c)
                 used += w
             }

@@ -1,0 +1,189 @@
+import Foundation
+import Testing
+@testable import InterviewKit
+
+@Suite struct SessionFoldTests {
+    static func randomAction(_ rng: inout SplitMix64, notes: [NoteLine]) -> SessionAction {
+        switch Int.random(in: 0..<14, using: &rng) {
+        case 0, 1: return .next
+        case 2: return .previous
+        case 3, 4: return .toggleRubric(Int.random(in: 0..<4, using: &rng))
+        case 5: return .rate(Int.random(in: 0...4, using: &rng))
+        case 6: return .togglePause
+        case 7: return .setShareSafe(Bool.random(using: &rng))
+        case 8: return .wrapUp
+        case 9: return .recommend(Int.random(in: 0...4, using: &rng))
+        case 10, 11:
+            var lines = notes
+            let text = ["é", "日本", "🚀", "word ", "x"].randomElement(using: &rng)!
+            if lines.isEmpty || Bool.random(using: &rng) {
+                lines.insert(NoteLine(at: Double(Int.random(in: 0..<100, using: &rng)), text: text),
+                             at: Int.random(in: 0...lines.count, using: &rng))
+            } else {
+                let i = Int.random(in: 0..<lines.count, using: &rng)
+                if Bool.random(using: &rng) { lines[i].text += text } else { lines.remove(at: i) }
+            }
+            return .setNotes(lines)
+        case 12: return .open(Int.random(in: 0..<3, using: &rng))
+        default: return Bool.random(using: &rng) ? .interrupt : .reopen
+        }
+    }
+
+    @Test(arguments: 1...40)
+    func theFoldOfTheSavedEventsEqualsTheLiveState(seed: UInt64) throws {
+        var rng = SplitMix64(seed: seed)
+        var engine = Fixtures.engine(try Fixtures.smallBank())
+        var t = 0.0
+        for _ in 0..<Int.random(in: 1...200, using: &rng) {
+            t += Double(Int.random(in: 0...5000, using: &rng)) / 1000
+            let notes = engine.state.questions[engine.state.current].notes
+            engine.perform(Self.randomAction(&rng, notes: notes), at: t)
+        }
+        let data = try engine.snapshot(at: t).encoded()
+        let decoded = try SessionFile.decode(data, file: "seed-\(seed).json")
+        #expect(decoded.finalState == engine.state, "seed \(seed)")
+        #expect(SessionEngine(file: decoded).state == engine.state)
+    }
+}
+
+@Suite struct SessionFileTests {
+    func sample() throws -> SessionFile {
+        var engine = Fixtures.engine(try Fixtures.smallBank())
+        engine.perform(.toggleRubric(0), at: 1.5)
+        engine.perform(.setNotes([NoteLine(at: 1, text: "\u{1B}[31mraw escape stays data")]), at: 2)
+        return engine.snapshot(at: 3)
+    }
+
+    @Test func roundTripsThroughJSON() throws {
+        let file = try sample()
+        let data = try file.encoded()
+        #expect(try SessionFile.decode(data, file: "x.json") == file)
+    }
+
+    @Test func isPrettyPrintedWithSortedKeysAndTheContractFields() throws {
+        let text = String(decoding: try sample().encoded(), as: UTF8.self)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        for key in ["format", "version", "id", "mode", "status", "candidate", "interviewer", "startedAt", "bank",
+                    "questions", "events", "closingNotes", "clockSeconds"] {
+            #expect(object[key] != nil, "missing \(key)")
+        }
+        #expect(object["format"] as? String == "interview-session")
+        #expect(object["mode"] as? String == "live")
+        #expect(object["status"] as? String == "in-progress")
+        let topKeys = text.split(separator: "\n").filter { $0.hasPrefix("  \"") }.map { $0.split(separator: "\"")[1] }
+        #expect(topKeys == topKeys.sorted())
+        #expect(text.contains("\n  \"bank\" : {"))
+    }
+
+    @Test func refusesANewerVersion() throws {
+        var object = try #require(try JSONSerialization.jsonObject(with: try sample().encoded()) as? [String: Any])
+        object["version"] = 99
+        let data = try JSONSerialization.data(withJSONObject: object)
+        #expect {
+            try SessionFile.decode(data, file: "new.json")
+        } throws: { error in
+            "\(error)".contains("new.json:1:1:") && "\(error)".contains("newer") && "\(error)".contains("version 99")
+        }
+    }
+
+    @Test func refusesAnotherFormat() throws {
+        let data = Data(#"{"format": "something-else", "version": 1}"#.utf8)
+        let error = try #require(throws: InputError.self) { try SessionFile.decode(data, file: "other.json") }
+        #expect(error.message.contains("not an interview session"))
+    }
+
+    @Test func aTruncatedFileNamesWhereItBroke() throws {
+        let data = try sample().encoded()
+        let truncated = data.prefix(data.count / 2)
+        let error = try #require(throws: InputError.self) { try SessionFile.decode(Data(truncated), file: "cut.json") }
+        #expect(error.file == "cut.json")
+        #expect(error.line > 1, "\(error)")
+        #expect(error.message.contains("invalid JSON"))
+    }
+
+    @Test func aMissingFieldIsNamed() throws {
+        var object = try #require(try JSONSerialization.jsonObject(with: try sample().encoded()) as? [String: Any])
+        object.removeValue(forKey: "events")
+        let data = try JSONSerialization.data(withJSONObject: object)
+        let error = try #require(throws: InputError.self) { try SessionFile.decode(data, file: "x.json") }
+        #expect(error.message.contains("\"events\""))
+    }
+
+    @Test func garbageIsRefused() throws {
+        let error = try #require(throws: InputError.self) { try SessionFile.decode(Data("not json".utf8), file: "g.json") }
+        #expect(error.description.hasPrefix("g.json:1:"))
+    }
+}
+
+@Suite(.serialized) struct SessionStoreTests {
+    @Test func writesAtomicallyWithPrivatePermissions() throws {
+        let folder = try Fixtures.temporaryFolder().appendingPathComponent("sessions")
+        let url = folder.appendingPathComponent("s.json")
+        try SessionStore.writeAtomically(Data("one".utf8), to: url)
+        try SessionStore.writeAtomically(Data("two".utf8), to: url)
+        #expect(try String(contentsOf: url, encoding: .utf8) == "two")
+        let fileMode = try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int
+        let folderMode = try FileManager.default.attributesOfItem(atPath: folder.path)[.posixPermissions] as? Int
+        #expect(fileMode == 0o600)
+        #expect(folderMode == 0o700)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["s.json"], "no temporary file left")
+    }
+
+    @Test func aReadOnlyFolderKeepsThePreviousFile() throws {
+        guard getuid() != 0 else {
+            // root ignores folder permissions; the full-disk test below covers the failure path.
+            return
+        }
+        let folder = try Fixtures.temporaryFolder()
+        let url = folder.appendingPathComponent("s.json")
+        try SessionStore.writeAtomically(Data("kept".utf8), to: url)
+        chmod(folder.path, 0o500)
+        defer { chmod(folder.path, 0o700) }
+        #expect(throws: SessionStore.WriteError.self) { try SessionStore.writeAtomically(Data("lost".utf8), to: url) }
+        #expect(try String(contentsOf: url, encoding: .utf8) == "kept")
+    }
+
+    @Test func aFullDiskKeepsThePreviousFileAndTheSaverReportsIt() throws {
+        // /dev/full accepts the open and fails every write with ENOSPC, like a full disk.
+        guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
+        let folder = try Fixtures.temporaryFolder()
+        let url = folder.appendingPathComponent("s.json")
+        try SessionStore.writeAtomically(Data("kept".utf8), to: url)
+        let temporary = folder.appendingPathComponent(".s.json.\(getpid()).tmp")
+        try FileManager.default.createSymbolicLink(atPath: temporary.path, withDestinationPath: "/dev/full")
+        #expect(throws: SessionStore.WriteError.self) { try SessionStore.writeAtomically(Data("lost".utf8), to: url) }
+        #expect(try String(contentsOf: url, encoding: .utf8) == "kept")
+
+        try? FileManager.default.removeItem(at: temporary)
+        try FileManager.default.createSymbolicLink(atPath: temporary.path, withDestinationPath: "/dev/full")
+        let saver = SessionSaver(url: url)
+        var engine = Fixtures.engine(try Fixtures.smallBank())
+        engine.perform(.next, at: 1)
+        saver.save(engine.snapshot(at: 1))
+        saver.flush()
+        guard case .failed(let reason) = saver.status else {
+            Issue.record("expected a failed save, got \(saver.status)")
+            return
+        }
+        #expect(reason.contains("No space left"))
+        #expect(try String(contentsOf: url, encoding: .utf8) == "kept")
+
+        try? FileManager.default.removeItem(at: temporary)
+        saver.save(engine.snapshot(at: 2))
+        saver.flush()
+        #expect(saver.status == .saved, "the next save retries and succeeds once there is room")
+        #expect(try SessionStore.read(url.path).questions.count == 3)
+    }
+
+    @Test func findsTheNewestUnfinishedSession() throws {
+        let store = SessionStore(folder: try Fixtures.temporaryFolder())
+        var engine = Fixtures.engine(try Fixtures.smallBank())
+        engine.perform(.interrupt, at: 1)
+        try SessionStore.writeAtomically(try engine.snapshot(at: 1).encoded(), to: store.folder.appendingPathComponent("2026-01-01.json"))
+        engine.perform(.reopen, at: 1)
+        engine.perform(.end, at: 2)
+        try SessionStore.writeAtomically(try engine.snapshot(at: 2).encoded(), to: store.folder.appendingPathComponent("2026-02-01.json"))
+        let found = try #require(store.newestUnfinished())
+        #expect(found.path.hasSuffix("2026-01-01.json"))
+    }
+}
