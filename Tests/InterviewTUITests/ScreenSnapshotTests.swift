@@ -1,0 +1,104 @@
+import Testing
+@testable import InterviewKit
+@testable import InterviewTUI
+
+@Suite struct ScreenSnapshotTests {
+    static let longNote = "候補者は過学習について説明し、正則化と交差検証を挙げた。具体例として画像分類の経験を語った 🚀 e\u{301}tude"
+
+    func interviewInProgress(width: Int, height: Int) throws -> LiveState {
+        var state = try Live.state(width: width, height: height)
+        Live.press([.character("n"), .character("1"), .character("3"), .character("r"), .character("3")], &state, at: 42)
+        Live.press([.character("i")], &state, at: 75)
+        Live.type(Self.longNote + "\nsecond line", &state, at: 80)
+        Live.press([.escape], &state, at: 81)
+        LiveReducer.reduce(&state, .tick, now: 95)
+        return state
+    }
+
+    @Test func wide120x40ShowsEveryPaneSideBySide() throws {
+        let state = try interviewInProgress(width: 120, height: 40)
+        let canvas = LiveScreen.render(state)
+        assertSnapshot(canvas, named: "live-120x40")
+        for title in ["Why ask", "Expected answer", "How to evaluate", "Rubric 2/6", "Notes", "Question 2/15"] {
+            #expect(canvas.text.contains(title), "missing \(title)")
+        }
+    }
+
+    @Test func narrow80x24KeepsRubricAndNotesVisible() throws {
+        let state = try interviewInProgress(width: 80, height: 24)
+        let canvas = LiveScreen.render(state)
+        assertSnapshot(canvas, named: "live-80x24")
+        #expect(canvas.text.contains("[Expected answer]"))
+        #expect(canvas.text.contains("1 [x]"))
+        #expect(canvas.text.contains("候補者"))
+    }
+
+    @Test func typingShowsTheCursorInTheNotes() throws {
+        var state = try interviewInProgress(width: 80, height: 24)
+        Live.press([.character("i")], &state, at: 100)
+        let canvas = LiveScreen.render(state)
+        assertSnapshot(canvas, named: "live-80x24-typing")
+        let cursor = try #require(canvas.cursor)
+        #expect(canvas[cursor.x - 1, cursor.y].text == "e", "the cursor stands after the last character typed")
+    }
+
+    @Test func tooSmallSaysWhatItNeeds() throws {
+        let state = try interviewInProgress(width: 50, height: 12)
+        let canvas = LiveScreen.render(state)
+        assertSnapshot(canvas, named: "too-small-50x12")
+        #expect(canvas.text.contains("need 60x18"))
+    }
+
+    @Test func tinyAndDegenerateSizesDoNotCrash() throws {
+        for (w, h) in [(0, 0), (1, 1), (2, 40), (200, 1), (60, 18), (61, 19), (119, 29), (120, 30), (300, 100)] {
+            var state = try interviewInProgress(width: 120, height: 40)
+            LiveReducer.reduce(&state, .resize(Size(width: w, height: h)), now: 96)
+            let canvas = LiveScreen.render(state)
+            #expect(canvas.width == w && canvas.height == h)
+        }
+    }
+
+    @Test func helpListsEveryKey() throws {
+        var state = try Live.state(width: 120, height: 40)
+        Live.press([.character("?")], &state, at: 1)
+        let text = LiveScreen.render(state).text
+        for entry in LiveKeyHelp.entries { #expect(text.contains(entry.keys), "help misses \(entry.keys)") }
+    }
+
+    @Test func wrapUpShowsTheSummary() throws {
+        var state = try interviewInProgress(width: 120, height: 40)
+        Live.press([.character("w"), .character("4")], &state, at: 120)
+        let canvas = LiveScreen.render(state)
+        assertSnapshot(canvas, named: "wrap-up-120x40")
+        #expect(canvas.text.contains("Overall recommendation: 4 strong yes"))
+    }
+
+    @Test func controlCharactersAreShownNotSent() throws {
+        var state = try Live.state(width: 120, height: 40)
+        Live.press([.character("i")], &state, at: 1)
+        Live.press([.character("\u{1B}"), .character("["), .character("2"), .character("J")], &state, at: 1)
+        let canvas = LiveScreen.render(state)
+        #expect(canvas.text.contains("^[[2J"))
+        #expect(!canvas.cells.contains { $0.text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F } })
+    }
+
+    @Test(arguments: [(120, 40), (80, 24)])
+    func shareSafeShowsNothingOfTheAnswerKey(width: Int, height: Int) throws {
+        var state = try interviewInProgress(width: width, height: height)
+        Live.press([.character("s"), .character("i")], &state, at: 100)
+        Live.type("secret remark", &state, at: 101)
+        let canvas = LiveScreen.render(state)
+        assertSnapshot(canvas, named: "share-safe-\(width)x\(height)")
+        let text = canvas.text
+        #expect(text.contains("SHARE-SAFE"))
+        #expect(text.contains(state.question.prompt.prefix(20)))
+        #expect(text.contains("typing hidden"))
+        #expect(canvas.cursor == nil, "no cursor to show where hidden text goes")
+        let question = state.question
+        var secrets = question.rubric + ["secret remark", "候補者", "Rubric", "Notes", "Expected answer", "rated"]
+        for section in [question.expectedAnswer, question.whyAsk, question.howToEvaluate] {
+            secrets += section.blocks.map { String($0.plainText.prefix(24)) }
+        }
+        for secret in secrets { #expect(!text.contains(secret), "share-safe shows \(secret)") }
+    }
+}
