@@ -34,6 +34,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "interview-bench",
+            dependencies: ["InterviewKit", "InterviewTUI"],
+            path: "Benchmarks/InterviewBench"
+        ),
         .testTarget(name: "InterviewKitTests", dependencies: ["InterviewKit"]),
         .testTarget(name: "InterviewTUITests", dependencies: ["InterviewTUI", "InterviewKit"]),
         .testTarget(name: "EndToEndTests", dependencies: ["InterviewKit"]),

@@ -42,7 +42,7 @@ public struct SessionEngine: Hashable, Sendable {
                     rubric: question.rubric.map { .init(text: $0, checked: false) },
                     elapsedSeconds: 0, notes: [], rating: nil)
             },
-            recommendation: nil, closingNotes: [], clockSeconds: 0, events: [])
+            recommendation: nil, closingNotes: [], clockSeconds: 0, events: EventLog())
         state = SessionState(rubricCounts: file.rubricCounts)
         record(SessionEvent(at: 0, type: .started))
     }

@@ -49,7 +49,7 @@ public struct SessionFile: Codable, Hashable, Sendable {
     /// The session's monotonic clock when it was last saved: a resumed session goes
     /// on from here, so the time the program was not running does not count.
     public var clockSeconds: Double
-    public var events: [SessionEvent]
+    public var events: EventLog
 
     /// The questions as the engine and the screens use them.
     public var bankQuestions: [Question] {

@@ -16,7 +16,6 @@ public final class SessionSaver: @unchecked Sendable {
     private var pending: SessionFile?
     private var scheduled = false
     private var currentStatus: Status = .idle
-    private var lastWritten: SessionFile?
 
     public init(url: URL) { self.url = url }
 
@@ -45,11 +44,9 @@ public final class SessionSaver: @unchecked Sendable {
                 return file
             }
             guard let file = next else { return }
-            if file == lastWritten { continue }
             let outcome: Status
             do {
                 try SessionStore.writeAtomically(try file.encoded(), to: url)
-                lastWritten = file
                 outcome = .saved
             } catch {
                 outcome = .failed("\(error)")

@@ -22,7 +22,7 @@ public enum InlineMarkdown {
             var j = start
             while j + marker.count <= chars.count {
                 if chars[j] == "\\" { j += 2; continue }
-                if Array(chars[j..<j + marker.count]) == marker { return true }
+                if chars[j] == marker[0], marker.count == 1 || chars[j + 1] == marker[1] { return true }
                 j += 1
             }
             return false

@@ -117,6 +117,7 @@ public struct Rect: Hashable, Sendable {
 /// overrides as `<U+XXXX>`; a tab as one space.
 public enum Visible {
     public static func mark(_ character: Character) -> String? {
+        if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F { return nil }
         guard character.unicodeScalars.contains(where: isUnsafe) else { return nil }
         var out = ""
         for scalar in character.unicodeScalars {

@@ -3,6 +3,7 @@
 /// standing alone, 1 otherwise.
 public enum DisplayWidth {
     public static func of(_ character: Character) -> Int {
+        if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F { return 1 }
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
         if scalars.count > 1, scalars.contains("\u{FE0F}"), first.properties.isEmoji { return 2 }
