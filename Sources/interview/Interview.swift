@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import InterviewKit
 
 @main
@@ -10,6 +11,20 @@ struct Interview: ParsableCommand {
         subcommands: [Run.self, Resume.self, Banks.self, Validate.self],
         defaultSubcommand: Run.self
     )
+
+    /// As ArgumentParser's, but bad usage exits 2 (its default is 64), as DESIGN.md promises.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                printError(fullMessage(for: error))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Prints a problem with the user's input the way every command does: one line on

@@ -54,7 +54,9 @@ public struct BankParser {
         var rubric: [String] = []
     }
 
-    func parse(text: String, source: String, hash: String) throws(InputError) -> Bank {
+    func parse(text original: String, source: String, hash: String) throws(InputError) -> Bank {
+        // "\r\n" is one Character in Swift: make Windows line endings plain newlines first.
+        let text = original.replacingCRLF
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
         }
@@ -140,7 +142,7 @@ public struct BankParser {
             }
             let isTask = trimmed.hasPrefix("- [ ]") || trimmed.hasPrefix("- [x]") || trimmed.hasPrefix("- [X]")
             if isTask, section != .rubric {
-                throw fail(number, line.count - trimmed.count + 1,
+                throw fail(number, line.indentation + 1,
                            drafts.isEmpty ? "rubric item outside a question: expected it under a question's '### Rubric'"
                                           : "rubric item outside a '### Rubric' section")
             }
@@ -151,7 +153,8 @@ public struct BankParser {
             guard let section else {
                 if trimmed.isEmpty { continue }
                 if let (key, value) = metadata(trimmed) {
-                    let column = line.count - trimmed.count + key.count + 2
+                    let afterColon = trimmed.dropFirst(key.count + 1)
+                    let column = line.indentation + key.count + 1 + afterColon.prefix(while: { $0 == " " || $0 == "\t" }).count + 1
                     switch key {
                     case "time":
                         guard let seconds = Durations.parse(value) else {
@@ -174,7 +177,7 @@ public struct BankParser {
                     throw fail(number, 1, "expected a rubric item '- [ ] ...' in the Rubric section")
                 }
                 let item = String(trimmed.dropFirst(5)).trimmingSpaces
-                guard !item.isEmpty else { throw fail(number, 6, "expected the rubric item's text after '- [ ]'") }
+                guard !item.isEmpty else { throw fail(number, line.indentation + 6, "expected the rubric item's text after '- [ ]'") }
                 guard drafts[drafts.count - 1].rubric.count < 9 else {
                     throw fail(number, 1, "a tenth rubric item: expected at most 9, one per digit key")
                 }
@@ -221,6 +224,9 @@ public struct BankParser {
 }
 
 extension StringProtocol {
+    /// Spaces and tabs at the start.
+    var indentation: Int { prefix(while: { $0 == " " || $0 == "\t" }).count }
+
     var trimmingSpaces: String {
         let isSpace = { (c: Character) in c == " " || c == "\t" }
         guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }

@@ -17,11 +17,11 @@ public enum InlineMarkdown {
             }
             current = ""
         }
+        /// Whether `marker` closes later on the line. Inside code nothing is escaped.
         func has(_ marker: [Character], from start: Int) -> Bool {
-            guard start < chars.count else { return false }
             var j = start
             while j + marker.count <= chars.count {
-                if chars[j] == "\\" { j += 2; continue }
+                if chars[j] == "\\", marker != ["`"] { j += 2; continue }
                 if chars[j] == marker[0], marker.count == 1 || chars[j + 1] == marker[1] { return true }
                 j += 1
             }
@@ -30,7 +30,7 @@ public enum InlineMarkdown {
 
         while i < chars.count {
             let c = chars[i]
-            if c == "\\", i + 1 < chars.count, "\\`*_".contains(chars[i + 1]), !style.contains(.code) {
+            if c == "\\", i + 1 < chars.count, "\\`*_-".contains(chars[i + 1]), !style.contains(.code) {
                 current.append(chars[i + 1])
                 i += 2
                 continue
@@ -70,21 +70,29 @@ public enum InlineMarkdown {
         return spans
     }
 
-    /// Writes spans back as inline Markdown, escaping what would be read as markup.
+    /// Writes spans back as inline Markdown: markers only where the style changes, and
+    /// escapes for what would otherwise be read as markup.
     public static func write(_ spans: [Span]) -> String {
         var out = ""
-        for span in spans {
-            var text = span.style.contains(.code)
+        var open: [InlineStyle] = []
+        let markers: [(InlineStyle, String)] = [(.strong, "**"), (.emphasis, "*"), (.code, "`")]
+        for span in spans where !span.text.isEmpty {
+            if let stale = open.firstIndex(where: { !span.style.contains($0) }) {
+                for style in open[stale...].reversed() { out += markers.first { $0.0 == style }!.1 }
+                open.removeSubrange(stale...)
+            }
+            for (style, marker) in markers where span.style.contains(style) && !open.contains(style) {
+                out += marker
+                open.append(style)
+            }
+            out += span.style.contains(.code)
                 ? span.text
                 : span.text.reduce(into: "") { acc, c in
                     if "\\`*_".contains(c) { acc.append("\\") }
                     acc.append(c)
                 }
-            if span.style.contains(.code) { text = "`" + text + "`" }
-            if span.style.contains(.emphasis) { text = "*" + text + "*" }
-            if span.style.contains(.strong) { text = "**" + text + "**" }
-            out += text
         }
+        for style in open.reversed() { out += markers.first { $0.0 == style }!.1 }
         return out
     }
 }

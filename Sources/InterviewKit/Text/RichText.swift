@@ -52,7 +52,8 @@ public struct RichText: Hashable, Sendable {
             switch block.kind {
             case .paragraph:
                 if previous != nil { out.append("") }
-                out.append(text)
+                // A paragraph that starts like a bullet would come back as one.
+                out.append(text.hasPrefix("- ") || text.hasPrefix("* ") ? "\\" + text : text)
             case .bullet(let level):
                 if case .paragraph = previous { out.append("") }
                 out.append(String(repeating: "  ", count: level) + "- " + text)
@@ -65,7 +66,7 @@ public struct RichText: Hashable, Sendable {
     /// Parses the block structure of a section body (paragraphs and bullets).
     public static func parse(_ markdown: String) -> RichText {
         var builder = BlockBuilder()
-        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in markdown.replacingCRLF.split(separator: "\n", omittingEmptySubsequences: false) {
             builder.add(String(line))
         }
         return builder.finish()
