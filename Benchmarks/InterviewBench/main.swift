@@ -3,6 +3,7 @@ import InterviewKit
 import InterviewTUI
 
 // Measures the speed targets of README. Run: swift run -c release interview-bench
+// (The bank parser has its own: scripts/bench-validate.sh.)
 
 func measure(_ label: String, repeat count: Int = 1, _ body: () throws -> Void) rethrows -> Double {
     let clock = SystemClock()
@@ -12,42 +13,6 @@ func measure(_ label: String, repeat count: Int = 1, _ body: () throws -> Void) 
     let text = seconds < 0.001 ? String(format: "%.1f µs", seconds * 1e6) : String(format: "%.2f ms", seconds * 1e3)
     print("\(label): \(text)")
     return seconds
-}
-
-func generatedBank(questions: Int) -> String {
-    var text = "---\ntitle: Generated\nduration: \(questions * 3)m\n---\n"
-    for n in 1...questions {
-        text += """
-        ## Question number \(n): explain *this* and **that** with `code`?
-        time: 3m
-        tags: generated, n\(n % 10)
-
-        ### Why ask
-        Because question \(n) checks something that matters, in a paragraph long enough to wrap twice on a narrow pane.
-
-        ### Expected answer
-        A good answer covers:
-        - the first point, with *emphasis*
-          - a nested detail
-        - the second point, with `code`
-
-        ### How to evaluate
-        Strong answers name both points; weak ones name neither.
-
-        ### Rubric
-        - [ ] names the first point
-        - [ ] names the second point
-        - [ ] gives an example
-
-
-        """
-    }
-    return text
-}
-
-let bankText = generatedBank(questions: 3000)
-_ = try measure("parse a 3,000-question bank (\(bankText.utf8.count / 1024) KiB)") {
-    _ = try BankParser.parse(bytes: Array(bankText.utf8), file: "generated.md")
 }
 
 // A 2-hour interview with 20,000 events on the built-in bank.

@@ -97,6 +97,16 @@ static inline void ishim_on_crash(int signo) {
 }
 
 static inline void ishim_install_signal_handlers(void) {
+    /* A parent may have blocked these (a test harness, a launcher): blocked, a closed
+       terminal would never reach us and a resize would never redraw. */
+    sigset_t ours;
+    sigemptyset(&ours);
+    sigaddset(&ours, SIGHUP);
+    sigaddset(&ours, SIGTERM);
+    sigaddset(&ours, SIGINT);
+    sigaddset(&ours, SIGWINCH);
+    sigprocmask(SIG_UNBLOCK, &ours, NULL);
+
     struct sigaction request;
     memset(&request, 0, sizeof request);
     request.sa_handler = ishim_on_request;
