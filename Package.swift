@@ -1,6 +1,11 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// The built-in themes: one `Themes/NAME.toml` each, shipped as resources of the
+/// `InterviewThemes` target (whose folder is `Themes/`). A file in `Themes/` that is
+/// not listed here makes SwiftPM warn and ThemeTests fail.
+let builtinThemes = ["colorblind", "default", "high-contrast", "light", "monochrome", "muted"]
+
 let package = Package(
     name: "interview",
     platforms: [.macOS(.v13)],
@@ -9,6 +14,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -19,7 +25,16 @@ let package = Package(
             providers: [.apt(["libncursesw5-dev"])]
         ),
         .target(
+            name: "InterviewThemes",
+            path: "Themes",
+            resources: builtinThemes.map { .copy("\($0).toml") }
+        ),
+        .target(
             name: "InterviewKit",
+            dependencies: [
+                "InterviewThemes",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ],
             resources: [.copy("Resources/Banks")]
         ),
         .target(
@@ -40,7 +55,7 @@ let package = Package(
             path: "Benchmarks/InterviewBench"
         ),
         .testTarget(name: "InterviewKitTests", dependencies: ["InterviewKit"]),
-        .testTarget(name: "InterviewTUITests", dependencies: ["InterviewTUI", "InterviewKit"]),
+        .testTarget(name: "InterviewTUITests", dependencies: ["InterviewTUI", "InterviewKit"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["InterviewKit"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,7 +1,8 @@
-/// Maps a theme colour onto what the terminal has: the 256-colour palette, 16 or 8
-/// ANSI colours. -1 is the terminal's default colour.
+/// Maps a theme colour onto what the terminal has: direct 24-bit colour, the
+/// 256-colour palette, 16 or 8 ANSI colours. -1 is the terminal's default colour.
 public enum ColorFallback {
     public static func index(_ color: ThemeColor, colors: Int) -> Int {
+        if colors >= directColors { return direct(color) }
         switch color {
         case .terminalDefault:
             return -1
