@@ -24,6 +24,8 @@ struct Run: ParsableCommand {
     @Option(help: "The planned length of the interview, e.g. 45m or 1h30m (default: the bank's).")
     var duration: String?
 
+    @OptionGroup var look: ThemeOption
+
     func run() throws {
         let bank: Bank
         do {
@@ -31,6 +33,7 @@ struct Run: ParsableCommand {
         } catch {
             throw exitWithInputError(error)
         }
+        let theme = try look.resolve()
         var durationSeconds: Int?
         if let duration {
             guard let seconds = Durations.parse(duration) else {
@@ -54,7 +57,7 @@ struct Run: ParsableCommand {
                                    interviewer: interviewer, startedAt: startedAt, durationSeconds: durationSeconds)
         if share { engine.perform(.setShareSafe(true), at: 0) }
         let exit = LiveApp.run(engine: engine, clock: SessionClock(SystemClock()), saver: SessionSaver(url: url),
-                               theme: .fallback, notice: notice)
+                               theme: theme, notice: notice)
         try report(exit, path: url.path)
     }
 }
@@ -66,7 +69,10 @@ struct Resume: ParsableCommand {
     @Argument(help: "The session file.")
     var session: String?
 
+    @OptionGroup var look: ThemeOption
+
     func run() throws {
+        let theme = try look.resolve()
         let path: String
         let file: SessionFile
         if let session {
@@ -90,7 +96,7 @@ struct Resume: ParsableCommand {
         var engine = SessionEngine(file: file)
         engine.perform(.reopen, at: file.clockSeconds)
         let exit = LiveApp.run(engine: engine, clock: SessionClock(SystemClock(), continuingFrom: file.clockSeconds),
-                               saver: SessionSaver(url: URL(fileURLWithPath: path)), theme: .fallback)
+                               saver: SessionSaver(url: URL(fileURLWithPath: path)), theme: theme)
         try report(exit, path: path)
     }
 }

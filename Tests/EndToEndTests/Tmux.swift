@@ -21,12 +21,20 @@ final class Tmux {
         try? FileManager.default.removeItem(at: home)
     }
 
-    /// Starts `interview ARGS` in a new tmux session named `name`.
-    func start(_ arguments: [String], name: String = "main", width: Int = 120, height: Int = 40) throws {
-        let quoted = ([try Binary.path()] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
-        let command = "cd '\(home.path)' && exec env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=tmux-256color "
-            + "XDG_DATA_HOME='\(home.path)/data' XDG_CONFIG_HOME='\(home.path)/config' "
-            + quoted.joined(separator: " ")
+    /// Starts `interview ARGS` in a new tmux session named `name`. With `reportExit`, a
+    /// shell stays in the pane after the program and prints `exit status N`: the last
+    /// lines the program printed then always reach the screen (a pty closed by an
+    /// exiting process can drop what it wrote last).
+    func start(_ arguments: [String], name: String = "main", width: Int = 120, height: Int = 40,
+               environment: [String: String] = [:], reportExit: Bool = false) throws {
+        let quote = { (text: String) in "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        let variables = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "tmux-256color",
+                         "XDG_DATA_HOME": home.path + "/data", "XDG_CONFIG_HOME": home.path + "/config"]
+            .merging(environment) { $1 }.sorted { $0.key < $1.key }.map { "\($0.key)=" + quote($0.value) }
+        // `swift test` sets NO_COLOR for itself; the program under test starts without it.
+        let command = "cd \(quote(home.path)) && \(reportExit ? "" : "exec ")env -u NO_COLOR -u COLORTERM "
+            + variables.joined(separator: " ") + " " + ([try Binary.path()] + arguments).map(quote).joined(separator: " ")
+            + (reportExit ? "; echo \"exit status $?\"; sleep 600" : "")
         try tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", command])
         try tmux(["set-option", "-t", name, "remain-on-exit", "on"])
     }

@@ -41,31 +41,4 @@ public struct Theme: Hashable, Sendable {
     }
 
     public func style(_ role: Role) -> RoleStyle { styles[role] ?? styles[.body] ?? RoleStyle() }
-
-    /// The look when no theme file is at hand: ANSI colours that read on dark and light terminals.
-    public static let fallback = Theme(name: "fallback", styles: [
-        .body: RoleStyle(),
-        .border: RoleStyle(foreground: .ansi(8)),
-        .borderFocused: RoleStyle(foreground: .ansi(6), bold: true),
-        .title: RoleStyle(bold: true),
-        .titleFocused: RoleStyle(foreground: .ansi(6), bold: true),
-        .emphasis: RoleStyle(italic: true),
-        .strong: RoleStyle(bold: true),
-        .code: RoleStyle(foreground: .ansi(3)),
-        .dim: RoleStyle(dim: true),
-        .rubricChecked: RoleStyle(foreground: .ansi(2), bold: true),
-        .rubricUnchecked: RoleStyle(),
-        .stamp: RoleStyle(dim: true),
-        .clockOK: RoleStyle(foreground: .ansi(2)),
-        .clockWarn: RoleStyle(foreground: .ansi(3), bold: true),
-        .clockOver: RoleStyle(foreground: .ansi(1), bold: true),
-        .banner: RoleStyle(foreground: .ansi(0), background: .ansi(3), bold: true),
-        .status: RoleStyle(reverse: true),
-        .statusKey: RoleStyle(bold: true, reverse: true),
-        .warning: RoleStyle(foreground: .ansi(1), bold: true, reverse: true),
-        .help: RoleStyle(),
-        .timeline: RoleStyle(foreground: .ansi(6)),
-        .control: RoleStyle(foreground: .ansi(5), reverse: true),
-        .rating: RoleStyle(foreground: .ansi(6), bold: true),
-    ])
 }

@@ -134,13 +134,13 @@ public enum ThemeLoader {
     }
 
     /// Fills the roles a definition leaves out from its base built-in theme, and what
-    /// that leaves out from `Theme.fallback`.
+    /// plain text for anything still missing.
     static func complete(_ definition: ThemeDefinition, name: String) -> Theme {
         var styles = definition.styles
         if !definition.missingRoles.isEmpty {
             let base = (try? builtinDefinition(definition.base ?? defaultName))?.styles ?? [:]
             for role in definition.missingRoles {
-                styles[role] = base[role] ?? Theme.fallback.styles[role] ?? RoleStyle()
+                styles[role] = base[role] ?? RoleStyle()
             }
         }
         return Theme(name: name, styles: styles)

@@ -9,13 +9,10 @@ final class Palette {
     private var pairs: [[Int]: Int32] = [:]
     private var cache: [Style: (attr_t, Int32)] = [:]
 
-    init(theme: Theme, colors: Int, noColor: Bool) {
+    /// `colors` as `ColorFallback.colorCount` says: 0 for attributes only.
+    init(theme: Theme, colors: Int) {
         self.theme = theme
-        self.colors = noColor ? 0 : colors
-        if self.colors > 0 {
-            start_color()
-            use_default_colors()
-        }
+        self.colors = colors
     }
 
     func attributes(_ style: Style) -> (attr_t, Int32) {

@@ -30,8 +30,14 @@ public final class Terminal {
         keypad(ishim_stdscr(), true)
         set_escdelay(25)
         curs_set(0)
-        palette = Palette(theme: theme, colors: has_colors() ? Int(ishim_colors()) : 0,
-                          noColor: ProcessInfo.processInfo.environment["NO_COLOR"] != nil)
+        let environment = ProcessInfo.processInfo.environment
+        let colorful = has_colors() && !ColorFallback.noColor(environment: environment)
+        if colorful {
+            start_color()  // COLORS is only known after this
+            use_default_colors()
+        }
+        palette = Palette(theme: theme, colors: ColorFallback.colorCount(
+            terminalColors: colorful ? Int(ishim_colors()) : 0, environment: environment))
         ishim_install_signal_handlers()
         for (name, key) in [("kLFT5", Key.wordLeft), ("kRIT5", .wordRight), ("kLFT3", .wordLeft), ("kRIT3", .wordRight)] {
             let code = key_defined(name)

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import InterviewKit
+
+/// `--theme`, shared by every command that opens a screen.
+struct ThemeOption: ParsableArguments {
+    @Option(help: ArgumentHelp("A theme name (see `interview themes`) or a theme file.", valueName: "name|file"))
+    var theme: String?
+
+    /// The theme to draw with: `--theme`, else config.toml's `theme`, else `default`.
+    /// A bad theme stops the command with exit 2 before the screen starts.
+    func resolve() throws -> Theme {
+        do throws(InputError) {
+            var reference = theme
+            if reference == nil { reference = try ThemeLoader.configuredDefault() }
+            return try ThemeLoader.load(reference ?? ThemeLoader.defaultName)
+        } catch {
+            throw exitWithInputError(error)
+        }
+    }
+}
+
+struct Themes: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the themes (built-in and yours), each with a sample in its own colours.")
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let colors = isatty(STDOUT_FILENO) == 1 && !ColorFallback.noColor(environment: environment)
+            ? (ColorFallback.supportsTruecolor(environment: environment) ? ColorFallback.directColors : 256) : 0
+        let infos = ThemeLoader.available()
+        let width = infos.map(\.name.count).max() ?? 0
+        for info in infos {
+            let name = info.name.padding(toLength: width + 2, withPad: " ", startingAt: 0)
+            var line = name
+            if let theme = try? ThemeLoader.load(info.name) {
+                line += ThemeSample.line(theme, colors: colors)
+            }
+            print(line + "  " + info.description + (info.source == ThemeInfo.builtInSource ? "" : "  (\(info.source))"))
+        }
+    }
+}
