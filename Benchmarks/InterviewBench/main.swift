@@ -69,3 +69,12 @@ state.now = t + 30
 _ = measure("render a 120x40 frame", repeat: 200) { _ = LiveScreen.render(state) }
 state.size = Size(width: 200, height: 60)
 _ = measure("render a 200x60 frame", repeat: 200) { _ = LiveScreen.render(state) }
+
+// Replay: seeking anywhere in the 2-hour session, then drawing the frame.
+let timeline = Timeline(engine.snapshot(at: t + 10))
+var replay = ReplayState(file: timeline.file, size: Size(width: 120, height: 38))
+_ = measure("replay: build the timeline's checkpoints", repeat: 3) { _ = Timeline(timeline.file) }
+_ = measure("replay: seek to a random moment and draw the 120x40 frame", repeat: 500) {
+    replay.seek(to: Double.random(in: 0...timeline.end, using: &rng))
+    _ = ReplayScreen.render(replay)
+}

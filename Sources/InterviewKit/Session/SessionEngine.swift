@@ -54,6 +54,14 @@ public struct SessionEngine: Hashable, Sendable {
         state = file.finalState
     }
 
+    /// A saved session shown as it was at some moment (replay): `state` is given,
+    /// not folded again, and nothing is ever performed on it.
+    public init(file: SessionFile, questions: [Question], showing state: SessionState) {
+        self.file = file
+        self.questions = questions
+        self.state = state
+    }
+
     public var durationSeconds: Int { file.bank.durationSeconds }
     public var isFinished: Bool { state.status == .completed }
 

@@ -21,6 +21,7 @@ public enum LiveReducer {
             }
         case .startTyping:
             guard state.session.status == .inProgress else { return }
+            state.notesRecordedAt = t
             state.editor = LineEditor(lines: state.session.wrappingUp ? state.session.closingNotes
                                                                        : state.session.questions[state.session.current].notes)
             if !state.session.wrappingUp { state.focus = .notes }
@@ -32,6 +33,8 @@ public enum LiveReducer {
             let stamp = state.session.wrappingUp ? state.session.totalElapsed(at: t) : state.questionElapsed()
             apply(command, to: &editor, stamp: (stamp * 1000).rounded() / 1000)
             state.editor = editor
+            // A long burst of typing is still recorded twice a second, not only when it pauses.
+            if t - state.notesRecordedAt >= 0.5 { commitNotes(&state) }
         case .focusNext, .focusPrevious:
             let panes = PaneID.order(wrappingUp: state.session.wrappingUp)
             let step = action == .focusNext ? 1 : panes.count - 1
@@ -84,6 +87,7 @@ public enum LiveReducer {
     /// Records what was typed since the last time as one event (a burst of typing).
     static func commitNotes(_ state: inout LiveState) {
         guard let notes = state.editor?.notes else { return }
+        state.notesRecordedAt = state.now
         state.engine.perform(state.session.wrappingUp ? .setClosingNotes(notes) : .setNotes(notes), at: state.now)
     }
 

@@ -55,6 +55,8 @@ public struct LiveState: Hashable, Sendable {
     public var now: Double = 0
     /// The notes being typed; nil when not typing.
     public var editor: LineEditor?
+    /// When the notes being typed were last recorded as an event.
+    public var notesRecordedAt: Double = 0
     public var focus: PaneID = .expected
     /// The guidance pane shown when the screen is too narrow to show all three.
     public var guidanceTab: PaneID = .expected
@@ -67,6 +69,8 @@ public struct LiveState: Hashable, Sendable {
     public var path: String = ""
     /// A message shown in the status line until the first key (e.g. an unfinished session exists).
     public var notice: String?
+    /// Shown by replay: the status line offers no live keys.
+    public var replay = false
     /// A compact line-drawing set for terminals without UTF-8.
     public var ascii = false
 

@@ -80,6 +80,15 @@ public struct Canvas: Hashable, Sendable {
         }
     }
 
+    /// Copies another canvas's cells onto this one, its top-left corner at (x, y).
+    public mutating func draw(_ other: Canvas, x: Int, y: Int) {
+        for row in 0..<other.height where y + row >= 0 && y + row < height {
+            for column in 0..<other.width where x + column >= 0 && x + column < width {
+                cells[(y + row) * width + x + column] = other[column, row]
+            }
+        }
+    }
+
     /// The canvas as plain text, a line per row, for snapshot tests.
     public var text: String {
         (0..<height).map { y in

@@ -20,7 +20,10 @@ public enum LiveScreen {
         }
         StatusLine.draw(state, into: &canvas)
         switch state.overlay {
-        case .help?: Overlays.help(into: &canvas, box: box)
+        case .help?:
+            let entries = state.replay ? ReplayKeyHelp.entries
+                : LiveKeyHelp.entries + [("", ""), ("While typing", "")] + LiveKeyHelp.typing
+            Overlays.help(entries, into: &canvas, box: box)
         case .quitConfirm?: Overlays.quitConfirm(into: &canvas, box: box)
         case nil: break
         }

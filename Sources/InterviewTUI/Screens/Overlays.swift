@@ -1,8 +1,7 @@
 import InterviewKit
 
 enum Overlays {
-    static func help(into canvas: inout Canvas, box: BoxChars) {
-        let entries = LiveKeyHelp.entries + [("", "")] + [("While typing", "")] + LiveKeyHelp.typing
+    static func help(_ entries: [(keys: String, action: String)], into canvas: inout Canvas, box: BoxChars) {
         let keyWidth = entries.map { DisplayWidth.of($0.keys) }.max() ?? 0
         let width = min(canvas.width - 6, keyWidth + 2 + 56)
         let lines = entries.flatMap { entry in

@@ -26,16 +26,28 @@ enum StatusLine {
         for (text, role) in segments {
             x = canvas.put(text, x: x, y: y, style: Style(role))
         }
-        // Whole hints only: a key without its label would be a riddle.
-        for (key, label) in hints(state) {
-            let text = label.isEmpty ? key : key + " " + label
-            guard x + DisplayWidth.of(text) <= canvas.width else { break }
+        // Whole hints only (a key without its label would be a riddle), and always the
+        // way to the help overlay, which lists the rest.
+        var hints = hints(state)
+        let help = hints.firstIndex { $0.0 == "?" }.map { hints.remove(at: $0) }
+        let reserved = help.map { DisplayWidth.of($0.0 + " " + $0.1) + 2 } ?? 0
+        var shown: [(String, String)] = []
+        var used = x
+        for hint in hints {
+            let width = DisplayWidth.of(hint.1.isEmpty ? hint.0 : hint.0 + " " + hint.1) + 2
+            guard used + width + reserved <= canvas.width else { break }
+            shown.append(hint)
+            used += width
+        }
+        if let help { shown.append(help) }
+        for (key, label) in shown {
             x = canvas.put(key, x: x, y: y, style: Style(.statusKey))
             x = canvas.put((label.isEmpty ? "" : " " + label) + "  ", x: x, y: y, style: Style(.status))
         }
     }
 
     static func hints(_ state: LiveState) -> [(String, String)] {
+        if state.replay { return [] }
         if state.awaitingRating {
             let what = state.session.wrappingUp ? "Recommend" : "Rate"
             return [("\(what):", ""), ("1", "strong no"), ("2", "no"), ("3", "yes"), ("4", "strong yes"), ("0", "clear"), ("Esc", "cancel")]

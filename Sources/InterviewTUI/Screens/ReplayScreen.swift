@@ -1,0 +1,57 @@
+import InterviewKit
+
+public enum ReplayKeyHelp {
+    public static let entries: [(keys: String, action: String)] = [
+        ("space", "play or pause"),
+        ("+ -", "faster or slower: 1x, 2x, 4x, 8x, 16x"),
+        ("→ ←", "ten seconds on or back"),
+        ("] [", "next or previous question change"),
+        ("} {", "next or previous event"),
+        ("Home End", "the start or the end"),
+        ("Tab j k PgDn PgUp", "focus and scroll the panes"),
+        ("?", "this help"),
+        ("q", "quit"),
+    ]
+}
+
+/// The live screen as it was at the replay's position, above a timeline: elapsed and
+/// total, a mark per question change (┃) and per note (·), and where we are (●).
+public enum ReplayScreen {
+    public static let timelineRows = 2
+
+    public static func render(_ state: ReplayState) -> Canvas {
+        let size = state.view.size
+        var canvas = Canvas(width: size.width, height: size.height + timelineRows)
+        canvas.draw(LiveScreen.render(state.view), x: 0, y: 0)
+        guard LiveLayout.fits(size) else { return canvas }
+        drawTimeline(state, into: &canvas, y: size.height)
+        return canvas
+    }
+
+    static func drawTimeline(_ state: ReplayState, into canvas: inout Canvas, y: Int) {
+        let timeline = state.timeline
+        let w = canvas.width
+        canvas.fill(Rect(x: 0, y: y, width: w, height: timelineRows), Style(.status))
+        let head = " \(state.playing ? "▶" : "⏸") \(Durations.clock(Int(state.position)))/\(Durations.clock(Int(timeline.end))) \(Int(state.speed))x "
+        let start = canvas.put(head, x: 0, y: y, style: Style(.statusKey))
+        let width = max(1, w - start - 2)
+        var bar = Array(repeating: "─", count: width)
+        func column(_ t: Double) -> Int {
+            timeline.end > 0 ? min(width - 1, Int(t / timeline.end * Double(width - 1))) : 0
+        }
+        for event in timeline.events where Timeline.isNote(event) { bar[column(event.at)] = "·" }
+        for event in timeline.events where Timeline.isQuestionChange(event) { bar[column(event.at)] = "┃" }
+        let here = column(state.position)
+        for (index, mark) in bar.enumerated() {
+            canvas.put(index == here ? "●" : mark, x: start + 1 + index, y: y, style: Style(index == here ? .statusKey : .timeline))
+        }
+        var x = 1
+        for (key, label) in [("space", "play"), ("+/-", "speed"), ("←/→", "10 s"), ("[ ]", "question"), ("{ }", "event"),
+                             ("Home/End", ""), ("?", "help"), ("q", "quit")] {
+            let text = label.isEmpty ? key : key + " " + label
+            guard x + DisplayWidth.of(text) < w else { break }
+            x = canvas.put(key, x: x, y: y + 1, style: Style(.statusKey))
+            x = canvas.put((label.isEmpty ? "" : " " + label) + "  ", x: x, y: y + 1, style: Style(.status))
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import InterviewKit
+import InterviewTUI
+
+struct Replay: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Replay a saved session on its own timeline, read-only.")
+
+    @Argument(help: "The session file.")
+    var session: String
+
+    @Option(help: "Playback speed: 1, 2, 4, 8 or 16.")
+    var speed: Double = 1
+
+    @OptionGroup var look: ThemeOption
+
+    func validate() throws {
+        guard ReplayState.speeds.contains(speed) else {
+            throw ValidationError("--speed must be one of 1, 2, 4, 8, 16")
+        }
+    }
+
+    func run() throws {
+        let theme = try look.resolve()
+        let file: SessionFile
+        do {
+            file = try SessionStore.read(session)
+        } catch {
+            throw exitWithInputError(error)
+        }
+        ReplayApp.run(file: file, speed: speed, theme: theme)
+    }
+}

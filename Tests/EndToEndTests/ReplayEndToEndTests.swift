@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+@Suite(.serialized, .enabled(if: Tmux.isAvailable, "tmux is not installed: end-to-end tests of the screen skipped"))
+struct ReplayEndToEndTests {
+    @Test func replayShowsTheNotesAtTheEndAndNoneAtTheStart() throws {
+        let tmux = try Tmux()
+        let file = tmux.home.appendingPathComponent("recorded.json").path
+        try tmux.start(["run", "--candidate", "Replayed", "--out", file], name: "live")
+        try tmux.waitFor("Question 1/15", in: "live")
+        try tmux.send("1", "i", to: "live")
+        try tmux.type("said something clever 🚀", to: "live")
+        try tmux.send("Escape", to: "live")
+        Thread.sleep(forTimeInterval: 0.3)  // a person's pause: the note and the next question are two moments
+        try tmux.send("n", to: "live")
+        try tmux.waitFor("Question 2/15", in: "live")
+        Thread.sleep(forTimeInterval: 1.1)
+        try tmux.send("i", to: "live")
+        try tmux.type("final words", to: "live")
+        try tmux.send("Escape", "q", "y", to: "live")
+        #expect(tmux.waitUntil { (try? tmux.isRunning("live")) == false })
+
+        try tmux.start(["replay", file], name: "replay")
+        let start = try tmux.waitFor("Question 1/15", in: "replay")
+        #expect(start.contains("⏸ 00:00/"))
+        #expect(!start.contains("said something clever"), "at the start, no note yet")
+        #expect(start.contains("Rubric 0/5"))
+
+        try tmux.send("End", to: "replay")
+        let end = try tmux.waitFor("final words", in: "replay")
+        #expect(end.contains("Question 2/15"), "the end shows the last question with its final notes")
+        try tmux.send("[", to: "replay")
+        let opened = try tmux.waitUntil {
+            let screen = try tmux.screen("replay")
+            return screen.contains("Question 2/15") && !screen.contains("final words")
+        }
+        #expect(opened, "at the moment question 2 opened, its note was not typed yet")
+        try tmux.send("[", to: "replay")
+        let first = try tmux.waitFor("Question 1/15", in: "replay")
+        #expect(!first.contains("said something clever"), "question 1 as it started")
+        var steps = 0
+        while try !tmux.screen("replay").contains("said something clever 🚀"), steps < 6 {
+            try tmux.send("}", to: "replay")
+            Thread.sleep(forTimeInterval: 0.2)
+            steps += 1
+        }
+        #expect(try tmux.screen("replay").contains("said something clever 🚀"), "} steps event by event to the note")
+
+        try tmux.send("End", "Home", to: "replay")
+        let home = try tmux.waitUntil {
+            let screen = try tmux.screen("replay")
+            return screen.contains("Question 1/15") && screen.contains("Rubric 0/5") && !screen.contains("said something clever")
+        }
+        #expect(home, "Home: the session as it started, no notes")
+        try tmux.send("q", to: "replay")
+        #expect(tmux.waitUntil { (try? tmux.isRunning("replay")) == false })
+    }
+
+    @Test func aCorruptSessionExitsTwoWithItsPosition() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("replay-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("broken.json")
+        try "{\"format\": \"interview-session\", \"version\": 1, \"id\": ".write(to: file, atomically: true, encoding: .utf8)
+        let before = try Data(contentsOf: file)
+        let result = try Binary.run(["replay", file.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("\(file.path):1:"), "stderr: \(result.stderr)")
+        #expect(try Data(contentsOf: file) == before, "the file is untouched")
+    }
+}
