@@ -57,7 +57,8 @@ enum StatusLine {
         if state.session.wrappingUp {
             return [("r", "recommend"), ("i", "closing notes"), ("e", "end"), ("p", "back"), ("?", "help"), ("q", "quit")]
         }
-        return [("n", "next"), ("p", "prev"), ("1-9", "tick"), ("i", "note"), ("r", "rate"), ("s", "share-safe"),
-                ("?", "help"), ("q", "quit")]
+        // Most needed first: on a narrow terminal the last ones give way (help never does).
+        return [("n", "next"), ("1-9", "tick"), ("i", "note"), ("r", "rate"), ("p", "prev"), ("s", "share-safe"),
+                ("q", "quit"), ("?", "help")]
     }
 }
