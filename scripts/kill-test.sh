@@ -7,8 +7,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-20}
 swift build --product interview >/dev/null
-bin=$PWD/.build/debug/interview
 work=$(mktemp -d "${TMPDIR:-/tmp}/interview-kill.XXXXXX")
+# A copy, so that a build during the test does not change the program under test.
+cp .build/debug/interview "$work/interview"
+cp -r .build/debug/*.resources "$work/"
+bin=$work/interview
 socket=interview-kill-$$
 trap 'tmux -L $socket kill-server 2>/dev/null; rm -rf "$work"' EXIT
 t() { tmux -L $socket "$@"; }

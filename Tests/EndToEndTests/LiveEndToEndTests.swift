@@ -131,3 +131,25 @@ struct LiveEndToEndTests {
         try tmux.send("q", "l")
     }
 }
+
+@Suite(.serialized, .enabled(if: Tmux.isAvailable, "tmux is not installed: end-to-end tests of the screen skipped"))
+struct CrashEndToEndTests {
+    @Test func aCrashRestoresTheTerminalAndTheLastSaveStands() throws {
+        let tmux = try Tmux()
+        try tmux.start(["--candidate", "Crash"], reportExit: true)
+        try tmux.waitFor("Question 1/15")
+        try tmux.send("1")
+        try tmux.waitFor("Rubric 1/5")
+        Thread.sleep(forTimeInterval: 0.3)
+        let pid = try Int32(tmux.tmux(["list-panes", "-t", "main", "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        let program = try Tmux.run("/usr/bin/pgrep", ["-P", "\(pid)"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        kill(Int32(program.split(separator: "\n").first ?? "") ?? 0, SIGSEGV)
+        let screen = try tmux.waitFor("terminal: ")
+        #expect(screen.contains("exit status 139"), "killed by SIGSEGV, as the handler re-raises it")
+        #expect(screen.contains("terminal: icanon echo"), "the terminal is back in its normal modes:\n\(screen)")
+        #expect(!screen.contains("Rubric"), "the screen was restored, not left with the interview on it")
+        let session = try tmux.onlySession()
+        let rubric = (session["questions"] as? [[String: Any]])?.first?["rubric"] as? [[String: Any]]
+        #expect(rubric?.first?["checked"] as? Bool == true)
+    }
+}

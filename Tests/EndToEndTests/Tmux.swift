@@ -22,7 +22,8 @@ final class Tmux {
     }
 
     /// Starts `interview ARGS` in a new tmux session named `name`. With `reportExit`, a
-    /// shell stays in the pane after the program and prints `exit status N`: the last
+    /// shell stays in the pane after the program and prints `exit status N` and the
+    /// terminal's line modes (`terminal: icanon echo` when restored): the last
     /// lines the program printed then always reach the screen (a pty closed by an
     /// exiting process can drop what it wrote last).
     func start(_ arguments: [String], name: String = "main", width: Int = 120, height: Int = 40,
@@ -34,7 +35,7 @@ final class Tmux {
         // `swift test` sets NO_COLOR for itself; the program under test starts without it.
         let command = "cd \(quote(home.path)) && \(reportExit ? "" : "exec ")env -u NO_COLOR -u COLORTERM "
             + variables.joined(separator: " ") + " " + ([try Binary.path()] + arguments).map(quote).joined(separator: " ")
-            + (reportExit ? "; echo \"exit status $?\"; sleep 600" : "")
+            + (reportExit ? "; echo \"exit status $?\"; echo \"terminal: $(stty -a | tr ' ;' '\\n\\n' | grep -x -- '-\\{0,1\\}icanon\\|-\\{0,1\\}echo' | tr '\\n' ' ')\"; sleep 600" : "")
         try tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", command])
         try tmux(["set-option", "-t", name, "remain-on-exit", "on"])
     }
