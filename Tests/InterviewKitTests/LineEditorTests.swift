@@ -32,6 +32,23 @@ import Testing
         #expect(texts(editor) == ["é 日 "])
     }
 
+    @Test func joinersAndCombiningMarksTypedOneByOneMergeIntoOneCharacter() {
+        var editor = LineEditor(lines: [])
+        for piece in ["x", "👩", "\u{200D}", "💻", "e", "\u{301}", "!"] { editor.insert(piece, stamp: 1) }
+        #expect(texts(editor) == ["x👩‍💻é!"])
+        #expect(editor.column == 4)
+        editor.moveLeft()
+        editor.backspace()
+        #expect(texts(editor) == ["x👩‍💻!"])
+        editor.home()
+        editor.moveRight()
+        editor.insert("\u{301}", stamp: 2)
+        #expect(editor.column <= editor.lines[0].text.count)
+        editor.end()
+        editor.insert("?", stamp: 2)
+        #expect(texts(editor)[0].hasSuffix("!?"))
+    }
+
     @Test func pasteWithNewlinesMakesLines() {
         var editor = LineEditor(lines: [])
         editor.insert("one\r\ntwo\nthree", stamp: 3)

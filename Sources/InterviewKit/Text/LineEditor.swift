@@ -29,11 +29,14 @@ public struct LineEditor: Hashable, Sendable {
         for (index, piece) in pieces.enumerated() {
             if index > 0 { newline(stamp: stamp) }
             guard !piece.isEmpty else { continue }
-            var chars = current
+            let chars = current
             if chars.isEmpty { lines[row].at = stamp }
-            chars.insert(contentsOf: Array(piece), at: column)
-            column += piece.count
-            setCurrent(chars)
+            // Typed one scalar at a time, a joiner or a combining mark merges with the
+            // character before it: count the cursor in the characters that result.
+            let before = String(chars[..<column]) + piece
+            let text = before + String(chars[column...])
+            lines[row].text = text
+            column = min(before.count, text.count)
         }
     }
 
