@@ -14,28 +14,11 @@ enum ShareSafeScreen {
                 .draw(into: &canvas, box: box)
             return
         }
-        let view = CandidateView(state)
+        let view = CandidateView(questions: state.engine.questions, durationSeconds: state.engine.durationSeconds,
+                                 state: state.session, at: state.now)
         var pane = Pane(rect: rect, title: "Question \(view.number)/\(view.count)",
                         lines: Wrap.hanging(Wrap.glyphs(view.prompt, Style(.strong)), prefix: [], width: rect.width - 4))
         pane.lines.insert(StyledLine(), at: 0)
         pane.draw(into: &canvas, box: box)
-    }
-}
-
-/// What a candidate may see of a session, and nothing more: there is no field here
-/// through which an answer, a note, a tick or a rating could reach the screen.
-public struct CandidateView: Hashable, Sendable {
-    public var number: Int
-    public var count: Int
-    public var prompt: String
-    public var questionSeconds: Int
-    public var budgetSeconds: Int
-
-    public init(_ state: LiveState) {
-        number = state.session.current + 1
-        count = state.engine.questions.count
-        prompt = state.question.prompt
-        questionSeconds = Int(state.questionElapsed())
-        budgetSeconds = state.question.timeSeconds
     }
 }

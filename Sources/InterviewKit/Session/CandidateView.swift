@@ -1,0 +1,31 @@
+/// What a candidate may see of a session, and nothing more: the question's number,
+/// its prompt and the clocks. There is no field here through which an answer, a note,
+/// a tick or a rating could reach a screen, so the share-safe screen and the mirror,
+/// which draw from this alone, cannot show them.
+public struct CandidateView: Hashable, Sendable {
+    public var number: Int
+    public var count: Int
+    public var prompt: String
+    public var questionSeconds: Int
+    public var budgetSeconds: Int
+    public var totalSeconds: Int
+    public var durationSeconds: Int
+    public var paused: Bool
+    public var wrappingUp: Bool
+    public var status: SessionStatus
+
+    /// The view of `state` (a session of `questions`) at session time `t`.
+    public init(questions: [Question], durationSeconds: Int, state: SessionState, at t: Double) {
+        let current = min(state.current, max(0, questions.count - 1))
+        number = current + 1
+        count = questions.count
+        prompt = questions.isEmpty ? "" : questions[current].prompt
+        questionSeconds = questions.isEmpty ? 0 : Int(state.questionElapsed(current, at: t))
+        budgetSeconds = questions.isEmpty ? 0 : questions[current].timeSeconds
+        totalSeconds = Int(state.totalElapsed(at: t))
+        self.durationSeconds = durationSeconds
+        paused = state.paused
+        wrappingUp = state.wrappingUp
+        status = state.status
+    }
+}

@@ -1,0 +1,50 @@
+import InterviewKit
+
+/// What the mirror knows: a candidate-safe view of the live session, or why it waits.
+public enum MirrorModel: Hashable, Sendable {
+    case following(CandidateView)
+    case waiting(String)
+}
+
+/// The candidate's screen in a mirror: drawn from a `CandidateView` alone.
+public enum MirrorScreen {
+    public static func render(_ model: MirrorModel, session: String, size: Size, ascii: Bool = false) -> Canvas {
+        var canvas = Canvas(width: size.width, height: size.height)
+        guard size.width >= 20, size.height >= 6 else {
+            canvas.put("too small", x: 0, y: 0, style: Style(.warning))
+            return canvas
+        }
+        let box = BoxChars.of(ascii)
+        canvas.fill(Rect(x: 0, y: 0, width: size.width, height: 1), Style(.banner))
+        let banner = " Candidate view of \(session) · q quits "
+        canvas.put(banner, x: max(0, (size.width - DisplayWidth.of(banner)) / 2), y: 0, style: Style(.banner))
+        let rect = Rect(x: 0, y: 1, width: size.width, height: size.height - 2)
+        let status = Rect(x: 0, y: size.height - 1, width: size.width, height: 1)
+        canvas.fill(status, Style(.status))
+        switch model {
+        case .waiting(let reason):
+            Pane(rect: rect, title: "Waiting", lines: Wrap.hanging(Wrap.glyphs(reason, Style(.body)), prefix: [], width: rect.width - 4))
+                .draw(into: &canvas, box: box)
+        case .following(let view):
+            let text: String
+            let title: String
+            switch (view.status, view.wrappingUp) {
+            case (.completed, _): (title, text) = ("The end", "The interview has ended. Thank you!")
+            case (_, true): (title, text) = ("Wrap-up", "That was the last question.")
+            default: (title, text) = ("Question \(view.number)/\(view.count)", view.prompt)
+            }
+            var lines = [StyledLine()] + Wrap.hanging(Wrap.glyphs(text, Style(.strong)), prefix: [], width: rect.width - 4)
+            if view.status == .interrupted { lines += [StyledLine(), StyledLine(glyphs: Wrap.glyphs("(the interview is on hold)", Style(.dim)))] }
+            Pane(rect: rect, title: title, lines: lines).draw(into: &canvas, box: box)
+            var x = 0
+            if view.status != .completed, !view.wrappingUp {
+                let clock = ClockText.make(elapsed: view.questionSeconds, budget: view.budgetSeconds)
+                x = canvas.put(" Q " + clock.text, x: x, y: status.y, style: Style(clock.role))
+            }
+            let total = ClockText.make(elapsed: view.totalSeconds, budget: view.durationSeconds)
+            x = canvas.put(" Total " + total.text, x: x, y: status.y, style: Style(total.role))
+            if view.paused { canvas.put(" ⏸ PAUSED", x: x, y: status.y, style: Style(.warning)) }
+        }
+        return canvas
+    }
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+import InterviewKit
+import InterviewTUI
+
+struct Mirror: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show what the candidate may see of a live session (prompt, number, clocks), following its file.")
+
+    @Argument(help: "The session file of the live interview (see --out of `interview run`).")
+    var session: String
+
+    @OptionGroup var look: ThemeOption
+
+    func run() throws {
+        MirrorApp.run(path: session, theme: try look.resolve())
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+@testable import InterviewKit
+@testable import InterviewTUI
+
+@Suite struct CandidateViewTests {
+    func sessionWithEverything() throws -> LiveState {
+        var state = try Live.state(width: 100, height: 30)
+        Live.press([.character("1"), .character("r"), .character("4"), .character("i")], &state, at: 5)
+        Live.type("candidate hesitated on bias", &state, at: 6)
+        Live.press([.escape], &state, at: 7)
+        return state
+    }
+
+    @Test func hasOnlyWhatACandidateMaySee() throws {
+        let state = try sessionWithEverything()
+        let view = CandidateView(questions: state.engine.questions, durationSeconds: 2700, state: state.session, at: 8)
+        let fields = Set(Swift.Mirror(reflecting: view).children.compactMap(\.label))
+        #expect(fields == ["number", "count", "prompt", "questionSeconds", "budgetSeconds", "totalSeconds",
+                           "durationSeconds", "paused", "wrappingUp", "status"],
+                "a new field must be something a candidate may see")
+        let everything = String(describing: view)
+        let question = state.question
+        for secret in question.rubric + [question.expectedAnswer.plainText, question.howToEvaluate.plainText,
+                                         question.whyAsk.plainText, "candidate hesitated", "strong yes"] {
+            #expect(!everything.contains(secret))
+        }
+        #expect(view.number == 1 && view.count == 15 && view.questionSeconds == 8)
+    }
+
+    @Test(arguments: [(80, 24), (120, 40)])
+    func theMirrorScreenShowsThePromptAndClocksOnly(width: Int, height: Int) throws {
+        let state = try sessionWithEverything()
+        let view = CandidateView(questions: state.engine.questions, durationSeconds: 2700, state: state.session, at: 65)
+        let canvas = MirrorScreen.render(.following(view), session: "s.json", size: Size(width: width, height: height))
+        assertSnapshot(canvas, named: "mirror-\(width)x\(height)")
+        let text = canvas.text
+        #expect(text.contains("Question 1/15"))
+        #expect(text.contains(state.question.prompt))
+        #expect(text.contains("Q 01:05/02:00"))
+        for secret in state.question.rubric + ["candidate hesitated", "Expected answer", "Rubric", "Notes", "rated"] {
+            #expect(!text.contains(secret), "mirror shows \(secret)")
+        }
+        for block in state.question.expectedAnswer.blocks { #expect(!text.contains(block.plainText.prefix(24))) }
+    }
+
+    @Test func theMirrorSaysWhyItWaits() {
+        let canvas = MirrorScreen.render(.waiting("Waiting for x.json: no such file yet."), session: "x.json", size: Size(width: 80, height: 24))
+        #expect(canvas.text.contains("no such file yet"))
+    }
+}
