@@ -19,6 +19,8 @@ public enum LiveAction: Hashable, Sendable {
     case awaitRating
     case rate(Int)
     case toggleShareSafe
+    /// Practice: show the expected answer, guidance and rubric of this question.
+    case reveal
     case toggleHelp
     case askQuit
     case endInterview
@@ -54,9 +56,10 @@ public enum LiveKeymap {
         case .character("n"), .right: return .session(.next)
         case .character("p"), .left: return .session(.previous)
         case .character("i"), .character("a"): return .startTyping
-        case .character("r"): return .awaitRating
+        case .character("r") where state.answerKeyShown || wrapUp: return .awaitRating
         case .character(" "): return .session(.togglePause)
-        case .character("s"): return .toggleShareSafe
+        case .character("s") where !state.practice: return .toggleShareSafe
+        case .character("v") where state.practice: return .reveal
         case .character("w"): return .session(.wrapUp)
         case .character("e") where wrapUp: return .endInterview
         case .character("?"): return .toggleHelp
@@ -69,7 +72,8 @@ public enum LiveKeymap {
         case .pageUp: return .page(-1)
         case .character(let c):
             if let n = c.wholeNumberValue, (1...9).contains(n) {
-                return wrapUp ? (n <= 4 ? .rate(n) : nil) : .session(.toggleRubric(n - 1))
+                if wrapUp { return n <= 4 ? .rate(n) : nil }
+                return state.answerKeyShown ? .session(.toggleRubric(n - 1)) : nil
             }
             return nil
         default: return nil
@@ -115,6 +119,20 @@ public enum LiveKeyHelp {
         ("e", "in wrap-up: end the interview (completed)"),
         ("?", "this help"),
         ("q", "quit: y end now, n go back, l leave to resume later"),
+    ]
+
+    public static let practice: [(keys: String, action: String)] = [
+        ("n →", "next question"),
+        ("p ←", "previous question"),
+        ("i", "type your answer; Esc stops"),
+        ("v", "reveal the expected answer, guidance and rubric"),
+        ("1–9", "after v: tick the rubric items your answer covered"),
+        ("r 1–4", "after v: rate yourself, 1 strong no … 4 strong yes"),
+        ("space", "pause or resume the clocks"),
+        ("Tab j k PgDn PgUp", "focus and scroll the panes"),
+        ("w", "wrap-up: summary and closing notes"),
+        ("?", "this help"),
+        ("q", "quit: y end now, n go back, l leave it"),
     ]
 
     public static let typing: [(keys: String, action: String)] = [

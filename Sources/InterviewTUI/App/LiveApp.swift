@@ -12,7 +12,7 @@ public enum LiveApp {
     static let burst = 4096
 
     public static func run(engine: SessionEngine, clock: SessionClock, saver: SessionSaver, theme: Theme,
-                           notice: String? = nil) -> LiveExit {
+                           notice: String? = nil, practice: Bool = false) -> LiveExit {
         let terminal = Terminal(theme: theme)
         defer { terminal.close() }
         var state = LiveState(engine: engine, size: terminal.size)
@@ -20,6 +20,7 @@ public enum LiveApp {
         state.ascii = terminal.ascii
         state.path = saver.url.path
         state.notice = notice
+        state.practice = practice
         var savedEvents = -1
         var lastSave = -Double.infinity
 

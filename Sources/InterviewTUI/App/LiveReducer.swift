@@ -49,6 +49,8 @@ public enum LiveReducer {
         case .rate(let rating):
             state.awaitingRating = false
             state.engine.perform(state.session.wrappingUp ? .recommend(rating) : .rate(rating), at: t)
+        case .reveal:
+            state.revealed.insert(state.session.current)
         case .toggleShareSafe:
             state.engine.perform(.setShareSafe(!state.session.shareSafe), at: t)
         case .toggleHelp:

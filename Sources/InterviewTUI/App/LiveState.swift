@@ -69,6 +69,12 @@ public struct LiveState: Hashable, Sendable {
     public var path: String = ""
     /// A message shown in the status line until the first key (e.g. an unfinished session exists).
     public var notice: String?
+    /// Practice: the candidate answers alone; the answer key stays hidden until `v`.
+    public var practice = false
+    /// The questions whose answer key was revealed (practice).
+    public var revealed: Set<Int> = []
+    /// Whether the answer key of the question on screen may be shown.
+    public var answerKeyShown: Bool { !practice || revealed.contains(session.current) }
     /// Shown by replay: the status line offers no live keys.
     public var replay = false
     /// A compact line-drawing set for terminals without UTF-8.

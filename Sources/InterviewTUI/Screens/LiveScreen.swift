@@ -22,7 +22,7 @@ public enum LiveScreen {
         switch state.overlay {
         case .help?:
             let entries = state.replay ? ReplayKeyHelp.entries
-                : LiveKeyHelp.entries + [("", ""), ("While typing", "")] + LiveKeyHelp.typing
+                : (state.practice ? LiveKeyHelp.practice : LiveKeyHelp.entries) + [("", ""), ("While typing", "")] + LiveKeyHelp.typing
             Overlays.help(entries, into: &canvas, box: box)
         case .quitConfirm?: Overlays.quitConfirm(into: &canvas, box: box)
         case nil: break
@@ -45,6 +45,19 @@ public enum LiveScreen {
         var panes: [PaneID?: Pane] = [:]
 
         panes[nil] = questionPane(state, rect: layout.question)
+        let notesTitle = state.practice ? "Your answer" : "Notes"
+
+        guard state.answerKeyShown else {
+            // Practice before `v`: the prompt and the answer being written, nothing of the key.
+            let rect = Rect(x: 0, y: layout.question.maxY, width: state.size.width, height: layout.status.y - layout.question.maxY)
+            var (answer, cursor) = notesPane(state, title: notesTitle + " · v reveals the answer key", rect: rect,
+                                             notes: state.session.questions[q].notes)
+            if answer.lines.count == 1, state.session.questions[q].notes.isEmpty, !state.isTyping {
+                answer.lines = [StyledLine(glyphs: Wrap.glyphs("i to type your answer, then v to compare it with the expected one", Style(.dim)))]
+            }
+            panes[.notes] = answer
+            return (panes, cursor)
+        }
 
         for (id, rect) in layout.guidance {
             let text: RichText
@@ -69,7 +82,7 @@ public enum LiveScreen {
         panes[.rubric] = Pane(rect: layout.rubric, title: "Rubric \(ticked)/\(ticks.count)", focused: state.focus == .rubric,
                               lines: rubricLines, scroll: state.scroll[.rubric] ?? 0)
 
-        let (notesPane, cursor) = notesPane(state, title: "Notes", rect: layout.notes,
+        let (notesPane, cursor) = notesPane(state, title: notesTitle, rect: layout.notes,
                                             notes: state.session.questions[q].notes)
         panes[.notes] = notesPane
         return (panes, cursor)

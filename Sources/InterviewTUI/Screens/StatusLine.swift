@@ -54,6 +54,11 @@ enum StatusLine {
         }
         if state.isTyping { return [("Esc", "stop typing")] }
         if state.session.shareSafe { return [("s", "show panes"), ("n", "next"), ("p", "prev"), ("?", "help")] }
+        if state.practice, !state.session.wrappingUp {
+            return state.answerKeyShown
+                ? [("n", "next"), ("1-9", "tick"), ("r", "rate yourself"), ("i", "answer"), ("p", "prev"), ("q", "quit"), ("?", "help")]
+                : [("i", "answer"), ("v", "reveal"), ("n", "next"), ("p", "prev"), ("q", "quit"), ("?", "help")]
+        }
         if state.session.wrappingUp {
             return [("r", "recommend"), ("i", "closing notes"), ("e", "end"), ("p", "back"), ("?", "help"), ("q", "quit")]
         }

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import InterviewKit
+import InterviewTUI
+
+struct Practice: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Practise alone (or with a peer watching): answer against the clock, then reveal the key and grade yourself.")
+
+    @Argument(help: "A bank file or built-in bank name.")
+    var bank: String = BankLoader.defaultBankName
+
+    @Flag(help: "Order the questions by need: never practised, then due for review (see README).")
+    var review = false
+
+    @Option(help: "Your name, for the session file.")
+    var candidate: String = ProcessInfo.processInfo.environment["USER"] ?? ""
+
+    @OptionGroup var look: ThemeOption
+
+    func run() throws {
+        let theme = try look.resolve()
+        var bank: Bank
+        do {
+            bank = try BankLoader.load(self.bank)
+        } catch {
+            throw exitWithInputError(error)
+        }
+        let store = SessionStore.standard()
+        if review {
+            let sessions = store.sessionPaths().compactMap { try? SessionStore.read($0) }
+                .filter { $0.mode == .practice && $0.bank.title == bank.title }
+            bank.questions = PracticeSchedule.order(bank.questions, history: PracticeSchedule.history(sessions), now: Date())
+        }
+        let startedAt = Date()
+        let url = store.newFile(candidate: "practice-" + candidate, startedAt: startedAt)
+        let engine = SessionEngine(bank: bank, id: UUID().uuidString.lowercased(), mode: .practice, candidate: candidate,
+                                   interviewer: "", startedAt: startedAt)
+        let exit = LiveApp.run(engine: engine, clock: SessionClock(SystemClock()), saver: SessionSaver(url: url),
+                               theme: theme, practice: true)
+        try report(exit, path: url.path)
+    }
+}
