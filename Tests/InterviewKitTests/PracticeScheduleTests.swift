@@ -49,3 +49,20 @@ import Testing
         #expect(history[ids[2]] == nil, "never opened")
     }
 }
+
+@Suite struct PracticeStatsTests {
+    @Test func statsShowPracticeProgressApartFromInterviews() throws {
+        let bank = try Fixtures.smallBank()
+        var practice = SessionEngine(bank: bank, id: "p", mode: .practice, candidate: "me", interviewer: "",
+                                     startedAt: Date(timeIntervalSince1970: 1_800_000_000))
+        practice.perform(.rate(2), at: 5)
+        var live = Fixtures.engine(bank)
+        live.perform(.rate(4), at: 5)
+        let stats = SessionStats(folder: "f", sessions: [SessionReport(practice.snapshot(at: 6), file: "p.json"),
+                                                          SessionReport(live.snapshot(at: 6), file: "l.json")], skipped: [])
+        #expect(stats.banks.map(\.title) == ["Small", "Small (practice)"])
+        #expect(stats.banks[1].questions.first?.averageRating == 2)
+        #expect(stats.banks[0].questions.first?.averageRating == 4)
+        #expect(stats.render().contains("practice"))
+    }
+}

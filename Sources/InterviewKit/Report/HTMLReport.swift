@@ -1,0 +1,199 @@
+/// The HTML scorecard: one self-contained file (inline CSS, no script, no external
+/// asset), well-formed XHTML so that XML tools read it too, readable on paper
+/// (`@media print`). Each session has a chart, drawn as inline SVG, of the time each
+/// question took against its budget and of its rubric coverage. Over budget shows by a
+/// hatched bar and an "over" label as well as by colour.
+enum HTMLReport {
+    private static func h(_ text: String) -> String { ReportText.html(text) }
+
+    static func render(_ sessions: [SessionReport]) -> String {
+        let title = sessions.count == 1
+            ? "Interview scorecard: " + (sessions[0].candidate.isEmpty ? "(no candidate name)" : sessions[0].candidate)
+            : "Interview scorecards (\(sessions.count) sessions)"
+        var out = """
+            <!DOCTYPE html>
+            <html xmlns="http://www.w3.org/1999/xhtml" lang="en" xml:lang="en">
+            <head>
+            <meta charset="utf-8"/>
+            <meta name="viewport" content="width=device-width, initial-scale=1"/>
+            <title>\(h(title))</title>
+            <style>
+            \(css)
+            </style>
+            </head>
+            <body>
+
+            """
+        for (index, session) in sessions.enumerated() {
+            out += article(session, number: index + 1)
+        }
+        out += "</body>\n</html>\n"
+        return out
+    }
+
+    static let css = """
+        :root { --ink: #1d1d1f; --muted: #5f6368; --line: #d0d4da; --bar: #3b6ea8; --over: #b3261e; --budget: #1d1d1f; --tick: #1e7a3c; }
+        * { box-sizing: border-box; }
+        body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; color: var(--ink); max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
+        h1 { font-size: 1.6rem; margin: 0 0 .8rem; }
+        h2 { font-size: 1.2rem; margin: 1.6rem 0 .5rem; border-bottom: 1px solid var(--line); padding-bottom: .2rem; }
+        h3 { font-size: 1.05rem; margin: 1.2rem 0 .3rem; }
+        table { border-collapse: collapse; }
+        th, td { text-align: left; vertical-align: top; padding: .25rem .6rem; border-bottom: 1px solid var(--line); }
+        table.facts th { color: var(--muted); font-weight: 600; }
+        table.questions td.num { text-align: right; }
+        .recommendation { border: 2px solid var(--ink); border-radius: 6px; padding: .4rem 1rem .8rem; margin: 1rem 0; }
+        .recommendation h2 { border: 0; margin-top: .4rem; }
+        .over { color: var(--over); font-weight: 700; }
+        .muted, .not-asked { color: var(--muted); }
+        ul.rubric, ul.notes { list-style: none; padding-left: .4rem; }
+        .tick { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; }
+        li.checked .tick { color: var(--tick); font-weight: 700; }
+        .stamp { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; color: var(--muted); margin-right: .5rem; }
+        .note-text, .closing-text { white-space: pre-wrap; overflow-wrap: anywhere; }
+        svg.chart { width: 100%; height: auto; font: 12px system-ui, sans-serif; }
+        svg .bar { fill: var(--bar); }
+        svg .bar.over { stroke: var(--over); stroke-width: 1.5; }
+        svg .budget { stroke: var(--budget); stroke-width: 2; }
+        svg .track { fill: #eef1f5; }
+        svg .coverage { fill: var(--tick); }
+        svg .label { fill: var(--ink); }
+        svg .value { fill: var(--muted); }
+        svg .value.over { fill: var(--over); font-weight: 700; }
+        svg .hatch-line { stroke: var(--over); stroke-width: 3; }
+        svg .hatch-ground { fill: #f6d5d3; }
+        @media print {
+          body { margin: 0; max-width: none; font-size: 10.5pt; }
+          * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+          article + article { break-before: page; }
+          section.question, .recommendation, figure { break-inside: avoid; }
+          h2, h3 { break-after: avoid; }
+        }
+        """
+
+    static func article(_ s: SessionReport, number n: Int) -> String {
+        var out = "<article class=\"session\" id=\"session-\(n)\">\n"
+        let who = s.candidate.isEmpty ? "(no candidate name)" : s.candidate
+        out += "<h1>Interview scorecard: \(h(who))</h1>\n"
+        out += "<table class=\"facts\"><tbody>\n"
+        let facts: [(String, String)] = [
+            ("Candidate", h(s.candidate)), ("Interviewer", h(s.interviewer)),
+            ("Date", h(ReportText.date(s.startedAt))),
+            ("Bank", "\(h(s.bank.title)) <span class=\"muted\">(\(h(s.bank.source)))</span>"),
+            ("Mode", s.mode.rawValue), ("Status", s.status.rawValue),
+            ("Total time", timeHTML(s.totalSeconds, budget: s.bank.durationSeconds)),
+        ]
+        for (key, value) in facts { out += "<tr><th scope=\"row\">\(key)</th><td>\(value)</td></tr>\n" }
+        out += "</tbody></table>\n"
+
+        out += "<section class=\"recommendation\">\n"
+        out += "<h2>Recommendation: \(h(ReportText.rating(s.recommendation)))</h2>\n"
+        let closing = s.closingNotes.filter { !$0.text.allSatisfy(\.isWhitespace) }
+        if closing.isEmpty {
+            out += "<p class=\"muted\">No closing notes.</p>\n"
+        } else {
+            out += "<h3>Closing notes</h3>\n<ul class=\"notes\">\n"
+            for line in closing { out += "<li><span class=\"closing-text\">\(h(line.text))</span></li>\n" }
+            out += "</ul>\n"
+        }
+        out += "</section>\n"
+
+        out += "<section class=\"chart\">\n<h2>Time and rubric per question</h2>\n<figure>\n"
+        out += chart(s, number: n)
+        out += "<figcaption class=\"muted\">Bars: time on each question; black marks: its budget; hatched bars marked “over”: over budget. Right: rubric items ticked.</figcaption>\n"
+        out += "</figure>\n</section>\n"
+
+        out += "<section class=\"summary\">\n<h2>Questions</h2>\n"
+        out += "<table class=\"questions\"><thead><tr><th>#</th><th>Question</th><th>Rating</th><th>Time/budget</th><th>Rubric</th></tr></thead><tbody>\n"
+        for q in s.questions {
+            if q.asked {
+                out += "<tr><td class=\"num\">\(q.number)</td><td><a href=\"#s\(n)-q\(q.number)\">\(h(q.prompt))</a></td><td>\(h(ReportText.rating(q.rating)))</td><td>\(timeHTML(q.elapsedSeconds, budget: q.budgetSeconds))</td><td>\(q.rubric.isEmpty ? "-" : "\(q.checkedCount)/\(q.rubric.count)")</td></tr>\n"
+            } else {
+                out += "<tr class=\"not-asked\"><td class=\"num\">\(q.number)</td><td>\(h(q.prompt))</td><td>not asked</td><td></td><td></td></tr>\n"
+            }
+        }
+        out += "</tbody></table>\n</section>\n"
+
+        for q in s.questions where q.asked {
+            out += "<section class=\"question\" id=\"s\(n)-q\(q.number)\">\n"
+            out += "<h3>\(q.number). \(h(q.prompt))</h3>\n"
+            out += "<p>Rating: <strong>\(h(ReportText.rating(q.rating)))</strong> · Time: \(timeHTML(q.elapsedSeconds, budget: q.budgetSeconds))</p>\n"
+            if !q.rubric.isEmpty {
+                out += "<p>Rubric \(q.checkedCount)/\(q.rubric.count):</p>\n<ul class=\"rubric\">\n"
+                for item in q.rubric {
+                    out += "<li class=\"\(item.checked ? "checked" : "unchecked")\"><span class=\"tick\">[\(item.checked ? "x" : "&#160;")]</span> \(h(item.text))</li>\n"
+                }
+                out += "</ul>\n"
+            }
+            let notes = q.notes.filter { !$0.text.allSatisfy(\.isWhitespace) }
+            if notes.isEmpty {
+                out += "<p class=\"muted\">No notes.</p>\n"
+            } else {
+                out += "<ul class=\"notes\">\n"
+                for line in notes {
+                    out += "<li><span class=\"stamp\">\(ReportText.stamp(line.at))</span><span class=\"note-text\">\(h(line.text))</span></li>\n"
+                }
+                out += "</ul>\n"
+            }
+            out += "</section>\n"
+        }
+        let notAsked = s.questions.filter { !$0.asked }
+        if !notAsked.isEmpty {
+            out += "<p class=\"not-asked\">Not asked: \(notAsked.map { "\($0.number). \(h($0.prompt))" }.joined(separator: "; ")).</p>\n"
+        }
+        out += "</article>\n"
+        return out
+    }
+
+    private static func timeHTML(_ elapsed: Int, budget: Int) -> String {
+        let text = ReportText.time(elapsed, budget: budget)
+        return elapsed > budget ? "<span class=\"over\">\(text)</span>" : text
+    }
+
+    /// One row per question: its number and prompt, a bar of its time on a scale shared
+    /// by all rows with a mark at its budget, the time as text, and its rubric coverage.
+    static func chart(_ s: SessionReport, number n: Int) -> String {
+        let width = 800, rowHeight = 26, top = 24
+        let barX = 230, barWidth = 300, valueX = 540, coverageX = 680, coverageWidth = 60
+        let height = top + rowHeight * s.questions.count + 8
+        let scale = Double(max(1, s.questions.map { max($0.elapsedSeconds, $0.budgetSeconds) }.max() ?? 1))
+        func x(_ seconds: Int) -> Int { barX + Int((Double(seconds) / scale * Double(barWidth)).rounded()) }
+        let hatch = "over-hatch-\(n)"
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" aria-labelledby=\"chart-title-\(n)\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\">\n"
+        out += "<title id=\"chart-title-\(n)\">Time per question against its budget, and rubric items ticked</title>\n"
+        out += "<defs><pattern id=\"\(hatch)\" patternUnits=\"userSpaceOnUse\" width=\"8\" height=\"8\" patternTransform=\"rotate(45)\">"
+        out += "<rect class=\"hatch-ground\" width=\"8\" height=\"8\"/><line class=\"hatch-line\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"8\"/></pattern></defs>\n"
+        out += "<text class=\"value\" x=\"\(barX)\" y=\"14\">time (bar) against budget (mark)</text>\n"
+        out += "<text class=\"value\" x=\"\(coverageX)\" y=\"14\">rubric</text>\n"
+        for (row, q) in s.questions.enumerated() {
+            let y = top + row * rowHeight
+            let barY = y + 4, barHeight = rowHeight - 10, textY = y + rowHeight / 2 + 4
+            out += "<g class=\"question\">\n<title>\(q.number). \(h(q.prompt))</title>\n"
+            out += "<text class=\"label\" x=\"0\" y=\"\(textY)\">\(h(label(q, limit: 30)))</text>\n"
+            let barEnd = x(q.elapsedSeconds)
+            let fill = q.overBudget ? " fill=\"url(#\(hatch))\"" : ""
+            out += "<rect class=\"bar\(q.overBudget ? " over" : "")\" x=\"\(barX)\" y=\"\(barY)\" width=\"\(barEnd - barX)\" height=\"\(barHeight)\"\(fill)/>\n"
+            let budgetX = x(q.budgetSeconds)
+            out += "<line class=\"budget\" x1=\"\(budgetX)\" y1=\"\(barY - 3)\" x2=\"\(budgetX)\" y2=\"\(barY + barHeight + 3)\"/>\n"
+            let value = q.asked ? ReportText.time(q.elapsedSeconds, budget: q.budgetSeconds) : "not asked"
+            out += "<text class=\"value\(q.overBudget ? " over" : "")\" x=\"\(valueX)\" y=\"\(textY)\">\(value)</text>\n"
+            if q.rubric.isEmpty {
+                out += "<text class=\"value\" x=\"\(coverageX)\" y=\"\(textY)\">no rubric</text>\n"
+            } else {
+                let filled = Int((Double(q.checkedCount) / Double(q.rubric.count) * Double(coverageWidth)).rounded())
+                out += "<rect class=\"track\" x=\"\(coverageX)\" y=\"\(barY)\" width=\"\(coverageWidth)\" height=\"\(barHeight)\"/>\n"
+                out += "<rect class=\"coverage\" x=\"\(coverageX)\" y=\"\(barY)\" width=\"\(filled)\" height=\"\(barHeight)\"/>\n"
+                out += "<text class=\"value\" x=\"\(coverageX + coverageWidth + 6)\" y=\"\(textY)\">\(q.checkedCount)/\(q.rubric.count)</text>\n"
+            }
+            out += "</g>\n"
+        }
+        out += "</svg>\n"
+        return out
+    }
+
+    /// `3. What is overfitt…`: the number and the prompt, shortened to `limit` characters.
+    private static func label(_ q: SessionReport.QuestionReport, limit: Int) -> String {
+        let text = "\(q.number). " + ReportText.visible(q.prompt)
+        return text.count > limit ? String(text.prefix(limit - 1)) + "…" : text
+    }
+}

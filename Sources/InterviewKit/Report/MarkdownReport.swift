@@ -1,0 +1,76 @@
+/// The Markdown scorecard: facts, then the recommendation and closing notes, then a
+/// table of every question, then each question asked with its rubric and notes.
+/// Every piece of user text goes through `ReportText.markdown`.
+enum MarkdownReport {
+    static func render(_ sessions: [SessionReport]) -> String {
+        sessions.map(session).joined(separator: "\n---\n\n")
+    }
+
+    private static func md(_ text: String) -> String { ReportText.markdown(text) }
+
+    static func session(_ s: SessionReport) -> String {
+        var out: [String] = []
+        let who = s.candidate.isEmpty ? "(no candidate name)" : md(s.candidate)
+        out.append("# Interview scorecard: \(who)")
+        out.append("")
+        out.append("| | |")
+        out.append("|---|---|")
+        out.append("| Candidate | \(md(s.candidate)) |")
+        out.append("| Interviewer | \(md(s.interviewer)) |")
+        out.append("| Date | \(md(ReportText.date(s.startedAt))) |")
+        out.append("| Bank | \(md(s.bank.title)) (\(md(s.bank.source))) |")
+        out.append("| Mode | \(s.mode.rawValue) |")
+        out.append("| Status | \(s.status.rawValue) |")
+        out.append("| Total time | \(ReportText.time(s.totalSeconds, budget: s.bank.durationSeconds)) |")
+        out.append("")
+        out.append("## Recommendation: \(ReportText.rating(s.recommendation))")
+        out.append("")
+        let closing = s.closingNotes.filter { !$0.text.allSatisfy(\.isWhitespace) }
+        if closing.isEmpty {
+            out.append("No closing notes.")
+        } else {
+            out.append("Closing notes:")
+            out.append("")
+            for line in closing { out.append("- \(md(line.text))") }
+        }
+        out.append("")
+        out.append("## Questions")
+        out.append("")
+        out.append("| # | Question | Rating | Time/budget | Rubric |")
+        out.append("|---:|---|---|---|---|")
+        for q in s.questions {
+            if q.asked {
+                out.append("| \(q.number) | \(md(q.prompt)) | \(ReportText.rating(q.rating)) | \(ReportText.time(q.elapsedSeconds, budget: q.budgetSeconds)) | \(q.rubric.isEmpty ? "-" : "\(q.checkedCount)/\(q.rubric.count)") |")
+            } else {
+                out.append("| \(q.number) | \(md(q.prompt)) | not asked | | |")
+            }
+        }
+        for q in s.questions {
+            out.append("")
+            guard q.asked else {
+                out.append("### \(q.number). \(md(q.prompt)) (not asked)")
+                continue
+            }
+            out.append("### \(q.number). \(md(q.prompt))")
+            out.append("")
+            out.append("Rating: **\(ReportText.rating(q.rating))** · Time: \(ReportText.time(q.elapsedSeconds, budget: q.budgetSeconds))")
+            if !q.rubric.isEmpty {
+                out.append("")
+                out.append("Rubric \(q.checkedCount)/\(q.rubric.count):")
+                out.append("")
+                for item in q.rubric { out.append("- [\(item.checked ? "x" : " ")] \(md(item.text))") }
+            }
+            let notes = q.notes.filter { !$0.text.allSatisfy(\.isWhitespace) }
+            out.append("")
+            if notes.isEmpty {
+                out.append("No notes.")
+            } else {
+                out.append("Notes:")
+                out.append("")
+                for line in notes { out.append("- `\(ReportText.stamp(line.at))` \(md(line.text))") }
+            }
+        }
+        out.append("")
+        return out.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+
+/// How user text (notes, names, prompts: anything from a session file) is made safe for
+/// each report format. Control characters are never written raw: they become visible
+/// marks, as on the live screen (`ESC` → `^[`, `DEL` → `^?`, a C1 control or a bidi
+/// override → `<U+9B>`), so a note holding `\u{1B}[31m` reads `^[[31m` everywhere.
+public enum ReportText {
+    /// Whether a scalar must not reach a file or a terminal as it is.
+    static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return v < 0x20 || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+    }
+
+    /// The text with every control character shown as a visible mark (a tab as a space).
+    public static func visible(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if !isUnsafe(scalar) {
+                out.append(scalar)
+            } else if v == 0x09 {
+                out.append(" ")
+            } else if v < 0x20 {
+                out.append("^")
+                out.append(Unicode.Scalar(UInt8(v + 0x40)))
+            } else if v == 0x7F {
+                out.append(contentsOf: "^?".unicodeScalars)
+            } else {
+                out.append(contentsOf: "<U+\(String(v, radix: 16, uppercase: true))>".unicodeScalars)
+            }
+        }
+        return String(out)
+    }
+
+    /// For HTML and XHTML text and attribute values: visible marks, then `& < > " '` escaped.
+    public static func html(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for character in visible(text) {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// Characters that start Markdown (CommonMark and GitHub's tables, strikethrough)
+    /// inline syntax: emphasis, code, links, raw HTML, entities, table cells.
+    private static let markdownInline: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "&"]
+
+    /// For Markdown: visible marks, inline syntax backslash-escaped, and a line that would
+    /// open a block (heading, list, quote, ordered list, setext underline) escaped at its
+    /// start, so user text stays text inside a list item or a table cell. Leading spaces
+    /// become no-break spaces (they would otherwise make indented code).
+    public static func markdown(_ text: String) -> String {
+        let shown = visible(text)
+        var out = ""
+        out.reserveCapacity(shown.utf8.count + 8)
+        var leading = true
+        var characters = Array(shown)
+        // An ordered-list marker at the start: digits then "." or ")".
+        var digits = 0
+        while digits < characters.count, characters[digits].isASCII, characters[digits].isNumber { digits += 1 }
+        if digits > 0, digits < characters.count, characters[digits] == "." || characters[digits] == ")" {
+            characters.insert("\\", at: digits)
+            out += String(characters[..<(digits + 2)])
+            characters.removeFirst(digits + 2)
+            leading = false
+        }
+        for character in characters {
+            if leading {
+                if character == " " {
+                    out += "\u{00A0}"
+                    continue
+                }
+                leading = false
+                if "#-+=".contains(character) {
+                    out += "\\" + String(character)
+                    continue
+                }
+            }
+            if markdownInline.contains(character) { out += "\\" }
+            out.append(character)
+        }
+        return out
+    }
+
+    /// A clock against a budget: `02:10/02:00 +00:10 over`, or `01:50/02:00`.
+    public static func time(_ elapsed: Int, budget: Int) -> String {
+        let base = "\(Durations.clock(elapsed))/\(Durations.clock(budget))"
+        return elapsed > budget ? base + " +\(Durations.clock(elapsed - budget)) over" : base
+    }
+
+    /// `1 strong no` … `4 strong yes`, or `not rated`.
+    public static func rating(_ rating: Int?) -> String {
+        guard let rating else { return Rating.label(nil) }
+        return "\(rating) \(Rating.label(rating))"
+    }
+
+    /// An ISO 8601 label as `2026-11-26 10:04 UTC`; the text itself when it is not one.
+    public static func date(_ iso: String?) -> String {
+        guard let iso else { return "" }
+        guard let date = try? Date(iso, strategy: .iso8601) else { return visible(iso) }
+        let c = Calendar(identifier: .gregorian)
+        var utc = c
+        utc.timeZone = TimeZone(identifier: "UTC") ?? .gmt
+        let parts = utc.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        func two(_ n: Int?) -> String { let n = n ?? 0; return n < 10 ? "0\(n)" : "\(n)" }
+        return "\(parts.year ?? 0)-\(two(parts.month))-\(two(parts.day)) \(two(parts.hour)):\(two(parts.minute)) UTC"
+    }
+
+    /// A note's stamp: the question clock, whole seconds, `m:ss`.
+    public static func stamp(_ seconds: Double) -> String {
+        Durations.clock(Int(seconds.rounded(.down)))
+    }
+}
