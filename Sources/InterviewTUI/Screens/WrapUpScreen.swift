@@ -14,7 +14,7 @@ enum WrapUpScreen {
         let h = state.size.height
         let recommendation = state.session.recommendation
         let header = [
-            StyledLine(glyphs: Wrap.glyphs("Overall recommendation: ", Style(.body))
+            StyledLine(glyphs: Wrap.glyphs(state.practice ? "Overall, how did it go: " : "Overall recommendation: ", Style(.body))
                 + Wrap.glyphs(recommendation.map { "\($0) \(Rating.label($0))" } ?? "none yet (r then 1–4)",
                               Style(recommendation == nil ? .dim : .rating))),
             StyledLine(glyphs: Wrap.glyphs("e end the interview · i closing notes · p back to the questions", Style(.dim))),
