@@ -5,33 +5,8 @@ import Foundation
 /// marks, as on the live screen (`ESC` → `^[`, `DEL` → `^?`, a C1 control or a bidi
 /// override → `<U+9B>`), so a note holding `\u{1B}[31m` reads `^[[31m` everywhere.
 public enum ReportText {
-    /// Whether a scalar must not reach a file or a terminal as it is.
-    static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
-        let v = scalar.value
-        return v < 0x20 || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
-    }
-
     /// The text with every control character shown as a visible mark (a tab as a space).
-    public static func visible(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if !isUnsafe(scalar) {
-                out.append(scalar)
-            } else if v == 0x09 {
-                out.append(" ")
-            } else if v < 0x20 {
-                out.append("^")
-                out.append(Unicode.Scalar(UInt8(v + 0x40)))
-            } else if v == 0x7F {
-                out.append(contentsOf: "^?".unicodeScalars)
-            } else {
-                out.append(contentsOf: "<U+\(String(v, radix: 16, uppercase: true))>".unicodeScalars)
-            }
-        }
-        return String(out)
-    }
+    public static func visible(_ text: String) -> String { VisibleText.visible(text) }
 
     /// For HTML and XHTML text and attribute values: visible marks, then `& < > " '` escaped.
     public static func html(_ text: String) -> String {

@@ -47,7 +47,7 @@ public enum Scorecard {
         let text = String(decoding: data, as: UTF8.self)
         // Outside strings there is only ASCII and the pretty-printer's newlines; inside
         // them the encoder has escaped every C0 control already.
-        func needsEscape(_ scalar: Unicode.Scalar) -> Bool { scalar != "\n" && ReportText.isUnsafe(scalar) }
+        func needsEscape(_ scalar: Unicode.Scalar) -> Bool { scalar != "\n" && VisibleText.isUnsafe(scalar) }
         guard text.unicodeScalars.contains(where: needsEscape) else { return text + "\n" }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {

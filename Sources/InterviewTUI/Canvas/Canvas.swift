@@ -50,7 +50,7 @@ public struct Canvas: Hashable, Sendable {
         var column = x
         guard y >= 0, y < height else { return column }
         for character in text {
-            let marked = Visible.mark(character)
+            let marked = VisibleText.mark(character)
             let pieces: [(Character, Style)] = marked.map { mark in mark.map { ($0, style.with(.control)) } } ?? [(character, style)]
             for (piece, pieceStyle) in pieces {
                 let w = DisplayWidth.of(piece)
@@ -119,29 +119,4 @@ public struct Rect: Hashable, Sendable {
     public var maxX: Int { x + width }
     public var maxY: Int { y + height }
     public func inset(_ n: Int) -> Rect { Rect(x: x + n, y: y + n, width: width - 2 * n, height: height - 2 * n) }
-}
-
-/// How characters that must never reach a terminal raw are shown instead: C0 controls
-/// in caret notation (`^[` for ESC), DEL as `^?`, C1 controls and bidirectional
-/// overrides as `<U+XXXX>`; a tab as one space.
-public enum Visible {
-    public static func mark(_ character: Character) -> String? {
-        if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F { return nil }
-        guard character.unicodeScalars.contains(where: isUnsafe) else { return nil }
-        var out = ""
-        for scalar in character.unicodeScalars {
-            let v = scalar.value
-            if v == 0x09 { out += " " }
-            else if v < 0x20 { out += "^" + String(UnicodeScalar(UInt8(v + 0x40))) }
-            else if v == 0x7F { out += "^?" }
-            else if isUnsafe(scalar) { out += "<U+" + String(v, radix: 16, uppercase: true) + ">" }
-            else { out.unicodeScalars.append(scalar) }
-        }
-        return out
-    }
-
-    static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
-        let v = scalar.value
-        return v < 0x20 || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
-    }
 }

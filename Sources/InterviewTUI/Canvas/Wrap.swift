@@ -8,7 +8,7 @@ public struct Glyph: Hashable, Sendable {
     public init(_ character: Character, _ style: Style) {
         self.character = character
         self.style = style
-        width = Visible.mark(character).map(DisplayWidth.of) ?? DisplayWidth.of(character)
+        width = VisibleText.mark(character).map(DisplayWidth.of) ?? DisplayWidth.of(character)
     }
 }
 

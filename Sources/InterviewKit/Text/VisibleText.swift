@@ -1,0 +1,35 @@
+/// How characters that must never reach a terminal or a file raw are shown instead:
+/// C0 controls in caret notation (`^[` for ESC), DEL as `^?`, C1 controls and
+/// bidirectional overrides as `<U+XXXX>`, a tab as one space. The screen (the canvas)
+/// and every report use this one rule, so a note reads the same everywhere.
+public enum VisibleText {
+    /// Whether a scalar must not be written as it is.
+    public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return v < 0x20 || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+    }
+
+    /// The visible form of a character, or nil when it is safe as it is.
+    public static func mark(_ character: Character) -> String? {
+        if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F { return nil }
+        guard character.unicodeScalars.contains(where: isUnsafe) else { return nil }
+        var out = ""
+        for scalar in character.unicodeScalars {
+            let v = scalar.value
+            if v == 0x09 { out += " " }
+            else if v < 0x20 { out += "^" + String(UnicodeScalar(UInt8(v + 0x40))) }
+            else if v == 0x7F { out += "^?" }
+            else if isUnsafe(scalar) { out += "<U+" + String(v, radix: 16, uppercase: true) + ">" }
+            else { out.unicodeScalars.append(scalar) }
+        }
+        return out
+    }
+
+    /// The text with every unsafe character shown as its mark.
+    public static func visible(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
+        return text.reduce(into: "") { out, character in
+            if let mark = mark(character) { out += mark } else { out.append(character) }
+        }
+    }
+}
