@@ -124,3 +124,18 @@ import Testing
         #expect(state.engine.file.events.contains { $0.type == .shareSafe && $0.on == true })
     }
 }
+
+@Suite struct SaveStateOnScreenTests {
+    @Test func aFailingDiskShowsOnTheStatusLineAndTheInterviewGoesOn() throws {
+        var state = try Live.state(width: 120, height: 40)
+        state.saveStatus = .failed("cannot write in /full: No space left on device")
+        var text = LiveScreen.render(state).text
+        #expect(text.contains("⚠ NOT SAVED (retrying): cannot write in /full: No space left on device"))
+        Live.press([.character("1"), .character("n")], &state, at: 3)
+        #expect(state.session.current == 1, "keys still work while saving fails")
+        state.saveStatus = .saved
+        text = LiveScreen.render(state).text
+        #expect(text.contains("✓ saved"))
+        #expect(!text.contains("NOT SAVED"))
+    }
+}
