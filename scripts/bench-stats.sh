@@ -29,13 +29,4 @@ fi
 echo "files: $(ls "$work" | wc -l), $(du -sh "$work" | cut -f1)"
 
 "$bin" stats "$work" >/dev/null   # warm the page cache; exit 0 expected
-python3 - "$bin" "$work" "$runs" <<'PY'
-import subprocess, sys, time
-binary, folder, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
-times = []
-for _ in range(runs):
-    start = time.perf_counter()
-    subprocess.run([binary, "stats", folder], check=True, stdout=subprocess.DEVNULL)
-    times.append(time.perf_counter() - start)
-print(f"interview stats: best {min(times):.3f} s, mean {sum(times) / len(times):.3f} s over {runs} runs")
-PY
+python3 scripts/best-of.py "interview stats" "$runs" "$bin" stats "$work"

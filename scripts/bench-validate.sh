@@ -73,13 +73,4 @@ echo "binary: $bin"
 out=$("$bin" validate "$bank")
 echo "$out" | grep -q "$questions questions" || { echo "bench-validate: unexpected output: $out" >&2; exit 1; }
 
-python3 - "$bin" "$bank" "$runs" <<'PY'
-import subprocess, sys, time
-binary, bank, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
-times = []
-for _ in range(runs):
-    start = time.perf_counter()
-    subprocess.run([binary, "validate", bank], check=True, stdout=subprocess.DEVNULL)
-    times.append(time.perf_counter() - start)
-print(f"validate: best {min(times):.3f} s, mean {sum(times) / len(times):.3f} s over {runs} runs")
-PY
+python3 scripts/best-of.py "validate" "$runs" "$bin" validate "$bank"

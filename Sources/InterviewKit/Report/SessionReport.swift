@@ -8,12 +8,8 @@ import Foundation
 /// It is also the JSON report's schema (docs/reports.md): every key is always present,
 /// with `null` for a missing value, so tools need no special cases.
 public struct SessionReport: Hashable, Sendable, Encodable {
-    public struct BankInfo: Hashable, Sendable, Encodable {
-        public var title: String
-        public var source: String
-        public var hash: String
-        public var durationSeconds: Int
-    }
+    /// The bank as the session file names it.
+    public typealias BankInfo = SessionFile.BankInfo
 
     public struct QuestionReport: Hashable, Sendable, Encodable {
         /// 1-based position in the session.
@@ -75,8 +71,7 @@ public struct SessionReport: Hashable, Sendable, Encodable {
         interviewer = session.interviewer
         startedAt = session.startedAt
         endedAt = session.endedAt
-        bank = BankInfo(title: session.bank.title, source: session.bank.source, hash: session.bank.hash,
-                        durationSeconds: session.bank.durationSeconds)
+        bank = session.bank
         mode = session.mode
         status = state.status
         recommendation = state.recommendation
