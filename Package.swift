@@ -54,7 +54,7 @@ let package = Package(
             dependencies: ["InterviewKit", "InterviewTUI"],
             path: "Benchmarks/InterviewBench"
         ),
-        .testTarget(name: "InterviewKitTests", dependencies: ["InterviewKit"], exclude: ["Golden"]),
+        .testTarget(name: "InterviewKitTests", dependencies: ["InterviewKit"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "InterviewTUITests", dependencies: ["InterviewTUI", "InterviewKit"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["InterviewKit"]),
     ],
