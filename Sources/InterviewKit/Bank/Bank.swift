@@ -5,6 +5,8 @@ public struct Bank: Hashable, Sendable {
     public var durationSeconds: Int
     public var role: String?
     public var level: String?
+    /// What the bank is for, in a sentence or a paragraph (an imported article's introduction).
+    public var description: String?
     public var questions: [Question]
     /// Where the bank came from: a path, or `builtin:NAME`.
     public var source: String
@@ -12,11 +14,12 @@ public struct Bank: Hashable, Sendable {
     public var hash: String
 
     public init(title: String, durationSeconds: Int, role: String? = nil, level: String? = nil,
-                questions: [Question], source: String, hash: String) {
+                description: String? = nil, questions: [Question], source: String, hash: String) {
         self.title = title
         self.durationSeconds = durationSeconds
         self.role = role
         self.level = level
+        self.description = description
         self.questions = questions
         self.source = source
         self.hash = hash

@@ -2,7 +2,7 @@
 /// place is an error with the file, line and column, so a typo never silently drops
 /// a rubric item or a whole section.
 public struct BankParser {
-    public static let frontMatterKeys = ["title", "duration", "time", "role", "level"]
+    public static let frontMatterKeys = ["title", "duration", "time", "role", "level", "description"]
     static let defaultQuestionSeconds = 300
 
     public enum Section: String, CaseIterable, Sendable {
@@ -18,30 +18,12 @@ public struct BankParser {
 
     public static func parse(bytes: [UInt8], file: String, source: String? = nil) throws(InputError) -> Bank {
         let parser = BankParser(file: file)
-        let text = try parser.decode(bytes)
+        let text = try UTF8Text.decode(bytes, file: file)
         return try parser.parse(text: text, source: source ?? file, hash: Hashing.fnv1a64(bytes))
     }
 
     func fail(_ line: Int, _ column: Int, _ message: String) -> InputError {
         InputError(file: file, line: line, column: column, message: message)
-    }
-
-    func decode(_ bytes: [UInt8]) throws(InputError) -> String {
-        if let text = String(validating: bytes, as: UTF8.self) { return text }
-        var line = 1
-        var column = 1
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar):
-                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
-            case .emptyInput:
-                return String(decoding: bytes, as: UTF8.self)
-            case .error:
-                throw fail(line, column, "invalid UTF-8; expected the file to be saved as UTF-8 text")
-            }
-        }
     }
 
     private struct Draft {
@@ -55,12 +37,7 @@ public struct BankParser {
     }
 
     func parse(text original: String, source: String, hash: String) throws(InputError) -> Bank {
-        // "\r\n" is one Character in Swift: make Windows line endings plain newlines first.
-        let text = original.replacingCRLF
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
-        }
-        if text.hasSuffix("\n") { lines.removeLast() }
+        let lines = UTF8Text.lines(of: original)
 
         guard lines.first == "---" else {
             throw fail(1, 1, "expected front matter: a first line '---', then 'title: ...', then '---'")
@@ -70,6 +47,7 @@ public struct BankParser {
         var defaultTime: Int?
         var role: String?
         var level: String?
+        var description: String?
         var index = 1
         var closed = false
         while index < lines.count {
@@ -90,6 +68,7 @@ public struct BankParser {
             case "title": title = value
             case "role": role = value
             case "level": level = value
+            case "description": description = value
             case "duration", "time":
                 guard let seconds = Durations.parse(value) else {
                     throw fail(number, valueColumn, "bad \(key) '\(value)': expected a duration like 45m, 1h30m or 90s")
@@ -212,7 +191,7 @@ public struct BankParser {
         }
         let total = questions.reduce(0) { $0 + $1.timeSeconds }
         return Bank(title: title, durationSeconds: duration ?? total, role: role, level: level,
-                    questions: questions, source: source, hash: hash)
+                    description: description.flatMap { $0.isEmpty ? nil : $0 }, questions: questions, source: source, hash: hash)
     }
 
     private func metadata(_ line: String) -> (String, String)? {

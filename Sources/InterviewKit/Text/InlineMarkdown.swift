@@ -30,7 +30,7 @@ public enum InlineMarkdown {
 
         while i < chars.count {
             let c = chars[i]
-            if c == "\\", i + 1 < chars.count, "\\`*_-".contains(chars[i + 1]), !style.contains(.code) {
+            if c == "\\", i + 1 < chars.count, "\\`*_-#[".contains(chars[i + 1]), !style.contains(.code) {
                 current.append(chars[i + 1])
                 i += 2
                 continue

@@ -52,11 +52,13 @@ public struct RichText: Hashable, Sendable {
             switch block.kind {
             case .paragraph:
                 if previous != nil { out.append("") }
-                // A paragraph that starts like a bullet would come back as one.
-                out.append(text.hasPrefix("- ") || text.hasPrefix("* ") ? "\\" + text : text)
+                // A paragraph that starts like a bullet or a heading would come back as one.
+                let startsAsMarkup = ["- ", "* ", "#", "["].contains { text.hasPrefix($0) }
+                out.append(startsAsMarkup ? "\\" + text : text)
             case .bullet(let level):
                 if case .paragraph = previous { out.append("") }
-                out.append(String(repeating: "  ", count: level) + "- " + text)
+                // `- [ ]` is a rubric item, not a bullet.
+                out.append(String(repeating: "  ", count: level) + "- " + (text.hasPrefix("[") ? "\\" + text : text))
             }
             previous = block.kind
         }
