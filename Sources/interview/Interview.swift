@@ -8,7 +8,7 @@ struct Interview: ParsableCommand {
         commandName: "interview",
         abstract: "Conduct, practise, replay and report technical interviews in the terminal.",
         version: "0.1.0",
-        subcommands: [Run.self, Resume.self, Practice.self, Replay.self, Mirror.self, Banks.self, Themes.self, Validate.self, Report.self, Stats.self],
+        subcommands: [Run.self, Resume.self, Practice.self, Replay.self, Mirror.self, Banks.self, Themes.self, Validate.self, Import.self, Report.self, Stats.self],
         defaultSubcommand: Run.self
     )
 

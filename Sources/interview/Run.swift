@@ -34,14 +34,7 @@ struct Run: ParsableCommand {
             throw exitWithInputError(error)
         }
         let theme = try look.resolve()
-        var durationSeconds: Int?
-        if let duration {
-            guard let seconds = Durations.parse(duration) else {
-                throw exitWithInputError(InputError(file: "--duration", line: 1, column: 1,
-                                                    message: "bad duration '\(duration)': expected a duration like 45m, 1h30m or 90s"))
-            }
-            durationSeconds = seconds
-        }
+        let durationSeconds = try duration.map(parseDuration)
         let store = SessionStore.standard()
         let startedAt = Date()
         let url = out.map { URL(fileURLWithPath: $0) } ?? store.newFile(candidate: candidate, startedAt: startedAt)

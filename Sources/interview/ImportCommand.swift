@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import InterviewKit
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Turn an interview-questions article (plain text copied from a web page, or Markdown) into a bank.",
+        discussion: """
+            The bank goes to standard output, or to FILE with -o (never over an existing file unless --force). \
+            The count of questions found is printed on standard error. Review the bank before use: the rubric \
+            items are derived by a program, as its front matter says.
+            """)
+
+    @Argument(help: "The article: a text or Markdown file.")
+    var article: String
+
+    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write the bank to FILE.", valueName: "FILE"))
+    var output: String?
+
+    @Option(help: "The interview's length, spread evenly over the questions.")
+    var duration = "45m"
+
+    @Flag(help: "Fail on a question without an expected answer instead of writing a placeholder.")
+    var strict = false
+
+    @Flag(help: "Replace FILE if it exists.")
+    var force = false
+
+    func run() throws {
+        let seconds = try parseDuration(duration)
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: article, isDirectory: &isFolder), !isFolder.boolValue,
+              let data = FileManager.default.contents(atPath: article) else {
+            let reason = isFolder.boolValue ? "is a folder" : FileManager.default.fileExists(atPath: article) ? "cannot be read" : "no such file"
+            throw exitWithInputError(InputError(file: article, line: 1, column: 1, message: "\(reason): expected an article to import (a text or Markdown file)"))
+        }
+        let imported: ImportedArticle
+        do {
+            imported = try ArticleImporter.importArticle(bytes: Array(data), file: article,
+                                                         options: ImportOptions(durationSeconds: seconds, strict: strict))
+        } catch {
+            throw exitWithInputError(error)
+        }
+        if let output {
+            if FileManager.default.fileExists(atPath: output), !force {
+                throw exitWithInputError(InputError(file: output, line: 1, column: 1,
+                                                    message: "already exists: expected a new file for -o (or --force to replace it)"))
+            }
+            do {
+                try SessionStore.writeAtomically(Data(imported.markdown.utf8), to: URL(fileURLWithPath: output))
+            } catch {
+                printError(error.description)
+                throw ExitCode(1)
+            }
+        } else {
+            print(imported.markdown, terminator: "")
+        }
+        let bank = imported.bank
+        var summary = "imported \(bank.questions.count) questions (\(imported.form)) from \(article)"
+        summary += output.map { " into \($0)" } ?? ""
+        summary += ", \(Durations.format(bank.questions[0].timeSeconds)) each of \(Durations.format(bank.durationSeconds)); review the derived rubrics"
+        if !imported.linesWithoutAnswer.isEmpty {
+            summary += "\n\(imported.linesWithoutAnswer.count) without an answer in the article (lines \(imported.linesWithoutAnswer.map(String.init).joined(separator: ", "))): placeholders written"
+        }
+        printError(summary)
+    }
+}
+
+/// `--duration` as every command reads it.
+func parseDuration(_ text: String) throws -> Int {
+    guard let seconds = Durations.parse(text) else {
+        throw exitWithInputError(InputError(file: "--duration", line: 1, column: 1,
+                                            message: "bad duration '\(text)': expected a duration like 45m, 1h30m or 90s"))
+    }
+    return seconds
+}
