@@ -7,7 +7,7 @@ struct Banks: ParsableCommand {
     func run() throws {
         for name in BankLoader.builtinNames {
             let bank = try BankLoader.load(name)
-            print("\(name)\t\(bank.questions.count) questions\t\(Durations.format(bank.durationSeconds))\t\(bank.title)")
+            print("\(name)\t\(bank.questions.count) questions\t\(Durations.format(bank.durationSeconds))\t\(VisibleText.visible(bank.title))")
         }
     }
 }
@@ -25,7 +25,7 @@ struct Validate: ParsableCommand {
             do {
                 let bank = try BankLoader.load(reference)
                 let budget = Durations.format(bank.totalBudgetSeconds)
-                print("\(reference): \(bank.title): \(bank.questions.count) questions, \(budget) of question time for a \(Durations.format(bank.durationSeconds)) interview")
+                print("\(VisibleText.visible(reference)): \(VisibleText.visible(bank.title)): \(bank.questions.count) questions, \(budget) of question time for a \(Durations.format(bank.durationSeconds)) interview")
             } catch {
                 printError(error.description)
                 failed = true

@@ -31,12 +31,14 @@ struct Themes: ParsableCommand {
         let infos = ThemeLoader.available()
         let width = infos.map(\.name.count).max() ?? 0
         for info in infos {
-            let name = info.name.padding(toLength: width + 2, withPad: " ", startingAt: 0)
+            let name = VisibleText.visible(info.name).padding(toLength: width + 2, withPad: " ", startingAt: 0)
             var line = name
             if let theme = try? ThemeLoader.load(info.name) {
                 line += ThemeSample.line(theme, colors: colors)
             }
-            print(line + "  " + info.description + (info.source == ThemeInfo.builtInSource ? "" : "  (\(info.source))"))
+            // The sample's colours are ours; the name, description and path come from files.
+            let about = info.description + (info.source == ThemeInfo.builtInSource ? "" : "  (\(info.source))")
+            print(line + "  " + VisibleText.visible(about))
         }
     }
 }

@@ -32,4 +32,13 @@ public enum VisibleText {
             if let mark = mark(character) { out += mark } else { out.append(character) }
         }
     }
+
+    /// For messages printed on a terminal (stderr, stdout): each line made visible, the
+    /// line breaks kept. A CR before a line break is shown too (`^M`): it would move
+    /// the cursor back over what the line said.
+    public static func visibleLines(_ text: String) -> String {
+        text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { visible(String(String.UnicodeScalarView($0))) }
+            .joined(separator: "\n")
+    }
 }
