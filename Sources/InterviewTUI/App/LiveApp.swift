@@ -8,8 +8,9 @@ public enum LiveApp {
     /// Seconds between saves while nothing but the clock changes, so that a resume
     /// after `kill -9` loses at most this much of the clocks.
     static let heartbeat = 5.0
-    /// Keys read in one go (a paste) before the screen is drawn again.
-    static let burst = 4096
+    /// How long input already waiting (a paste) is handled before the screen is drawn
+    /// again: a long paste still shows its progress, and never costs a frame per key.
+    static let frameBudgetNanoseconds: UInt64 = 200_000_000
 
     public static func run(engine: SessionEngine, clock: SessionClock, saver: SessionSaver, theme: Theme,
                            notice: String? = nil, practice: Bool = false) -> LiveExit {
@@ -38,27 +39,39 @@ public enum LiveApp {
             terminal.draw(LiveScreen.render(state))
             let fraction = state.now - state.now.rounded(.down)
             var input = terminal.read(timeout: max(10, Int((1 - fraction) * 1000)))
-            var handled = 0
+            let deadline = DispatchTime.now().uptimeNanoseconds + frameBudgetNanoseconds
+            // Consecutive typed characters and line breaks go in as one insert: a paste
+            // is one edit, not one per character.
+            var typed = ""
+            func insertTyped() {
+                guard !typed.isEmpty else { return }
+                LiveReducer.reduce(&state, .edit(.insert(typed)), now: clock.now())
+                typed = ""
+            }
+            func perform(_ action: LiveAction) {
+                insertTyped()
+                LiveReducer.reduce(&state, action, now: clock.now())
+            }
             while state.exit == nil {
                 switch input {
                 case .key(let key):
                     state.notice = nil
-                    if let action = LiveKeymap.action(for: key, in: state) {
-                        LiveReducer.reduce(&state, action, now: clock.now())
+                    switch LiveKeymap.action(for: key, in: state) {
+                    case .edit(.insert(let text))?: typed += text
+                    case .edit(.newline)?: typed += "\n"
+                    case let action?: perform(action)
+                    case nil: break
                     }
-                case .resize(let size):
-                    LiveReducer.reduce(&state, .resize(size), now: clock.now())
-                case .signal(let number):
-                    LiveReducer.reduce(&state, .signal(number), now: clock.now())
-                case .timeout:
-                    LiveReducer.reduce(&state, .tick, now: clock.now())
+                case .resize(let size): perform(.resize(size))
+                case .signal(let number): perform(.signal(number))
+                case .timeout: perform(.tick)
                 }
-                save()
-                handled += 1
-                guard input != .timeout, handled < burst else { break }
+                guard input != .timeout, DispatchTime.now().uptimeNanoseconds < deadline else { break }
                 input = terminal.read(timeout: 0)
                 if input == .timeout { break }
             }
+            insertTyped()
+            save()
         }
         if state.exit == .completed { state.engine.markEnded(now: Date()) }
         save(force: true)

@@ -29,10 +29,10 @@ public enum LiveReducer {
             commitNotes(&state)
             state.editor = nil
         case .edit(let command):
-            guard var editor = state.editor else { return }
+            guard state.editor != nil else { return }
             let stamp = state.session.wrappingUp ? state.session.totalElapsed(at: t) : state.questionElapsed()
-            apply(command, to: &editor, stamp: (stamp * 1000).rounded() / 1000)
-            state.editor = editor
+            // In place: a copy of the editor would copy every line of the notes on each key.
+            apply(command, to: &state.editor!, stamp: (stamp * 1000).rounded() / 1000)
             // A long burst of typing is still recorded twice a second, not only when it pauses.
             if t - state.notesRecordedAt >= 0.5 { commitNotes(&state) }
         case .focusNext, .focusPrevious:

@@ -7,6 +7,8 @@ import InterviewKit
 public struct LiveLayout: Hashable, Sendable {
     public static let minimum = Size(width: 60, height: 18)
     public static let wide = Size(width: 120, height: 30)
+    /// The most lines of the prompt the question pane shows (on a tall screen).
+    public static let maxPromptLines = 5
 
     public var question: Rect
     /// The guidance panes on screen: all three when wide, the chosen tab when narrow.
@@ -24,7 +26,7 @@ public struct LiveLayout: Hashable, Sendable {
         let w = size.width
         let h = size.height
         let status = Rect(x: 0, y: h - 1, width: w, height: 1)
-        let questionHeight = min(max(1, promptLines), h >= 40 ? 5 : 3) + 2
+        let questionHeight = min(max(1, promptLines), h >= 40 ? maxPromptLines : 3) + 2
         let question = Rect(x: 0, y: 0, width: w, height: questionHeight)
         let rest = h - 1 - questionHeight
         let tabbed = !(w >= wide.width && h >= wide.height)

@@ -32,7 +32,7 @@ public enum LiveScreen {
     }
 
     static func layout(_ state: LiveState) -> LiveLayout {
-        let promptLines = Wrap.breakLines(Wrap.glyphs(state.question.prompt, Style(.strong)), width: state.size.width - 4).count
+        let promptLines = promptLines(state.question.prompt, width: state.size.width - 4).count
         return LiveLayout.make(size: state.size, promptLines: promptLines, guidanceTab: state.guidanceTab)
     }
 
@@ -97,37 +97,55 @@ public enum LiveScreen {
             let rating = state.session.questions[state.session.current].rating
             right = Wrap.glyphs(rating.map { "rated \($0): \(Rating.label($0))" } ?? "not rated", Style(rating == nil ? .dim : .rating))
         }
-        let lines = Wrap.breakLines(Wrap.glyphs(question.prompt, Style(.strong)), width: rect.width - 4).map {
-            StyledLine(glyphs: Array(Wrap.glyphs(question.prompt, Style(.strong))[$0]))
-        }
-        return Pane(rect: rect, title: title, lines: lines, titleRight: right)
+        return Pane(rect: rect, title: title, lines: promptLines(question.prompt, width: rect.width - 4), titleRight: right)
+    }
+
+    /// The prompt's first lines: as many as the question pane ever shows, and one more so
+    /// that it says `▼ more`. A line holds at most `width` characters (spaces at a break
+    /// aside), so a prompt of 100,000 characters is not wrapped whole on every frame.
+    static func promptLines(_ prompt: String, width: Int) -> [StyledLine] {
+        let shown = LiveLayout.maxPromptLines + 1
+        let glyphs = Wrap.glyphs(String(prompt.prefix(shown * max(1, width) + 1)), Style(.strong))
+        return Wrap.breakLines(glyphs, width: width).prefix(shown).map { StyledLine(glyphs: Array(glyphs[$0])) }
     }
 
     /// Notes with their time stamps; while typing, the editor's text and the cursor,
-    /// scrolled so that the cursor stays in view.
+    /// scrolled so that the cursor stays in view. Only the note lines that can reach the
+    /// screen are wrapped (each takes at least one screen line): a megabyte of notes
+    /// costs a frame no more than a page of them.
     static func notesPane(_ state: LiveState, title: String, rect: Rect, notes: [NoteLine]) -> (Pane, Point?) {
         let editor = state.editor
-        let (lines, cursorLine, cursorX) = noteLines(editor?.lines ?? notes, width: rect.width - 4,
+        let all = editor?.lines ?? notes
+        let visible = max(0, rect.height - 2)
+        let scroll = state.scroll[.notes] ?? 0
+        // Typing: the lines around the cursor. Reading: from the top to a page past the scroll.
+        let rows = editor.map { max(0, $0.row - visible)..<min(all.count, $0.row + visible + 1) }
+            ?? 0..<min(all.count, scroll + 2 * visible + 1)
+        let (lines, cursorLine, cursorX) = noteLines(all[rows], width: rect.width - 4,
                                                      cursor: editor.map { ($0.row, $0.column) })
         var pane = Pane(rect: rect, title: editor == nil ? title : "\(title) · typing, Esc to stop",
-                        focused: state.focus == .notes || editor != nil, lines: lines, scroll: state.scroll[.notes] ?? 0)
+                        focused: state.focus == .notes || editor != nil, lines: lines, scroll: editor == nil ? scroll : 0)
         if lines.isEmpty {
             pane.lines = [StyledLine(glyphs: Wrap.glyphs("i to type a note", Style(.dim)))]
         }
         guard let cursorLine, let cursorX else { return (pane, nil) }
-        let visible = pane.visibleLines
-        pane.scroll = max(0, min(pane.scroll, cursorLine), cursorLine - visible + 1)
+        // From the top, the view scrolls only as far as the cursor needs; a window that
+        // starts lower has the cursor on its last line.
+        pane.scroll = rows.lowerBound == 0 ? max(0, min(scroll, cursorLine), cursorLine - visible + 1)
+                                           : max(0, cursorLine - visible + 1)
         let point = Point(x: rect.x + 2 + min(cursorX, rect.width - 4), y: rect.y + 1 + cursorLine - pane.scroll)
         return (pane, point)
     }
 
     static let stampWidth = 6
 
-    static func noteLines(_ notes: [NoteLine], width: Int, cursor: (row: Int, column: Int)?) -> ([StyledLine], Int?, Int?) {
+    /// The screen lines of some note lines (`cursor.row` counts in the whole notes).
+    static func noteLines(_ notes: ArraySlice<NoteLine>, width: Int, cursor: (row: Int, column: Int)?) -> ([StyledLine], Int?, Int?) {
         var out: [StyledLine] = []
         var cursorLine: Int?
         var cursorX: Int?
-        for (row, note) in notes.enumerated() {
+        for row in notes.indices {
+            let note = notes[row]
             let stamp = note.text.isEmpty ? "      " : Durations.clock(Int(note.at)) + " "
             let prefix = Wrap.glyphs(stamp.padding(toLength: stampWidth, withPad: " ", startingAt: 0), Style(.stamp))
             let glyphs = Wrap.glyphs(note.text, Style(.body))
