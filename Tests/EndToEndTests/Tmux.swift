@@ -25,19 +25,66 @@ final class Tmux {
     /// shell stays in the pane after the program and prints `exit status N` and the
     /// terminal's line modes (`terminal: icanon echo` when restored): the last
     /// lines the program printed then always reach the screen (a pty closed by an
-    /// exiting process can drop what it wrote last).
+    /// exiting process can drop what it wrote last). It also records `stty -g` just
+    /// before the program starts and just after it ends: see `terminalModes(_:)`.
+    /// With `recordOutput`, every byte the program sends to the terminal is kept (tmux
+    /// `pipe-pane`, attached before the program starts): see `output(_:)`.
+    /// `shellArguments` follow the others unquoted, for the shell to expand: bytes that
+    /// are not UTF-8, say, which a Swift string cannot hold.
     func start(_ arguments: [String], name: String = "main", width: Int = 120, height: Int = 40,
-               environment: [String: String] = [:], reportExit: Bool = false) throws {
+               environment: [String: String] = [:], reportExit: Bool = false, recordOutput: Bool = false,
+               shellArguments: String = "") throws {
         let quote = { (text: String) in "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
         let variables = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "tmux-256color",
                          "XDG_DATA_HOME": home.path + "/data", "XDG_CONFIG_HOME": home.path + "/config"]
             .merging(environment) { $1 }.sorted { $0.key < $1.key }.map { "\($0.key)=" + quote($0.value) }
         // `swift test` sets NO_COLOR for itself; the program under test starts without it.
-        let command = "cd \(quote(home.path)) && \(reportExit ? "" : "exec ")env -u NO_COLOR -u COLORTERM "
+        let modes = { (moment: String) in "stty -g > \(quote(self.modesFile(name, moment).path)); " }
+        // Recording must be attached before the program draws its first byte: it waits for a go.
+        let waitForRecording = recordOutput
+            ? "while [ ! -e \(quote(goFile(name).path)) ]; do sleep 0.02; done; " : ""
+        let command = "cd \(quote(home.path)) && " + waitForRecording + (reportExit ? modes("before") : "exec ")
+            + "env -u NO_COLOR -u COLORTERM "
             + variables.joined(separator: " ") + " " + ([try Binary.path()] + arguments).map(quote).joined(separator: " ")
-            + (reportExit ? "; echo \"exit status $?\"; echo \"terminal: $(stty -a | tr ' ;' '\\n\\n' | grep -x -- '-\\{0,1\\}icanon\\|-\\{0,1\\}echo' | tr '\\n' ' ')\"; sleep 600" : "")
+            + (shellArguments.isEmpty ? "" : " " + shellArguments)
+            + (reportExit ? "; echo \"exit status $?\"; " + modes("after")
+                + "echo \"terminal: $(stty -a | tr ' ;' '\\n\\n' | grep -x -- '-\\{0,1\\}icanon\\|-\\{0,1\\}echo' | tr '\\n' ' ')\"; sleep 600" : "")
         try tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", command])
         try tmux(["set-option", "-t", name, "remain-on-exit", "on"])
+        if recordOutput {
+            try tmux(["pipe-pane", "-o", "-t", name, "cat >> " + quote(outputFile(name).path)])
+            try Data().write(to: goFile(name))
+        }
+    }
+
+    private func modesFile(_ name: String, _ moment: String) -> URL { home.appendingPathComponent("stty-\(name)-\(moment)") }
+    private func outputFile(_ name: String) -> URL { home.appendingPathComponent("output-\(name)") }
+    private func goFile(_ name: String) -> URL { home.appendingPathComponent("go-\(name)") }
+
+    /// `stty -g` in the pane just before the program started and just after it ended
+    /// (started with `reportExit`), or nil while the program has not ended.
+    func terminalModes(_ name: String = "main") -> (before: String, after: String)? {
+        guard let before = try? String(contentsOf: modesFile(name, "before"), encoding: .utf8),
+              let after = try? String(contentsOf: modesFile(name, "after"), encoding: .utf8), !after.isEmpty else { return nil }
+        return (before.trimmingCharacters(in: .whitespacesAndNewlines), after.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// Every byte the program has sent to the terminal so far (started with `recordOutput`).
+    func output(_ name: String = "main") -> Data {
+        FileManager.default.contents(atPath: outputFile(name).path) ?? Data()
+    }
+
+    /// The process id of the program itself: the pane's process, or its child when a
+    /// shell stays in the pane (`reportExit`).
+    func programPid(_ name: String = "main") throws -> Int32 {
+        let pane = try pid(name)
+        let children = try Tmux.run("/usr/bin/pgrep", ["-P", "\(pane)"]).split(separator: "\n")
+        return children.first.flatMap { Int32($0.trimmingCharacters(in: .whitespaces)) } ?? pane
+    }
+
+    /// The pane's title, which a program could change with OSC 0 or 2.
+    func paneTitle(_ name: String = "main") throws -> String {
+        try tmux(["display-message", "-p", "-t", name, "#{pane_title}"]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     func send(_ keys: String..., to name: String = "main") throws {

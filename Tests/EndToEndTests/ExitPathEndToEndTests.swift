@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+/// Every way out of the program leaves the terminal exactly as it found it (`stty -g`
+/// before equals after) and a valid session file behind.
+@Suite(.serialized, .enabled(if: Tmux.isAvailable, "tmux is not installed: end-to-end tests of the screen skipped"))
+struct ExitPathEndToEndTests {
+    /// Starts an interview, ticks an item so there is something to save, and returns the tmux.
+    func interview() throws -> Tmux {
+        let tmux = try Tmux()
+        try tmux.start(["--candidate", "Exit"], reportExit: true)
+        try tmux.waitFor("Question 1/15")
+        try tmux.send("1")
+        try tmux.waitFor("Rubric 1/5")
+        return tmux
+    }
+
+    /// Waits for the program to end, then checks the terminal modes, the exit status and
+    /// the session file.
+    func checkExit(_ tmux: Tmux, status: Int32, sessionStatus: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let screen = try tmux.waitFor("terminal: ", sourceLocation: sourceLocation)
+        #expect(screen.contains("exit status \(status)"), "\(screen)", sourceLocation: sourceLocation)
+        let modes = try #require(tmux.terminalModes(), "stty -g was not recorded", sourceLocation: sourceLocation)
+        #expect(!modes.before.isEmpty, sourceLocation: sourceLocation)
+        #expect(modes.before == modes.after, "stty -g before and after differ", sourceLocation: sourceLocation)
+        #expect(!screen.contains("Rubric 1/5"), "the interview's screen is gone", sourceLocation: sourceLocation)
+        let session = try tmux.onlySession()
+        #expect(session["status"] as? String == sessionStatus, sourceLocation: sourceLocation)
+        let rubric = (session["questions"] as? [[String: Any]])?.first?["rubric"] as? [[String: Any]]
+        #expect(rubric?.first?["checked"] as? Bool == true, "the tick was saved", sourceLocation: sourceLocation)
+    }
+
+    @Test func quitAndConfirm() throws {
+        let tmux = try interview()
+        try tmux.send("q")
+        try tmux.waitFor("The interview is not finished")
+        try tmux.send("y")
+        try checkExit(tmux, status: 0, sessionStatus: "completed")
+    }
+
+    @Test func quitAndLeaveForLater() throws {
+        let tmux = try interview()
+        try tmux.send("q", "l")
+        try checkExit(tmux, status: 0, sessionStatus: "interrupted")
+    }
+
+    @Test func controlCFromTheKeyboard() throws {
+        let tmux = try interview()
+        try tmux.send("C-c")
+        try checkExit(tmux, status: 1, sessionStatus: "interrupted")
+    }
+
+    @Test(arguments: [SIGINT, SIGTERM, SIGHUP])
+    func aSignalAsksItToStop(_ signal: Int32) throws {
+        let tmux = try interview()
+        kill(try tmux.programPid(), signal)
+        try checkExit(tmux, status: 1, sessionStatus: "interrupted")
+    }
+
+    /// A fatal error: the crash handler restores the terminal and re-raises, so the shell
+    /// sees the signal (128 + its number) and the last save stands.
+    @Test(arguments: [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE])
+    func aFatalSignal(_ signal: Int32) throws {
+        let tmux = try interview()
+        Thread.sleep(forTimeInterval: 0.3)  // the save of the tick is on a background queue
+        kill(try tmux.programPid(), signal)
+        try checkExit(tmux, status: 128 + signal, sessionStatus: "in-progress")
+    }
+}

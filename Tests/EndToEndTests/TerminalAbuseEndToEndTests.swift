@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+/// What a terminal can throw at the program: a storm of resizes, a megabyte pasted at
+/// once. The program stays responsive and the session intact.
+@Suite(.serialized, .enabled(if: Tmux.isAvailable, "tmux is not installed: end-to-end tests of the screen skipped"))
+struct TerminalAbuseEndToEndTests {
+    @Test func aHundredResizesInTwoSecondsThenAKeyAnswersPromptly() throws {
+        let tmux = try Tmux()
+        try tmux.start(["--candidate", "Storm"], reportExit: true)
+        try tmux.waitFor("Question 1/15")
+        let sizes = (0..<99).map { n -> (Int, Int) in
+            switch n % 5 {
+            case 0: (1, 1)
+            case 1: (200, 60)
+            case 2: (20 + n, 5 + n / 4)
+            case 3: (61, 18)
+            default: (120 - n / 2, 40 - n / 5)
+            }
+        } + [(120, 40)]
+        let started = Date()
+        for (width, height) in sizes { try tmux.resize(width: width, height: height) }
+        let storm = Date().timeIntervalSince(started)
+        #expect(storm < 2, "100 resizes took \(storm) s")
+        #expect(try tmux.isRunning())
+
+        let pressed = Date()
+        try tmux.send("1")
+        let screen = try tmux.waitFor("Rubric 1/5", timeout: 3)
+        #expect(Date().timeIntervalSince(pressed) < 2, "a key after the storm took \(Date().timeIntervalSince(pressed)) s")
+        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count >= 40)
+        #expect(lines[0].hasPrefix("┌─ Question 1/15") && lines[0].hasSuffix("┐"), "\(screen)")
+        #expect(lines[39].contains("Q 00:") && lines[39].contains("Total"), "the status line is at the bottom:\n\(screen)")
+        for line in lines.prefix(39) {
+            #expect(line.hasPrefix("┌") || line.hasPrefix("│") || line.hasPrefix("└"), "a pane border lost: \(line)")
+        }
+        try tmux.send("q", "y")
+        try tmux.waitFor("exit status 0")
+        #expect(try tmux.onlySession()["status"] as? String == "completed")
+    }
+
+    /// About a megabyte of notes: lines of mixed scripts, wide characters and emoji.
+    static func pasteText(bytes: Int) -> (text: String, lines: [String]) {
+        let samples = ["The candidate explains regularization, then cross-validation in detail.",
+                       "候補者は過学習について説明し、正則化と交差検証を挙げた",
+                       "emoji 🚀 👩‍💻 🇯🇵 and accents: é à ü ñ, Ελληνικά, русский",
+                       "한국어 문장과 中文句子 mixed with ASCII words and numbers 12345"]
+        var lines: [String] = []
+        var size = 0
+        while size < bytes {
+            let line = "\(lines.count) " + samples[lines.count % samples.count]
+            lines.append(line)
+            size += line.utf8.count + 1
+        }
+        lines.append("LAST-LINE-OF-THE-PASTE")
+        return (lines.joined(separator: "\n"), lines)
+    }
+
+    @Test func aMegabytePasteIsKeptWholeAndTheProgramStaysResponsive() throws {
+        let tmux = try Tmux()
+        try tmux.start(["--candidate", "Paste"], reportExit: true)
+        try tmux.waitFor("Question 1/15")
+        let (text, lines) = Self.pasteText(bytes: 1_000_000)
+        let file = tmux.home.appendingPathComponent("paste.txt")
+        try Data(text.utf8).write(to: file)
+        try tmux.tmux(["load-buffer", "-b", "paste", file.path])
+        try tmux.send("i")
+        try tmux.waitFor("typing")
+        let started = Date()
+        try tmux.tmux(["paste-buffer", "-b", "paste", "-t", "main"])
+        try tmux.waitFor("LAST-LINE-OF-THE-PASTE", timeout: 20)
+        let seconds = Date().timeIntervalSince(started)
+        print("1 MB paste (\(lines.count) lines): \(String(format: "%.2f", seconds)) s from paste to its last line on screen")
+        #expect(seconds < 15)
+
+        let pressed = Date()
+        try tmux.send("Escape", "1")
+        try tmux.waitFor("Rubric 1/5", timeout: 5)
+        #expect(Date().timeIntervalSince(pressed) < 3, "a key after the paste took \(Date().timeIntervalSince(pressed)) s")
+        try tmux.send("q", "l")
+        try tmux.waitFor("exit status 0", timeout: 10)
+
+        let session = try tmux.onlySession()
+        let notes = try #require((session["questions"] as? [[String: Any]])?.first?["notes"] as? [[String: Any]])
+        let saved = notes.compactMap { $0["text"] as? String }
+        #expect(saved.count == lines.count, "\(saved.count) lines saved of \(lines.count)")
+        #expect(saved == lines, "the pasted text is saved exactly")
+    }
+}
