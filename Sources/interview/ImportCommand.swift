@@ -59,8 +59,12 @@ struct Import: ParsableCommand {
         var summary = "imported \(bank.questions.count) questions (\(imported.form)) from \(article)"
         summary += output.map { " into \($0)" } ?? ""
         summary += ", \(Durations.format(bank.questions[0].timeSeconds)) each of \(Durations.format(bank.durationSeconds)); review the derived rubrics"
-        if !imported.linesWithoutAnswer.isEmpty {
-            summary += "\n\(imported.linesWithoutAnswer.count) without an answer in the article (lines \(imported.linesWithoutAnswer.map(String.init).joined(separator: ", "))): placeholders written"
+        let missing = imported.linesWithoutAnswer
+        if !missing.isEmpty {
+            let lines = missing.map(String.init).joined(separator: ", ")
+            summary += missing.count == 1
+                ? "\n1 question had no answer in the article (line \(lines)): a placeholder was written"
+                : "\n\(missing.count) questions had no answer in the article (lines \(lines)): placeholders were written"
         }
         printError(summary)
     }

@@ -18,10 +18,10 @@ struct ArticleText {
 
     mutating func add(_ line: ArticleLine, content: String) {
         defer { afterBlank = false }
-        if let (marker, text) = Self.bullet(content) {
+        if let text = Self.bullet(content) {
             flush()
             let outer = listIndent ?? line.indent
-            let nested = line.indent > outer || (line.indent == outer && Self.nestedMarkers.contains(marker) && listIndent != nil)
+            let nested = line.indent > outer
             listIndent = min(outer, line.indent)
             kind = .bullet(level: nested ? 1 : 0)
             parts = [text]
@@ -68,19 +68,18 @@ struct ArticleText {
     }
 
     private static let markers: Set<Character> = ["•", "◦", "▪", "▫", "‣", "⁃", "·", "●", "○", "■", "□", "-", "*", "–", "—", "+"]
-    private static let nestedMarkers: Set<Character> = ["◦", "▫", "○", "□", "‣", "⁃"]
     /// Marks that are also punctuation need a space after them to be a bullet.
     private static let markersNeedingSpace: Set<Character> = ["-", "*", "–", "—", "+", "·"]
 
-    /// The bullet's mark and its text; a numbered item keeps its number (`1. First`)
-    /// since the order of steps matters to the reader.
-    static func bullet(_ text: String) -> (Character, String)? {
+    /// The bullet's text; a numbered item keeps its number (`1. First`) since the order
+    /// of steps matters to the reader.
+    static func bullet(_ text: String) -> String? {
         guard let first = text.first else { return nil }
         if markers.contains(first) {
             let rest = text.dropFirst()
             if markersNeedingSpace.contains(first), rest.first != " " { return nil }
             let item = String(rest).trimmingSpaces
-            return item.isEmpty ? nil : (first, item)
+            return item.isEmpty ? nil : item
         }
         let lead = text.prefix(while: { $0.isASCII && ($0.isNumber || $0.isLetter) })
         let isNumber = (1...2).contains(lead.count) && lead.allSatisfy(\.isNumber)
@@ -88,6 +87,6 @@ struct ArticleText {
         guard isNumber || isLetter else { return nil }
         let rest = text.dropFirst(lead.count)
         guard let mark = rest.first, mark == "." || mark == ")", rest.dropFirst().first == " " else { return nil }
-        return ("1", text)
+        return text
     }
 }

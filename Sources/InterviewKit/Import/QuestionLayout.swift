@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where an article's questions are: its title and introduction, then for each
 /// question the line of its prompt and the lines of its body.
 struct QuestionLayout {
@@ -142,9 +144,10 @@ struct QuestionLayout {
             && (index + 1 == lines.count || lines[index + 1].isBlank)
     }
 
-    /// Prompts and titles are plain text: inline Markdown taken off, spaces collapsed.
+    /// Prompts and titles are shown as written, so bold marks come off (`**Why?**`) while
+    /// code quotes stay (`let` reads as code either way); runs of spaces become one.
     static func plain(_ text: String) -> String {
-        InlineMarkdown.parse(text).map(\.text).joined()
+        text.replacingOccurrences(of: "**", with: "")
             .split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
     }
 }

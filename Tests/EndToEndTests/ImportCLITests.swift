@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+/// `interview import` as a person uses it: an article in, a bank out that `validate`
+/// accepts and `run` opens; bad articles stop with FILE:LINE:COL and write nothing.
+@Suite("Import", .serialized)
+struct ImportCLITests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../InterviewKitTests/Fixtures/Import").standardized
+
+    func fixture(_ name: String) -> String { Self.fixtures.appendingPathComponent(name).path }
+
+    @Test func anImportedArticleValidates() throws {
+        let scratch = try CLITests.Scratch()
+        let bank = scratch.url.appendingPathComponent("sql.md").path
+        let imported = try Binary.run(["import", fixture("q-dot-web.txt"), "-o", bank, "--duration", "50m"],
+                                      environment: scratch.environment)
+        #expect(imported.status == 0, "stderr: \(imported.stderr)")
+        #expect(imported.stdout.isEmpty, "the bank went to the file")
+        #expect(imported.stderr.contains("imported 5 questions (numbered like Q1.)"), "\(imported.stderr)")
+        #expect(imported.stderr.contains("10m each of 50m"))
+        let validated = try Binary.run(["validate", bank], environment: scratch.environment)
+        #expect(validated.status == 0, "stderr: \(validated.stderr)")
+        #expect(validated.stdout.contains("5 SQL Interview Questions for Hiring Database Engineers: 5 questions, 50m of question time"))
+    }
+
+    @Test func withoutOutputTheBankGoesToStandardOutput() throws {
+        let scratch = try CLITests.Scratch()
+        let result = try Binary.run(["import", fixture("markdown-headings.md")], environment: scratch.environment)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.hasPrefix("---\n# Imported by `interview import`"))
+        #expect(result.stdout.contains("\n## How does CORS work?\n"))
+        #expect(result.stdout.contains("\n### Rubric\n- [ ] "))
+    }
+
+    @Test func aBrokenArticleStopsAtItsLineAndWritesNothing() throws {
+        let scratch = try CLITests.Scratch()
+        let bank = scratch.url.appendingPathComponent("gap.md").path
+        let result = try Binary.run(["import", fixture("gap.txt"), "-o", bank], environment: scratch.environment)
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("interview: \(fixture("gap.txt")):41:1: question numbering jumps from 2 to 4"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: bank))
+    }
+
+    @Test func strictRefusesAQuestionWithoutAnAnswer() throws {
+        let scratch = try CLITests.Scratch()
+        let lenient = try Binary.run(["import", fixture("no-answer.txt")], environment: scratch.environment)
+        #expect(lenient.status == 0)
+        #expect(lenient.stderr.contains("1 question had no answer in the article (line 24)"), "\(lenient.stderr)")
+        let strict = try Binary.run(["import", fixture("no-answer.txt"), "--strict"], environment: scratch.environment)
+        #expect(strict.status == 2)
+        #expect(strict.stderr.contains("no-answer.txt:24:1: question 2"), "\(strict.stderr)")
+    }
+
+    @Test func anExistingBankIsNotReplacedWithoutForce() throws {
+        let scratch = try CLITests.Scratch()
+        let bank = try scratch.write("mine.md", "my own bank\n")
+        let refused = try Binary.run(["import", fixture("paren.txt"), "-o", bank], environment: scratch.environment)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("already exists"))
+        #expect(try String(contentsOfFile: bank, encoding: .utf8) == "my own bank\n")
+        let forced = try Binary.run(["import", fixture("paren.txt"), "-o", bank, "--force"], environment: scratch.environment)
+        #expect(forced.status == 0, "stderr: \(forced.stderr)")
+        #expect(try String(contentsOfFile: bank, encoding: .utf8).contains("## How would you roll back a Deployment after a bad release?"))
+    }
+
+    @Test func aMissingArticleIsAClearError() throws {
+        let scratch = try CLITests.Scratch()
+        let result = try Binary.run(["import", "no/such/article.txt"], environment: scratch.environment)
+        #expect(result.status == 2)
+        #expect(result.stderr == "interview: no/such/article.txt:1:1: no such file: expected an article to import (a text or Markdown file)\n")
+    }
+}
