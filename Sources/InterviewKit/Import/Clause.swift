@@ -47,6 +47,7 @@ enum Clause {
 
     /// `Overfitting` → `overfitting`, but `PCA` and `L1` stay as written.
     static func lowercasingFirst(_ text: String) -> String {
+        if text == "A" || text.hasPrefix("A ") { return "a" + text.dropFirst() }
         let chars = Array(text.prefix(2))
         let words = text.split(separator: " ")
         let titleCase = words.dropFirst().contains { $0.first?.isUppercase == true }
@@ -130,7 +131,7 @@ enum Clause {
         if let item = nounItem(words, lower, from: 0) { return .item(item) }
         if baseOf[lower[0]] == lower[0] { return .verb(0, cutPredicate: false) }
         // "Parameterized queries as the primary defence." names a thing to hear.
-        if !pronouns.contains(lower[0]), !lower.contains(where: modals.contains), lower.count <= 20 {
+        if !pronouns.contains(lower[0]), !lower.contains(where: modals.contains), lower.count <= 30 {
             return .listed(0)
         }
         return nil
