@@ -34,6 +34,11 @@ static inline int ishim_locale_is_utf8(void) {
     return cs != NULL && strcmp(cs, "UTF-8") == 0;
 }
 
+/* The terminal's width of a character. Declared here: without _XOPEN_SOURCE (see
+   above) wchar.h hides it. */
+extern int wcwidth(wchar_t c);
+static inline int ishim_wcwidth(wchar_t c) { return wcwidth(c); }
+
 /* Draws one grapheme cluster (up to CCHARW_MAX wide characters) at y, x. */
 static inline int ishim_put(int y, int x, const wchar_t *wch, attr_t attrs, int pair) {
     cchar_t cell;

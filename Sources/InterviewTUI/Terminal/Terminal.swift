@@ -69,9 +69,12 @@ public final class Terminal {
                     continue
                 }
                 let (attributes, pair) = palette.attributes(cell.style)
-                var wide = Array(cell.text.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) })
-                wide.append(0)
+                var (wide, pad) = Terminal.drawable(cell.text, width: DisplayWidth.of(cell.text))
                 _ = ishim_put(Int32(y), Int32(x), &wide, attributes, pair)
+                if pad {
+                    var space: [wchar_t] = [32, 0]
+                    _ = ishim_put(Int32(y), Int32(x + 1), &space, attributes, pair)
+                }
             }
         }
         if let cursor = canvas.cursor {
@@ -82,6 +85,26 @@ public final class Terminal {
         }
         wrefresh(ishim_stdscr())
         previous = canvas
+    }
+
+    /// What ncurses is given for a cell: the cluster's first character and the combining
+    /// marks on it, if the terminal's width of it (libc's `wcwidth`, which ncurses and
+    /// tmux use) fits the cell. Terminals disagree on joined emoji, flags and variation
+    /// selectors, and one that draws them wider or narrower than the canvas moves every
+    /// cell after them: the first character stands for the whole, padded with a space
+    /// when the terminal sees it narrower, U+FFFD when it sees it wider.
+    static func drawable(_ text: String, width: Int) -> (characters: [wchar_t], pad: Bool) {
+        guard let base = text.unicodeScalars.first else { return ([0], false) }
+        let baseWidth = Int(ishim_wcwidth(wchar_t(bitPattern: base.value)))
+        guard baseWidth >= 1, baseWidth <= width else { return ([0xFFFD, 0], width == 2) }
+        var characters = [wchar_t(bitPattern: base.value)]
+        for scalar in text.unicodeScalars.dropFirst() {
+            let category = scalar.properties.generalCategory
+            guard characters.count < 4, category == .nonspacingMark || category == .enclosingMark,
+                  !scalar.properties.isVariationSelector, ishim_wcwidth(wchar_t(bitPattern: scalar.value)) == 0 else { break }
+            characters.append(wchar_t(bitPattern: scalar.value))
+        }
+        return (characters + [0], baseWidth < width)
     }
 
     /// Waits up to `milliseconds` for a key, a resize or a signal.
