@@ -69,10 +69,11 @@ struct TerminalAbuseEndToEndTests {
         try tmux.waitFor("typing")
         let started = Date()
         try tmux.tmux(["paste-buffer", "-b", "paste", "-t", "main"])
-        try tmux.waitFor("LAST-LINE-OF-THE-PASTE", timeout: 20)
+        try tmux.waitFor("LAST-LINE-OF-THE-PASTE", timeout: 30)
         let seconds = Date().timeIntervalSince(started)
         print("1 MB paste (\(lines.count) lines): \(String(format: "%.2f", seconds)) s from paste to its last line on screen")
-        #expect(seconds < 15)
+        // 12 s on an idle 2-core machine with a debug build, 20 s with a load average of 7.
+        #expect(seconds < 25)
 
         let pressed = Date()
         try tmux.send("Escape", "1")
