@@ -4,6 +4,7 @@ import InterviewKit
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Turn an interview-questions article (plain text copied from a web page, or Markdown) into a bank.",
         discussion: """
             The bank goes to standard output, or to FILE with -o (never over an existing file unless --force). \
@@ -11,7 +12,7 @@ struct Import: ParsableCommand {
             items are derived by a program, as its front matter says.
             """)
 
-    @Argument(help: "The article: a text or Markdown file.")
+    @Argument(help: "The article: a text or Markdown file, or - to read it from standard input (a paste).")
     var article: String
 
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write the bank to FILE.", valueName: "FILE"))
@@ -28,15 +29,10 @@ struct Import: ParsableCommand {
 
     func run() throws {
         let seconds = try parseDuration(duration)
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: article, isDirectory: &isFolder), !isFolder.boolValue,
-              let data = FileManager.default.contents(atPath: article) else {
-            let reason = isFolder.boolValue ? "is a folder" : FileManager.default.fileExists(atPath: article) ? "cannot be read" : "no such file"
-            throw exitWithInputError(InputError(file: article, line: 1, column: 1, message: "\(reason): expected an article to import (a text or Markdown file)"))
-        }
+        let data = try read()
         let imported: ImportedArticle
         do {
-            imported = try ArticleImporter.importArticle(bytes: Array(data), file: article,
+            imported = try ArticleImporter.importArticle(bytes: Array(data), file: source,
                                                          options: ImportOptions(durationSeconds: seconds, strict: strict))
         } catch {
             throw exitWithInputError(error)
@@ -56,7 +52,7 @@ struct Import: ParsableCommand {
             print(imported.markdown, terminator: "")
         }
         let bank = imported.bank
-        var summary = "imported \(bank.questions.count) questions (\(imported.form)) from \(article)"
+        var summary = "imported \(bank.questions.count) questions (\(imported.form)) from \(source)"
         summary += output.map { " into \($0)" } ?? ""
         summary += ", \(Durations.format(bank.questions[0].timeSeconds)) each of \(Durations.format(bank.durationSeconds)); review the derived rubrics"
         let missing = imported.linesWithoutAnswer
@@ -67,6 +63,23 @@ struct Import: ParsableCommand {
                 : "\n\(missing.count) questions had no answer in the article (lines \(lines)): placeholders were written"
         }
         printError(summary)
+    }
+}
+
+extension Import {
+    /// How the article is named in messages: its path, or `stdin`.
+    var source: String { article == "-" ? "stdin" : article }
+
+    private func read() throws -> Data {
+        if article == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: article, isDirectory: &isFolder), !isFolder.boolValue,
+              let data = FileManager.default.contents(atPath: article) else {
+            let reason = isFolder.boolValue ? "is a folder" : FileManager.default.fileExists(atPath: article) ? "cannot be read" : "no such file"
+            throw exitWithInputError(InputError(file: article, line: 1, column: 1,
+                                                message: "\(reason): expected an article to import (a text or Markdown file)"))
+        }
+        return data
     }
 }
 

@@ -64,6 +64,15 @@ struct ImportCLITests {
         #expect(try String(contentsOfFile: bank, encoding: .utf8).contains("## How would you roll back a Deployment after a bad release?"))
     }
 
+    @Test func aPasteOnStandardInputIsAnArticleToo() throws {
+        let scratch = try CLITests.Scratch()
+        let article = "Three questions\n\nQ1. First?\nAnswer: one.\n\nQ2. Second?\nAnswer: two.\n\nQ3. Third?\nAnswer: three.\n"
+        let result = try Binary.run(["import", "-", "--duration", "15m"], environment: scratch.environment, input: article)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("imported 3 questions (numbered like Q1.) from stdin, 5m each of 15m"), "\(result.stderr)")
+        #expect(result.stdout.contains("## Second?\ntime: 5m\n"))
+    }
+
     @Test func aMissingArticleIsAClearError() throws {
         let scratch = try CLITests.Scratch()
         let result = try Binary.run(["import", "no/such/article.txt"], environment: scratch.environment)
