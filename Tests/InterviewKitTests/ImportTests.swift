@@ -217,6 +217,14 @@ struct ImportedQuestion {
         #expect(error.file == "no-questions.txt")
     }
 
+    @Test func aLabelWithoutAQuestionIsWhereTheReadingLostTrack() throws {
+        let text = "Interview questions\n\nWhat is a hash map\n\n  Answer: a table of buckets.\n"
+        #expect(throws: InputError(file: "x.txt", line: 5, column: 3, message:
+            "no questions found, yet this line labels part of one: expected a question above it, numbered like Q1., Question 1:, 1. or 1), or as a heading or bold line")) {
+            try ArticleImporter.importArticle(bytes: Array(text.utf8), file: "x.txt")
+        }
+    }
+
     @Test func aQuestionWithoutAnAnswerGetsAPlaceholderOrFailsWhenStrict() throws {
         let imported = try ImportFixtures.load("no-answer.txt")
         try checkCommonPromises(imported)

@@ -39,6 +39,11 @@ struct QuestionLayout {
         if !bold.isEmpty {
             return layout(lines, starts: bold, form: "one bold line per question") { lines[$0].text }
         }
+        // A label with no question above it is where the reading lost track.
+        if let label = lines.first(where: { SectionLabel.match($0) != nil }) {
+            throw InputError(file: file, line: label.number, column: label.indent + 1, message:
+                "no questions found, yet this line labels part of one: expected a question above it, numbered like Q1., Question 1:, 1. or 1), or as a heading or bold line")
+        }
         throw InputError(file: file, line: 1, column: 1, message:
             "no questions found: expected numbered questions (Q1., Question 1:, 1. or 1)) or one heading or bold line per question")
     }
