@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <fcntl.h>
+#include <sys/ioctl.h>
 #include <wchar.h>
 
 /* Swift 6 rejects C globals and function-like macros: expose them as functions. */
@@ -38,6 +39,17 @@ static inline int ishim_locale_is_utf8(void) {
    above) wchar.h hides it. */
 extern int wcwidth(wchar_t c);
 static inline int ishim_wcwidth(wchar_t c) { return wcwidth(c); }
+
+/* Whether the terminal's size differs from what curses knows, and if so makes curses
+   take it. ncurses learns a resize from SIGWINCH, and a signal that lands while it
+   handles the one before is lost in a storm of resizes: this asks the terminal. */
+static inline int ishim_catch_up_size(void) {
+    struct winsize ws;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 || ws.ws_col == 0) return 0;
+    if (!is_term_resized(ws.ws_row, ws.ws_col)) return 0;
+    resize_term(ws.ws_row, ws.ws_col);
+    return 1;
+}
 
 /* Draws one grapheme cluster (up to CCHARW_MAX wide characters) at y, x. */
 static inline int ishim_put(int y, int x, const wchar_t *wch, attr_t attrs, int pair) {

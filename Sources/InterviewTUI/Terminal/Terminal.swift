@@ -114,7 +114,14 @@ public final class Terminal {
         var character: wint_t = 0
         let result = wget_wch(ishim_stdscr(), &character)
         if let signal = pendingSignal() { return .signal(signal) }
-        if result == ishim_err() { return .timeout }
+        if result == ishim_err() {
+            // Once a second at most (a read with a timeout that ran out), not per key of a paste.
+            if milliseconds > 0, ishim_catch_up_size() != 0 {
+                previous = nil
+                return .resize(size)
+            }
+            return .timeout
+        }
         if result == ishim_key_code_yes() {
             let code = Int32(character)
             if code == ishim_key_resize() {
