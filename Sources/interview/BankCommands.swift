@@ -2,7 +2,7 @@ import ArgumentParser
 import InterviewKit
 
 struct Banks: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the built-in question banks.")
+    static let configuration = CommandConfiguration(commandName: "banks", abstract: "List the built-in question banks.")
 
     func run() throws {
         for name in BankLoader.builtinNames {
@@ -14,6 +14,7 @@ struct Banks: ParsableCommand {
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validate",
         abstract: "Check question banks: prints title, question count and time budget; exit 2 on any error.")
 
     @Argument(help: "Bank files or built-in bank names.")

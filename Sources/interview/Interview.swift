@@ -2,6 +2,9 @@ import ArgumentParser
 import Foundation
 import InterviewKit
 
+/// Every command names itself (`commandName:`): without it ArgumentParser derives each
+/// name from the type at every launch, a runtime lookup that costs milliseconds of
+/// startup per command (docs/benchmarks.md).
 @main
 struct Interview: ParsableCommand {
     static let configuration = CommandConfiguration(

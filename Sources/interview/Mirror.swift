@@ -4,6 +4,7 @@ import InterviewTUI
 
 struct Mirror: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "mirror",
         abstract: "Show what the candidate may see of a live session (prompt, number, clocks), following its file.")
 
     @Argument(help: "The session file of the live interview (see --out of `interview run`).")

@@ -5,6 +5,7 @@ import InterviewTUI
 
 struct Practice: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "practice",
         abstract: "Practise alone (or with a peer watching): answer against the clock, then reveal the key and grade yourself.")
 
     @Argument(help: "A bank file or built-in bank name.")

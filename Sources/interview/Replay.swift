@@ -4,6 +4,7 @@ import InterviewTUI
 
 struct Replay: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "replay",
         abstract: "Replay a saved session on its own timeline, read-only.")
 
     @Argument(help: "The session file.")

@@ -16,6 +16,7 @@ enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract: "Write a scorecard of saved sessions: Markdown, HTML with a chart, or JSON.",
         discussion: """
             Several sessions make one report, one session after another (JSON: the \
@@ -108,6 +109,7 @@ struct Report: ParsableCommand {
 
 struct Stats: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "stats",
         abstract: "Compare sessions: a row per session, and per question how often it was asked, ran over budget and how it was rated.",
         discussion: """
             Reads every *.json file in DIR (default: the sessions folder). A file that is \

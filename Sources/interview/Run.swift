@@ -4,7 +4,7 @@ import InterviewKit
 import InterviewTUI
 
 struct Run: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Conduct a live interview (the default command).")
+    static let configuration = CommandConfiguration(commandName: "run", abstract: "Conduct a live interview (the default command).")
 
     @Argument(help: "A bank file or built-in bank name.")
     var bank: String = BankLoader.defaultBankName
@@ -57,6 +57,7 @@ struct Run: ParsableCommand {
 
 struct Resume: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "resume",
         abstract: "Continue an interrupted session (the newest unfinished one when none is named).")
 
     @Argument(help: "The session file.")

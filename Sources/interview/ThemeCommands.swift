@@ -22,6 +22,7 @@ struct ThemeOption: ParsableArguments {
 
 struct Themes: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "themes",
         abstract: "List the themes (built-in and yours), each with a sample in its own colours.")
 
     func run() throws {

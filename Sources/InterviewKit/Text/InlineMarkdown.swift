@@ -85,7 +85,8 @@ public enum InlineMarkdown {
                 out += marker
                 open.append(style)
             }
-            out += span.style.contains(.code)
+            // Most text has nothing to escape: append it whole rather than per character.
+            out += span.style.contains(.code) || !span.text.utf8.contains(where: Self.needsEscape)
                 ? span.text
                 : span.text.reduce(into: "") { acc, c in
                     if "\\`*_".contains(c) { acc.append("\\") }
@@ -94,5 +95,10 @@ public enum InlineMarkdown {
         }
         for style in open.reversed() { out += markers.first { $0.0 == style }!.1 }
         return out
+    }
+
+    /// The bytes that `write` escapes outside code: backslash, backtick, asterisk, underscore.
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "`") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_")
     }
 }

@@ -135,6 +135,9 @@ extension Character {
 
 extension String {
     var replacingCRLF: String {
+        // Most text has no CR at all: then there is nothing to copy (the bank parser
+        // calls this on every file and section, at startup).
+        guard utf8.contains(UInt8(ascii: "\r")) else { return self }
         var out = ""
         var previousCR = false
         for scalar in unicodeScalars {
