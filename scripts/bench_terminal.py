@@ -21,13 +21,24 @@ class Tmux:
                  "sleep 1000000")
         # A pane whose program exited stays, so its last screen can still be read.
         self.run("set-option", "-g", "remain-on-exit", "on")
+        self.socket_path = self.run("display-message", "-p", "#{socket_path}").strip()
 
     def run(self, *arguments, check=True):
         return subprocess.run(["tmux", "-L", self.socket, *arguments], check=check,
                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True).stdout
 
     def kill(self):
+        """Ends the server and its programs, waits for them (interview saves on the way
+        out, into the folder about to be removed), and removes the socket tmux leaves."""
+        pids = [int(pid) for pid in self.run("list-panes", "-a", "-F", "#{pane_pid}", check=False).split()]
         self.run("kill-server", check=False)
+        deadline = time.monotonic() + 5
+        while any(os.path.exists(f"/proc/{pid}") for pid in pids) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        try:
+            os.unlink(self.socket_path)
+        except (AttributeError, FileNotFoundError):
+            pass
 
     def respawn(self, command, environment):
         """Replaces the pane's program by `command` (a list), run with `environment`

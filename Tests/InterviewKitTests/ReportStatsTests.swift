@@ -109,8 +109,8 @@ import Testing
 
     /// Writes realistic sessions on the built-in bank (1,000 with INTERVIEW_BENCH=1; 40
     /// otherwise, as a smoke test), then times `SessionStats.load` and `render` on them
-    /// and prints the figure. No timing assertion. `scripts/bench-stats.sh` runs it in
-    /// release mode; INTERVIEW_BENCH_KEEP=DIR keeps the files there for the CLI.
+    /// and prints the figure. No timing assertion. INTERVIEW_BENCH_KEEP=DIR keeps the
+    /// files there; `scripts/bench` times the CLI on sessions of its own.
     @Test func statsBenchmark() throws {
         let environment = ProcessInfo.processInfo.environment
         let count = environment["INTERVIEW_BENCH"] != nil ? Int(environment["INTERVIEW_BENCH_SESSIONS"] ?? "") ?? 1000 : 40
