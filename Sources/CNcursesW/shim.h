@@ -28,7 +28,6 @@ static inline attr_t ishim_a_italic(void) { return A_ITALIC; }
 static inline attr_t ishim_a_normal(void) { return A_NORMAL; }
 static inline int ishim_key_resize(void) { return KEY_RESIZE; }
 static inline int ishim_err(void) { return ERR; }
-static inline int ishim_key_code_yes(void) { return KEY_CODE_YES; }
 
 static inline int ishim_locale_is_utf8(void) {
     const char *cs = nl_langinfo(CODESET);

@@ -16,6 +16,7 @@ public final class Terminal {
     private var previous: Canvas?
     private let palette: Palette
     private var extendedKeys: [Int32: Key] = [:]
+    private var partial = PartialUTF8()
     private var open = true
     public let ascii: Bool
 
@@ -108,29 +109,40 @@ public final class Terminal {
     }
 
     /// Waits up to `milliseconds` for a key, a resize or a signal.
+    ///
+    /// Bytes are read one by one and put together here rather than by `wget_wch`: when
+    /// the rest of a multi-byte character has not arrived yet (a paste that the terminal
+    /// writes in pieces), `wget_wch` drops what it read and then up to 144 bytes after it.
+    /// A partial character waits in `partial` for the next read instead.
     public func read(timeout milliseconds: Int) -> Input {
         if let signal = pendingSignal() { return .signal(signal) }
-        wtimeout(ishim_stdscr(), Int32(milliseconds))
-        var character: wint_t = 0
-        let result = wget_wch(ishim_stdscr(), &character)
-        if let signal = pendingSignal() { return .signal(signal) }
-        if result == ishim_err() {
-            // Once a second at most (a read with a timeout that ran out), not per key of a paste.
-            if milliseconds > 0, ishim_catch_up_size() != 0 {
-                previous = nil
-                return .resize(size)
+        while true {
+            // The rest of a character follows its start closely: wait a little for it even when asked not to wait.
+            wtimeout(ishim_stdscr(), Int32(partial.isEmpty ? milliseconds : max(milliseconds, 50)))
+            let value = wgetch(ishim_stdscr())
+            if let signal = pendingSignal() { return .signal(signal) }
+            if value == ishim_err() {
+                // Once a second at most (a read with a timeout that ran out), not per key of a paste.
+                if milliseconds > 0, ishim_catch_up_size() != 0 {
+                    previous = nil
+                    return .resize(size)
+                }
+                return .timeout
             }
-            return .timeout
-        }
-        if result == ishim_key_code_yes() {
-            let code = Int32(character)
-            if code == ishim_key_resize() {
-                previous = nil
-                return .resize(size)
+            if value > 0xFF {
+                partial.removeAll()
+                if value == ishim_key_resize() {
+                    previous = nil
+                    return .resize(size)
+                }
+                return special(value).map { .key($0) } ?? .timeout
             }
-            return special(code).map { .key($0) } ?? .timeout
+            switch partial.add(UInt8(value)) {
+            case .complete(let scalar): return plain(scalar.value).map { .key($0) } ?? .timeout
+            case .invalid: return .key(.character("\u{FFFD}"))
+            case .incomplete: continue
+            }
         }
-        return plain(UInt32(character)).map { .key($0) } ?? .timeout
     }
 
     private func pendingSignal() -> Int32? {
