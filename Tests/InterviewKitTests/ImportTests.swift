@@ -295,12 +295,18 @@ struct ImportedQuestion {
         ])
     }
 
-    @Test func theSeedArticleImportsToItsFifteenQuestions() throws {
+    /// The article the built-in bank was written from, beside the checkout where the team works;
+    /// a clone on its own (CI) does not have it.
+    static let seedArticle: String? = {
         let seeds = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("../../../shared/seeds").standardized
         let files = (try? FileManager.default.contentsOfDirectory(atPath: seeds.path))?.filter { $0.hasSuffix(".txt") } ?? []
-        try #require(!files.isEmpty, "the seed article is not on this machine")  // the project may be cloned alone
-        let file = seeds.appendingPathComponent(files.sorted()[0]).path
+        return files.sorted().first.map { seeds.appendingPathComponent($0).path }
+    }()
+
+    @Test(.enabled(if: seedArticle != nil, "the seed article (../shared/seeds) is not beside this checkout"))
+    func theSeedArticleImportsToItsFifteenQuestions() throws {
+        let file = try #require(Self.seedArticle)
         let imported = try ArticleImporter.importArticle(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: file))), file: file)
         try checkCommonPromises(imported)
         let bank = imported.bank
