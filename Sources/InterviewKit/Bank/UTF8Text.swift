@@ -21,13 +21,12 @@ public enum UTF8Text {
     }
 
     /// The lines of `text`, LF or CRLF; a final newline does not make an empty last line.
+    /// A lone CR is a character of its line, as `grep -n` and the UTF-8 errors count lines.
     public static func lines(of text: String) -> [String] {
-        // "\r\n" is one Character in Swift: make Windows line endings plain newlines first.
-        let plain = text.replacingCRLF
-        var lines = plain.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            String(line.last == "\r" ? line.dropLast() : line)
         }
-        if plain.hasSuffix("\n") { lines.removeLast() }
+        if text.unicodeScalars.last == "\n" { lines.removeLast() }
         return lines
     }
 }
