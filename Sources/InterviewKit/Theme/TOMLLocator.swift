@@ -17,8 +17,9 @@ struct TOMLLocator {
     init(_ text: String) {
         var table: [String] = []
         var multiline: String?
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var scanner = Scanner(line: Array(line.unicodeScalars), number: index + 1)
+        // Split on scalars: "\r\n" is one Character, which a split on "\n" would not cut.
+        for (index, line) in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var scanner = Scanner(line: Array(line), number: index + 1)
             if let delimiter = multiline {
                 guard scanner.skip(past: delimiter) else { continue }
                 multiline = nil

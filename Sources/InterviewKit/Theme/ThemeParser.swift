@@ -147,14 +147,26 @@ enum TOMLDocument {
             let column = before.count - (before.lastIndex(of: "\n").map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0) + 1
             throw InputError(file: file, line: line, column: column, message: "a NUL character: expected TOML text")
         }
+        if let problem = TOMLPreflight.problem(in: text) {
+            throw InputError(file: file, line: problem.line, column: problem.column, message: problem.message)
+        }
         do {
             return try TOMLTable(string: text)
         } catch let error as TOMLParseError {
-            throw InputError(file: file, line: max(1, error.source.begin.line), column: max(1, error.source.begin.column),
-                             message: syntaxMessage(error.description))
+            let (line, column) = clamped(line: error.source.begin.line, column: error.source.begin.column, in: text)
+            throw InputError(file: file, line: line, column: column, message: syntaxMessage(error.description))
         } catch {
             throw InputError(file: file, line: 1, column: 1, message: "\(error): expected valid TOML")
         }
+    }
+
+    /// toml++ puts an error at end of file one column past the end of the last line:
+    /// point at the end of the line instead, so the place is one an editor can show.
+    static func clamped(line: Int, column: Int, in text: String) -> (Int, Int) {
+        let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+        let line = min(max(1, line), lines.count)
+        let length = lines[line - 1].count - (lines[line - 1].last == "\r" ? 1 : 0)
+        return (line, min(max(1, column), length + 1))
     }
 
     /// toml++'s "Error while parsing key-value pair: expected value, saw '\\n'" as
