@@ -186,4 +186,19 @@ import Testing
         let found = try #require(store.newestUnfinished())
         #expect(found.path.hasSuffix("2026-01-01.json"))
     }
+
+    @Test func aCompletedSessionIsKnownByItsLastLines() throws {
+        let folder = try Fixtures.temporaryFolder()
+        var engine = Fixtures.engine(try Fixtures.smallBank())
+        // A note that quotes the marker must not pass for it.
+        engine.perform(.setNotes([NoteLine(at: 1, text: "  \"status\" : \"completed\",")]), at: 1)
+        let open = folder.appendingPathComponent("open.json")
+        try SessionStore.writeAtomically(try engine.snapshot(at: 1).encoded(), to: open)
+        #expect(!SessionStore.endsAsCompleted(open.path))
+        engine.perform(.end, at: 2)
+        let done = folder.appendingPathComponent("done.json")
+        try SessionStore.writeAtomically(try engine.snapshot(at: 2).encoded(), to: done)
+        #expect(SessionStore.endsAsCompleted(done.path))
+        #expect(!SessionStore.endsAsCompleted(folder.appendingPathComponent("missing.json").path))
+    }
 }

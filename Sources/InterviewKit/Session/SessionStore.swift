@@ -99,11 +99,24 @@ public struct SessionStore: Sendable {
             .map { folder.appendingPathComponent($0).path }
     }
 
-    /// The newest session that was left unfinished, if any.
+    /// The newest session that was left unfinished, if any. Every `run` asks this, with
+    /// a folder that grows by a file per interview: completed files are told apart by
+    /// their last bytes, and only the others are read whole.
     public func newestUnfinished() -> (path: String, file: SessionFile)? {
-        for path in sessionPaths() {
+        for path in sessionPaths() where !Self.endsAsCompleted(path) {
             if let file = try? Self.read(path), file.status != .completed, file.mode == .live { return (path, file) }
         }
         return nil
+    }
+
+    /// Whether the file's top-level `status` says completed. Keys are written sorted and
+    /// pretty-printed, so that line is among the last few, two spaces in; a note cannot
+    /// forge it, since quotes inside strings are escaped.
+    static func endsAsCompleted(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        guard let size = try? handle.seekToEnd(), (try? handle.seek(toOffset: size > 512 ? size - 512 : 0)) != nil,
+              let tail = try? handle.readToEnd() else { return false }
+        return String(decoding: tail, as: UTF8.self).contains("\n  \"status\" : \"completed\",\n")
     }
 }
