@@ -25,7 +25,8 @@ public enum BankLoader {
             }
             return try BankParser.parse(bytes: Array(data), file: reference)
         }
-        if let folder = builtinFolder, builtinNames.contains(reference),
+        // A name, not a path: no slash, so that `builtin:../x` cannot reach outside the folder.
+        if !reference.contains("/"), let folder = builtinFolder,
            let data = FileManager.default.contents(atPath: folder.appendingPathComponent(reference + ".md").path) {
             return try BankParser.parse(bytes: Array(data), file: "builtin:\(reference)", source: "builtin:\(reference)")
         }

@@ -33,10 +33,15 @@ public enum LiveApp {
             lastSave = state.now
         }
 
-        save(force: true)
+        var drawn = false
         while state.exit == nil {
             state.saveStatus = saver.status
             terminal.draw(LiveScreen.render(state))
+            if !drawn {
+                // The first save (a new file, fsync) starts once the screen is up, not competing with it.
+                save(force: true)
+                drawn = true
+            }
             let fraction = state.now - state.now.rounded(.down)
             var input = terminal.read(timeout: max(10, Int((1 - fraction) * 1000)))
             let deadline = DispatchTime.now().uptimeNanoseconds + frameBudgetNanoseconds
