@@ -1,5 +1,9 @@
 /// Durations as people write them in banks and on the command line: `45m`, `1h30m`, `90s`.
 public enum Durations {
+    /// The longest duration read, 1000 hours: far beyond any interview, and small enough
+    /// that sums of durations and clocks never overflow (a huge number used to trap).
+    public static let maximumSeconds = 1000 * 3600
+
     public static func parse(_ text: String) -> Int? {
         var total = 0
         var number = ""
@@ -11,7 +15,9 @@ public enum Durations {
             }
             guard "hms".contains(c), !number.isEmpty, let value = Int(number),
                   !seenUnits.contains(c), seenUnits.allSatisfy({ order($0) < order(c) }) else { return nil }
+            guard value <= maximumSeconds else { return nil }
             total += value * (c == "h" ? 3600 : c == "m" ? 60 : 1)
+            guard total <= maximumSeconds else { return nil }
             seenUnits.append(c)
             number = ""
         }
