@@ -32,7 +32,9 @@ public enum BankWriter {
     }
 
     /// Front-matter values, headings and list items are one line each, without edge spaces.
+    /// Only LF (and CRLF) end a line for BankParser: other characters Swift calls newlines
+    /// (CR alone, form feed, U+2028…) stay, or the bank would not read back as written.
     private static func oneLine(_ text: String) -> String {
-        text.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingSpaces
+        UTF8Text.lines(of: text).joined(separator: " ").trimmingSpaces
     }
 }
