@@ -1,0 +1,146 @@
+import Foundation
+@testable import InterviewKit
+
+/// What each fuzz target asserts of one input. This one file is compiled twice: into
+/// the test target, where `FuzzRegressionTests` feeds it every input kept under
+/// `Fixtures/Fuzz/<target>/`, and by `scripts/fuzz` into the libFuzzer harness
+/// (`Fuzz/Harness.swift`), so the fuzzer and the regression tests check the very same
+/// thing. It may use only Foundation and InterviewKit.
+enum FuzzTarget: String, CaseIterable, Sendable {
+    /// `BankParser.parse(bytes:file:)`: a bank that `BankWriter` writes back as the same
+    /// bank, or an `InputError` at a place inside the input.
+    case bank
+    /// `ThemeLoader.parse(_:file:)` on the text as `ThemeLoader` reads a file: a theme, or an `InputError` inside the input.
+    case theme
+    /// `SessionFile.decode` as resume, replay and report use it, and `SessionFastReader` as stats uses it.
+    case session
+    /// `ArticleImporter.importArticle`: a bank whose Markdown parses to the same questions,
+    /// or an `InputError` inside the input that is not the importer's own failure.
+    case importer
+
+    /// What went wrong with this input, or nil when every invariant holds.
+    func violation(_ bytes: [UInt8]) -> String? {
+        switch self {
+        case .bank: Self.bankViolation(bytes)
+        case .theme: Self.themeViolation(bytes)
+        case .session: Self.sessionViolation(bytes)
+        case .importer: Self.importerViolation(bytes)
+        }
+    }
+
+    static let file = "fuzz-input"
+
+    static func bankViolation(_ bytes: [UInt8]) -> String? {
+        do throws(InputError) {
+            let bank = try BankParser.parse(bytes: bytes, file: file)
+            if bank.title.isEmpty { return "a bank with an empty title" }
+            if bank.questions.contains(where: { $0.prompt.isEmpty }) { return "a question with an empty prompt" }
+            if Set(bank.questions.map(\.id)).count != bank.questions.count { return "two questions with one id" }
+            return rewriteViolation(bank)
+        } catch {
+            return placeViolation(error, in: bytes)
+        }
+    }
+
+    /// What `BankWriter` writes of a bank must read back as that bank.
+    static func rewriteViolation(_ bank: Bank) -> String? {
+        let markdown = BankWriter.markdown(bank, notes: ["a note"])
+        do throws(InputError) {
+            var again = try BankParser.parse(bytes: Array(markdown.utf8), file: file)
+            again.source = bank.source
+            again.hash = bank.hash
+            guard again == bank else {
+                return "BankWriter's Markdown reads back as another bank (\(difference(bank, again)))"
+            }
+            return nil
+        } catch {
+            return "BankWriter's Markdown does not parse: \(error)"
+        }
+    }
+
+    /// The first field in which two banks differ, for the crash message.
+    static func difference(_ a: Bank, _ b: Bank) -> String {
+        guard a.questions.count == b.questions.count else { return "\(a.questions.count) questions, then \(b.questions.count)" }
+        for (n, (x, y)) in zip(a.questions, b.questions).enumerated() where x != y {
+            let fields: [(String, Bool)] = [
+                ("id", x.id == y.id), ("prompt", x.prompt == y.prompt), ("time", x.timeSeconds == y.timeSeconds),
+                ("tags", x.tags == y.tags), ("why ask", x.whyAsk == y.whyAsk),
+                ("expected answer", x.expectedAnswer == y.expectedAnswer),
+                ("how to evaluate", x.howToEvaluate == y.howToEvaluate), ("rubric", x.rubric == y.rubric),
+            ]
+            return "question \(n + 1): " + fields.filter { !$0.1 }.map(\.0).joined(separator: ", ")
+        }
+        return "front matter"
+    }
+
+    static func importerViolation(_ bytes: [UInt8]) -> String? {
+        do throws(InputError) {
+            let article = try ArticleImporter.importArticle(bytes: bytes, file: file)
+            let reread = try? BankParser.parse(bytes: Array(article.markdown.utf8), file: file)
+            guard let reread else { return "the imported Markdown does not parse" }
+            if reread.questions.count != article.bank.questions.count || reread.questions.isEmpty {
+                return "the imported Markdown has \(reread.questions.count) questions, the bank \(article.bank.questions.count)"
+            }
+            return nil
+        } catch {
+            // The importer checks its own Markdown and says "please report this" when it fails.
+            if error.message.contains("does not validate") { return "the importer's bank does not validate: \(error)" }
+            return placeViolation(error, in: bytes)
+        }
+    }
+
+    static func themeViolation(_ bytes: [UInt8]) -> String? {
+        // ThemeLoader.readText refuses what is not UTF-8 and drops a byte-order mark before parsing.
+        guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
+        let body = text.hasPrefix("\u{feff}") ? String(text.dropFirst()) : text
+        do throws(InputError) {
+            let theme = try ThemeLoader.parse(body, file: file)
+            if let missing = Role.allCases.first(where: { theme.styles[$0] == nil }) { return "a theme without the role \(missing)" }
+            return nil
+        } catch {
+            return placeViolation(error, in: Array(body.utf8))
+        }
+    }
+
+    static func sessionViolation(_ bytes: [UInt8]) -> String? {
+        let data = Data(bytes)
+        let fast = SessionFastReader.decode(data)
+        let session: SessionFile
+        do throws(InputError) {
+            session = try SessionFile.decode(data, file: file)
+        } catch {
+            if fast != nil { return "the fast reader accepts what SessionFile.decode refuses (\(error))" }
+            return placeViolation(error, in: bytes)
+        }
+        if let fast, fast != session { return "the fast reader and SessionFile.decode read different sessions" }
+        // Saving what was read must give it back: resume saves the file it read.
+        do {
+            let again = try SessionFile.decode(session.encoded(), file: file)
+            if again != session { return "saving and reading the session again changes it" }
+        } catch {
+            return "the session read cannot be saved and read again: \(error)"
+        }
+        // What resume, mirror, replay and report then do with it.
+        _ = session.finalState
+        let report = SessionReport(session, file: file)
+        for format in Scorecard.Format.allCases where Scorecard.render([report], as: format).isEmpty {
+            return "an empty \(format) report"
+        }
+        return nil
+    }
+
+    /// An error must point inside the input: line 1 up to one past the last line, and a
+    /// column from 1 up to one past the end of that line (counted in bytes, the widest unit).
+    static func placeViolation(_ error: InputError, in bytes: [UInt8]) -> String? {
+        let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        guard error.line >= 1, error.column >= 1, error.line <= lines.count + 1 else {
+            return "error outside the input (\(lines.count) lines): \(error)"
+        }
+        let length = error.line <= lines.count ? lines[error.line - 1].count : 0
+        guard error.column <= length + 1 else {
+            return "error past the end of line \(error.line) (\(length) bytes): \(error)"
+        }
+        guard !error.message.isEmpty, error.file == file else { return "error without a message or file: \(error)" }
+        return nil
+    }
+}
