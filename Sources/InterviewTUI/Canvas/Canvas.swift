@@ -49,22 +49,28 @@ public struct Canvas: Hashable, Sendable {
         let end = min(limit ?? width, width)
         var column = x
         guard y >= 0, y < height else { return column }
-        for character in text {
-            let marked = VisibleText.mark(character)
-            let pieces: [(Character, Style)] = marked.map { mark in mark.map { ($0, style.with(.control)) } } ?? [(character, style)]
-            for (piece, pieceStyle) in pieces {
-                let w = DisplayWidth.of(piece)
-                if w == 0 { continue }
-                if column + w > end { return column }
-                if column >= 0 {
-                    clearWide(at: column, y: y)
-                    cells[y * width + column] = Cell(String(piece), pieceStyle)
-                    if w == 2 {
-                        clearWide(at: column + 1, y: y)
-                        cells[y * width + column + 1] = Cell("", pieceStyle)
-                    }
+        /// Writes one character; false once it does not fit.
+        func place(_ piece: Character, _ pieceStyle: Style) -> Bool {
+            let w = DisplayWidth.of(piece)
+            if w == 0 { return true }
+            if column + w > end { return false }
+            if column >= 0 {
+                clearWide(at: column, y: y)
+                cells[y * width + column] = Cell(String(piece), pieceStyle)
+                if w == 2 {
+                    clearWide(at: column + 1, y: y)
+                    cells[y * width + column + 1] = Cell("", pieceStyle)
                 }
-                column += w
+            }
+            column += w
+            return true
+        }
+        for character in text {
+            if let marked = VisibleText.mark(character) {
+                let control = style.with(.control)
+                for piece in marked where !place(piece, control) { return column }
+            } else if !place(character, style) {
+                return column
             }
         }
         return column

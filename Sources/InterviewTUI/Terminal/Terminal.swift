@@ -70,6 +70,14 @@ public final class Terminal {
                     continue
                 }
                 let (attributes, pair) = palette.attributes(cell.style)
+                if cell.text.utf8.count == 1, let byte = cell.text.utf8.first {
+                    // Most cells: one printable ASCII character (the canvas marked the others), no array to build.
+                    var ascii: (wchar_t, wchar_t) = (wchar_t(byte), 0)
+                    _ = withUnsafeMutableBytes(of: &ascii) { buffer in
+                        ishim_put(Int32(y), Int32(x), buffer.baseAddress!.assumingMemoryBound(to: wchar_t.self), attributes, pair)
+                    }
+                    continue
+                }
                 var (wide, pad) = Terminal.drawable(cell.text, width: DisplayWidth.of(cell.text))
                 _ = ishim_put(Int32(y), Int32(x), &wide, attributes, pair)
                 if pad {
