@@ -23,10 +23,24 @@ public enum UTF8Text {
     /// The lines of `text`, LF or CRLF; a final newline does not make an empty last line.
     /// A lone CR is a character of its line, as `grep -n` and the UTF-8 errors count lines.
     public static func lines(of text: String) -> [String] {
-        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            String(line.last == "\r" ? line.dropLast() : line)
+        // Bytes, not characters: a line break is one byte in UTF-8, and a bank is read at every start.
+        let utf8 = text.utf8
+        var lines: [String] = []
+        var start = utf8.startIndex
+        func close(at end: String.Index) {
+            var last = end
+            if last > start, utf8[utf8.index(before: last)] == UInt8(ascii: "\r") { last = utf8.index(before: last) }
+            lines.append(String(text[start..<last]))
         }
-        if text.unicodeScalars.last == "\n" { lines.removeLast() }
+        var index = start
+        while index < utf8.endIndex {
+            if utf8[index] == UInt8(ascii: "\n") {
+                close(at: index)
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        if start < utf8.endIndex || lines.isEmpty { close(at: utf8.endIndex) }
         return lines
     }
 }

@@ -2,6 +2,10 @@
 /// backslash escapes. An opener without a closer on the same line stays literal.
 public enum InlineMarkdown {
     public static func parse(_ text: String) -> [Span] {
+        // Most paragraphs have no markup: no need to look at them a character at a time.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "\\") }) else {
+            return text.isEmpty ? [] : [Span(text)]
+        }
         let chars = Array(text)
         var spans: [Span] = []
         var current = ""

@@ -68,8 +68,8 @@ public struct RichText: Hashable, Sendable {
     /// Parses the block structure of a section body (paragraphs and bullets).
     public static func parse(_ markdown: String) -> RichText {
         var builder = BlockBuilder()
-        for line in markdown.replacingCRLF.split(separator: "\n", omittingEmptySubsequences: false) {
-            builder.add(String(line))
+        for line in UTF8Text.lines(of: markdown) {
+            builder.add(line)
         }
         return builder.finish()
     }
