@@ -122,7 +122,10 @@ public enum ThemeLoader {
     }
 
     static func builtinPath(_ name: String) -> String? {
-        InterviewThemes.files.first { $0.deletingPathExtension().lastPathComponent == name }?.path
+        // By its name, not by listing the folder: every start reads the default theme.
+        guard isName(name), let folder = InterviewThemes.folder else { return nil }
+        let path = folder.appendingPathComponent(name + ".toml").path
+        return FileManager.default.fileExists(atPath: path) ? path : nil
     }
 
     /// A built-in theme as its file defines it, roles left out included.
