@@ -99,9 +99,9 @@ struct Resume: ParsableCommand {
 func report(_ exit: LiveExit, path: String) throws {
     switch exit {
     case .completed:
-        print("Interview completed. Saved to \(path)")
+        print("Interview completed. Saved to \(VisibleText.visible(path))")
     case .leftForLater:
-        print("Interview left for later. Saved to \(path)\nResume it with: interview resume \(path)")
+        print("Interview left for later. Saved to \(VisibleText.visible(path))\nResume it with: interview resume \(VisibleText.visible(path))")
     case .signal(let number):
         printError("stopped by signal \(number); the session is saved to \(path)\nResume it with: interview resume \(path)")
         throw ExitCode(1)
