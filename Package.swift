@@ -49,12 +49,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Seeded sample sessions for the benchmarks and the tests; not part of the program.
+        .target(
+            name: "InterviewSamples",
+            dependencies: ["InterviewKit"]
+        ),
         .executableTarget(
             name: "interview-bench",
-            dependencies: ["InterviewKit", "InterviewTUI"],
+            dependencies: ["InterviewKit", "InterviewTUI", "InterviewSamples"],
             path: "Benchmarks/InterviewBench"
         ),
-        .testTarget(name: "InterviewKitTests", dependencies: ["InterviewKit"], exclude: ["Golden", "Fixtures"]),
+        .testTarget(name: "InterviewKitTests", dependencies: ["InterviewKit", "InterviewSamples"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "InterviewTUITests", dependencies: ["InterviewTUI", "InterviewKit"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["InterviewKit"]),
     ],

@@ -1,5 +1,6 @@
 import Foundation
 import InterviewKit
+import InterviewSamples
 
 /// What `scripts/bench` measures the program on, written into one folder:
 /// - `bank-QUESTIONS.md`: a bank of many questions (`GeneratedBank`);
@@ -16,11 +17,11 @@ enum Fixtures {
 
         let bank = try BankLoader.load("machine-learning")
         var rng = SeededRandom(seed: 45)
-        let (engine, t) = GeneratedSessions.long(bank: bank, rng: &rng)
+        let (engine, t) = SampleSessions.long(bank: bank, rng: &rng)
         try engine.snapshot(at: t).encoded().write(to: folder.appendingPathComponent("long-session.json"))
 
         for index in 0..<sessions {
-            let file = GeneratedSessions.interview(bank: bank, index: index, rng: &rng)
+            let file = SampleSessions.interview(bank: bank, index: index, rng: &rng)
             try file.encoded().write(to: sessionsFolder.appendingPathComponent(String(format: "session-%04d.json", index)))
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import InterviewKit
+import InterviewSamples
 import InterviewTUI
 
 /// The costs inside the program that a terminal cannot see apart: a keystroke's share
@@ -9,7 +10,7 @@ enum InProcessBenchmarks {
     static func run(scratch folder: URL) throws -> Stopwatch {
         var watch = Stopwatch()
         var rng = SeededRandom(seed: 20_000)
-        var (engine, t) = GeneratedSessions.long(bank: try BankLoader.load("machine-learning"), rng: &rng)
+        var (engine, t) = SampleSessions.long(bank: try BankLoader.load("machine-learning"), rng: &rng)
 
         let url = folder.appendingPathComponent("long-session.json")
         let file = engine.snapshot(at: t)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import InterviewSamples
 @testable import InterviewKit
 
 @Suite struct ReportStatsTests {
@@ -105,105 +106,20 @@ import Testing
         }
     }
 
-    // MARK: - Benchmark
-
-    /// Writes realistic sessions on the built-in bank (1,000 with INTERVIEW_BENCH=1; 40
-    /// otherwise, as a smoke test), then times `SessionStats.load` and `render` on them
-    /// and prints the figure. No timing assertion. INTERVIEW_BENCH_KEEP=DIR keeps the
-    /// files there; `scripts/bench` times the CLI on sessions of its own.
-    @Test func statsBenchmark() throws {
-        let environment = ProcessInfo.processInfo.environment
-        let count = environment["INTERVIEW_BENCH"] != nil ? Int(environment["INTERVIEW_BENCH_SESSIONS"] ?? "") ?? 1000 : 40
-        let folder: URL
-        if let keep = environment["INTERVIEW_BENCH_KEEP"], !keep.isEmpty {
-            folder = URL(fileURLWithPath: keep, isDirectory: true)
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } else {
-            folder = try Fixtures.temporaryFolder()
-        }
-        defer { if environment["INTERVIEW_BENCH_KEEP"] == nil { try? FileManager.default.removeItem(at: folder) } }
-
+    /// Stats over realistic sessions, as the bench makes them (it times 1,000 of them).
+    @Test func statsOfRealisticSessions() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let bank = try BankLoader.load("machine-learning")
-        var rng = SplitMix64(seed: 42)
-        let generation = ContinuousClock.now
-        var bytes = 0
-        var events = 0
-        for index in 0..<count {
-            let file = Self.realisticSession(bank: bank, index: index, rng: &rng)
-            let data = try file.encoded()
-            bytes += data.count
-            events += file.events.count
-            try data.write(to: folder.appendingPathComponent(String(format: "session-%04d.json", index)))
+        var rng = SeededRandom(seed: 42)
+        for index in 0..<40 {
+            let file = SampleSessions.interview(bank: bank, index: index, rng: &rng)
+            try file.encoded().write(to: folder.appendingPathComponent(String(format: "session-%04d.json", index)))
         }
-        let generated = ContinuousClock.now - generation
-
-        let start = ContinuousClock.now
         let stats = try SessionStats.load(folder: folder)
-        let loaded = ContinuousClock.now - start
-        let text = stats.render()
-        let total = ContinuousClock.now - start
-
-        #expect(stats.sessions.count == count)
+        #expect(stats.sessions.count == 40)
         #expect(stats.skipped.isEmpty)
-        #expect(text.contains("Machine learning"))
-        print("""
-            statsBenchmark: \(count) sessions, \(bytes / 1024) KiB, \(events / max(1, count)) events each on average \
-            (generated in \(generated)); SessionStats.load \(loaded), load + render \(total) \
-            on \(ProcessInfo.processInfo.activeProcessorCount) cores
-            """)
-    }
-
-    /// An interview on `bank` as people run them: most questions asked, some skipped at
-    /// the end, times around the budgets, ticks, notes typed in bursts, ratings, a pause
-    /// now and then, a wrap-up with a recommendation and closing notes.
-    static func realisticSession(bank: Bank, index: Int, rng: inout SplitMix64) -> SessionFile {
-        let names = ["Ada Lovelace", "Alan Turing", "Grace Hopper", "Edsger Dijkstra", "Barbara Liskov",
-                     "Donald Knuth", "Frances Allen", "Ken Thompson", "Margaret Hamilton", "高橋 さくら"]
-        let words = ["explains", "regularization", "with", "an", "example", "from", "work", "mentions", "dropout",
-                     "cross-validation", "候補者", "good", "trade-off", "unclear", "on", "variance", "🚀", "asks"]
-        let start = Date(timeIntervalSince1970: 1_800_000_000 + Double(index) * 5_400)
-        var engine = SessionEngine(bank: bank, id: "bench-\(index)", candidate: names[index % names.count] + " \(index)",
-                                   interviewer: "Bench", startedAt: start)
-        var t = 0.0
-        let asked = bank.questions.count - Int.random(in: 0...3, using: &rng)
-        for q in 0..<asked {
-            if q > 0 { engine.perform(.next, at: t) }
-            let budget = Double(bank.questions[q].timeSeconds)
-            let duration = budget * Double.random(in: 0.5...1.5, using: &rng)
-            var notes: [NoteLine] = []
-            let bursts = Int.random(in: 4...16, using: &rng)
-            for burst in 0..<bursts {
-                let at = duration * Double(burst + 1) / Double(bursts + 1)
-                let text = (0..<Int.random(in: 3...10, using: &rng)).map { _ in words.randomElement(using: &rng)! }
-                    .joined(separator: " ")
-                if burst % 3 == 2, !notes.isEmpty {
-                    notes[notes.count - 1].text += " " + text
-                } else {
-                    notes.append(NoteLine(at: at.rounded(), text: text))
-                }
-                engine.perform(.setNotes(notes), at: t + at)
-                let rubric = bank.questions[q].rubric.count
-                if rubric > 0, Bool.random(using: &rng) {
-                    engine.perform(.toggleRubric(Int.random(in: 0..<rubric, using: &rng)), at: t + at + 1)
-                }
-            }
-            if Int.random(in: 0..<10, using: &rng) == 0 {
-                engine.perform(.togglePause, at: t + duration / 2)
-                engine.perform(.togglePause, at: t + duration / 2 + 30)
-                t += 30
-            }
-            if Int.random(in: 0..<5, using: &rng) > 0 {
-                engine.perform(.rate(Int.random(in: 1...4, using: &rng)), at: t + duration - 2)
-            }
-            t += duration
-        }
-        engine.perform(.wrapUp, at: t)
-        engine.perform(.recommend(Int.random(in: 1...4, using: &rng)), at: t + 20)
-        engine.perform(.setClosingNotes([NoteLine(at: t + 30, text: "Summary for the committee: solid, some gaps."),
-                                         NoteLine(at: t + 50, text: "Next: system design round.")]), at: t + 60)
-        engine.perform(.end, at: t + 90)
-        engine.markEnded(now: start.addingTimeInterval(t + 90))
-        return engine.snapshot(at: t + 90)
+        #expect(stats.render().contains("Machine learning"))
     }
 }
 
@@ -221,9 +137,9 @@ import Testing
 
     @Test func agreesOnRealisticSessions() throws {
         let bank = try BankLoader.load("machine-learning")
-        var rng = SplitMix64(seed: 7)
+        var rng = SeededRandom(seed: 7)
         var files = [try ReportFixtures.goldenSession()]
-        for index in 0..<20 { files.append(ReportStatsTests.realisticSession(bank: bank, index: index, rng: &rng)) }
+        for index in 0..<20 { files.append(SampleSessions.interview(bank: bank, index: index, rng: &rng)) }
         // Odd but valid: unrounded times, escapes of every kind, an in-progress session.
         var odd = files[0]
         odd.events.append(SessionEvent(at: 561, type: .notesEdited, question: 0, from: 0, removed: 0,

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import InterviewSamples
 @testable import InterviewKit
 
 @Suite struct SessionFoldTests {
-    static func randomAction(_ rng: inout SplitMix64, notes: [NoteLine]) -> SessionAction {
+    static func randomAction(_ rng: inout SeededRandom, notes: [NoteLine]) -> SessionAction {
         switch Int.random(in: 0..<14, using: &rng) {
         case 0, 1: return .next
         case 2: return .previous
@@ -31,7 +32,7 @@ import Testing
 
     @Test(arguments: 1...40)
     func theFoldOfTheSavedEventsEqualsTheLiveState(seed: UInt64) throws {
-        var rng = SplitMix64(seed: seed)
+        var rng = SeededRandom(seed: seed)
         var engine = Fixtures.engine(try Fixtures.smallBank())
         var t = 0.0
         for _ in 0..<Int.random(in: 1...200, using: &rng) {

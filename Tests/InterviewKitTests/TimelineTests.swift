@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import InterviewSamples
 @testable import InterviewKit
 
 @Suite struct TimelineTests {
     /// A recorded session of random actions, long enough to cross several checkpoints.
     func recorded(seed: UInt64, actions: Int = 5000) throws -> SessionFile {
-        var rng = SplitMix64(seed: seed)
+        var rng = SeededRandom(seed: seed)
         var engine = Fixtures.engine(try Fixtures.smallBank())
         var t = 0.0
         for _ in 0..<actions {
@@ -21,7 +22,7 @@ import Testing
         let file = try recorded(seed: seed)
         #expect(file.events.count > Timeline.checkpointEvery * 3)
         let timeline = Timeline(file)
-        var rng = SplitMix64(seed: seed &+ 1)
+        var rng = SeededRandom(seed: seed &+ 1)
         var times = (0..<200).map { _ in Double.random(in: -1...(timeline.end + 1), using: &rng) }
         times += file.events.prefix(50).map(\.at) + [0, timeline.end]
         for t in times {

@@ -1,12 +1,13 @@
 import Foundation
 import InterviewKit
 
-/// Sessions made with the session engine itself, the way the program makes them.
-enum GeneratedSessions {
+/// Sessions made with the session engine itself, the way the program makes them: the
+/// inputs of the benchmarks and of the tests that need realistic sessions.
+public enum SampleSessions {
     /// A 2-hour interview of `events` events (20,000 by default): questions visited
     /// back and forth, ticks, ratings, and mostly notes typed in bursts. Returns the
     /// engine, so that a benchmark can go on performing actions on it, and its clock.
-    static func long(bank: Bank, events: Int = 20_000, rng: inout SeededRandom) -> (engine: SessionEngine, t: Double) {
+    public static func long(bank: Bank, events: Int = 20_000, rng: inout SeededRandom) -> (engine: SessionEngine, t: Double) {
         var engine = SessionEngine(bank: bank, id: "bench-long", candidate: "Bench", interviewer: "Bench",
                                    startedAt: Date(timeIntervalSince1970: 1_800_000_000))
         var t = 0.0
@@ -32,7 +33,7 @@ enum GeneratedSessions {
     /// A completed 45-minute interview on `bank` as people run them: most questions
     /// asked, times around the budgets, notes typed in bursts (with CJK and emoji),
     /// ticks, ratings, a pause now and then, a wrap-up with a recommendation.
-    static func interview(bank: Bank, index: Int, rng: inout SeededRandom) -> SessionFile {
+    public static func interview(bank: Bank, index: Int, rng: inout SeededRandom) -> SessionFile {
         let names = ["Ada Lovelace", "Alan Turing", "Grace Hopper", "Edsger Dijkstra", "Barbara Liskov",
                      "Donald Knuth", "Frances Allen", "Ken Thompson", "Margaret Hamilton", "高橋 さくら"]
         let words = ["explains", "regularization", "with", "an", "example", "from", "work", "mentions", "dropout",
