@@ -14,8 +14,6 @@ struct ArticleLine: Hashable, Sendable {
     var content: String
     /// `#` count when the line was a Markdown heading.
     var headingLevel: Int?
-    /// Whether the line started in bold (`**Q1.** ...`, `**Answer:**`).
-    var startsBold: Bool
 
     var isBlank: Bool { text.isEmpty }
 
@@ -32,15 +30,12 @@ struct ArticleLine: Hashable, Sendable {
         while let last = rest.last, last == " " || last == "\t" { rest = rest.dropLast() }
         self.indent = indent
         content = String(rest)
-        let (text, level, bold) = Self.undecorate(String(rest))
-        self.text = text
-        self.headingLevel = level
-        self.startsBold = bold
+        (text, headingLevel) = Self.undecorate(String(rest))
     }
 
-    /// `### **Q1.** Text` → (`Q1. Text`, 3, true). Bold is taken off only when it opens
-    /// the line, whether it closes at the end (`**Answer:**`) or after a lead (`**Q1.** Text`).
-    private static func undecorate(_ line: String) -> (String, Int?, Bool) {
+    /// `### **Q1.** Text` → (`Q1. Text`, 3). Bold is taken off only when it opens the
+    /// line, whether it closes at the end (`**Answer:**`) or after a lead (`**Q1.** Text`).
+    private static func undecorate(_ line: String) -> (String, Int?) {
         var text = Substring(line)
         var level: Int?
         let hashes = text.prefix(while: { $0 == "#" }).count
@@ -49,15 +44,13 @@ struct ArticleLine: Hashable, Sendable {
             text = text.dropFirst(hashes).drop(while: { $0 == " " })
             while text.hasSuffix("#") || text.hasSuffix(" ") { text = text.dropLast() }  // `## Title ##`
         }
-        var bold = false
         for marker in ["**", "__"] where text.hasPrefix(marker) {
             let body = text.dropFirst(2)
             guard let close = body.range(of: marker) else { break }
             text = body[..<close.lowerBound] + body[close.upperBound...]
-            bold = true
             break
         }
-        return (String(text).trimmingSpaces, level, bold)
+        return (String(text).trimmingSpaces, level)
     }
 }
 

@@ -2,7 +2,7 @@
 /// feeds. Matched case-insensitively, with or without a colon, alone on their line
 /// (`Expected Answer:`) or leading its text (`Answer: a model that ...`).
 struct SectionLabel: Hashable, Sendable {
-    enum Kind: Hashable, Sendable, CaseIterable {
+    enum Kind: Hashable, Sendable {
         case whyAsk, expectedAnswer, howToEvaluate
     }
 
