@@ -78,17 +78,10 @@ public enum InlineMarkdown {
     /// escapes for what would otherwise be read as markup.
     public static func write(_ spans: [Span]) -> String {
         var out = ""
-        var open: [InlineStyle] = []
-        let markers: [(InlineStyle, String)] = [(.strong, "**"), (.emphasis, "*"), (.code, "`")]
+        var current: InlineStyle = []
         for span in spans where !span.text.isEmpty {
-            if let stale = open.firstIndex(where: { !span.style.contains($0) }) {
-                for style in open[stale...].reversed() { out += markers.first { $0.0 == style }!.1 }
-                open.removeSubrange(stale...)
-            }
-            for (style, marker) in markers where span.style.contains(style) && !open.contains(style) {
-                out += marker
-                open.append(style)
-            }
+            out += transition(from: current, to: span.style)
+            current = span.style
             // Most text has nothing to escape: append it whole rather than per character.
             out += span.style.contains(.code) || !span.text.utf8.contains(where: Self.needsEscape)
                 ? span.text
@@ -97,8 +90,21 @@ public enum InlineMarkdown {
                     acc.append(c)
                 }
         }
-        for style in open.reversed() { out += markers.first { $0.0 == style }!.1 }
-        return out
+        return out + transition(from: current, to: [])
+    }
+
+    /// The markers between two styles, in the order `parse` reads a run of them: code
+    /// closes first (nothing is markup inside it), then `**` before `*` whether each opens
+    /// or closes (a run of asterisks is read two at a time first), then code opens.
+    private static func transition(from old: InlineStyle, to new: InlineStyle) -> String {
+        let toggled = old.symmetricDifference(new)
+        // Inside code `*` is text: a change of emphasis or strength closes it and opens it again.
+        let restyled = !toggled.subtracting(.code).isEmpty
+        var markers = old.contains(.code) && (!new.contains(.code) || restyled) ? "`" : ""
+        if toggled.contains(.strong) { markers += "**" }
+        if toggled.contains(.emphasis) { markers += "*" }
+        if new.contains(.code), !old.contains(.code) || restyled { markers += "`" }
+        return markers
     }
 
     /// The bytes that `write` escapes outside code: backslash, backtick, asterisk, underscore.
