@@ -102,7 +102,14 @@ struct BlockBuilder {
 
     private mutating func flush() {
         if let kind, !lines.isEmpty {
-            blocks.append(Block(kind, InlineMarkdown.parse(lines.joined(separator: " "))))
+            var spans = InlineMarkdown.parse(lines.joined(separator: " "))
+            // Lines lose their leading spaces; so does a block whose first markers enclose
+            // nothing (`__  text`), or it could not be written back as it reads.
+            while let first = spans.first, first.text.first == " " || first.text.first == "\t" {
+                spans[0].text = String(first.text.drop(while: { $0 == " " || $0 == "\t" }))
+                if spans[0].text.isEmpty { spans.removeFirst() }
+            }
+            blocks.append(Block(kind, spans))
         }
         kind = nil
         lines = []
