@@ -186,7 +186,9 @@ enum SessionFastReader {
             return try read(&self)
         }
 
-        /// An object key, as the bytes between its quotes (keys with escapes are not handled).
+        /// An object key, as the bytes between its quotes. Keys with escapes are not handled,
+        /// nor any byte beyond ASCII: no key of the format has one, and the decoder is the one
+        /// to say what is wrong with bytes that are not UTF-8 (found by fuzzing).
         struct Key {
             let bytes: UnsafeBufferPointer<UInt8>
 
@@ -199,7 +201,9 @@ enum SessionFastReader {
         mutating func key() throws(Unsupported) -> Key {
             try expect(UInt8(ascii: "\""))
             let start = i
-            while i < bytes.count, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\\"), bytes[i] >= 0x20 { i += 1 }
+            while i < bytes.count, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\\"), bytes[i] >= 0x20, bytes[i] < 0x80 {
+                i += 1
+            }
             guard peek == UInt8(ascii: "\""), i > start else { throw Unsupported() }
             i += 1
             return Key(bytes: UnsafeBufferPointer(rebasing: bytes[start..<(i - 1)]))
