@@ -8,6 +8,12 @@ enum MarkdownReport {
 
     private static func md(_ text: String) -> String { ReportText.markdown(text) }
 
+    /// Notes as a list under a title, blank ones left out, or a line saying there are none.
+    private static func noteList(_ lines: [NoteLine], title: String, none: String, item: (NoteLine) -> String) -> [String] {
+        let written = lines.filter { !$0.text.allSatisfy(\.isWhitespace) }
+        return written.isEmpty ? [none] : ["\(title):", ""] + written.map { "- " + item($0) }
+    }
+
     static func session(_ s: SessionReport) -> String {
         var out: [String] = []
         let who = s.candidate.isEmpty ? "(no candidate name)" : md(s.candidate)
@@ -25,14 +31,7 @@ enum MarkdownReport {
         out.append("")
         out.append("## Recommendation: \(ReportText.rating(s.recommendation))")
         out.append("")
-        let closing = s.closingNotes.filter { !$0.text.allSatisfy(\.isWhitespace) }
-        if closing.isEmpty {
-            out.append("No closing notes.")
-        } else {
-            out.append("Closing notes:")
-            out.append("")
-            for line in closing { out.append("- \(md(line.text))") }
-        }
+        out += noteList(s.closingNotes, title: "Closing notes", none: "No closing notes.") { md($0.text) }
         out.append("")
         out.append("## Questions")
         out.append("")
@@ -60,15 +59,8 @@ enum MarkdownReport {
                 out.append("")
                 for item in q.rubric { out.append("- [\(item.checked ? "x" : " ")] \(md(item.text))") }
             }
-            let notes = q.notes.filter { !$0.text.allSatisfy(\.isWhitespace) }
             out.append("")
-            if notes.isEmpty {
-                out.append("No notes.")
-            } else {
-                out.append("Notes:")
-                out.append("")
-                for line in notes { out.append("- `\(ReportText.stamp(line.at))` \(md(line.text))") }
-            }
+            out += noteList(q.notes, title: "Notes", none: "No notes.") { "`\(ReportText.stamp($0.at))` \(md($0.text))" }
         }
         out.append("")
         return out.joined(separator: "\n")
