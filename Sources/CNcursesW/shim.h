@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/ioctl.h>
 #include <wchar.h>
 
@@ -48,6 +49,15 @@ static inline int ishim_catch_up_size(void) {
     if (!is_term_resized(ws.ws_row, ws.ws_col)) return 0;
     resize_term(ws.ws_row, ws.ws_col);
     return 1;
+}
+
+/* Whether the keyboard is gone: the terminal closed (its window, the connection) and
+   no SIGHUP came, as when the program runs in a session of its own. Every read then
+   fails at once, and without this the key loop would spin until killed. */
+static inline int ishim_input_hung_up(void) {
+    struct pollfd input = { .fd = STDIN_FILENO, .events = POLLIN, .revents = 0 };
+    if (poll(&input, 1, 0) < 0) return 0;
+    return (input.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
 }
 
 /* Draws one grapheme cluster (up to CCHARW_MAX wide characters) at y, x. */

@@ -57,6 +57,29 @@ struct ExitPathEndToEndTests {
         try checkExit(tmux, status: 1, sessionStatus: "interrupted")
     }
 
+    /// The terminal goes away and no SIGHUP comes (the program runs in a session of its
+    /// own, `setsid`): every read fails at once. It must save and leave, not spin.
+    @Test func theTerminalGoesAwayWithoutAHangupSignal() throws {
+        let tmux = try Tmux()
+        try tmux.start(["--candidate", "Gone"], launcher: ["setsid", "-w"])
+        try tmux.waitFor("Question 1/15")
+        try tmux.send("1")
+        try tmux.waitFor("Rubric 1/5")
+        let pid = try tmux.programPid()
+        defer { kill(pid, SIGKILL) }
+        try tmux.tmux(["kill-server"])
+        // Not this process's child: once gone it is absent, or a zombie nobody reaps.
+        let ended = tmux.waitUntil(timeout: 5) {
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return true }
+            return stat.split(separator: ")").last?.split(separator: " ").first == "Z"
+        }
+        #expect(ended, "interview \(pid) still runs after its terminal closed")
+        let session = try tmux.onlySession()
+        #expect(session["status"] as? String == "interrupted")
+        let rubric = (session["questions"] as? [[String: Any]])?.first?["rubric"] as? [[String: Any]]
+        #expect(rubric?.first?["checked"] as? Bool == true, "the tick was saved")
+    }
+
     /// A fatal error: the crash handler restores the terminal and re-raises, so the shell
     /// sees the signal (128 + its number) and the last save stands.
     @Test(arguments: [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE])

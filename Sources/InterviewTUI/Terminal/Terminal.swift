@@ -116,7 +116,8 @@ public final class Terminal {
         return (characters + [0], baseWidth < width)
     }
 
-    /// Waits up to `milliseconds` for a key, a resize or a signal.
+    /// Waits up to `milliseconds` for a key, a resize or a signal; a terminal that is
+    /// gone reads as SIGHUP.
     ///
     /// Bytes are read one by one and put together here rather than by `wget_wch`: when
     /// the rest of a multi-byte character has not arrived yet (a paste that the terminal
@@ -130,6 +131,8 @@ public final class Terminal {
             let value = wgetch(ishim_stdscr())
             if let signal = pendingSignal() { return .signal(signal) }
             if value == ishim_err() {
+                // A terminal that went away without a SIGHUP is a hangup all the same: save and leave.
+                if ishim_input_hung_up() != 0 { return .signal(SIGHUP) }
                 // Once a second at most (a read with a timeout that ran out), not per key of a paste.
                 if milliseconds > 0, ishim_catch_up_size() != 0 {
                     previous = nil
