@@ -59,6 +59,12 @@ let package = Package(
             dependencies: ["InterviewKit", "InterviewTUI", "InterviewSamples"],
             path: "Benchmarks/InterviewBench"
         ),
+        // What the first frame cannot beat, timed by `scripts/bench` beside interview.
+        .executableTarget(
+            name: "first-frame-floor",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Benchmarks/FirstFrameFloor"
+        ),
         .testTarget(name: "InterviewKitTests", dependencies: ["InterviewKit", "InterviewSamples"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "InterviewTUITests", dependencies: ["InterviewTUI", "InterviewKit"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["InterviewKit"]),
