@@ -42,6 +42,22 @@ import Testing
         #expect(canvas[cursor.x - 1, cursor.y].text == "e", "the cursor stands after the last character typed")
     }
 
+    /// A replay shows the session as it was: before the first note, the notes pane says
+    /// so instead of offering a key that a replay does not have.
+    @Test func replayShowsTheSessionAtItsPosition() throws {
+        let file = try interviewInProgress(width: 80, height: 24).engine.snapshot(at: 95)
+        var replay = ReplayState(file: file, size: Size(width: 80, height: 24))
+        let start = ReplayScreen.render(replay)
+        assertSnapshot(start, named: "replay-80x24-start")
+        #expect(start.text.contains("no notes yet at this moment"))
+        #expect(!start.text.contains("i to type"))
+        replay.seek(to: 95)
+        let end = ReplayScreen.render(replay)
+        assertSnapshot(end, named: "replay-80x24-end")
+        #expect(end.text.contains("Question 2/15"))
+        #expect(end.text.contains("候補者"))
+    }
+
     @Test func tooSmallSaysWhatItNeeds() throws {
         let state = try interviewInProgress(width: 50, height: 12)
         let canvas = LiveScreen.render(state)

@@ -126,7 +126,9 @@ public enum LiveScreen {
         var pane = Pane(rect: rect, title: editor == nil ? title : "\(title) · typing, Esc to stop",
                         focused: state.focus == .notes || editor != nil, lines: lines, scroll: editor == nil ? scroll : 0)
         if lines.isEmpty {
-            pane.lines = [StyledLine(glyphs: Wrap.glyphs("i to type a note", Style(.dim)))]
+            // A replay only shows: it has no key for typing.
+            let hint = state.replay ? "no notes yet at this moment" : state.practice ? "i to type your answer" : "i to type a note"
+            pane.lines = [StyledLine(glyphs: Wrap.glyphs(hint, Style(.dim)))]
         }
         guard let cursorLine, let cursorX else { return (pane, nil) }
         // From the top, the view scrolls only as far as the cursor needs; a window that
