@@ -37,6 +37,18 @@ func exitWithInputError(_ error: InputError) -> ExitCode {
     return ExitCode(2)
 }
 
+/// The screen commands draw on the terminal and read keys from it. With either one
+/// redirected they would write escape codes into a file, or spin on an input that has
+/// ended: they stop instead, after checking their input and before anything is saved.
+func requireTerminal() throws {
+    guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+        let input = isatty(STDIN_FILENO) == 1, output = isatty(STDOUT_FILENO) == 1
+        let what = input ? "standard output is not one" : output ? "standard input is not one" : "neither standard input nor output is one"
+        printError("this command needs a terminal, and \(what): run it in a terminal, without redirecting its input or output (for a file, see `interview report`)")
+        throw ExitCode(2)
+    }
+}
+
 func printError(_ message: String) {
     var stderr = StandardError()
     print("interview: " + message, to: &stderr)

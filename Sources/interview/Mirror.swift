@@ -13,6 +13,8 @@ struct Mirror: ParsableCommand {
     @OptionGroup var look: ThemeOption
 
     func run() throws {
-        MirrorApp.run(path: session, theme: try look.resolve())
+        let theme = try look.resolve()
+        try requireTerminal()
+        MirrorApp.run(path: session, theme: theme)
     }
 }

@@ -37,6 +37,7 @@ struct Practice: ParsableCommand {
         let url = store.newFile(candidate: "practice-" + candidate, startedAt: startedAt)
         let engine = SessionEngine(bank: bank, id: UUID().uuidString.lowercased(), mode: .practice, candidate: candidate,
                                    interviewer: "", startedAt: startedAt)
+        try requireTerminal()
         let exit = LiveApp.run(engine: engine, clock: SessionClock(SystemClock()), saver: SessionSaver(url: url),
                                theme: theme, practice: true)
         try report(exit, path: url.path)

@@ -29,6 +29,7 @@ struct Replay: ParsableCommand {
         } catch {
             throw exitWithInputError(error)
         }
+        try requireTerminal()
         ReplayApp.run(file: file, speed: speed, theme: theme)
     }
 }

@@ -49,6 +49,7 @@ struct Run: ParsableCommand {
         var engine = SessionEngine(bank: bank, id: UUID().uuidString.lowercased(), candidate: candidate,
                                    interviewer: interviewer, startedAt: startedAt, durationSeconds: durationSeconds)
         if share { engine.perform(.setShareSafe(true), at: 0) }
+        try requireTerminal()
         let exit = LiveApp.run(engine: engine, clock: SessionClock(SystemClock()), saver: SessionSaver(url: url),
                                theme: theme, notice: notice)
         try report(exit, path: url.path)
@@ -89,6 +90,7 @@ struct Resume: ParsableCommand {
         }
         var engine = SessionEngine(file: file)
         engine.perform(.reopen, at: file.clockSeconds)
+        try requireTerminal()
         let exit = LiveApp.run(engine: engine, clock: SessionClock(SystemClock(), continuingFrom: file.clockSeconds),
                                saver: SessionSaver(url: URL(fileURLWithPath: path)), theme: theme)
         try report(exit, path: path)

@@ -47,6 +47,10 @@ enum Binary {
             """)
     }
 
+    /// A child that exits before reading all of its input would end the whole test run
+    /// with SIGPIPE; ignored, the write fails instead, and the test sees the child's exit.
+    private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
+
     /// Runs `interview ARGUMENTS` and waits for it, at most `timeout` seconds (then it is
     /// killed and `Failure` is thrown with what it printed so far).
     ///
@@ -71,6 +75,7 @@ enum Binary {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        if input != nil { _ = ignoreBrokenPipes }
         let stdin = input.map { _ in Pipe() }
         process.standardInput = stdin ?? FileHandle.nullDevice
 

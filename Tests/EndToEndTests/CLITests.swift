@@ -1,4 +1,5 @@
 import Foundation
+import InterviewKit
 import Testing
 
 /// The command line as scripts use it: output, exit codes, and `FILE:LINE:COL:` errors.
@@ -24,6 +25,28 @@ struct CLITests {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path))
             return path
         }
+    }
+
+    /// Redirected, the screen commands would write escape codes into a file or spin on
+    /// an input that has ended: they stop at once, exit 2, and save nothing.
+    @Test func screenCommandsWithoutATerminalStopAndSaveNothing() throws {
+        let scratch = try Scratch()
+        var engine = SessionEngine(bank: try BankLoader.load("machine-learning"), id: "redirected", candidate: "Ada",
+                                   interviewer: "Grace", startedAt: Date(timeIntervalSince1970: 1_800_000_000))
+        engine.perform(.toggleRubric(1), at: 10)
+        let session = scratch.url.appendingPathComponent("unfinished.json")
+        let saved = try engine.snapshot(at: 20).encoded()
+        try saved.write(to: session)
+        for arguments in [["run"], [], ["practice"], ["resume", session.path], ["replay", session.path], ["mirror", session.path]] {
+            let result = try Binary.run(arguments, environment: scratch.environment, timeout: 10)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.stderr.contains("this command needs a terminal, and neither standard input nor output is one"), "\(arguments): \(result.stderr)")
+            #expect(result.stdout.isEmpty, "\(arguments): nothing drawn into the pipe")
+        }
+        let pipedIn = try Binary.run(["run"], environment: scratch.environment, input: "n\n", timeout: 10)
+        #expect(pipedIn.status == 2)
+        #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("data").path), "no session folder made")
+        #expect(try Data(contentsOf: session) == saved, "the session file is untouched")
     }
 
     @Test func binaryIsFound() throws {
