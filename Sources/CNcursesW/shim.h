@@ -5,6 +5,7 @@
    API (get_wch, add_wch, setcchar) is not declared. */
 #define NCURSES_WIDECHAR 1
 #include <ncursesw/curses.h>
+#include <ncursesw/term.h>
 #include <locale.h>
 #include <langinfo.h>
 #include <signal.h>
@@ -58,6 +59,53 @@ static inline int ishim_input_hung_up(void) {
     struct pollfd input = { .fd = STDIN_FILENO, .events = POLLIN, .revents = 0 };
     if (poll(&input, 1, 0) < 0) return 0;
     return (input.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
+}
+
+/* The key code ncurses gives the sequence of a terminfo key capability ("kLFT5"), or
+   0 when the terminal has none: key_defined takes the sequence, not the name. */
+static inline int ishim_key_code(const char *capability) {
+    const char *sequence = tigetstr(capability);
+    if (sequence == NULL || sequence == (char *)-1) return 0;
+    int code = key_defined(sequence);
+    return code > 0 ? code : 0;
+}
+
+/* ---- Bracketed paste -----------------------------------------------------
+   A paste is text, not keys: with the terminal's bracketed paste mode on (terminfo
+   BE, off with BD) a paste arrives between the PS and PE sequences, bound here to two
+   key codes. What turns it off is kept for the crash handler. */
+static char ishim_paste_off[32] = {0};
+
+static inline int ishim_capability(const char *name, const char **value) {
+    *value = tigetstr(name);
+    return *value != NULL && *value != (char *)-1 && **value != 0;
+}
+
+/* Turns bracketed paste on when the terminal describes it; 1 if it did. */
+static inline int ishim_bracketed_paste_on(int start_code, int end_code) {
+    const char *on, *off, *start, *end;
+    if (!ishim_capability("BE", &on) || !ishim_capability("BD", &off) || !ishim_capability("PS", &start)
+        || !ishim_capability("PE", &end) || strlen(off) >= sizeof ishim_paste_off) return 0;
+    if (define_key(start, start_code) == ERR || define_key(end, end_code) == ERR) return 0;
+    strcpy(ishim_paste_off, off);
+    ssize_t ignored = write(STDOUT_FILENO, on, strlen(on));
+    (void)ignored;
+    return 1;
+}
+
+/* Async-signal-safe: also called by the crash handler. */
+static inline void ishim_bracketed_paste_off(void) {
+    size_t length = strlen(ishim_paste_off);
+    if (length == 0) return;
+    ssize_t ignored = write(STDOUT_FILENO, ishim_paste_off, length);
+    (void)ignored;
+    ishim_paste_off[0] = 0;
+}
+
+/* Waits up to `milliseconds` for input; 1 when some is there. */
+static inline int ishim_wait_for_input(int milliseconds) {
+    struct pollfd input = { .fd = STDIN_FILENO, .events = POLLIN, .revents = 0 };
+    return poll(&input, 1, milliseconds) > 0 && (input.revents & POLLIN) != 0;
 }
 
 /* Draws one grapheme cluster (up to CCHARW_MAX wide characters) at y, x. */
@@ -116,6 +164,7 @@ static inline void ishim_capture_stderr(const char *dir) {
 static inline void ishim_on_request(int signo) { ishim_pending_signal = signo; }
 
 static inline void ishim_on_crash(int signo) {
+    ishim_bracketed_paste_off();
     endwin();
     ishim_release_stderr();
     signal(signo, SIG_DFL);

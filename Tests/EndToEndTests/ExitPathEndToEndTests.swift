@@ -2,13 +2,13 @@ import Foundation
 import Testing
 
 /// Every way out of the program leaves the terminal exactly as it found it (`stty -g`
-/// before equals after) and a valid session file behind.
+/// before equals after, bracketed paste off again) and a valid session file behind.
 @Suite(.serialized, .enabled(if: Tmux.isAvailable, "tmux is not installed: end-to-end tests of the screen skipped"))
 struct ExitPathEndToEndTests {
     /// Starts an interview, ticks an item so there is something to save, and returns the tmux.
     func interview() throws -> Tmux {
         let tmux = try Tmux()
-        try tmux.start(["--candidate", "Exit"], reportExit: true)
+        try tmux.start(["--candidate", "Exit"], reportExit: true, recordOutput: true)
         try tmux.waitFor("Question 1/15")
         try tmux.send("1")
         try tmux.waitFor("Rubric 1/5")
@@ -24,6 +24,11 @@ struct ExitPathEndToEndTests {
         #expect(!modes.before.isEmpty, sourceLocation: sourceLocation)
         #expect(modes.before == modes.after, "stty -g before and after differ", sourceLocation: sourceLocation)
         #expect(!screen.contains("Rubric 1/5"), "the interview's screen is gone", sourceLocation: sourceLocation)
+        let output = tmux.output()
+        let on = try #require(output.range(of: Data("\u{1B}[?2004h".utf8), options: .backwards),
+                              "bracketed paste was never turned on", sourceLocation: sourceLocation)
+        let off = output.range(of: Data("\u{1B}[?2004l".utf8), options: .backwards)
+        #expect(off.map { $0.lowerBound > on.lowerBound } == true, "bracketed paste is left on", sourceLocation: sourceLocation)
         let session = try tmux.onlySession()
         #expect(session["status"] as? String == sessionStatus, sourceLocation: sourceLocation)
         let rubric = (session["questions"] as? [[String: Any]])?.first?["rubric"] as? [[String: Any]]

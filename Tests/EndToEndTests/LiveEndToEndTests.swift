@@ -43,6 +43,22 @@ struct LiveEndToEndTests {
         #expect(mode == 0o600)
     }
 
+    /// Ctrl and Alt with the arrows move by words in a note: the keys the terminal
+    /// describes (terminfo kLFT5, kRIT5, kLFT3, kRIT3) reach the editor.
+    @Test func controlArrowsMoveByWordsInANote() throws {
+        let tmux = try Tmux()
+        try tmux.start(["run", "--candidate", "Words"])
+        try tmux.waitFor("Question 1/15")
+        try tmux.send("i")
+        try tmux.type("alpha beta gamma")
+        try tmux.send("C-Left", "C-Left")
+        try tmux.type("X")
+        try tmux.waitFor("alpha Xbeta gamma")
+        try tmux.send("M-Right")
+        try tmux.type("Y")
+        try tmux.waitFor("alpha XbetaY gamma")
+    }
+
     @Test func survivesResizesFromTinyToLarge() throws {
         let tmux = try Tmux()
         try tmux.start(["--candidate", "Resize"], width: 80, height: 24)

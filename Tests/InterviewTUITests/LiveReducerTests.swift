@@ -23,6 +23,37 @@ import Testing
         #expect(!state.isTyping)
     }
 
+    @Test func aPasteIsTextInTheNotesWhateverIsOnScreen() throws {
+        var state = try Live.state()
+        LiveReducer.reduce(&state, .paste("query: yes\nn q 3"), now: 1)
+        #expect(state.isTyping, "a paste outside the notes opens them")
+        #expect(state.focus == .notes)
+        #expect(state.overlay == nil && state.exit == nil && state.session.current == 0)
+        Live.press([.escape], &state, at: 2)
+        #expect(state.session.questions[0].notes.map(\.text) == ["query: yes", "n q 3"])
+
+        Live.press([.character("q")], &state, at: 3)
+        #expect(state.overlay == .quitConfirm)
+        LiveReducer.reduce(&state, .paste("y"), now: 4)
+        #expect(state.overlay == nil, "a paste is not the answer to the quit question")
+        #expect(state.exit == nil)
+        Live.press([.escape, .character("r")], &state, at: 5)
+        LiveReducer.reduce(&state, .paste("4"), now: 6)
+        #expect(state.session.questions[0].rating == nil, "nor a rating")
+        #expect(!state.awaitingRating)
+        Live.press([.escape], &state, at: 7)
+        #expect(state.session.questions[0].notes.map(\.text) == ["query: yes", "n q 3y4"], "it went after the notes' last line")
+    }
+
+    @Test func aPasteAfterTheEndChangesNothing() throws {
+        var state = try Live.state()
+        Live.press([.character("q"), .character("y")], &state, at: 1)
+        #expect(state.session.status == .completed)
+        LiveReducer.reduce(&state, .paste("late"), now: 2)
+        #expect(!state.isTyping)
+        #expect(state.session.questions[0].notes.isEmpty)
+    }
+
     @Test func escapeRecordsTheNotes() throws {
         var state = try Live.state()
         Live.press([.character("i")], &state, at: 1)

@@ -12,6 +12,8 @@ public enum LiveAction: Hashable, Sendable {
     case startTyping
     case stopTyping
     case edit(EditCommand)
+    /// Text pasted (bracketed paste): it goes into the notes, never taken for keys.
+    case paste(String)
     case focusNext
     case focusPrevious
     case scroll(Int)
@@ -140,5 +142,6 @@ public enum LiveKeyHelp {
         ("Enter", "new line, stamped with the question clock"),
         ("←→↑↓ Home End", "move; Ctrl-← Ctrl-→ by word"),
         ("⌫ Del ^W", "delete a character back or forward, a word back"),
+        ("paste", "always text: opens the notes if they are closed"),
     ]
 }

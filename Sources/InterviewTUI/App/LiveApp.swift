@@ -69,6 +69,7 @@ public enum LiveApp {
                     }
                 case .resize(let size): perform(.resize(size))
                 case .signal(let number): perform(.signal(number))
+                case .paste(let text): perform(.paste(text))
                 case .timeout: perform(.tick)
                 }
                 guard input != .timeout, DispatchTime.now().uptimeNanoseconds < deadline else { break }

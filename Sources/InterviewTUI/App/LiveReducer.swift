@@ -25,6 +25,14 @@ public enum LiveReducer {
             state.editor = LineEditor(lines: state.session.wrappingUp ? state.session.closingNotes
                                                                        : state.session.questions[state.session.current].notes)
             if !state.session.wrappingUp { state.focus = .notes }
+        case .paste(let text):
+            // Outside the notes a paste opens them: no word in it can quit, rate or move on.
+            if state.editor == nil {
+                state.overlay = nil
+                state.awaitingRating = false
+                reduce(&state, .startTyping, now: t)
+            }
+            reduce(&state, .edit(.insert(text)), now: t)
         case .stopTyping:
             commitNotes(&state)
             state.editor = nil

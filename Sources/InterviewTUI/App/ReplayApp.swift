@@ -24,7 +24,7 @@ public enum ReplayApp {
                 ReplayReducer.reduce(&state, .view(.resize(viewSize(size))))
             case .signal:
                 ReplayReducer.reduce(&state, .quit)
-            case .timeout:
+            case .timeout, .paste:
                 break
             }
         }

@@ -10,8 +10,17 @@ public final class Terminal {
         case key(Key)
         case resize(Size)
         case signal(Int32)
+        /// Text pasted with bracketed paste on: never to be taken for keys.
+        case paste(String)
         case timeout
     }
+
+    /// Key codes for the start and the end of a bracketed paste (ncurses `define_key`),
+    /// far above the codes ncurses gives keys of its own (KEY_MAX is 511, terminfo's
+    /// extended keys follow it).
+    private static let pasteStart: Int32 = 0x7000, pasteEnd: Int32 = 0x7001
+    /// The sequence that ends a paste, when bracketed paste is on.
+    private var pasteEndMark: [UInt8] = []
 
     private var previous: Canvas?
     private let palette: Palette
@@ -41,8 +50,11 @@ public final class Terminal {
             terminalColors: colorful ? Int(ishim_colors()) : 0, environment: environment))
         ishim_install_signal_handlers()
         for (name, key) in [("kLFT5", Key.wordLeft), ("kRIT5", .wordRight), ("kLFT3", .wordLeft), ("kRIT3", .wordRight)] {
-            let code = key_defined(name)
+            let code = ishim_key_code(name)
             if code > 0 { extendedKeys[code] = key }
+        }
+        if ishim_bracketed_paste_on(Self.pasteStart, Self.pasteEnd) != 0, let end = tigetstr("PE") {
+            pasteEndMark = Array(String(cString: end).utf8)
         }
     }
 
@@ -52,6 +64,7 @@ public final class Terminal {
     public func close() {
         guard open else { return }
         open = false
+        ishim_bracketed_paste_off()
         endwin()
         ishim_release_stderr()
     }
@@ -142,6 +155,7 @@ public final class Terminal {
             }
             if value > 0xFF {
                 partial.removeAll()
+                if value == Self.pasteStart { return .paste(readPaste()) }
                 if value == ishim_key_resize() {
                     previous = nil
                     return .resize(size)
@@ -154,6 +168,22 @@ public final class Terminal {
             case .incomplete: continue
             }
         }
+    }
+
+    /// The text of a paste, read in chunks up to its end rather than a byte per key as
+    /// ncurses reads: a megabyte takes a fraction of a second. What followed the end goes
+    /// back to ncurses as keys; a paste whose end never comes stops after a second without
+    /// input.
+    private func readPaste() -> String {
+        var paste = BracketedPaste(end: pasteEndMark)
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while !paste.finished, ishim_wait_for_input(1000) != 0 {
+            let count = Glibc.read(STDIN_FILENO, &chunk, chunk.count)
+            guard count > 0 else { break }
+            paste.add(chunk[..<count])
+        }
+        for byte in paste.rest.reversed() { ungetch(Int32(byte)) }
+        return paste.text
     }
 
     private func pendingSignal() -> Int32? {
