@@ -227,8 +227,10 @@ enum CanvasInvariants {
             let seconds = Date().timeIntervalSince(started)
             CanvasInvariants.check(canvas, "question \(n + 1)")
             CanvasInvariants.checkBorders(state, canvas, "question \(n + 1)")
-            // Debug build, machine shared: the guidance panes still wrap their whole text.
-            #expect(seconds < 3, "a frame with 100,000-character lines took \(seconds) s")
+            // Every pane wraps only what it shows. A frame took 1–2 s in a debug build when the
+            // guidance panes wrapped their whole text; the bound leaves room for a busy machine.
+            print("a frame with 100,000-character lines, question \(n + 1): \(Int(seconds * 1000)) ms")
+            #expect(seconds < 0.5, "a frame with 100,000-character lines took \(seconds) s")
             Live.press([.character("n")], &state, at: 1)
         }
     }

@@ -106,8 +106,12 @@ public enum LiveReducer {
     }
 
     private static func scroll(_ state: inout LiveState, _ pane: PaneID, by lines: Int) {
-        let limit = LiveScreen.maxScroll(pane, in: state)
-        let value = min(max(0, (state.scroll[pane] ?? 0) + lines), limit)
+        // Panes wrap their text only down to what they show: the limit is asked at the scroll wanted.
+        var wanted = state
+        let (sum, overflow) = (state.scroll[pane] ?? 0).addingReportingOverflow(lines)
+        let target = max(0, overflow ? (lines > 0 ? .max : 0) : sum)
+        wanted.scroll[pane] = target
+        let value = min(target, LiveScreen.maxScroll(pane, in: wanted))
         state.scroll[pane] = value == 0 ? nil : value
     }
 

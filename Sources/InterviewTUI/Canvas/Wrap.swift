@@ -24,16 +24,19 @@ public struct StyledLine: Hashable, Sendable {
 }
 
 public enum Wrap {
-    public static func glyphs(_ text: String, _ style: Style) -> [Glyph] {
+    public static func glyphs(_ text: some StringProtocol, _ style: Style) -> [Glyph] {
         text.map { Glyph($0, style) }
     }
 
-    public static func glyphs(_ spans: [Span], base: Role = .body) -> [Glyph] {
-        spans.flatMap { span -> [Glyph] in
+    /// The glyphs of the spans' first `count` characters.
+    public static func glyphs(_ spans: [Span], base: Role = .body, count: Int = .max) -> [Glyph] {
+        var out: [Glyph] = []
+        for span in spans where out.count < count {
             let role: Role = span.style.contains(.code) ? .code : span.style.contains(.strong) ? .strong
                 : span.style.contains(.emphasis) ? .emphasis : base
-            return glyphs(span.text, Style(role, span.style))
+            out += glyphs(span.text.prefix(count - out.count), Style(role, span.style))
         }
+        return out
     }
 
     /// Where lines break so that none is wider than `width`: after spaces when it can,
@@ -73,11 +76,31 @@ public enum Wrap {
         }
     }
 
+    /// The first `limit` lines of `hanging(_:prefix:width:)`, for a pane that shows only
+    /// so many: `glyphs(n)` gives the glyphs of the text's first n characters, and only
+    /// as many are taken as the lines need. A line holds about `width` characters, so a
+    /// 100,000-character paragraph costs a frame no more than a page of it; a line that
+    /// takes more (spaces hang past the edge) makes it take twice as many, until the text
+    /// ends or the lines are there.
+    public static func hanging(limit: Int, prefix: [Glyph], width: Int, glyphs: (Int) -> [Glyph]) -> [StyledLine] {
+        guard limit > 0 else { return [] }
+        let (perPage, overflow) = limit.multipliedReportingOverflow(by: max(1, width))
+        var wanted = overflow || perPage == .max ? Int.max : perPage + 1
+        while true {
+            let some = glyphs(wanted)
+            let lines = hanging(some, prefix: prefix, width: width)
+            // More lines than asked for: the first ones are final, whatever follows.
+            if lines.count > limit || some.count < wanted || wanted == .max { return Array(lines.prefix(limit)) }
+            wanted = wanted > Int.max / 2 ? .max : wanted * 2
+        }
+    }
+
     /// Paragraphs and bullet lists, with a blank line between paragraphs.
-    public static func rich(_ text: RichText, width: Int) -> [StyledLine] {
+    /// At most `limit` lines: see `hanging(limit:prefix:width:glyphs:)`.
+    public static func rich(_ text: RichText, width: Int, limit: Int = .max) -> [StyledLine] {
         var out: [StyledLine] = []
         var previous: Block.Kind?
-        for block in text.blocks {
+        for block in text.blocks where out.count < limit {
             let prefix: String
             switch block.kind {
             case .paragraph:
@@ -87,9 +110,11 @@ public enum Wrap {
                 prefix = level == 0 ? "• " : "  ◦ "
                 if case .paragraph = previous { out.append(StyledLine()) }
             }
-            out += hanging(glyphs(block.spans), prefix: glyphs(prefix, Style(.dim)), width: width)
+            out += hanging(limit: limit - out.count, prefix: glyphs(prefix, Style(.dim)), width: width) {
+                glyphs(block.spans, count: $0)
+            }
             previous = block.kind
         }
-        return out
+        return Array(out.prefix(limit))
     }
 }

@@ -68,15 +68,20 @@ public enum LiveScreen {
             }
             let title = layout.tabbed ? tabTitle(id) : id.title
             panes[id] = Pane(rect: rect, title: title, focused: state.focus == id,
-                             lines: Wrap.rich(text, width: rect.width - 4), scroll: state.scroll[id] ?? 0)
+                             lines: Wrap.rich(text, width: rect.width - 4, limit: linesNeeded(id, rect, state)),
+                             scroll: state.scroll[id] ?? 0)
         }
 
         let ticks = state.session.questions[q].rubric
-        let rubricLines = question.rubric.enumerated().flatMap { n, item -> [StyledLine] in
+        let rubricLimit = linesNeeded(.rubric, layout.rubric, state)
+        var rubricLines: [StyledLine] = []
+        for (n, item) in question.rubric.enumerated() where rubricLines.count < rubricLimit {
             let checked = ticks[n]
             let prefix = Wrap.glyphs("\(n + 1) ", Style(.dim)) + Wrap.glyphs(checked ? "[x] " : "[ ] ",
                                                                             Style(checked ? .rubricChecked : .rubricUnchecked))
-            return Wrap.hanging(Wrap.glyphs(item, Style(checked ? .rubricChecked : .body)), prefix: prefix, width: layout.rubric.width - 4)
+            rubricLines += Wrap.hanging(limit: rubricLimit - rubricLines.count, prefix: prefix, width: layout.rubric.width - 4) {
+                Wrap.glyphs(item.prefix($0), Style(checked ? .rubricChecked : .body))
+            }
         }
         let ticked = ticks.filter { $0 }.count
         panes[.rubric] = Pane(rect: layout.rubric, title: "Rubric \(ticked)/\(ticks.count)", focused: state.focus == .rubric,
@@ -104,9 +109,14 @@ public enum LiveScreen {
     /// that it says `▼ more`. A line holds at most `width` characters (spaces at a break
     /// aside), so a prompt of 100,000 characters is not wrapped whole on every frame.
     static func promptLines(_ prompt: String, width: Int) -> [StyledLine] {
-        let shown = LiveLayout.maxPromptLines + 1
-        let glyphs = Wrap.glyphs(String(prompt.prefix(shown * max(1, width) + 1)), Style(.strong))
-        return Wrap.breakLines(glyphs, width: width).prefix(shown).map { StyledLine(glyphs: Array(glyphs[$0])) }
+        Wrap.hanging(limit: LiveLayout.maxPromptLines + 1, prefix: [], width: width) { Wrap.glyphs(prompt.prefix($0), Style(.strong)) }
+    }
+
+    /// The lines a scrolled pane needs wrapped: down to the end of what it shows, and one
+    /// more, so that it says `▼ more`.
+    static func linesNeeded(_ pane: PaneID, _ rect: Rect, _ state: LiveState) -> Int {
+        let (limit, overflow) = (state.scroll[pane] ?? 0).addingReportingOverflow(max(0, rect.height - 2) + 1)
+        return overflow ? .max : limit
     }
 
     /// Notes with their time stamps; while typing, the editor's text and the cursor,

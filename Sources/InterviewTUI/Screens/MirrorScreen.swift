@@ -33,7 +33,9 @@ public enum MirrorScreen {
             case (_, true): (title, text) = ("Wrap-up", "That was the last question.")
             default: (title, text) = ("Question \(view.number)/\(view.count)", view.prompt)
             }
-            var lines = [StyledLine()] + Wrap.hanging(Wrap.glyphs(text, Style(.strong)), prefix: [], width: rect.width - 4)
+            var lines = [StyledLine()] + Wrap.hanging(limit: rect.height, prefix: [], width: rect.width - 4) {
+                Wrap.glyphs(text.prefix($0), Style(.strong))
+            }
             if view.status == .interrupted { lines += [StyledLine(), StyledLine(glyphs: Wrap.glyphs("(the interview is on hold)", Style(.dim)))] }
             Pane(rect: rect, title: title, lines: lines).draw(into: &canvas, box: box)
             var x = 0

@@ -17,7 +17,9 @@ enum ShareSafeScreen {
         let view = CandidateView(questions: state.engine.questions, durationSeconds: state.engine.durationSeconds,
                                  state: state.session, at: state.now)
         var pane = Pane(rect: rect, title: "Question \(view.number)/\(view.count)",
-                        lines: Wrap.hanging(Wrap.glyphs(view.prompt, Style(.strong)), prefix: [], width: rect.width - 4))
+                        lines: Wrap.hanging(limit: rect.height, prefix: [], width: rect.width - 4) {
+                            Wrap.glyphs(view.prompt.prefix($0), Style(.strong))
+                        })
         pane.lines.insert(StyledLine(), at: 0)
         pane.draw(into: &canvas, box: box)
     }
