@@ -73,32 +73,58 @@ static inline int ishim_key_code(const char *capability) {
 /* ---- Bracketed paste -----------------------------------------------------
    A paste is text, not keys: with the terminal's bracketed paste mode on (terminfo
    BE, off with BD) a paste arrives between the PS and PE sequences, bound here to two
-   key codes. What turns it off is kept for the crash handler. */
+   key codes. The mode is the program's only while it runs: off on the way out (the
+   crash handler included) and while suspended (Ctrl-Z), on again after `fg`. */
+static char ishim_paste_on[32] = {0};
 static char ishim_paste_off[32] = {0};
+/* Initialized: a tentative definition is not emitted for the Swift importer. */
+static struct sigaction ishim_curses_stop = { .sa_flags = 0 };
 
 static inline int ishim_capability(const char *name, const char **value) {
     *value = tigetstr(name);
     return *value != NULL && *value != (char *)-1 && **value != 0;
 }
 
+/* Async-signal-safe. */
+static inline void ishim_write(const char *text) {
+    size_t length = strlen(text);
+    if (length == 0) return;
+    ssize_t ignored = write(STDOUT_FILENO, text, length);
+    (void)ignored;
+}
+
+/* Ctrl-Z: ncurses' own handler puts the terminal back and stops the program; it
+   returns once the program is continued. */
+static inline void ishim_on_stop(int signo) {
+    ishim_write(ishim_paste_off);
+    ishim_curses_stop.sa_handler(signo);
+    ishim_write(ishim_paste_on);
+}
+
 /* Turns bracketed paste on when the terminal describes it; 1 if it did. */
 static inline int ishim_bracketed_paste_on(int start_code, int end_code) {
     const char *on, *off, *start, *end;
     if (!ishim_capability("BE", &on) || !ishim_capability("BD", &off) || !ishim_capability("PS", &start)
-        || !ishim_capability("PE", &end) || strlen(off) >= sizeof ishim_paste_off) return 0;
+        || !ishim_capability("PE", &end) || strlen(on) >= sizeof ishim_paste_on
+        || strlen(off) >= sizeof ishim_paste_off) return 0;
     if (define_key(start, start_code) == ERR || define_key(end, end_code) == ERR) return 0;
+    strcpy(ishim_paste_on, on);
     strcpy(ishim_paste_off, off);
-    ssize_t ignored = write(STDOUT_FILENO, on, strlen(on));
-    (void)ignored;
+    ishim_write(ishim_paste_on);
+    /* Wrap ncurses' SIGTSTP handler, when it installed one (not when the signal was ignored). */
+    if (sigaction(SIGTSTP, NULL, &ishim_curses_stop) == 0 && !(ishim_curses_stop.sa_flags & SA_SIGINFO)
+        && ishim_curses_stop.sa_handler != SIG_DFL && ishim_curses_stop.sa_handler != SIG_IGN) {
+        struct sigaction stop = ishim_curses_stop;
+        stop.sa_handler = ishim_on_stop;
+        sigaction(SIGTSTP, &stop, NULL);
+    }
     return 1;
 }
 
 /* Async-signal-safe: also called by the crash handler. */
 static inline void ishim_bracketed_paste_off(void) {
-    size_t length = strlen(ishim_paste_off);
-    if (length == 0) return;
-    ssize_t ignored = write(STDOUT_FILENO, ishim_paste_off, length);
-    (void)ignored;
+    ishim_write(ishim_paste_off);
+    ishim_paste_on[0] = 0;
     ishim_paste_off[0] = 0;
 }
 

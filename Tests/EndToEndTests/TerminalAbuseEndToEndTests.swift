@@ -77,6 +77,31 @@ struct TerminalAbuseEndToEndTests {
         #expect(notes.compactMap { $0["text"] as? String } == lines)
     }
 
+    /// Ctrl-Z (SIGTSTP) gives the terminal back with bracketed paste off, as the shell
+    /// expects it; after `fg` the screen is back and a paste is text again. The program
+    /// runs as a job of a shell with job control, which brings it back with `fg`.
+    @Test func aSuspendedInterviewGivesBracketedPasteBackAndTakesItAgain() throws {
+        let tmux = try Tmux()
+        try tmux.start(["--candidate", "Suspended"], recordOutput: true,
+                       launcher: ["bash", "--norc", "-m", "-c", "\"$0\" \"$@\"; fg"])
+        try tmux.waitFor("Question 1/15")
+        /// Bracketed paste turned on and off, in the order sent.
+        func modes() -> [Character] {
+            let text = String(decoding: tmux.output(), as: UTF8.self)
+            return text.components(separatedBy: "\u{1B}[?2004").dropFirst().compactMap(\.first)
+        }
+        #expect(tmux.waitUntil { modes() == ["h"] })
+        kill(try tmux.programPid(), SIGTSTP)
+        #expect(tmux.waitUntil(timeout: 5) { modes() == ["h", "l", "h"] }, "off while stopped, on again after fg: \(modes())")
+        try tmux.waitFor("Question 1/15")
+        let file = tmux.home.appendingPathComponent("clip.txt")
+        try Data("q y after fg".utf8).write(to: file)
+        try tmux.tmux(["load-buffer", "-b", "clip", file.path])
+        try tmux.tmux(["paste-buffer", "-p", "-b", "clip", "-t", "main"])
+        let screen = try tmux.waitFor("q y after fg")
+        #expect(screen.contains("typing") && !screen.contains("not finished"))
+    }
+
     /// About a megabyte of notes: lines of mixed scripts, wide characters and emoji.
     static func pasteText(bytes: Int) -> (text: String, lines: [String]) {
         let samples = ["The candidate explains regularization, then cross-validation in detail.",
