@@ -73,16 +73,19 @@ static inline int ishim_key_code(const char *capability) {
 /* ---- Bracketed paste -----------------------------------------------------
    A paste is text, not keys: with the terminal's bracketed paste mode on (terminfo
    BE, off with BD) a paste arrives between the PS and PE sequences, bound here to two
-   key codes. The mode is the program's only while it runs: off on the way out (the
+   key codes. Many terminfo entries lack these (screen-256color, which tmux users often
+   have, alacritty, gnome-256color) though their terminals support the mode: then the
+   xterm sequences every terminal with the mode uses, as readline and vim send them; a
+   terminal without it ignores a private mode it does not know. The mode is the program's only while it runs: off on the way out (the
    crash handler included) and while suspended (Ctrl-Z), on again after `fg`. */
 static char ishim_paste_on[32] = {0};
 static char ishim_paste_off[32] = {0};
 /* Initialized: a tentative definition is not emitted for the Swift importer. */
 static struct sigaction ishim_curses_stop = { .sa_flags = 0 };
 
-static inline int ishim_capability(const char *name, const char **value) {
-    *value = tigetstr(name);
-    return *value != NULL && *value != (char *)-1 && **value != 0;
+static inline const char *ishim_capability(const char *name, const char *otherwise) {
+    const char *value = tigetstr(name);
+    return value != NULL && value != (char *)-1 && *value != 0 ? value : otherwise;
 }
 
 /* Async-signal-safe. */
@@ -101,13 +104,13 @@ static inline void ishim_on_stop(int signo) {
     ishim_write(ishim_paste_on);
 }
 
-/* Turns bracketed paste on when the terminal describes it; 1 if it did. */
-static inline int ishim_bracketed_paste_on(int start_code, int end_code) {
-    const char *on, *off, *start, *end;
-    if (!ishim_capability("BE", &on) || !ishim_capability("BD", &off) || !ishim_capability("PS", &start)
-        || !ishim_capability("PE", &end) || strlen(on) >= sizeof ishim_paste_on
-        || strlen(off) >= sizeof ishim_paste_off) return 0;
-    if (define_key(start, start_code) == ERR || define_key(end, end_code) == ERR) return 0;
+/* Turns bracketed paste on, and says the sequence that ends a paste (NULL if it could
+   not be turned on). */
+static inline const char *ishim_bracketed_paste_on(int start_code, int end_code) {
+    const char *on = ishim_capability("BE", "\033[?2004h"), *off = ishim_capability("BD", "\033[?2004l");
+    const char *start = ishim_capability("PS", "\033[200~"), *end = ishim_capability("PE", "\033[201~");
+    if (strlen(on) >= sizeof ishim_paste_on || strlen(off) >= sizeof ishim_paste_off) return NULL;
+    if (define_key(start, start_code) == ERR || define_key(end, end_code) == ERR) return NULL;
     strcpy(ishim_paste_on, on);
     strcpy(ishim_paste_off, off);
     ishim_write(ishim_paste_on);
@@ -118,7 +121,7 @@ static inline int ishim_bracketed_paste_on(int start_code, int end_code) {
         stop.sa_handler = ishim_on_stop;
         sigaction(SIGTSTP, &stop, NULL);
     }
-    return 1;
+    return end;
 }
 
 /* Async-signal-safe: also called by the crash handler. */

@@ -54,10 +54,12 @@ struct TerminalAbuseEndToEndTests {
     }
 
     /// A paste is text, never keys: outside the notes it opens them, and none of the words
-    /// in it (q, y, n, r, 3) quits, moves on or rates.
-    @Test func aPasteOutsideTheNotesIsTextNotKeys() throws {
+    /// in it (q, y, n, r, 3) quits, moves on or rates. screen-256color's terminfo does not
+    /// describe bracketed paste, but tmux has it whatever the TERM.
+    @Test(arguments: ["tmux-256color", "screen-256color"])
+    func aPasteOutsideTheNotesIsTextNotKeys(term: String) throws {
         let tmux = try Tmux()
-        try tmux.start(["--candidate", "Paste"], reportExit: true)
+        try tmux.start(["--candidate", "Paste"], environment: ["TERM": term], reportExit: true)
         try tmux.waitFor("Question 1/15")
         let lines = ["query: quickly, yes", "n n q y r 3 e", "候補者 🚀 done"]
         let file = tmux.home.appendingPathComponent("clip.txt")

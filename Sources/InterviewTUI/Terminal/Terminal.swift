@@ -53,7 +53,7 @@ public final class Terminal {
             let code = ishim_key_code(name)
             if code > 0 { extendedKeys[code] = key }
         }
-        if ishim_bracketed_paste_on(Self.pasteStart, Self.pasteEnd) != 0, let end = tigetstr("PE") {
+        if let end = ishim_bracketed_paste_on(Self.pasteStart, Self.pasteEnd) {
             pasteEndMark = Array(String(cString: end).utf8)
         }
     }
