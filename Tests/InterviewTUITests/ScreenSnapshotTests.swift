@@ -89,6 +89,16 @@ import Testing
         #expect(canvas.text.contains("Overall recommendation: 4 strong yes"))
     }
 
+    /// At the smallest size the keys of the wrap-up are said in short, not cut off.
+    @Test func wrapUpAtTheSmallestSizeSaysItsKeysWhole() throws {
+        var state = try interviewInProgress(width: 60, height: 18)
+        Live.press([.character("w")], &state, at: 120)
+        let canvas = LiveScreen.render(state)
+        assertSnapshot(canvas, named: "wrap-up-60x18")
+        #expect(canvas.text.contains("│ e end · i closing notes · p back "))
+        #expect(!canvas.text.contains("p back to the"))
+    }
+
     @Test func controlCharactersAreShownNotSent() throws {
         var state = try Live.state(width: 120, height: 40)
         Live.press([.character("i")], &state, at: 1)

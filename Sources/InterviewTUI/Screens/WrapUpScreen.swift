@@ -13,11 +13,14 @@ enum WrapUpScreen {
         let w = state.size.width
         let h = state.size.height
         let recommendation = state.session.recommendation
+        // The keys in full where they fit, in short on a narrow screen rather than cut off.
+        let keys = ["e end the interview · i closing notes · p back to the questions", "e end · i closing notes · p back"]
+            .first { DisplayWidth.of($0) <= w - 4 } ?? "e end · i notes · p back"
         let header = [
             StyledLine(glyphs: Wrap.glyphs(state.practice ? "Overall, how did it go: " : "Overall recommendation: ", Style(.body))
                 + Wrap.glyphs(recommendation.map { "\($0) \(Rating.label($0))" } ?? "none yet (r then 1–4)",
                               Style(recommendation == nil ? .dim : .rating))),
-            StyledLine(glyphs: Wrap.glyphs("e end the interview · i closing notes · p back to the questions", Style(.dim))),
+            StyledLine(glyphs: Wrap.glyphs(keys, Style(.dim))),
         ]
         let top = Rect(x: 0, y: 0, width: w, height: 4)
         let rest = h - 1 - top.height
