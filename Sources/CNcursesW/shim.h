@@ -76,8 +76,9 @@ static inline int ishim_key_code(const char *capability) {
    key codes. Many terminfo entries lack these (screen-256color, which tmux users often
    have, alacritty, gnome-256color) though their terminals support the mode: then the
    xterm sequences every terminal with the mode uses, as readline and vim send them; a
-   terminal without it ignores a private mode it does not know. The mode is the program's only while it runs: off on the way out (the
-   crash handler included) and while suspended (Ctrl-Z), on again after `fg`. */
+   terminal without it ignores a private mode it does not know.
+   The mode is the program's only while it runs: off on the way out (the crash handler
+   included) and while suspended (Ctrl-Z), on again after `fg`. */
 static char ishim_paste_on[32] = {0};
 static char ishim_paste_off[32] = {0};
 /* Initialized: a tentative definition is not emitted for the Swift importer. */

@@ -106,8 +106,8 @@ public enum LiveScreen {
     }
 
     /// The prompt's first lines: as many as the question pane ever shows, and one more so
-    /// that it says `▼ more`. A line holds at most `width` characters (spaces at a break
-    /// aside), so a prompt of 100,000 characters is not wrapped whole on every frame.
+    /// that it says `▼ more`; a prompt of 100,000 characters is not wrapped whole on every
+    /// frame.
     static func promptLines(_ prompt: String, width: Int) -> [StyledLine] {
         Wrap.hanging(limit: LiveLayout.maxPromptLines + 1, prefix: [], width: width) { Wrap.glyphs(prompt.prefix($0), Style(.strong)) }
     }
