@@ -105,13 +105,13 @@ static inline void ishim_on_stop(int signo) {
     ishim_write(ishim_paste_on);
 }
 
-/* Turns bracketed paste on, and says the sequence that ends a paste (NULL if it could
-   not be turned on). */
-static inline const char *ishim_bracketed_paste_on(int start_code, int end_code) {
+/* Turns bracketed paste on, and says the sequences that start and end a paste (1), or
+   0 if it could not be turned on. */
+static inline int ishim_bracketed_paste_on(int start_code, int end_code, const char **start_mark, const char **end_mark) {
     const char *on = ishim_capability("BE", "\033[?2004h"), *off = ishim_capability("BD", "\033[?2004l");
     const char *start = ishim_capability("PS", "\033[200~"), *end = ishim_capability("PE", "\033[201~");
-    if (strlen(on) >= sizeof ishim_paste_on || strlen(off) >= sizeof ishim_paste_off) return NULL;
-    if (define_key(start, start_code) == ERR || define_key(end, end_code) == ERR) return NULL;
+    if (strlen(on) >= sizeof ishim_paste_on || strlen(off) >= sizeof ishim_paste_off) return 0;
+    if (define_key(start, start_code) == ERR || define_key(end, end_code) == ERR) return 0;
     strcpy(ishim_paste_on, on);
     strcpy(ishim_paste_off, off);
     ishim_write(ishim_paste_on);
@@ -122,7 +122,9 @@ static inline const char *ishim_bracketed_paste_on(int start_code, int end_code)
         stop.sa_handler = ishim_on_stop;
         sigaction(SIGTSTP, &stop, NULL);
     }
-    return end;
+    *start_mark = start;
+    *end_mark = end;
+    return 1;
 }
 
 /* Async-signal-safe: also called by the crash handler. */

@@ -1,14 +1,19 @@
-/// The bytes of one bracketed paste as they arrive from the terminal, read in chunks
-/// up to the sequence that ends it; what came after that sequence in the last chunk
-/// is kept apart, to be read as keys.
+/// The bytes of a bracketed paste as they arrive from the terminal, read in chunks up
+/// to the sequence that ends it. A paste that starts right after the end (two pastes
+/// back to back, in the same read) goes on in the same text; anything else after the
+/// end is kept apart, to be read as keys.
 struct BracketedPaste {
+    let start: [UInt8]
     let end: [UInt8]
     private(set) var bytes: [UInt8] = []
     /// Bytes after the end sequence.
     private(set) var rest: [UInt8] = []
     private(set) var finished = false
+    /// Where the end sequence may begin: not inside a paste already ended.
+    private var searchFrom = 0
 
-    init(end: [UInt8]) {
+    init(start: [UInt8], end: [UInt8]) {
+        self.start = start
         self.end = end
     }
 
@@ -17,13 +22,21 @@ struct BracketedPaste {
             rest.append(contentsOf: chunk)
             return
         }
-        // The end sequence may straddle two chunks.
-        let searchFrom = max(0, bytes.count - end.count + 1)
         bytes.append(contentsOf: chunk)
-        guard !end.isEmpty, let found = bytes[searchFrom...].firstRange(of: end) else { return }
-        rest = Array(bytes[found.upperBound...])
+        guard !end.isEmpty, let found = bytes[searchFrom...].firstRange(of: end) else {
+            // The end sequence may straddle two chunks.
+            searchFrom = max(searchFrom, bytes.count - end.count + 1)
+            return
+        }
+        let after = Array(bytes[found.upperBound...])
         bytes.removeSubrange(found.lowerBound...)
-        finished = true
+        searchFrom = bytes.count
+        if !start.isEmpty, after.starts(with: start) {
+            add(after.dropFirst(start.count))
+        } else {
+            rest = after
+            finished = true
+        }
     }
 
     /// The pasted text as the notes hold it: CR LF and CR (what terminals send for a

@@ -19,8 +19,8 @@ public final class Terminal {
     /// far above the codes ncurses gives keys of its own (KEY_MAX is 511, terminfo's
     /// extended keys follow it).
     private static let pasteStart: Int32 = 0x7000, pasteEnd: Int32 = 0x7001
-    /// The sequence that ends a paste, when bracketed paste is on.
-    private var pasteEndMark: [UInt8] = []
+    /// The sequences that start and end a paste, when bracketed paste is on.
+    private var pasteMarks: (start: [UInt8], end: [UInt8]) = ([], [])
 
     private var previous: Canvas?
     private let palette: Palette
@@ -53,8 +53,9 @@ public final class Terminal {
             let code = ishim_key_code(name)
             if code > 0 { extendedKeys[code] = key }
         }
-        if let end = ishim_bracketed_paste_on(Self.pasteStart, Self.pasteEnd) {
-            pasteEndMark = Array(String(cString: end).utf8)
+        var start: UnsafePointer<CChar>?, end: UnsafePointer<CChar>?
+        if ishim_bracketed_paste_on(Self.pasteStart, Self.pasteEnd, &start, &end) != 0, let start, let end {
+            pasteMarks = (Array(String(cString: start).utf8), Array(String(cString: end).utf8))
         }
     }
 
@@ -172,10 +173,11 @@ public final class Terminal {
 
     /// The text of a paste, read in chunks up to its end rather than a byte per key as
     /// ncurses reads: a megabyte takes a fraction of a second. What followed the end goes
-    /// back to ncurses as keys; a paste whose end never comes stops after a second without
-    /// input.
+    /// back to ncurses as keys (keys typed during a paste: a few bytes, within the 136
+    /// that ncurses takes back); a paste whose end never comes stops after a second
+    /// without input.
     private func readPaste() -> String {
-        var paste = BracketedPaste(end: pasteEndMark)
+        var paste = BracketedPaste(start: pasteMarks.start, end: pasteMarks.end)
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while !paste.finished, ishim_wait_for_input(1000) != 0 {
             let count = Glibc.read(STDIN_FILENO, &chunk, chunk.count)
