@@ -13,7 +13,8 @@ cp .build/debug/interview "$work/interview"
 cp -r .build/debug/*.resources "$work/"
 bin=$work/interview
 socket=interview-kill-$$
-trap 'tmux -L $socket kill-server 2>/dev/null; rm -rf "$work"' EXIT
+# The server is gone once its last pane has ended; under set -e a failed kill-server would be the exit status.
+trap 'tmux -L $socket kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
 t() { tmux -L $socket "$@"; }
 launch() { # name, arguments...
   local name=$1; shift
