@@ -2,7 +2,9 @@
 public enum Key: Hashable, Sendable {
     case character(Character)
     case control(Character)
-    case enter, escape, tab, backTab, backspace, delete
+    case enter, escape, tab, backTab, backspace, delete, insert
     case up, down, left, right, home, end, pageUp, pageDown
     case wordLeft, wordRight
+    /// F1 to F12: `.function(1)` is F1.
+    case function(Int)
 }
