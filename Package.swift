@@ -17,12 +17,12 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
-        .systemLibrary(
-            // No pkgConfig: SwiftPM warns that it drops the -D_XOPEN_SOURCE flags of
-            // ncursesw.pc on every build; shim.h defines what they would have, and the
-            // module map links the library.
+        // The C side of the ncurses backend (include/CNcursesW.h says what and why).
+        // No pkgConfig: SwiftPM warns that it drops the -D_XOPEN_SOURCE flags of
+        // ncursesw.pc on every build; the header defines what they would have.
+        .target(
             name: "CNcursesW",
-            providers: [.apt(["libncursesw5-dev"])]
+            linkerSettings: [.linkedLibrary("ncursesw")]
         ),
         .target(
             name: "InterviewThemes",
@@ -39,13 +39,19 @@ let package = Package(
         ),
         .target(
             name: "InterviewTUI",
-            dependencies: ["InterviewKit", "CNcursesW"]
+            dependencies: ["InterviewKit"]
+        ),
+        // The terminal protocol's ncurses implementation: the only importer of CNcursesW.
+        .target(
+            name: "InterviewTerminal",
+            dependencies: ["InterviewKit", "InterviewTUI", "CNcursesW"]
         ),
         .executableTarget(
             name: "interview",
             dependencies: [
                 "InterviewKit",
                 "InterviewTUI",
+                "InterviewTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,6 +73,7 @@ let package = Package(
         ),
         .testTarget(name: "InterviewKitTests", dependencies: ["InterviewKit", "InterviewSamples"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "InterviewTUITests", dependencies: ["InterviewTUI", "InterviewKit"], exclude: ["Snapshots"]),
+        .testTarget(name: "InterviewTerminalTests", dependencies: ["InterviewTerminal", "InterviewTUI", "InterviewKit"]),
         .testTarget(name: "EndToEndTests", dependencies: ["InterviewKit"]),
     ],
     swiftLanguageModes: [.v6]

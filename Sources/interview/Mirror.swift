@@ -1,5 +1,6 @@
 import ArgumentParser
 import InterviewKit
+import InterviewTerminal
 import InterviewTUI
 
 struct Mirror: ParsableCommand {
@@ -15,6 +16,8 @@ struct Mirror: ParsableCommand {
     func run() throws {
         let theme = try look.resolve()
         try requireTerminal()
-        MirrorApp.run(path: session, theme: theme)
+        let terminal = try openTerminal(theme: theme)
+        defer { terminal.close() }
+        _ = MirrorProgram.run(path: session, terminal: terminal, clock: SystemClock())
     }
 }

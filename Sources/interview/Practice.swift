@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import InterviewKit
+import InterviewTerminal
 import InterviewTUI
 
 struct Practice: ParsableCommand {
@@ -34,12 +35,12 @@ struct Practice: ParsableCommand {
             bank.questions = PracticeSchedule.order(bank.questions, history: PracticeSchedule.history(sessions), now: Date())
         }
         let startedAt = Date()
-        let url = store.newFile(candidate: "practice-" + candidate, startedAt: startedAt)
         let engine = SessionEngine(bank: bank, id: UUID().uuidString.lowercased(), mode: .practice, candidate: candidate,
                                    interviewer: "", startedAt: startedAt)
         try requireTerminal()
-        let exit = LiveApp.run(engine: engine, clock: SessionClock(SystemClock()), saver: SessionSaver(url: url),
-                               theme: theme, practice: true)
+        let url = try newSessionFile(store, candidate: "practice-" + candidate, startedAt: startedAt)
+        let exit = try runLive(engine: engine, clock: SessionClock(SystemClock()), path: url.path, theme: theme, practice: true,
+                               created: true)
         try report(exit, path: url.path)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import InterviewKit
+import InterviewTerminal
 import InterviewTUI
 
 struct Replay: ParsableCommand {
@@ -30,6 +31,8 @@ struct Replay: ParsableCommand {
             throw exitWithInputError(error)
         }
         try requireTerminal()
-        ReplayApp.run(file: file, speed: speed, theme: theme)
+        let terminal = try openTerminal(theme: theme)
+        defer { terminal.close() }
+        _ = ReplayProgram.run(file: file, speed: speed, terminal: terminal, clock: SystemClock())
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import InterviewKit
+import InterviewTerminal
 import InterviewTUI
 
 struct Run: ParsableCommand {
@@ -37,11 +38,8 @@ struct Run: ParsableCommand {
         let durationSeconds = try duration.map(parseDuration)
         let store = SessionStore.standard()
         let startedAt = Date()
-        let url = out.map { URL(fileURLWithPath: $0) } ?? store.newFile(candidate: candidate, startedAt: startedAt)
-        if FileManager.default.fileExists(atPath: url.path) {
-            throw exitWithInputError(InputError(file: url.path, line: 1, column: 1,
-                                                message: "already exists: expected a new file for --out (use `interview resume \(url.path)` to continue it)"))
-        }
+        let out = self.out.map { URL(fileURLWithPath: $0) }
+        if let out, FileManager.default.fileExists(atPath: out.path) { throw Self.exists(out) }
         var notice: String?
         if let unfinished = store.newestUnfinished() {
             notice = "Unfinished session \(URL(fileURLWithPath: unfinished.path).lastPathComponent): q then l, and `interview resume` continues it"
@@ -50,9 +48,27 @@ struct Run: ParsableCommand {
                                    interviewer: interviewer, startedAt: startedAt, durationSeconds: durationSeconds)
         if share { engine.perform(.setShareSafe(true), at: 0) }
         try requireTerminal()
-        let exit = LiveApp.run(engine: engine, clock: SessionClock(SystemClock()), saver: SessionSaver(url: url),
-                               theme: theme, notice: notice)
+        let url: URL
+        if let out {
+            do throws(SessionStore.CreateError) {
+                try SessionStore.createExclusively(out)
+            } catch {
+                guard case .failed(let failure) = error else { throw Self.exists(out) }
+                printError(failure.description)
+                throw ExitCode(1)
+            }
+            url = out
+        } else {
+            url = try newSessionFile(store, candidate: candidate, startedAt: startedAt)
+        }
+        let exit = try runLive(engine: engine, clock: SessionClock(SystemClock()), path: url.path, theme: theme, notice: notice,
+                               created: true)
         try report(exit, path: url.path)
+    }
+
+    static func exists(_ url: URL) -> ExitCode {
+        exitWithInputError(InputError(file: url.path, line: 1, column: 1,
+                                      message: "already exists: expected a new file for --out (use `interview resume \(url.path)` to continue it)"))
     }
 }
 
@@ -91,9 +107,59 @@ struct Resume: ParsableCommand {
         var engine = SessionEngine(file: file)
         engine.perform(.reopen, at: file.clockSeconds)
         try requireTerminal()
-        let exit = LiveApp.run(engine: engine, clock: SessionClock(SystemClock(), continuingFrom: file.clockSeconds),
-                               saver: SessionSaver(url: URL(fileURLWithPath: path)), theme: theme)
+        let exit = try runLive(engine: engine, clock: SessionClock(SystemClock(), continuingFrom: file.clockSeconds), path: path,
+                               theme: theme)
         try report(exit, path: path)
+    }
+}
+
+/// Runs the live (or practice) screen on the terminal, holding the session's lock for
+/// as long as it runs: one program writes a session at a time.
+/// A new session file in the sessions folder, or exit 1 saying why there can be none.
+func newSessionFile(_ store: SessionStore, candidate: String, startedAt: Date) throws -> URL {
+    do {
+        return try store.createNewFile(candidate: candidate, startedAt: startedAt)
+    } catch {
+        printError(error.description)
+        throw ExitCode(1)
+    }
+}
+
+/// `created`: the file was made empty for this session, and goes if the screen cannot start.
+func runLive(engine: SessionEngine, clock: SessionClock, path: String, theme: Theme, notice: String? = nil,
+             practice: Bool = false, created: Bool = false) throws -> LiveExit {
+    func removeCreated() {
+        if created { unlink(path) }
+    }
+    let lock: SessionLock
+    do {
+        try SessionStore.createFolder(URL(fileURLWithPath: path).deletingLastPathComponent())
+        lock = try SessionLock(session: path)
+    } catch {
+        printError("\(error)")
+        removeCreated()
+        throw ExitCode(2)
+    }
+    defer { lock.release() }
+    let terminal: NcursesTerminal
+    do {
+        terminal = try openTerminal(theme: theme)
+    } catch {
+        removeCreated()
+        throw error
+    }
+    defer { terminal.close() }
+    return LiveProgram.run(engine: engine, clock: clock, saver: SessionSaver(url: URL(fileURLWithPath: path)), terminal: terminal,
+                           notice: notice, practice: practice).exit ?? .leftForLater
+}
+
+/// The ncurses terminal, or exit 2 with what is wrong with TERM.
+func openTerminal(theme: Theme) throws -> NcursesTerminal {
+    do {
+        return try NcursesTerminal(theme: theme)
+    } catch {
+        printError(error.description)
+        throw ExitCode(2)
     }
 }
 

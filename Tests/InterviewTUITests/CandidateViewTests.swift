@@ -32,7 +32,7 @@ import Testing
     func theMirrorScreenShowsThePromptAndClocksOnly(width: Int, height: Int) throws {
         let state = try sessionWithEverything()
         let view = CandidateView(questions: state.engine.questions, durationSeconds: 2700, state: state.session, at: 65)
-        let canvas = MirrorScreen.render(.following(view), session: "s.json", size: Size(width: width, height: height))
+        let canvas = MirrorScreen.render(.following(view, running: true), session: "s.json", size: Size(width: width, height: height))
         assertSnapshot(canvas, named: "mirror-\(width)x\(height)")
         let text = canvas.text
         #expect(text.contains("Question 1/15"))

@@ -68,17 +68,35 @@ import Testing
     @Test func tinyAndDegenerateSizesDoNotCrash() throws {
         for (w, h) in [(0, 0), (1, 1), (2, 40), (200, 1), (60, 18), (61, 19), (119, 29), (120, 30), (300, 100)] {
             var state = try interviewInProgress(width: 120, height: 40)
-            LiveReducer.reduce(&state, .resize(Size(width: w, height: h)), now: 96)
+            LiveReducer.reduce(&state, .view(.resize(Size(width: w, height: h))), now: 96)
             let canvas = LiveScreen.render(state)
             #expect(canvas.width == w && canvas.height == h)
         }
     }
 
-    @Test func helpListsEveryKey() throws {
-        var state = try Live.state(width: 120, height: 40)
-        Live.press([.character("?")], &state, at: 1)
-        let text = LiveScreen.render(state).text
-        for entry in LiveKeyHelp.entries { #expect(text.contains(entry.keys), "help misses \(entry.keys)") }
+    /// The help overlay scrolls: paged through, it shows every row of every table, at
+    /// the smallest size too.
+    @Test(arguments: [(60, 18), (80, 24), (120, 40)])
+    func helpListsEveryKey(width: Int, height: Int) throws {
+        for practice in [false, true] {
+            var state = try Live.state(width: width, height: height)
+            state.practice = practice
+            Live.press([.character("?")], &state, at: 1)
+            var seen = LiveScreen.render(state).text
+            for _ in 0..<20 {
+                Live.press([.pageDown], &state, at: 1)
+                seen += LiveScreen.render(state).text
+            }
+            #expect(state.overlay?.isHelp == true, "paging does not close the help")
+            for table in LiveKeys.helpTables(for: state.display) + [LiveKeys.help] {
+                for row in table.rows {
+                    #expect(seen.contains(row.keys), "help at \(width)x\(height) misses \(row.keys)")
+                    #expect(seen.contains(String(row.action.prefix(20))), "help at \(width)x\(height) misses \(row.action)")
+                }
+            }
+            Live.press([.escape], &state, at: 2)
+            #expect(state.overlay == nil)
+        }
     }
 
     @Test func wrapUpShowsTheSummary() throws {

@@ -15,7 +15,7 @@ enum Live {
     /// Feeds keys as a person would type them, `t` seconds into the session.
     static func press(_ keys: [Key], _ state: inout LiveState, at t: Double) {
         for key in keys {
-            if let action = LiveKeymap.action(for: key, in: state) { LiveReducer.reduce(&state, action, now: t) }
+            if let action = LiveKeys.action(for: key, in: state.display) { LiveReducer.reduce(&state, action, now: t) }
         }
     }
 
@@ -24,12 +24,41 @@ enum Live {
     }
 }
 
-/// Compares a rendered screen with the text file of the same name in Snapshots/.
-/// `INTERVIEW_RECORD_SNAPSHOTS=1 swift test` writes the files anew; a missing file fails.
+/// The letter of each role in a snapshot's style grid, so that a clock turning amber,
+/// the focus moving or the share-safe banner going shows as a changed snapshot.
+let roleLetters: [Role: Character] = [
+    .body: ".", .border: "b", .borderFocused: "B", .title: "t", .titleFocused: "T", .emphasis: "e", .strong: "s",
+    .code: "c", .dim: "d", .rubricChecked: "X", .rubricUnchecked: "x", .stamp: "m", .clockOK: "g", .clockWarn: "a",
+    .clockOver: "r", .banner: "!", .status: "_", .statusKey: "k", .warning: "w", .help: "h", .timeline: "l",
+    .control: "^", .rating: "R",
+]
+
+extension Canvas {
+    /// A grid of role letters (`roleLetters`), a letter per cell, under the text grid.
+    var styleText: String {
+        (0..<height).map { y in String((0..<width).map { x in roleLetters[self[x, y].style.role] ?? "?" }) }.joined(separator: "\n")
+    }
+
+    /// The role of the cell at the first place `text` shows on the screen.
+    func role(of text: String) -> Role? {
+        let rows = self.text.split(separator: "\n", omittingEmptySubsequences: false)
+        for (y, row) in rows.enumerated() {
+            guard let range = row.range(of: text) else { continue }
+            var x = 0
+            for character in row[..<range.lowerBound] { x += DisplayWidth.of(character) }
+            return self[x, y].style.role
+        }
+        return nil
+    }
+}
+
+/// Compares a rendered screen with the file of the same name in Snapshots/: the text,
+/// then each cell's role (`roleLetters`). `INTERVIEW_RECORD_SNAPSHOTS=1 swift test`
+/// writes the files anew; a missing file fails.
 func assertSnapshot(_ canvas: Canvas, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
     let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
     let url = folder.appendingPathComponent(name + ".txt")
-    let actual = canvas.text + "\n"
+    let actual = canvas.text + "\n" + "--- styles ---\n" + canvas.styleText + "\n"
     if ProcessInfo.processInfo.environment["INTERVIEW_RECORD_SNAPSHOTS"] != nil {
         try? actual.write(to: url, atomically: true, encoding: .utf8)
         return

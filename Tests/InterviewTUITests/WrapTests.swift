@@ -47,15 +47,15 @@ import Testing
         let pane = try #require(panes[.expected])
         let all = Wrap.rich(state.question.expectedAnswer, width: pane.rect.width - 4)
         #expect(all.count > 1_000)
-        LiveReducer.reduce(&state, .scroll(1_000_000), now: 1)
+        LiveReducer.reduce(&state, .view(.scroll(1_000_000)), now: 1)
         #expect(state.scroll[.expected] == all.count - pane.visibleLines)
         let canvas = LiveScreen.render(state)
         let last = try #require(all.last?.plain.trimmingCharacters(in: .whitespaces))
         let bottom = canvas.text.split(separator: "\n")[pane.rect.maxY - 2]
         #expect(bottom.contains(last), "the pane's last row shows the section's last line")
-        LiveReducer.reduce(&state, .page(-1), now: 2)
+        LiveReducer.reduce(&state, .view(.page(-1)), now: 2)
         #expect(state.scroll[.expected] == all.count - pane.visibleLines - (pane.visibleLines - 1))
-        LiveReducer.reduce(&state, .scroll(-1_000_000), now: 3)
+        LiveReducer.reduce(&state, .view(.scroll(-1_000_000)), now: 3)
         #expect(state.scroll[.expected] == nil)
     }
 }

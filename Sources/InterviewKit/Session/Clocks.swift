@@ -25,7 +25,7 @@ public final class ManualClock: MonotonicClock, @unchecked Sendable {
 
 /// The session's own time: seconds since it started, continuing from `offset` after a
 /// resume, so the time the program was not running does not count.
-public struct SessionClock: Sendable {
+public struct SessionClock: MonotonicClock {
     private let base: any MonotonicClock
     private let origin: Double
     private let offset: Double

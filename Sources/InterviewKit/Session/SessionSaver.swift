@@ -1,9 +1,19 @@
 import Foundation
 
+/// Where the live screen hands its snapshots: the saver, or a recorder in tests.
+public protocol SessionSaving: AnyObject, Sendable {
+    var url: URL { get }
+    var status: SessionSaver.Status { get }
+    /// Hands over the newest snapshot; the write happens elsewhere.
+    func save(_ file: SessionFile)
+    /// Waits until everything handed over is on disk (or has failed).
+    func flush()
+}
+
 /// Saves sessions off the interface's thread: `save` only hands over a snapshot (a value,
 /// copied on write), a background queue encodes and writes the newest one. A failing
 /// disk is reported, retried with the next snapshot, and never damages the last good file.
-public final class SessionSaver: @unchecked Sendable {
+public final class SessionSaver: SessionSaving, @unchecked Sendable {
     public enum Status: Hashable, Sendable {
         case idle
         case saved

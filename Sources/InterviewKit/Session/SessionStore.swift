@@ -17,18 +17,40 @@ public struct SessionStore: Sendable {
         return SessionStore(folder: data.appendingPathComponent("interview/sessions"))
     }
 
-    /// A new file name, sortable by time: `2026-11-26T10-04-05-ada-lovelace.json`.
-    public func newFile(candidate: String, startedAt: Date) -> URL {
+    /// Creates a new session file, empty, sortable by time and named for the candidate:
+    /// `2026-11-26T10-04-05-ada-lovelace.json`, or `…-2.json` and on when that is taken.
+    /// Created exclusively (`O_EXCL`), so two interviews started in the same second never
+    /// share a file; the first save fills it.
+    public func createNewFile(candidate: String, startedAt: Date) throws(WriteError) -> URL {
         var stamp = ISO8601.string(startedAt).replacingOccurrences(of: ":", with: "-")
         if stamp.hasSuffix("Z") { stamp.removeLast() }
         let name = candidate.isEmpty ? "" : "-" + Slug.make(candidate, limit: 30)
-        var url = folder.appendingPathComponent(stamp + name + ".json")
-        var n = 2
-        while FileManager.default.fileExists(atPath: url.path) {
-            url = folder.appendingPathComponent(stamp + name + "-\(n).json")
-            n += 1
+        try Self.createFolder(folder)
+        var n = 1
+        while true {
+            let url = folder.appendingPathComponent(stamp + name + (n == 1 ? "" : "-\(n)") + ".json")
+            do throws(CreateError) {
+                try Self.createExclusively(url)
+                return url
+            } catch {
+                guard case .failed(let failure) = error else { n += 1; continue }
+                throw failure
+            }
         }
-        return url
+    }
+
+    public enum CreateError: Error {
+        case exists
+        case failed(WriteError)
+    }
+
+    /// Creates `url` empty, with mode 0600, only if nothing is there (not even a link).
+    public static func createExclusively(_ url: URL) throws(CreateError) {
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw errno == EEXIST ? .exists : .failed(.failed("cannot create \(url.path)", errno: errno))
+        }
+        close(fd)
     }
 
     public enum WriteError: Error, CustomStringConvertible {
@@ -44,14 +66,7 @@ public struct SessionStore: Sendable {
     /// On any failure the file that was there stays as it was.
     public static func writeAtomically(_ data: Data, to url: URL) throws(WriteError) {
         let folder = url.deletingLastPathComponent()
-        if !FileManager.default.fileExists(atPath: folder.path) {
-            do {
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
-                                                        attributes: [.posixPermissions: 0o700])
-            } catch {
-                throw .failed("cannot create \(folder.path)", errno: errno == 0 ? EACCES : errno)
-            }
-        }
+        try createFolder(folder)
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw .failed("cannot write in \(folder.path)", errno: errno) }
@@ -84,10 +99,25 @@ public struct SessionStore: Sendable {
         }
     }
 
+    /// Creates `folder` (and its parents) with mode 0700 when it is missing.
+    public static func createFolder(_ folder: URL) throws(WriteError) {
+        guard !FileManager.default.fileExists(atPath: folder.path) else { return }
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw .failed("cannot create \(folder.path)", errno: errno == 0 ? EACCES : errno)
+        }
+    }
+
     public static func read(_ path: String) throws(InputError) -> SessionFile {
         guard let data = FileManager.default.contents(atPath: path) else {
             let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file"
             throw InputError(file: path, line: 1, column: 1, message: "\(reason): expected a session file")
+        }
+        guard !data.isEmpty else {
+            throw InputError(file: path, line: 1, column: 1,
+                             message: "empty: a session being started, or one that never got its first save; expected a session file")
         }
         return try SessionFile.decode(data, file: path)
     }

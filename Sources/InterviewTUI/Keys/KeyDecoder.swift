@@ -8,7 +8,7 @@
 /// - Controls: CR and LF are enter, TAB tab, DEL and BS backspace, 0x01–0x1A
 ///   `.control("a")`…`.control("z")`; NUL and 0x1C–0x1F are dropped.
 /// - ESC on its own, when nothing follows within the escape delay (`timeout()`): escape;
-///   so is `ESC ESC` (Alt+Escape). Never escape from `feed`.
+///   so is `ESC ESC` (Alt+Escape).
 /// - xterm: arrows, Home, End as `ESC [ A B C D H F` and `ESC O A B C D H F`, modified
 ///   `ESC [ 1 ; m X` (also `ESC [ m X`, `ESC O m X`); F1–F4 `ESC O P Q R S`, modified
 ///   `ESC [ 1 ; m P`…`S`; `ESC [ Z` backtab.
@@ -21,9 +21,9 @@
 ///   the characters `* + , - . / 0`–`9 =`, besides the arrows, Home and End above.
 /// - Modifiers: Left and Right with Ctrl or Alt (m = 3, 5, 7, …, or Alt by a prefix ESC as
 ///   in `ESC ESC [ D`) are `.wordLeft` and `.wordRight`, as are `ESC b` and `ESC f`; any
-///   other modified key is the plain key. ESC before a control byte (Alt+Backspace,
-///   Alt+Enter) is dropped and the control decoded as such; any other Alt+character
-///   (`ESC x`, ESC then a UTF-8 character) is dropped whole.
+///   other modified key is the plain key. ESC before any other byte (`ESC q`, ESC then
+///   Enter or a UTF-8 character) is Escape, then that key: Alt+key means nothing here, and
+///   Escape typed right before a key (or sent with it in one write) is what it is.
 /// - Bracketed paste: `ESC [ 200 ~` … `ESC [ 201 ~` is `.paste(text)`, everything between
 ///   being text (escape sequences and controls too); CR LF and CR become LF, bytes that are
 ///   not UTF-8 U+FFFD. Two pastes back to back stay two. An empty paste is nothing.
@@ -68,8 +68,6 @@ public struct KeyDecoder: Sendable {
 
     private var state = State.ground
     private var partial = PartialUTF8()
-    /// The character `partial` is putting together followed an ESC: Alt+that character, dropped.
-    private var dropsCharacter = false
     private var parameters: [UInt8] = []
     private var parametersOverflowed = false
     private var pasted: [UInt8] = []
@@ -114,7 +112,6 @@ public struct KeyDecoder: Sendable {
         }
         state = .ground
         partial.removeAll()
-        dropsCharacter = false
         pasted = []
         return output
     }
@@ -155,7 +152,6 @@ public struct KeyDecoder: Sendable {
             }
             // A character cut short: U+FFFD for it, and this byte on its own.
             partial.removeAll()
-            dropsCharacter = false
             output.append(Self.replacement)
         }
         switch byte {
@@ -175,11 +171,10 @@ public struct KeyDecoder: Sendable {
         case .incomplete:
             return
         case .complete(let scalar):
-            if !dropsCharacter { output.append(.key(.character(Character(scalar)))) }
+            output.append(.key(.character(Character(scalar))))
         case .invalid:
             output.append(Self.replacement)
         }
-        dropsCharacter = false
     }
 
     private mutating func afterEscape(_ byte: UInt8, alt: Bool, into output: inout [DecodedInput]) {
@@ -200,17 +195,12 @@ public struct KeyDecoder: Sendable {
         case UInt8(ascii: "f"):
             state = .ground
             output.append(.key(.wordRight))
-        case 0x20...0x7E:
-            // Alt+character: no key of this app.
-            state = .ground
-        case 0x80...:
-            // Alt+a character beyond ASCII: dropped once it is whole.
-            state = .ground
-            dropsCharacter = true
-            ground(byte, into: &output)
         default:
-            // Alt+a control key (Alt+Backspace, Alt+Enter): the plain key.
+            // Escape, then a key typed right after it (tmux sends `Escape q` as one write):
+            // Alt+that key is no key of this app, and Escape then the key is what a fast
+            // hand meant.
             state = .ground
+            output.append(.key(.escape))
             ground(byte, into: &output)
         }
     }

@@ -1,36 +1,52 @@
 import InterviewKit
 
-/// Replay: a saved session on its timeline, shown with the live screen, read-only.
+/// Replay: a saved session on its timeline, shown with the live screen, read-only. It
+/// holds the session's view at its position (a fold of the timeline) and a screen state
+/// of its own; there is no engine, since nothing is ever performed.
 public struct ReplayState: Sendable {
     public static let speeds: [Double] = [1, 2, 4, 8, 16]
+    /// The timeline under the screen.
+    public static let timelineRows = 2
 
     public let timeline: Timeline
     public let questions: [Question]
     public var position: Double = 0
     public var playing = false
     public var speed: Double = 1
-    /// Focus, scrolling and the help overlay, kept in a live state that only shows.
-    public var view: LiveState
+    /// The session as it was at `position`.
+    public private(set) var shown: SessionState
+    /// Focus, scrolling and the help overlay of the screen above the timeline.
+    public var screen: ScreenState
     public var quit = false
 
     public init(file: SessionFile, size: Size, speed: Double = 1) {
         timeline = Timeline(file)
         questions = file.bankQuestions
         self.speed = Self.speeds.min { abs($0 - speed) < abs($1 - speed) } ?? 1
-        view = LiveState(engine: SessionEngine(file: file, questions: questions, showing: SessionState(rubricCounts: file.rubricCounts)),
-                         size: size)
-        view.replay = true
+        shown = SessionState(rubricCounts: file.rubricCounts)
+        screen = ScreenState(size: Self.viewSize(size))
+        screen.replay = true
         seek(to: 0)
+    }
+
+    /// The live screen's part of a terminal of `size`: all but the timeline's rows.
+    public static func viewSize(_ size: Size) -> Size {
+        Size(width: size.width, height: max(0, size.height - timelineRows))
+    }
+
+    public var display: Display {
+        Display(view: SessionView(file: timeline.file, questions: questions, state: shown, now: position), screen: screen)
     }
 
     /// Moves to `t` (clamped to the session), and shows the session as it was then.
     public mutating func seek(to t: Double) {
-        let previous = view.session.current
-        let wasWrapping = view.session.wrappingUp
+        let previous = shown.current
+        let wasWrapping = shown.wrappingUp
         position = min(max(0, t), timeline.end)
-        view.engine = SessionEngine(file: timeline.file, questions: questions, showing: timeline.state(at: position))
-        view.now = position
-        if view.session.current != previous || view.session.wrappingUp != wasWrapping { view.scroll = [:] }
+        shown = timeline.state(at: position)
+        if shown.current != previous || shown.wrappingUp != wasWrapping {
+            ViewReducer.questionChanged(&screen, wrappingUp: shown.wrappingUp)
+        }
     }
 }
 
@@ -42,40 +58,10 @@ public enum ReplayAction: Hashable, Sendable {
     case nextQuestion, previousQuestion
     case nextEvent, previousEvent
     case start, end
-    /// Real time passed while playing.
+    /// Real time passed (seconds): while playing, the position moves by it times the speed.
     case advance(Double)
-    case view(LiveAction)
+    case view(ViewAction)
     case quit
-}
-
-public enum ReplayKeymap {
-    public static func action(for key: Key, in state: ReplayState) -> ReplayAction? {
-        if state.view.overlay != nil {
-            return key == .escape || key == .character("?") || key == .character("q") ? .view(.closeOverlay) : nil
-        }
-        switch key {
-        case .character(" "): return .togglePlay
-        case .character("+"), .character("="): return .faster
-        case .character("-"), .character("_"): return .slower
-        case .right: return .seek(10)
-        case .left: return .seek(-10)
-        case .character("]"): return .nextQuestion
-        case .character("["): return .previousQuestion
-        case .character("}"): return .nextEvent
-        case .character("{"): return .previousEvent
-        case .home, .character("g"): return .start
-        case .end, .character("G"): return .end
-        case .character("q"): return .quit
-        case .character("?"): return .view(.toggleHelp)
-        case .tab: return .view(.focusNext)
-        case .backTab: return .view(.focusPrevious)
-        case .character("j"), .down: return .view(.scroll(1))
-        case .character("k"), .up: return .view(.scroll(-1))
-        case .pageDown: return .view(.page(1))
-        case .pageUp: return .view(.page(-1))
-        default: return nil
-        }
-    }
 }
 
 public enum ReplayReducer {
@@ -101,12 +87,10 @@ public enum ReplayReducer {
             guard state.playing else { return }
             state.seek(to: t + seconds * state.speed)
             if state.position >= timeline.end { state.playing = false }
+        case .view(.resize(let size)):
+            ViewReducer.reduce(&state.screen, .resize(ReplayState.viewSize(size)), view: state.display.view)
         case .view(let action):
-            switch action {
-            case .focusNext, .focusPrevious, .scroll, .page, .toggleHelp, .closeOverlay, .resize:
-                LiveReducer.reduce(&state.view, action, now: state.view.now)
-            default: break
-            }
+            ViewReducer.reduce(&state.screen, action, view: state.display.view)
         case .quit: state.quit = true
         }
     }

@@ -2,7 +2,7 @@ import InterviewKit
 
 /// The bottom line: clocks, pause and save state, then the keys that matter now.
 enum StatusLine {
-    static func draw(_ state: LiveState, into canvas: inout Canvas) {
+    static func draw(_ state: Display, into canvas: inout Canvas) {
         let y = canvas.height - 1
         canvas.fill(Rect(x: 0, y: y, width: canvas.width, height: 1), Style(.status))
         var segments: [(String, Role)] = []
@@ -10,7 +10,7 @@ enum StatusLine {
             let clock = ClockText.make(elapsed: Int(state.questionElapsed()), budget: state.question.timeSeconds)
             segments.append((" Q " + clock.text, clock.role))
         }
-        let total = ClockText.make(elapsed: Int(state.session.totalElapsed(at: state.now)), budget: state.engine.durationSeconds)
+        let total = ClockText.make(elapsed: Int(state.session.totalElapsed(at: state.now)), budget: state.view.durationSeconds)
         segments.append((" Total " + total.text, total.role))
         if state.session.paused { segments.append((" ⏸ PAUSED ", .warning)) }
         switch state.saveStatus {
@@ -46,24 +46,8 @@ enum StatusLine {
         }
     }
 
-    static func hints(_ state: LiveState) -> [(String, String)] {
+    static func hints(_ state: Display) -> [(String, String)] {
         if state.replay { return [] }
-        if state.awaitingRating {
-            let what = state.session.wrappingUp ? "Recommend" : "Rate"
-            return [("\(what):", ""), ("1", "strong no"), ("2", "no"), ("3", "yes"), ("4", "strong yes"), ("0", "clear"), ("Esc", "cancel")]
-        }
-        if state.isTyping { return [("Esc", "stop typing")] }
-        if state.session.shareSafe { return [("s", "show panes"), ("n", "next"), ("p", "prev"), ("?", "help")] }
-        if state.practice, !state.session.wrappingUp {
-            return state.answerKeyShown
-                ? [("n", "next"), ("1-9", "tick"), ("r", "rate yourself"), ("i", "answer"), ("p", "prev"), ("q", "quit"), ("?", "help")]
-                : [("i", "answer"), ("v", "reveal"), ("n", "next"), ("p", "prev"), ("q", "quit"), ("?", "help")]
-        }
-        if state.session.wrappingUp {
-            return [("r", "recommend"), ("i", "closing notes"), ("e", "end"), ("p", "back"), ("?", "help"), ("q", "quit")]
-        }
-        // Most needed first: on a narrow terminal the last ones give way (help never does).
-        return [("n", "next"), ("1-9", "tick"), ("i", "note"), ("r", "rate"), ("p", "prev"), ("s", "share-safe"),
-                ("q", "quit"), ("?", "help")]
+        return LiveKeys.table(for: state, underOverlay: true).hints(in: state).map { ($0.keys, $0.label) }
     }
 }

@@ -2,7 +2,7 @@ import InterviewKit
 
 /// The live interview screen, drawn from state alone.
 public enum LiveScreen {
-    public static func render(_ state: LiveState) -> Canvas {
+    public static func render(_ state: Display) -> Canvas {
         var canvas = Canvas(width: state.size.width, height: state.size.height)
         guard LiveLayout.fits(state.size) else {
             TooSmall.draw(into: &canvas, need: LiveLayout.minimum)
@@ -20,10 +20,7 @@ public enum LiveScreen {
         }
         StatusLine.draw(state, into: &canvas)
         switch state.overlay {
-        case .help?:
-            let entries = state.replay ? ReplayKeyHelp.entries
-                : (state.practice ? LiveKeyHelp.practice : LiveKeyHelp.entries) + [("", ""), ("While typing", "")] + LiveKeyHelp.typing
-            Overlays.help(entries, into: &canvas, box: box)
+        case .help?: HelpOverlay.draw(state, into: &canvas, box: box)
         case .quitConfirm?: Overlays.quitConfirm(into: &canvas, box: box)
         case nil: break
         }
@@ -31,13 +28,15 @@ public enum LiveScreen {
         return canvas
     }
 
-    static func layout(_ state: LiveState) -> LiveLayout {
+    public static func render(_ state: LiveState) -> Canvas { render(state.display) }
+
+    static func layout(_ state: Display) -> LiveLayout {
         let promptLines = promptLines(state.question.prompt, width: state.size.width - 4).count
         return LiveLayout.make(size: state.size, promptLines: promptLines, guidanceTab: state.guidanceTab)
     }
 
     /// The panes of the question screen, and the cursor when typing notes.
-    static func panes(_ state: LiveState) -> ([PaneID?: Pane], Point?) {
+    static func panes(_ state: Display) -> ([PaneID?: Pane], Point?) {
         if state.session.wrappingUp { return WrapUpScreen.panes(state) }
         let layout = layout(state)
         let question = state.question
@@ -93,9 +92,9 @@ public enum LiveScreen {
         return (panes, cursor)
     }
 
-    static func questionPane(_ state: LiveState, rect: Rect) -> Pane {
+    static func questionPane(_ state: Display, rect: Rect) -> Pane {
         let question = state.question
-        var title = "Question \(state.session.current + 1)/\(state.engine.questions.count)"
+        var title = "Question \(state.session.current + 1)/\(state.questions.count)"
         if !question.tags.isEmpty { title += " · " + question.tags.joined(separator: ", ") }
         var right: [Glyph] = []
         if !state.session.shareSafe {
@@ -114,7 +113,7 @@ public enum LiveScreen {
 
     /// The lines a scrolled pane needs wrapped: down to the end of what it shows, and one
     /// more, so that it says `▼ more`.
-    static func linesNeeded(_ pane: PaneID, _ rect: Rect, _ state: LiveState) -> Int {
+    static func linesNeeded(_ pane: PaneID, _ rect: Rect, _ state: Display) -> Int {
         let (limit, overflow) = (state.scroll[pane] ?? 0).addingReportingOverflow(max(0, rect.height - 2) + 1)
         return overflow ? .max : limit
     }
@@ -123,7 +122,7 @@ public enum LiveScreen {
     /// scrolled so that the cursor stays in view. Only the note lines that can reach the
     /// screen are wrapped (each takes at least one screen line): a megabyte of notes
     /// costs a frame no more than a page of them.
-    static func notesPane(_ state: LiveState, title: String, rect: Rect, notes: [NoteLine]) -> (Pane, Point?) {
+    static func notesPane(_ state: Display, title: String, rect: Rect, notes: [NoteLine]) -> (Pane, Point?) {
         let editor = state.editor
         let all = editor?.lines ?? notes
         let visible = max(0, rect.height - 2)
@@ -179,11 +178,14 @@ public enum LiveScreen {
         [PaneID.whyAsk, .expected, .evaluate].map { $0 == id ? "[\($0.title)]" : $0.title }.joined(separator: " · ")
     }
 
-    public static func visibleLines(_ pane: PaneID, in state: LiveState) -> Int {
+    public static func visibleLines(_ pane: PaneID, in state: Display) -> Int {
         panes(state).0[pane]?.visibleLines ?? 0
     }
 
-    public static func maxScroll(_ pane: PaneID, in state: LiveState) -> Int {
+    public static func maxScroll(_ pane: PaneID, in state: Display) -> Int {
         panes(state).0[pane]?.maxScroll ?? 0
     }
+
+    public static func maxScroll(_ pane: PaneID, in state: LiveState) -> Int { maxScroll(pane, in: state.display) }
+    static func panes(_ state: LiveState) -> ([PaneID?: Pane], Point?) { panes(state.display) }
 }

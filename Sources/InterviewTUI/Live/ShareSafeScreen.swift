@@ -3,7 +3,7 @@ import InterviewKit
 /// Share-safe: only what the candidate may see. It draws from the prompt, the question
 /// number and the clocks alone; nothing else of the state reaches this code.
 enum ShareSafeScreen {
-    static func draw(_ state: LiveState, into canvas: inout Canvas, box: BoxChars) {
+    static func draw(_ state: Display, into canvas: inout Canvas, box: BoxChars) {
         let w = canvas.width
         canvas.fill(Rect(x: 0, y: 0, width: w, height: 1), Style(.banner))
         let banner = " SHARE-SAFE: answer key, rubric and notes hidden · s shows them again "
@@ -14,7 +14,7 @@ enum ShareSafeScreen {
                 .draw(into: &canvas, box: box)
             return
         }
-        let view = CandidateView(questions: state.engine.questions, durationSeconds: state.engine.durationSeconds,
+        let view = CandidateView(questions: state.questions, durationSeconds: state.view.durationSeconds,
                                  state: state.session, at: state.now)
         var pane = Pane(rect: rect, title: "Question \(view.number)/\(view.count)",
                         lines: Wrap.hanging(limit: rect.height, prefix: [], width: rect.width - 4) {

@@ -1,28 +1,12 @@
 import InterviewKit
 
-public enum ReplayKeyHelp {
-    public static let entries: [(keys: String, action: String)] = [
-        ("space", "play or pause"),
-        ("+ -", "faster or slower: 1x, 2x, 4x, 8x, 16x"),
-        ("→ ←", "ten seconds on or back"),
-        ("] [", "next or previous question change"),
-        ("} {", "next or previous event"),
-        ("Home End", "the start or the end"),
-        ("Tab j k PgDn PgUp", "focus and scroll the panes"),
-        ("?", "this help"),
-        ("q", "quit"),
-    ]
-}
-
 /// The live screen as it was at the replay's position, above a timeline: elapsed and
 /// total, a mark per question change (┃) and per note (·), and where we are (●).
 public enum ReplayScreen {
-    public static let timelineRows = 2
-
     public static func render(_ state: ReplayState) -> Canvas {
-        let size = state.view.size
-        var canvas = Canvas(width: size.width, height: size.height + timelineRows)
-        canvas.draw(LiveScreen.render(state.view), x: 0, y: 0)
+        let size = state.screen.size
+        var canvas = Canvas(width: size.width, height: size.height + ReplayState.timelineRows)
+        canvas.draw(LiveScreen.render(state.display), x: 0, y: 0)
         guard LiveLayout.fits(size) else { return canvas }
         drawTimeline(state, into: &canvas, y: size.height)
         return canvas
@@ -31,7 +15,7 @@ public enum ReplayScreen {
     static func drawTimeline(_ state: ReplayState, into canvas: inout Canvas, y: Int) {
         let timeline = state.timeline
         let w = canvas.width
-        canvas.fill(Rect(x: 0, y: y, width: w, height: timelineRows), Style(.status))
+        canvas.fill(Rect(x: 0, y: y, width: w, height: ReplayState.timelineRows), Style(.status))
         let head = " \(state.playing ? "▶" : "⏸") \(Durations.clock(Int(state.position)))/\(Durations.clock(Int(timeline.end))) \(Int(state.speed))x "
         let start = canvas.put(head, x: 0, y: y, style: Style(.statusKey))
         let width = max(1, w - start - 2)
@@ -46,8 +30,7 @@ public enum ReplayScreen {
             canvas.put(index == here ? "●" : mark, x: start + 1 + index, y: y, style: Style(index == here ? .statusKey : .timeline))
         }
         var x = 1
-        for (key, label) in [("space", "play"), ("+/-", "speed"), ("←/→", "10 s"), ("[ ]", "question"), ("{ }", "event"),
-                             ("Home/End", ""), ("?", "help"), ("q", "quit")] {
+        for (key, label) in ReplayKeys.table.hints(in: state).map({ ($0.keys, $0.label) }) {
             let text = label.isEmpty ? key : key + " " + label
             guard x + DisplayWidth.of(text) < w else { break }
             x = canvas.put(key, x: x, y: y + 1, style: Style(.statusKey))

@@ -1,14 +1,8 @@
 import InterviewKit
 
-/// What the mirror knows: a candidate-safe view of the live session, or why it waits.
-public enum MirrorModel: Hashable, Sendable {
-    case following(CandidateView)
-    case waiting(String)
-}
-
 /// The candidate's screen in a mirror: drawn from a `CandidateView` alone.
 public enum MirrorScreen {
-    public static func render(_ model: MirrorModel, session: String, size: Size, ascii: Bool = false) -> Canvas {
+    public static func render(_ model: SessionFollower.Model, session: String, size: Size, ascii: Bool = false) -> Canvas {
         var canvas = Canvas(width: size.width, height: size.height)
         guard size.width >= 20, size.height >= 6 else {
             canvas.put("too small", x: 0, y: 0, style: Style(.warning))
@@ -25,7 +19,7 @@ public enum MirrorScreen {
         case .waiting(let reason):
             Pane(rect: rect, title: "Waiting", lines: Wrap.hanging(Wrap.glyphs(reason, Style(.body)), prefix: [], width: rect.width - 4))
                 .draw(into: &canvas, box: box)
-        case .following(let view):
+        case .following(let view, let running):
             let text: String
             let title: String
             switch (view.status, view.wrappingUp) {
@@ -37,6 +31,9 @@ public enum MirrorScreen {
                 Wrap.glyphs(text.prefix($0), Style(.strong))
             }
             if view.status == .interrupted { lines += [StyledLine(), StyledLine(glyphs: Wrap.glyphs("(the interview is on hold)", Style(.dim)))] }
+            else if !running, view.status == .inProgress {
+                lines += [StyledLine(), StyledLine(glyphs: Wrap.glyphs("(the interviewer's program is not running: the clocks stand)", Style(.dim)))]
+            }
             Pane(rect: rect, title: title, lines: lines).draw(into: &canvas, box: box)
             var x = 0
             if view.status != .completed, !view.wrappingUp {
@@ -48,5 +45,11 @@ public enum MirrorScreen {
             if view.paused { canvas.put(" ⏸ PAUSED", x: x, y: status.y, style: Style(.warning)) }
         }
         return canvas
+    }
+}
+
+extension MirrorScreen {
+    static func render(_ state: MirrorProgram.State) -> Canvas {
+        render(state.model, session: state.name, size: state.size, ascii: state.ascii)
     }
 }

@@ -35,61 +35,43 @@ public enum PaneID: String, CaseIterable, Hashable, Sendable {
 }
 
 public enum Overlay: Hashable, Sendable {
-    case help
+    /// The keys, scrolled this many lines.
+    case help(scroll: Int)
     case quitConfirm
+
+    public var isHelp: Bool {
+        if case .help = self { return true }
+        return false
+    }
 }
 
-/// Why the live screen closed.
-public enum LiveExit: Hashable, Sendable {
-    case completed
-    case leftForLater
-    case signal(Int32)
-}
-
-/// Everything the live screen shows: the session (a fold of its events) and the
-/// state of the interface around it, which is never saved.
-public struct LiveState: Hashable, Sendable {
-    public var engine: SessionEngine
+/// The screen's own state around a session: what has focus, how far each pane is
+/// scrolled, the overlay, the notes being typed. It is never saved; the session's
+/// view (`SessionView`) is apart from it, so one screen state serves live, practice
+/// and replay alike.
+public struct ScreenState: Hashable, Sendable {
     public var size: Size
-    /// The session clock at the last action or tick.
-    public var now: Double = 0
-    /// The notes being typed; nil when not typing.
-    public var editor: LineEditor?
-    /// When the notes being typed were last recorded as an event.
-    public var notesRecordedAt: Double = 0
     public var focus: PaneID = .expected
     /// The guidance pane shown when the screen is too narrow to show all three.
     public var guidanceTab: PaneID = .expected
     public var scroll: [PaneID: Int] = [:]
     public var overlay: Overlay?
+    /// The notes being typed; nil when not typing.
+    public var editor: LineEditor?
     public var awaitingRating = false
     public var saveStatus: SessionSaver.Status = .idle
-    public var exit: LiveExit?
-    /// The file the session is saved to, shown when the interview ends.
-    public var path: String = ""
     /// A message shown in the status line until the first key (e.g. an unfinished session exists).
     public var notice: String?
     /// Practice: the candidate answers alone; the answer key stays hidden until `v`.
     public var practice = false
     /// The questions whose answer key was revealed (practice).
     public var revealed: Set<Int> = []
-    /// Whether the answer key of the question on screen may be shown.
-    public var answerKeyShown: Bool { !practice || revealed.contains(session.current) }
     /// Shown by replay: the status line offers no live keys.
     public var replay = false
     /// A compact line-drawing set for terminals without UTF-8.
     public var ascii = false
 
-    public init(engine: SessionEngine, size: Size) {
-        self.engine = engine
-        self.size = size
-    }
+    public init(size: Size) { self.size = size }
 
-    public var session: SessionState { engine.state }
-    public var question: Question { engine.questions[session.current] }
     public var isTyping: Bool { editor != nil }
-
-    public func questionElapsed(_ index: Int? = nil) -> Double {
-        session.questionElapsed(index ?? session.current, at: now)
-    }
 }

@@ -3,13 +3,13 @@ import InterviewKit
 /// Wrap-up: the overall recommendation, closing notes, and a table of every question
 /// with its time against budget, rubric items ticked and rating.
 enum WrapUpScreen {
-    static func draw(_ state: LiveState, into canvas: inout Canvas, box: BoxChars) {
+    static func draw(_ state: Display, into canvas: inout Canvas, box: BoxChars) {
         let (panes, cursor) = self.panes(state)
         for pane in panes.values { pane.draw(into: &canvas, box: box) }
         canvas.cursor = cursor
     }
 
-    static func panes(_ state: LiveState) -> ([PaneID?: Pane], Point?) {
+    static func panes(_ state: Display) -> ([PaneID?: Pane], Point?) {
         let w = state.size.width
         let h = state.size.height
         let recommendation = state.session.recommendation
@@ -24,11 +24,11 @@ enum WrapUpScreen {
         ]
         let top = Rect(x: 0, y: 0, width: w, height: 4)
         let rest = h - 1 - top.height
-        let summaryHeight = min(state.engine.questions.count + 3, rest / 2 + 2)
+        let summaryHeight = min(state.questions.count + 3, rest / 2 + 2)
         let summaryRect = Rect(x: 0, y: top.maxY, width: w, height: summaryHeight)
         let notesRect = Rect(x: 0, y: summaryRect.maxY, width: w, height: h - 1 - summaryRect.maxY)
         var panes: [PaneID?: Pane] = [:]
-        panes[nil] = Pane(rect: top, title: "Wrap-up · \(state.engine.file.bank.title)", lines: header)
+        panes[nil] = Pane(rect: top, title: "Wrap-up · \(state.view.title)", lines: header)
         panes[.summary] = Pane(rect: summaryRect, title: "Summary", focused: state.focus == .summary,
                                lines: summary(state, width: w - 4), scroll: state.scroll[.summary] ?? 0)
         let (notes, cursor) = LiveScreen.notesPane(state, title: "Closing notes", rect: notesRect,
@@ -37,7 +37,7 @@ enum WrapUpScreen {
         return (panes, cursor)
     }
 
-    static func summary(_ state: LiveState, width: Int) -> [StyledLine] {
+    static func summary(_ state: Display, width: Int) -> [StyledLine] {
         let timeWidth = 15
         let rubricWidth = 8
         let ratingWidth = 12
@@ -56,7 +56,7 @@ enum WrapUpScreen {
         var lines = [StyledLine(glyphs: Wrap.glyphs(
             " #  " + cell("Question", promptWidth) + cell("Time/budget", timeWidth) + cell("Rubric", rubricWidth) + "Rating",
             Style(.title)))]
-        for (index, question) in state.engine.questions.enumerated() {
+        for (index, question) in state.questions.enumerated() {
             let progress = state.session.questions[index]
             let elapsed = Int(state.questionElapsed(index))
             let clock = ClockText.make(elapsed: elapsed, budget: question.timeSeconds)

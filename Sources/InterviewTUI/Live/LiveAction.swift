@@ -1,0 +1,51 @@
+import Foundation
+import InterviewKit
+
+public enum EditCommand: Hashable, Sendable {
+    case insert(String)
+    case newline, backspace, deleteForward, deleteWordBackward
+    case left, right, up, down, home, end, wordLeft, wordRight
+}
+
+/// What moves the screen around a session without changing it: focus, scrolling, the
+/// help overlay, the terminal's size. Live, practice and replay share them.
+public enum ViewAction: Hashable, Sendable {
+    case focusNext
+    case focusPrevious
+    case scroll(Int)
+    case page(Int)
+    case toggleHelp
+    case closeOverlay
+    /// Scrolls the help overlay by lines, or by pages.
+    case helpScroll(Int)
+    case helpPage(Int)
+    case resize(Size)
+}
+
+/// What a key, the clock or the saver asks of the live screen.
+public enum LiveAction: Hashable, Sendable {
+    case session(SessionAction)
+    case view(ViewAction)
+    case startTyping
+    case stopTyping
+    case edit(EditCommand)
+    /// Text pasted (bracketed paste): it goes into the notes, never taken for keys.
+    case paste(String)
+    case awaitRating
+    case rate(Int)
+    case toggleShareSafe
+    /// Practice: show the expected answer, guidance and rubric of this question.
+    case reveal
+    case askQuit
+    case endInterview
+    case leaveForLater
+    /// Time passed (once a second): clocks move, typed notes are recorded.
+    case tick
+    case signal(Int32)
+    /// The first key after a notice: it goes.
+    case dismissNotice
+    /// What the saver last said.
+    case saved(SessionSaver.Status)
+    /// The wall-clock end of the interview, recorded as a label once it has ended.
+    case markEnded(Date)
+}

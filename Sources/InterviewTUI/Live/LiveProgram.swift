@@ -1,0 +1,96 @@
+import Foundation
+import InterviewKit
+
+/// The live and practice screens as the runtime loop runs them.
+public enum LiveProgram: ScreenProgram {
+    public static func actions(for input: TerminalInput, in state: LiveState) -> [LiveAction] {
+        switch input {
+        case .key(let key):
+            let action = LiveKeys.action(for: key, in: state.display)
+            return (state.notice == nil ? [] : [.dismissNotice]) + (action.map { [$0] } ?? [])
+        case .paste(let text): return [.paste(text)]
+        case .resize(let size): return [.view(.resize(size))]
+        case .signal(let number): return [.signal(number)]
+        case .timeout: return [.tick]
+        }
+    }
+
+    public static func reduce(_ state: inout LiveState, _ action: LiveAction, now: Double) {
+        LiveReducer.reduce(&state, action, now: now)
+    }
+
+    public static func render(_ state: LiveState) -> Canvas { LiveScreen.render(state.display) }
+
+    public static func isFinished(_ state: LiveState) -> Bool { state.exit != nil }
+
+    /// Until the next whole second of the session clock, when the clocks on screen change.
+    public static func wait(_ state: LiveState, now: Double) -> Double {
+        max(0.01, 1 - (now - now.rounded(.down)))
+    }
+
+    public static func accumulates(_ action: LiveAction) -> Bool {
+        switch action {
+        case .edit(.insert), .edit(.newline): true
+        default: false
+        }
+    }
+
+    /// Consecutive typed characters and line breaks go in as one insert.
+    public static func merge(_ first: LiveAction, _ next: LiveAction) -> LiveAction? {
+        func text(_ action: LiveAction) -> String? {
+            switch action {
+            case .edit(.insert(let text)): text
+            case .edit(.newline): "\n"
+            default: nil
+            }
+        }
+        guard let a = text(first), let b = text(next) else { return nil }
+        return .edit(.insert(a + b))
+    }
+
+    /// Runs a live (or practice) session on `terminal` until it ends, is left, or a
+    /// signal stops it; the session is on its way to disk when this returns (see
+    /// `SessionSaving.flush`).
+    public static func run(engine: SessionEngine, clock: SessionClock, saver: any SessionSaving, terminal: any TerminalDevice,
+                           notice: String? = nil, practice: Bool = false, wallClock: () -> Date = Date.init) -> LiveState {
+        var state = LiveState(engine: engine, size: terminal.size)
+        state.now = clock.now()
+        state.ascii = terminal.ascii
+        state.notice = notice
+        state.practice = practice
+        var effects = LiveEffects(saver: saver)
+        state = Runtime.run(LiveProgram.self, state, terminal: terminal, clock: clock, effects: &effects)
+        LiveReducer.reduce(&state, .markEnded(wallClock()), now: clock.now())
+        effects.save(state, force: true)
+        saver.flush()
+        return state
+    }
+}
+
+/// Saves the session: on the first frame, after every change, and every `heartbeat`
+/// seconds while only the clocks move, so that a resume after `kill -9` loses at most
+/// that much of them.
+public struct LiveEffects: ScreenEffects {
+    public typealias Program = LiveProgram
+    public static let heartbeat = 5.0
+
+    let saver: any SessionSaving
+    private var savedEvents = -1
+    private var lastSave = -Double.infinity
+
+    public init(saver: any SessionSaving) { self.saver = saver }
+
+    public mutating func after(_ state: LiveState, now: Double, firstFrame: Bool) -> [LiveAction] {
+        save(state, force: firstFrame)
+        let status = saver.status
+        return status == state.saveStatus ? [] : [.saved(status)]
+    }
+
+    mutating func save(_ state: LiveState, force: Bool) {
+        let count = state.engine.file.events.count
+        guard force || count != savedEvents || state.now - lastSave >= Self.heartbeat else { return }
+        saver.save(state.engine.snapshot(at: state.now))
+        savedEvents = count
+        lastSave = state.now
+    }
+}

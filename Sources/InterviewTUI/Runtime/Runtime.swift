@@ -1,0 +1,94 @@
+import InterviewKit
+
+/// A screen as the runtime loop drives it: a state, the actions that input asks for
+/// (through the mode's key table), a reducer and a renderer. Live, practice, replay and
+/// the mirror are each one.
+public protocol ScreenProgram {
+    associatedtype State
+    associatedtype Action
+
+    static func actions(for input: TerminalInput, in state: State) -> [Action]
+    static func reduce(_ state: inout State, _ action: Action, now: Double)
+    static func render(_ state: State) -> Canvas
+    static func isFinished(_ state: State) -> Bool
+    /// The longest the loop waits for input (seconds) before it reads a timeout: the
+    /// next moment something on screen changes by itself (a clock).
+    static func wait(_ state: State, now: Double) -> Double
+    /// Whether an action may wait to be merged with the ones that follow it (a typed
+    /// character: a burst of them is one insert, not one per key).
+    static func accumulates(_ action: Action) -> Bool
+    /// Two actions as one, when `first` accumulates.
+    static func merge(_ first: Action, _ next: Action) -> Action?
+}
+
+extension ScreenProgram {
+    public static func accumulates(_ action: Action) -> Bool { false }
+    public static func merge(_ first: Action, _ next: Action) -> Action? { nil }
+}
+
+/// What a screen does besides drawing, run by the loop after its first frame and after
+/// every batch of input: saving (live), following a file (mirror). What it learns comes
+/// back as actions, through the reducer.
+public protocol ScreenEffects {
+    associatedtype Program: ScreenProgram
+    mutating func after(_ state: Program.State, now: Double, firstFrame: Bool) -> [Program.Action]
+}
+
+/// A screen without effects (replay).
+public struct NoEffects<Program: ScreenProgram>: ScreenEffects {
+    public init() {}
+    public func after(_ state: Program.State, now: Double, firstFrame: Bool) -> [Program.Action] { [] }
+}
+
+/// The one loop every screen runs: draw, read input, map it to actions, reduce, let the
+/// effects run, draw again. Input already waiting (a paste, fast typing) is taken for
+/// up to `frameBudget` seconds before the next frame: a long paste still shows its
+/// progress, and never costs a frame per key. The loop sleeps in the read until the
+/// screen's next change by itself, so an idle screen costs one small frame a second.
+public enum Runtime {
+    public static let frameBudget = 0.2
+
+    public static func run<Program, Effects: ScreenEffects>(
+        _ program: Program.Type, _ initial: Program.State, terminal: any TerminalDevice, clock: any MonotonicClock,
+        effects: inout Effects
+    ) -> Program.State where Effects.Program == Program {
+        var state = initial
+        var firstFrame = true
+        while !Program.isFinished(state) {
+            terminal.draw(Program.render(state))
+            if firstFrame {
+                // The first save (a new file, fsync) starts once the screen is up, not competing with it.
+                for action in effects.after(state, now: clock.now(), firstFrame: true) {
+                    Program.reduce(&state, action, now: clock.now())
+                }
+                firstFrame = false
+            }
+            let wait = max(0, Program.wait(state, now: clock.now()))
+            var input = terminal.read(timeout: Int((wait * 1000).rounded(.up)))
+            let deadline = clock.now() + frameBudget
+            var pending: Program.Action?
+            func flush() {
+                if let action = pending { Program.reduce(&state, action, now: clock.now()) }
+                pending = nil
+            }
+            while true {
+                for action in Program.actions(for: input, in: state) {
+                    if let first = pending, let merged = Program.merge(first, action) {
+                        pending = merged
+                        continue
+                    }
+                    flush()
+                    if Program.accumulates(action) { pending = action } else { Program.reduce(&state, action, now: clock.now()) }
+                }
+                guard input != .timeout, !Program.isFinished(state), clock.now() < deadline else { break }
+                input = terminal.read(timeout: 0)
+                if input == .timeout { break }
+            }
+            flush()
+            for action in effects.after(state, now: clock.now(), firstFrame: false) {
+                Program.reduce(&state, action, now: clock.now())
+            }
+        }
+        return state
+    }
+}

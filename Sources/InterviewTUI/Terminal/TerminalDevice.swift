@@ -1,0 +1,24 @@
+/// What a terminal hands the program: a key, a paste, a new size, a signal, or that
+/// the time asked for ran out.
+public enum TerminalInput: Hashable, Sendable {
+    case key(Key)
+    /// Text pasted (bracketed paste): never to be taken for keys.
+    case paste(String)
+    case resize(Size)
+    case signal(Int32)
+    case timeout
+}
+
+/// The terminal as every screen's loop uses it: input events out, frames in. The
+/// ncurses backend (module InterviewTerminal) is one; tests drive a scripted one.
+public protocol TerminalDevice: AnyObject {
+    var size: Size { get }
+    /// Whether to draw with ASCII lines (a locale that is not UTF-8).
+    var ascii: Bool { get }
+    /// Waits up to `milliseconds` for input; 0 takes only what is already there.
+    func read(timeout milliseconds: Int) -> TerminalInput
+    /// Shows a frame: what changed since the last one, in one write.
+    func draw(_ frame: Canvas)
+    /// Restores the terminal as it was; what was written to stderr meanwhile follows.
+    func close()
+}

@@ -1,0 +1,183 @@
+import CNcursesW
+import Foundation
+import InterviewKit
+import InterviewTUI
+
+/// The terminal of `TerminalDevice` on ncurses: setup and teardown, signals, drawing a
+/// canvas, reading input. Everything it draws comes from a `Canvas`, whose cells are
+/// already made safe to print.
+///
+/// Input is read here as bytes, not through ncurses' keypad: ncurses knows only the
+/// sequences of the terminfo entry, and one it does not know (Home as `ESC [ 1 ~`
+/// under TERM=xterm-256color in tmux) came through as Escape and three keys. The
+/// `KeyDecoder` knows every form, and drops whole what it does not know.
+public final class NcursesTerminal: TerminalDevice {
+    public enum SetupError: Error, CustomStringConvertible {
+        case unknownTerminal(String)
+        public var description: String {
+            switch self {
+            case .unknownTerminal(let term):
+                term.isEmpty
+                    ? "TERM is not set: expected the name of your terminal's type, e.g. TERM=xterm-256color"
+                    : "TERM=\(term) is a terminal type this system does not know (no terminfo entry): expected one it has, e.g. TERM=xterm-256color"
+            }
+        }
+    }
+
+    /// How long the rest of an escape sequence may take to follow its ESC, and the rest
+    /// of a paste its last piece.
+    static let escapeDelay = 25, pasteDelay = 1000
+
+    private var previous: Canvas?
+    private let palette: Palette
+    private var decoder = KeyDecoder()
+    private var queue: [TerminalInput] = []
+    private var open = true
+    private var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    public let ascii: Bool
+    /// How many `write` calls the last frame took.
+    public private(set) var writesInLastFrame = 0
+
+    /// The terminal on standard input and output, of the type TERM names; tests give a
+    /// pty's descriptors and a type, and keep their stderr.
+    public init(theme: Theme, type: String? = nil, input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO,
+                captureStderr: Bool = true) throws(SetupError) {
+        setlocale(LC_ALL, "")
+        ascii = ishim_locale_is_utf8() == 0
+        let opened = type.map { ishim_open($0, input, output) } ?? ishim_open(nil, input, output)
+        guard opened != 0 else {
+            throw .unknownTerminal(type ?? ProcessInfo.processInfo.environment["TERM"] ?? "")
+        }
+        if captureStderr { ishim_capture_stderr(NSTemporaryDirectory()) }
+        let environment = ProcessInfo.processInfo.environment
+        let colorful = has_colors() && !ColorFallback.noColor(environment: environment)
+        if colorful {
+            start_color()  // COLORS is only known after this
+            use_default_colors()
+        }
+        palette = Palette(theme: theme, colors: ColorFallback.colorCount(
+            terminalColors: colorful ? Int(ishim_colors()) : 0, environment: environment))
+        ishim_install_signal_handlers()
+        ishim_bracketed_paste_on()
+    }
+
+    public var size: Size { Size(width: Int(ishim_cols()), height: Int(ishim_lines())) }
+
+    public func close() {
+        guard open else { return }
+        open = false
+        ishim_close()
+        ishim_release_stderr()
+    }
+
+    deinit { close() }
+
+    /// Draws the cells that changed since the last frame, then lets ncurses send them,
+    /// in one write.
+    public func draw(_ canvas: Canvas) {
+        let full = previous.map { $0.width != canvas.width || $0.height != canvas.height } ?? true
+        // A new size: ncurses' idea of the screen is stale, the terminal cleared and drawn whole.
+        if full { wclear(ishim_stdscr()) }
+        for y in 0..<canvas.height {
+            for x in 0..<canvas.width {
+                let cell = canvas[x, y]
+                if cell.text.isEmpty { continue }
+                if !full, let previous, previous[x, y] == cell, x + 1 >= canvas.width || previous[x + 1, y] == canvas[x + 1, y] {
+                    continue
+                }
+                let (attributes, pair) = palette.attributes(cell.style)
+                if cell.text.utf8.count == 1, let byte = cell.text.utf8.first {
+                    // Most cells: one printable ASCII character (the canvas marked the others), no array to build.
+                    var ascii: (wchar_t, wchar_t) = (wchar_t(byte), 0)
+                    _ = withUnsafeMutableBytes(of: &ascii) { buffer in
+                        ishim_put(Int32(y), Int32(x), buffer.baseAddress!.assumingMemoryBound(to: wchar_t.self), attributes, pair)
+                    }
+                    continue
+                }
+                var (wide, pad) = Self.drawable(cell.text, width: DisplayWidth.of(cell.text))
+                _ = ishim_put(Int32(y), Int32(x), &wide, attributes, pair)
+                if pad {
+                    var space: [wchar_t] = [32, 0]
+                    _ = ishim_put(Int32(y), Int32(x + 1), &space, attributes, pair)
+                }
+            }
+        }
+        ishim_frame_begin()
+        if let cursor = canvas.cursor {
+            curs_set(1)
+            wmove(ishim_stdscr(), Int32(cursor.y), Int32(cursor.x))
+        } else {
+            curs_set(0)
+        }
+        wrefresh(ishim_stdscr())
+        writesInLastFrame = Int(ishim_frame_end())
+        previous = canvas
+    }
+
+    /// What ncurses is given for a cell: the cluster's first character and the combining
+    /// marks on it, if the terminal's width of it (libc's `wcwidth`, which ncurses and
+    /// tmux use) fits the cell. Terminals disagree on joined emoji, flags and variation
+    /// selectors, and one that draws them wider or narrower than the canvas moves every
+    /// cell after them: the first character stands for the whole, padded with a space
+    /// when the terminal sees it narrower, U+FFFD when it sees it wider.
+    static func drawable(_ text: String, width: Int) -> (characters: [wchar_t], pad: Bool) {
+        guard let base = text.unicodeScalars.first else { return ([0], false) }
+        let baseWidth = Int(ishim_wcwidth(wchar_t(bitPattern: base.value)))
+        guard baseWidth >= 1, baseWidth <= width else { return ([0xFFFD, 0], width == 2) }
+        var characters = [wchar_t(bitPattern: base.value)]
+        for scalar in text.unicodeScalars.dropFirst() {
+            let category = scalar.properties.generalCategory
+            guard characters.count < 4, category == .nonspacingMark || category == .enclosingMark,
+                  !scalar.properties.isVariationSelector, ishim_wcwidth(wchar_t(bitPattern: scalar.value)) == 0 else { break }
+            characters.append(wchar_t(bitPattern: scalar.value))
+        }
+        return (characters + [0], baseWidth < width)
+    }
+
+    /// Waits up to `milliseconds` for a key, a paste, a resize or a signal; a terminal
+    /// that is gone reads as SIGHUP. Bytes are read as they come (a megabyte paste in 64 KB
+    /// chunks) and decoded whole; a sequence or a character cut between two reads waits
+    /// for its rest a little, even when asked not to wait.
+    public func read(timeout milliseconds: Int) -> TerminalInput {
+        while true {
+            if let signal = pendingSignal() { return .signal(signal) }
+            if !queue.isEmpty { return queue.removeFirst() }
+            if ishim_take_resize() != 0, ishim_catch_up_size() != 0 { return resized() }
+            let wait = decoder.inPaste ? Self.pasteDelay : decoder.isPending ? max(milliseconds, Self.escapeDelay) : milliseconds
+            let count = chunk.withUnsafeMutableBufferPointer { ishim_read($0.baseAddress, Int32($0.count), Int32(wait)) }
+            switch count {
+            case 1...:
+                queue += decoder.feed(chunk[..<Int(count)]).map(Self.input)
+            case 0:
+                if decoder.isPending {
+                    queue += decoder.timeout().map(Self.input)
+                    continue
+                }
+                // Once per wait that ran out at most, not per key of a paste.
+                if milliseconds > 0, ishim_catch_up_size() != 0 { return resized() }
+                return .timeout
+            case -1:
+                continue  // a signal: taken at the top
+            default:
+                return .signal(SIGHUP)
+            }
+        }
+    }
+
+    private func resized() -> TerminalInput {
+        previous = nil
+        return .resize(size)
+    }
+
+    private static func input(_ decoded: DecodedInput) -> TerminalInput {
+        switch decoded {
+        case .key(let key): .key(key)
+        case .paste(let text): .paste(text)
+        }
+    }
+
+    private func pendingSignal() -> Int32? {
+        let signal = ishim_take_signal()
+        return signal == 0 ? nil : signal
+    }
+}
