@@ -65,6 +65,9 @@ let package = Package(
             dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Benchmarks/FirstFrameFloor"
         ),
+        // Compiles a target's files that are not Swift sources into it (Plugins/).
+        .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["embed-resources"]),
+        .executableTarget(name: "embed-resources", path: "Plugins/EmbedResourcesTool"),
         .testTarget(name: "InterviewKitTests", dependencies: ["InterviewKit", "InterviewSamples"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "InterviewTUITests", dependencies: ["InterviewTUI", "InterviewKit"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["InterviewKit"]),
