@@ -1,11 +1,6 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// The built-in themes: one `Themes/NAME.toml` each, shipped as resources of the
-/// `InterviewThemes` target (whose folder is `Themes/`). A file in `Themes/` that is
-/// not listed here makes SwiftPM warn and ThemeTests fail.
-let builtinThemes = ["colorblind", "default", "high-contrast", "light", "monochrome", "muted"]
-
 let package = Package(
     name: "interview",
     platforms: [.macOS(.v13)],
@@ -27,7 +22,8 @@ let package = Package(
         .target(
             name: "InterviewThemes",
             path: "Themes",
-            resources: builtinThemes.map { .copy("\($0).toml") }
+            // The built-in themes, every `Themes/NAME.toml`, compiled in by EmbedResources.
+            plugins: ["EmbedResources"]
         ),
         .target(
             name: "InterviewKit",
@@ -35,7 +31,8 @@ let package = Package(
                 "InterviewThemes",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
-            resources: [.copy("Resources/Banks")]
+            // The built-in banks, `Resources/Banks/NAME.md`, compiled in by EmbedResources.
+            plugins: ["EmbedResources"]
         ),
         .target(
             name: "InterviewTUI",
@@ -71,6 +68,9 @@ let package = Package(
             dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Benchmarks/FirstFrameFloor"
         ),
+        // Compiles a target's files that are not Swift sources into it (Plugins/).
+        .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["embed-resources"]),
+        .executableTarget(name: "embed-resources", path: "Plugins/EmbedResourcesTool"),
         .testTarget(name: "InterviewKitTests", dependencies: ["InterviewKit", "InterviewSamples"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "InterviewTUITests", dependencies: ["InterviewTUI", "InterviewKit"], exclude: ["Snapshots"]),
         .testTarget(name: "InterviewTerminalTests", dependencies: ["InterviewTerminal", "InterviewTUI", "InterviewKit"]),

@@ -1,16 +1,15 @@
-import Foundation
-
-/// The built-in themes, shipped as resources of this target (its folder is the
-/// package's `Themes/`). InterviewKit's `ThemeLoader` reads them from here.
+/// The built-in themes: every `NAME.toml` of this target (its folder is the package's
+/// `Themes/`), compiled into the binary by the EmbedResources plugin. InterviewKit's
+/// `ThemeLoader` reads them from here, with no file opened.
 public enum InterviewThemes {
-    /// The folder that holds the built-in `NAME.toml` files in the built product
-    /// (next to the binary: `interview_InterviewThemes.resources`), or nil.
-    public static var folder: URL? { Bundle.module.resourceURL }
+    /// The names of the built-in themes (the files' names without `.toml`), sorted.
+    public static let names: [String] = EmbeddedResources.names
+        .filter { $0.hasSuffix(".toml") }
+        .map { String($0.dropLast(5)) }
 
-    /// The built-in theme files, sorted by name.
-    public static var files: [URL] {
-        guard let folder,
-              let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
-        return names.filter { $0.hasSuffix(".toml") }.sorted().map { folder.appendingPathComponent($0) }
+    /// The bytes of the built-in theme `name`'s file, exactly as in `Themes/`; nil when
+    /// there is no such built-in theme.
+    public static func bytes(_ name: String) -> [UInt8]? {
+        EmbeddedResources.bytes(name + ".toml")
     }
 }

@@ -10,7 +10,6 @@ swift build --product interview >/dev/null
 work=$(mktemp -d "${TMPDIR:-/tmp}/interview-kill.XXXXXX")
 # A copy, so that a build during the test does not change the program under test.
 cp .build/debug/interview "$work/interview"
-cp -r .build/debug/*.resources "$work/"
 bin=$work/interview
 socket=interview-kill-$$
 # The server is gone once its last pane has ended; under set -e a failed kill-server would be the exit status.

@@ -58,11 +58,12 @@ enum Binary {
     ///   `""` for a key removes it.
     /// - input: text for the child's standard input; without it, stdin is `/dev/null`.
     /// - directory: the child's working directory (default: this process's).
+    /// - executable: the program to run instead of `path()` (a copy of it, say).
     @discardableResult
     static func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil,
-                    directory: URL? = nil, timeout: TimeInterval = 30) throws -> Output {
+                    directory: URL? = nil, executable: String? = nil, timeout: TimeInterval = 30) throws -> Output {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: try path())
+        process.executableURL = URL(fileURLWithPath: try executable ?? path())
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         for (key, value) in environment {

@@ -31,10 +31,10 @@ final class Tmux {
     /// `pipe-pane`, attached before the program starts): see `output(_:)`.
     /// `shellArguments` follow the others unquoted, for the shell to expand: bytes that
     /// are not UTF-8, say, which a Swift string cannot hold. `launcher` runs the program
-    /// (`setsid -w`, say).
+    /// (`setsid -w`, say). `binary` is the program to run instead of `Binary.path()`.
     func start(_ arguments: [String], name: String = "main", width: Int = 120, height: Int = 40,
                environment: [String: String] = [:], reportExit: Bool = false, recordOutput: Bool = false,
-               shellArguments: String = "", launcher: [String] = []) throws {
+               shellArguments: String = "", launcher: [String] = [], binary: String? = nil) throws {
         let quote = { (text: String) in "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
         let variables = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "tmux-256color",
                          "XDG_DATA_HOME": home.path + "/data", "XDG_CONFIG_HOME": home.path + "/config"]
@@ -46,7 +46,7 @@ final class Tmux {
             ? "while [ ! -e \(quote(goFile(name).path)) ]; do sleep 0.02; done; " : ""
         let command = "cd \(quote(home.path)) && " + waitForRecording + (reportExit ? modes("before") : "exec ")
             + "env -u NO_COLOR -u COLORTERM "
-            + variables.joined(separator: " ") + " " + (launcher + [try Binary.path()] + arguments).map(quote).joined(separator: " ")
+            + variables.joined(separator: " ") + " " + (launcher + [try binary ?? Binary.path()] + arguments).map(quote).joined(separator: " ")
             + (shellArguments.isEmpty ? "" : " " + shellArguments)
             + (reportExit ? "; echo \"exit status $?\"; " + modes("after")
                 + "echo \"terminal: $(stty -a | tr ' ;' '\\n\\n' | grep -x -- '-\\{0,1\\}icanon\\|-\\{0,1\\}echo' | tr '\\n' ' ')\"; sleep 600" : "")

@@ -76,6 +76,20 @@ struct BuiltinBankTests {
         #expect(bank.hash.count == "fnv1a64:".count + 16)
     }
 
+    /// Compiled in, byte for byte as in its file: nothing is read from disk.
+    @Test func isCompiledInByteForByte() throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/InterviewKit/Resources/Banks")
+        let onDisk = try FileManager.default.contentsOfDirectory(atPath: file.path)
+            .filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }.sorted()
+        #expect(BankLoader.builtinNames == onDisk)
+        for name in onDisk {
+            let bytes = Array(try Data(contentsOf: file.appendingPathComponent(name + ".md")))
+            #expect(BankLoader.builtinBytes(name) == bytes, "\(name)")
+        }
+        #expect(BankLoader.builtinBytes("../Banks/machine-learning") == nil)
+    }
+
     @Test func keepsTheArticleOrder() throws {
         let bank = try BankLoader.load("machine-learning")
         try #require(bank.questions.count == 15)

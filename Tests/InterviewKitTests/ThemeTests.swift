@@ -115,18 +115,25 @@ private func hueSaturation(_ color: ThemeColor) -> (hue: Double, saturation: Dou
     #expect(available.map(\.name) == available.map(\.name).sorted())
 }
 
-/// Package.swift lists the built-in themes one by one: a file added to Themes/ but
-/// not listed there would not ship.
+/// The EmbedResources plugin compiles every file of Themes/ into the binary: a file
+/// added there that did not ship would fail here.
 @Test func everyFileInThemesShipsWithTheBinary() throws {
     let onDisk = try themeFilesOnDisk().map { $0.deletingPathExtension().lastPathComponent }
     #expect(ThemeLoader.builtinNames == onDisk)
 }
 
-/// The built-ins are found by an absolute path (the resource bundle next to the
-/// binary), never relative to the working directory.
-@Test func builtinsAreFoundByAbsolutePath() throws {
-    let path = try #require(ThemeLoader.builtinPath("light"))
-    #expect(path.hasPrefix("/") && path.hasSuffix("/light.toml"))
+/// The built-ins are in the binary, byte for byte as in Themes/: found by name
+/// wherever the binary is and whatever the working directory, with no file opened.
+@Test func builtinsAreCompiledInByteForByte() throws {
+    for file in try themeFilesOnDisk() {
+        let name = file.deletingPathExtension().lastPathComponent
+        #expect(ThemeLoader.isBuiltin(name))
+        #expect(ThemeLoader.builtinBytes(name) == Array(try Data(contentsOf: file)), "\(name)")
+        #expect(try ThemeLoader.builtinText(name) == String(contentsOf: file, encoding: .utf8), "\(name)")
+    }
+    #expect(!ThemeLoader.isBuiltin("nonesuch"))
+    #expect(!ThemeLoader.isBuiltin("../Themes/light"))
+    #expect(ThemeLoader.builtinBytes("../Themes/light") == nil)
 }
 
 @Test func monochromeUsesNoColour() throws {
@@ -193,7 +200,7 @@ private func hueSaturation(_ color: ThemeColor) -> (hue: Double, saturation: Dou
     let theme = try ThemeLoader.load("default", environment: home.environment)
     #expect(theme.name == "default")
     #expect(theme.style(.body) == RoleStyle(foreground: .ansi(1)))
-    let builtinDefault = try ThemeLoader.theme(ThemeLoader.readText(ThemeLoader.builtinPath("default")!, file: "d"),
+    let builtinDefault = try ThemeLoader.theme(ThemeLoader.builtinText("default"),
                                                file: "d", name: "default")
     #expect(theme.style(.border) == builtinDefault.style(.border))
     #expect(Set(theme.styles.keys) == Set(Role.allCases))

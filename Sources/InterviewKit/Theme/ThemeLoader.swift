@@ -44,8 +44,8 @@ public enum ThemeLoader {
             if FileManager.default.fileExists(atPath: user) {
                 return try read(path: user, name: reference, file: user)
             }
-            if let builtin = builtinPath(reference) {
-                return try read(path: builtin, name: reference, file: "builtin:\(reference)")
+            if isBuiltin(reference) {
+                return try theme(builtinText(reference), file: "builtin:\(reference)", name: reference)
             }
         }
         let names = available(environment: environment).map(\.name)
@@ -59,8 +59,9 @@ public enum ThemeLoader {
     public static func available(environment: [String: String] = ProcessInfo.processInfo.environment) -> [ThemeInfo] {
         var themes: [String: ThemeInfo] = [:]
         for name in builtinNames {
-            guard let path = builtinPath(name) else { continue }
-            themes[name] = info(name: name, path: path, file: "builtin:\(name)", source: ThemeInfo.builtInSource)
+            themes[name] = info(name: name, file: "builtin:\(name)", source: ThemeInfo.builtInSource) { () throws(InputError) in
+                try builtinText(name)
+            }
         }
         let folder = userThemesFolder(environment: environment)
         let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
@@ -68,7 +69,7 @@ public enum ThemeLoader {
             let name = String(file.dropLast(5))
             let path = folder.appendingPathComponent(file).path
             guard isName(name), !isFolder(path) else { continue }
-            themes[name] = info(name: name, path: path, file: path, source: path)
+            themes[name] = info(name: name, file: path, source: path) { () throws(InputError) in try readText(path, file: path) }
         }
         return themes.values.sorted { $0.name < $1.name }
     }
@@ -116,24 +117,27 @@ public enum ThemeLoader {
 
     // MARK: - Internals
 
-    /// Names of the themes shipped with the binary.
-    static var builtinNames: [String] {
-        InterviewThemes.files.map { $0.deletingPathExtension().lastPathComponent }
+    /// Names of the themes compiled into the binary (every `Themes/NAME.toml`), sorted.
+    static var builtinNames: [String] { InterviewThemes.names }
+
+    /// The bytes of built-in theme `name`'s file, from the binary: no file is opened.
+    static func builtinBytes(_ name: String) -> [UInt8]? {
+        isName(name) ? InterviewThemes.bytes(name) : nil
     }
 
-    static func builtinPath(_ name: String) -> String? {
-        // By its name, not by listing the folder: every start reads the default theme.
-        guard isName(name), let folder = InterviewThemes.folder else { return nil }
-        let path = folder.appendingPathComponent(name + ".toml").path
-        return FileManager.default.fileExists(atPath: path) ? path : nil
+    static func isBuiltin(_ name: String) -> Bool { builtinBytes(name) != nil }
+
+    /// The text of built-in theme `name`'s file.
+    static func builtinText(_ name: String) throws(InputError) -> String {
+        guard let bytes = builtinBytes(name) else {
+            throw InputError(file: "builtin:\(name)", line: 1, column: 1, message: "no such built-in theme")
+        }
+        return try text(Data(bytes), file: "builtin:\(name)")
     }
 
     /// A built-in theme as its file defines it, roles left out included.
     static func builtinDefinition(_ name: String) throws(InputError) -> ThemeDefinition {
-        guard let path = builtinPath(name) else {
-            throw InputError(file: "builtin:\(name)", line: 1, column: 1, message: "no such built-in theme")
-        }
-        return try ThemeParser.definition(readText(path, file: "builtin:\(name)"), file: "builtin:\(name)")
+        try ThemeParser.definition(builtinText(name), file: "builtin:\(name)")
     }
 
     /// Fills the roles a definition leaves out from its base built-in theme, and what
@@ -156,7 +160,7 @@ public enum ThemeLoader {
     /// A complete theme from a file's text; named `name`, else by its `name` key, else after the file.
     static func theme(_ text: String, file: String, name: String?) throws(InputError) -> Theme {
         let definition = try ThemeParser.definition(text, file: file)
-        if let base = definition.base, builtinPath(base) == nil {
+        if let base = definition.base, !isBuiltin(base) {
             let place = TOMLLocator(text).place(["base"])
             throw InputError(file: file, line: place?.line ?? 1, column: place?.valueColumn ?? 1,
                              message: "unknown base theme \"\(base)\": expected one of the built-in themes " + builtinNames.joined(separator: ", "))
@@ -168,15 +172,21 @@ public enum ThemeLoader {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError(file: file, line: 1, column: 1, message: "cannot be read: expected a readable TOML file")
         }
+        return try text(data, file: file)
+    }
+
+    /// A theme file's bytes as text: UTF-8, a byte-order mark dropped.
+    static func text(_ data: Data, file: String) throws(InputError) -> String {
         guard let text = String(data: data, encoding: .utf8) else {
             throw InputError(file: file, line: 1, column: 1, message: "is not UTF-8: expected TOML text")
         }
         return text.hasPrefix("\u{feff}") ? String(text.dropFirst()) : text
     }
 
-    static func info(name: String, path: String, file: String, source: String) -> ThemeInfo {
+    static func info(name: String, file: String, source: String,
+                     text read: () throws(InputError) -> String) -> ThemeInfo {
         do {
-            let text = try readText(path, file: file)
+            let text = try read()
             return ThemeInfo(name: name, description: try ThemeParser.definition(text, file: file).description, source: source)
         } catch {
             return ThemeInfo(name: name, description: "(cannot be used: \(error))", source: source)
