@@ -37,7 +37,11 @@ struct InstalledBinaryEndToEndTests {
             let built = try Binary.path()
             let buildFolder = URL(fileURLWithPath: built).resolvingSymlinksInPath().deletingLastPathComponent().path
             launcher = Self.canHide ? Self.hiding(buildFolder) : []
-            try FileManager.default.copyItem(atPath: built, toPath: binary)
+            // Copied by `cp`, not in this process: a file this process has open for writing
+            // would be inherited by whatever another test forks meanwhile, and exec of it
+            // would then fail with "Text file busy".
+            let copy = try Binary.run([built, binary], executable: "/bin/cp")
+            guard copy.status == 0 else { throw POSIXError(.EIO) }
         }
 
         deinit { try? FileManager.default.removeItem(at: root) }

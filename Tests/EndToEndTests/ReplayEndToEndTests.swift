@@ -40,8 +40,11 @@ struct ReplayEndToEndTests {
         #expect(!first.contains("said something clever"), "question 1 as it started")
         var steps = 0
         while try !tmux.screen("replay").contains("said something clever 🚀"), steps < 6 {
+            // One event at a time: the next key only once this one's frame is on screen,
+            // or a busy machine would step past the note before it was ever read.
+            let before = try tmux.screen("replay")
             try tmux.send("}", to: "replay")
-            Thread.sleep(forTimeInterval: 0.2)
+            _ = tmux.waitUntil { try tmux.screen("replay") != before }
             steps += 1
         }
         #expect(try tmux.screen("replay").contains("said something clever 🚀"), "} steps event by event to the note")

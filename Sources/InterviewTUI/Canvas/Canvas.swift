@@ -31,8 +31,6 @@ public struct Canvas: Hashable, Sendable {
 
     public subscript(x: Int, y: Int) -> Cell { cells[y * width + x] }
 
-    public func contains(x: Int, y: Int) -> Bool { x >= 0 && y >= 0 && x < width && y < height }
-
     public mutating func fill(_ rect: Rect, _ style: Style) {
         for y in rect.y..<(rect.y + rect.height) where y >= 0 && y < height {
             for x in rect.x..<(rect.x + rect.width) where x >= 0 && x < width {
@@ -124,5 +122,4 @@ public struct Rect: Hashable, Sendable {
     }
     public var maxX: Int { x + width }
     public var maxY: Int { y + height }
-    public func inset(_ n: Int) -> Rect { Rect(x: x + n, y: y + n, width: width - 2 * n, height: height - 2 * n) }
 }
