@@ -44,7 +44,7 @@ struct ReplayEndToEndTests {
             // or a busy machine would step past the note before it was ever read.
             let before = try tmux.screen("replay")
             try tmux.send("}", to: "replay")
-            _ = tmux.waitUntil { try tmux.screen("replay") != before }
+            _ = try tmux.waitUntil { try tmux.screen("replay") != before }
             steps += 1
         }
         #expect(try tmux.screen("replay").contains("said something clever 🚀"), "} steps event by event to the note")
