@@ -91,7 +91,9 @@ public struct KeyTable<Context: Sendable, Action: Sendable>: Sendable {
         func code(_ keys: String) -> String {
             keys.split(separator: " ").map { "`\($0)`" }.joined(separator: " ")
         }
-        return "| key | action |\n|---|---|\n" + rows.map { "| \(code($0.keys)) | \($0.action) |" }.joined(separator: "\n") + "\n"
+        let listed = bindings.compactMap { binding in binding.help.map { "| \(code(binding.label)) | \($0) |" } }
+        let rest = otherwiseHelp.map { ["| \($0.label) | \($0.help) |"] } ?? []
+        return "| key | action |\n|---|---|\n" + (listed + rest).joined(separator: "\n") + "\n"
     }
 }
 

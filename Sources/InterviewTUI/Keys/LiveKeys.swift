@@ -109,7 +109,7 @@ public enum LiveKeys {
     ], otherwise: { key, _ in
         if case .character(let c) = key { return .edit(.insert(String(c))) }
         return nil
-    }, otherwiseHelp: ("paste", "always text: opens the notes if they are closed"))
+    }, otherwiseHelp: ("any other key, a paste", "text (a paste opens the notes when they are closed)"))
 
     public static let rating = Table(name: "rating", title: "Rating (after r)", [
         Binding([], "", nil, hint: Hint("Rate:", "", rank: 0), when: { !$0.session.wrappingUp }) { _, _ in nil },
@@ -121,7 +121,7 @@ public enum LiveKeys {
         Binding([], "", nil, hint: Hint("3", "yes", rank: 3)) { _, _ in nil },
         Binding([], "", nil, hint: Hint("4", "strong yes", rank: 4)) { _, _ in nil },
         Binding([.escape], "Esc", "cancel", hint: Hint("Esc", "cancel", rank: 6), .view(.closeOverlay)),
-    ], otherwise: { _, _ in .view(.closeOverlay) }, otherwiseHelp: ("any other", "cancel"))
+    ], otherwise: { _, _ in .view(.closeOverlay) }, otherwiseHelp: ("any other key", "cancel"))
 
     public static let quit = Table(name: "quit", title: "Quit box (after q)", [
         Binding([.character("y"), .character("Y")], "y", "end the interview now (completed)", .endInterview),
