@@ -40,9 +40,10 @@ struct Run: ParsableCommand {
         let startedAt = Date()
         let out = self.out.map { URL(fileURLWithPath: $0) }
         if let out, FileManager.default.fileExists(atPath: out.path) { throw Self.exists(out) }
+        // Not the file's name (another candidate's), and nothing at all on a shared screen.
         var notice: String?
-        if let unfinished = store.newestUnfinished() {
-            notice = "Unfinished session \(URL(fileURLWithPath: unfinished.path).lastPathComponent): q then l, and `interview resume` continues it"
+        if !share, store.newestUnfinished() != nil {
+            notice = "An unfinished interview is waiting: `interview resume` lists it"
         }
         var engine = SessionEngine(bank: bank, id: UUID().uuidString.lowercased(), candidate: candidate,
                                    interviewer: interviewer, startedAt: startedAt, durationSeconds: durationSeconds)
@@ -58,6 +59,8 @@ struct Run: ParsableCommand {
                 throw ExitCode(1)
             }
             url = out
+            // Remembered, so that `resume` offers it (best effort: the interview goes on without).
+            try? store.remember(out.path)
         } else {
             url = try newSessionFile(store, candidate: candidate, startedAt: startedAt)
         }
@@ -72,49 +75,6 @@ struct Run: ParsableCommand {
     }
 }
 
-struct Resume: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "resume",
-        abstract: "Continue an interrupted session (the newest unfinished one when none is named).")
-
-    @Argument(help: "The session file.")
-    var session: String?
-
-    @OptionGroup var look: ThemeOption
-
-    func run() throws {
-        let theme = try look.resolve()
-        let path: String
-        let file: SessionFile
-        if let session {
-            do {
-                file = try SessionStore.read(session)
-            } catch {
-                throw exitWithInputError(error)
-            }
-            path = session
-        } else {
-            guard let newest = SessionStore.standard().newestUnfinished() else {
-                printError("no unfinished session in \(SessionStore.standard().folder.path): name one, e.g. `interview resume FILE`")
-                throw ExitCode(2)
-            }
-            (path, file) = newest
-        }
-        guard file.status != .completed else {
-            throw exitWithInputError(InputError(file: path, line: 1, column: 1,
-                                                message: "this session is completed: expected an unfinished one (see `interview replay`)"))
-        }
-        var engine = SessionEngine(file: file)
-        engine.perform(.reopen, at: file.clockSeconds)
-        try requireTerminal()
-        let exit = try runLive(engine: engine, clock: SessionClock(SystemClock(), continuingFrom: file.clockSeconds), path: path,
-                               theme: theme)
-        try report(exit, path: path)
-    }
-}
-
-/// Runs the live (or practice) screen on the terminal, holding the session's lock for
-/// as long as it runs: one program writes a session at a time.
 /// A new session file in the sessions folder, or exit 1 saying why there can be none.
 func newSessionFile(_ store: SessionStore, candidate: String, startedAt: Date) throws -> URL {
     do {
@@ -125,6 +85,8 @@ func newSessionFile(_ store: SessionStore, candidate: String, startedAt: Date) t
     }
 }
 
+/// Runs the live (or practice) screen on the terminal, holding the session's lock for
+/// as long as it runs: one program writes a session at a time.
 /// `created`: the file was made empty for this session, and goes if the screen cannot start.
 func runLive(engine: SessionEngine, clock: SessionClock, path: String, theme: Theme, notice: String? = nil,
              practice: Bool = false, created: Bool = false) throws -> LiveExit {

@@ -17,7 +17,7 @@ import Testing
         let view = CandidateView(questions: state.engine.questions, durationSeconds: 2700, state: state.session, at: 8)
         let fields = Set(Swift.Mirror(reflecting: view).children.compactMap(\.label))
         #expect(fields == ["number", "count", "prompt", "questionSeconds", "budgetSeconds", "totalSeconds",
-                           "durationSeconds", "paused", "wrappingUp", "status"],
+                           "durationSeconds", "paused", "status"],
                 "a new field must be something a candidate may see")
         let everything = String(describing: view)
         let question = state.question
@@ -32,7 +32,7 @@ import Testing
     func theMirrorScreenShowsThePromptAndClocksOnly(width: Int, height: Int) throws {
         let state = try sessionWithEverything()
         let view = CandidateView(questions: state.engine.questions, durationSeconds: 2700, state: state.session, at: 65)
-        let canvas = MirrorScreen.render(.following(view, running: true), session: "s.json", size: Size(width: width, height: height))
+        let canvas = MirrorScreen.render(.following(view, running: true), size: Size(width: width, height: height))
         assertSnapshot(canvas, named: "mirror-\(width)x\(height)")
         let text = canvas.text
         #expect(text.contains("Question 1/15"))
@@ -45,7 +45,7 @@ import Testing
     }
 
     @Test func theMirrorSaysWhyItWaits() {
-        let canvas = MirrorScreen.render(.waiting("Waiting for x.json: no such file yet."), session: "x.json", size: Size(width: 80, height: 24))
+        let canvas = MirrorScreen.render(.waiting("Waiting for x.json: no such file yet."), size: Size(width: 80, height: 24))
         #expect(canvas.text.contains("no such file yet"))
     }
 }

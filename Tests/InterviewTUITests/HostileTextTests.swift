@@ -201,7 +201,7 @@ enum CanvasInvariants {
         let bank = try Hostile.bank()
         let engine = SessionEngine(bank: bank, id: "mirror", candidate: "", interviewer: "", startedAt: Date(timeIntervalSince1970: 0))
         let view = CandidateView(questions: engine.questions, durationSeconds: engine.durationSeconds, state: engine.state, at: 3)
-        let canvas = MirrorScreen.render(.following(view, running: true), session: "\u{1B}]0;file\u{07}.json", size: Size(width: 80, height: 24))
+        let canvas = MirrorScreen.render(.following(view, running: true), size: Size(width: 80, height: 24))
         CanvasInvariants.check(canvas, "mirror")
         #expect(canvas.text.contains("^[[2J^[[H"))
     }

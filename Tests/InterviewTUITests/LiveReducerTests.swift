@@ -42,7 +42,8 @@ import Testing
         #expect(state.session.questions[0].rating == nil, "nor a rating")
         #expect(!state.awaitingRating)
         Live.press([.escape], &state, at: 7)
-        #expect(state.session.questions[0].notes.map(\.text) == ["query: yes", "n q 3y4"], "it went after the notes' last line")
+        #expect(state.session.questions[0].notes.map(\.text) == ["query: yes", "n q 3", "y", "4"],
+                "a paste while not typing starts a line of its own, stamped when it came")
     }
 
     @Test func aPasteAfterTheEndChangesNothing() throws {
@@ -114,10 +115,13 @@ import Testing
         Live.press([.character("r"), .character("3")], &state, at: 2)
         #expect(state.session.recommendation == 3)
         Live.press([.character("2")], &state, at: 2)
-        #expect(state.session.recommendation == 2, "digits recommend directly in wrap-up")
+        #expect(state.session.recommendation == 3, "a digit alone never recommends")
+        #expect(state.notice?.contains("press r") == true, "it says what to press")
         Live.press([.character("i")], &state, at: 3)
         Live.type("hire", &state, at: 4)
         Live.press([.escape, .character("e")], &state, at: 5)
+        #expect(state.overlay == .quitConfirm, "e asks, as q does")
+        Live.press([.character("y")], &state, at: 6)
         #expect(state.session.closingNotes.map(\.text) == ["hire"])
         #expect(state.exit == .completed)
     }
@@ -147,8 +151,9 @@ import Testing
 
     @Test func shareSafeIsAnEventAndTypingStillWorks() throws {
         var state = try Live.state()
-        Live.press([.character("s"), .character("i")], &state, at: 1)
+        Live.press([.character("s")], &state, at: 1)
         Live.type("hidden", &state, at: 2)
+        #expect(state.isTyping, "in share-safe a letter is typed into the hidden notes at once")
         Live.press([.escape], &state, at: 3)
         #expect(state.session.shareSafe)
         #expect(state.session.questions[0].notes.map(\.text) == ["hidden"])

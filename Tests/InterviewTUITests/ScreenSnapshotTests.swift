@@ -39,7 +39,10 @@ import Testing
         let canvas = LiveScreen.render(state)
         assertSnapshot(canvas, named: "live-80x24-typing")
         let cursor = try #require(canvas.cursor)
-        #expect(canvas[cursor.x - 1, cursor.y].text == "e", "the cursor stands after the last character typed")
+        let notes = try #require(LiveScreen.panes(state).0[.notes]).rect
+        #expect(cursor.x == notes.x + 2 + LiveScreen.stampWidth, "i on a question with notes starts a new line")
+        #expect(canvas.text.split(separator: "\n")[cursor.y - 1].contains("second line"), "below the last one")
+        #expect(state.editor?.lines.last == NoteLine(at: 58, text: ""), "stamped with the question clock now")
     }
 
     /// A replay shows the session as it was: before the first note, the notes pane says
@@ -101,7 +104,7 @@ import Testing
 
     @Test func wrapUpShowsTheSummary() throws {
         var state = try interviewInProgress(width: 120, height: 40)
-        Live.press([.character("w"), .character("4")], &state, at: 120)
+        Live.press([.character("w"), .character("r"), .character("4")], &state, at: 120)
         let canvas = LiveScreen.render(state)
         assertSnapshot(canvas, named: "wrap-up-120x40")
         #expect(canvas.text.contains("Overall recommendation: 4 strong yes"))

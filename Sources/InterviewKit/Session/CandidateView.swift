@@ -1,5 +1,6 @@
 /// What a candidate may see of a session, and nothing more: the question's number,
-/// its prompt and the clocks. There is no field here through which an answer, a note,
+/// its prompt and the clocks. Not even that the interviewer peeks at wrap-up: the
+/// question on screen stays. There is no field here through which an answer, a note,
 /// a tick or a rating could reach a screen, so the share-safe screen and the mirror,
 /// which draw from this alone, cannot show them.
 public struct CandidateView: Hashable, Sendable {
@@ -11,7 +12,6 @@ public struct CandidateView: Hashable, Sendable {
     public var totalSeconds: Int
     public var durationSeconds: Int
     public var paused: Bool
-    public var wrappingUp: Bool
     public var status: SessionStatus
 
     /// The view of `state` (a session of `questions`) at session time `t`.
@@ -25,7 +25,6 @@ public struct CandidateView: Hashable, Sendable {
         totalSeconds = Int(state.totalElapsed(at: t))
         self.durationSeconds = durationSeconds
         paused = state.paused
-        wrappingUp = state.wrappingUp
         status = state.status
     }
 }

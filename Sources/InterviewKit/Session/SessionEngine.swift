@@ -16,6 +16,10 @@ public enum SessionAction: Hashable, Sendable {
     case end
     case interrupt
     case reopen
+    /// Opens an ended interview again, to amend it.
+    case reopenEnded
+    /// Takes back the last change (a tick, a rating, a recommendation, share-safe, wrap-up, a question move).
+    case undo
 }
 
 /// The session engine: reduces actions into events, and events into state. Time is
@@ -126,6 +130,14 @@ public struct SessionEngine: Hashable, Sendable {
         case .reopen:
             guard s.status == .interrupted else { return [] }
             return [SessionEvent(at: max(t, s.clock), type: .reopened)]
+        case .reopenEnded:
+            guard s.status == .completed else { return [] }
+            return [SessionEvent(at: max(t, s.clock), type: .reopenedAfterEnd)]
+        case .undo:
+            guard open, var inverse = s.undoable.last else { return [] }
+            inverse = SessionEvent(at: t, type: inverse.type, question: inverse.question, item: inverse.item,
+                                   rating: inverse.rating, on: inverse.on, undo: true)
+            return [inverse]
         }
     }
 

@@ -37,6 +37,8 @@ public struct SessionEvent: Codable, Hashable, Sendable {
         case closingNotesEdited
         case interrupted
         case reopened
+        /// An ended interview opened again to amend it (`resume --reopen`).
+        case reopenedAfterEnd
         case ended
     }
 
@@ -51,9 +53,11 @@ public struct SessionEvent: Codable, Hashable, Sendable {
     public var from: Int?
     public var removed: Int?
     public var lines: [NoteLine]?
+    /// True on an event that takes back the last change (`u`): replay shows it as it was.
+    public var undo: Bool?
 
     public init(at: Double, type: Kind, question: Int? = nil, item: Int? = nil, rating: Int? = nil, on: Bool? = nil,
-                from: Int? = nil, removed: Int? = nil, lines: [NoteLine]? = nil) {
+                from: Int? = nil, removed: Int? = nil, lines: [NoteLine]? = nil, undo: Bool? = nil) {
         self.at = (at * 1000).rounded() / 1000
         self.type = type
         self.question = question
@@ -63,6 +67,7 @@ public struct SessionEvent: Codable, Hashable, Sendable {
         self.from = from
         self.removed = removed
         self.lines = lines
+        self.undo = undo
     }
 
     /// The one event that turns `old` notes into `new` ones: the changed middle, between

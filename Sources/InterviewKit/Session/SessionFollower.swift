@@ -74,7 +74,8 @@ public struct SessionFollower: Sendable {
         if current == nil {
             stamp = nil
             file = nil
-            return .waiting("Waiting for \(path): no such file yet. It appears when the interview starts.")
+            // No path on this screen: it is shared, and a session's file name carries a name.
+            return .waiting("Waiting for the interview: its session file is not there yet. It appears when the interview starts.")
         }
         if current != stamp {
             stamp = current
@@ -87,10 +88,10 @@ public struct SessionFollower: Sendable {
                 failure = nil
             } catch {
                 file = nil
-                failure = "Waiting: \(error.description). Retrying."
+                failure = "Waiting: the session file cannot be read yet (\(error.message)). Retrying."
             }
         }
-        guard let file, let state else { return .waiting(failure ?? "Waiting for \(path).") }
+        guard let file, let state else { return .waiting(failure ?? "Waiting for the interview.") }
         let quiet = now - changedAt
         let running = quiet < Self.staleAfter || source.isHeld(path)
         // Between saves the clock runs on, but never past what a live program would have saved by then.

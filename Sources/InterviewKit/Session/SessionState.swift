@@ -25,6 +25,13 @@ public struct SessionState: Hashable, Sendable {
     public var clock: Double = 0
     /// Seconds the clock ran (not paused, not interrupted), up to `clock`.
     public var activeSeconds: Double = 0
+    /// What takes back each of the last changes, newest last (`u` records the last one).
+    public var undoable: [SessionEvent] = []
+    /// When an ended interview was opened again to amend it (nil if it never was).
+    public var amendedFrom: Double?
+
+    /// How many changes back `u` reaches.
+    static let undoDepth = 100
 
     public init(rubricCounts: [Int]) {
         questions = rubricCounts.map { QuestionProgress(rubricCount: $0) }
@@ -61,6 +68,41 @@ public struct SessionState: Hashable, Sendable {
 
     public mutating func apply(_ event: SessionEvent) {
         advance(to: event.at)
+        let inverse = self.inverse(of: event)
+        change(by: event)
+        if event.undo == true {
+            _ = undoable.popLast()
+        } else if let inverse {
+            undoable.append(inverse)
+            if undoable.count > Self.undoDepth { undoable.removeFirst(undoable.count - Self.undoDepth) }
+        }
+    }
+
+    /// The event that takes `event` back, from the state before it; nil for what `u`
+    /// does not take back (notes, which are edited; the start, the end, interruptions).
+    private func inverse(of event: SessionEvent) -> SessionEvent? {
+        let q = event.question.flatMap { questions.indices.contains($0) ? $0 : nil }
+        switch event.type {
+        case .questionOpened:
+            guard q != nil else { return nil }
+            return wrappingUp ? SessionEvent(at: 0, type: .wrapUp) : SessionEvent(at: 0, type: .questionOpened, question: current)
+        case .wrapUp:
+            return wrappingUp ? nil : SessionEvent(at: 0, type: .questionOpened, question: current)
+        case .rubricToggled:
+            return q == nil ? nil : SessionEvent(at: 0, type: .rubricToggled, question: q, item: event.item)
+        case .rated:
+            return q.map { SessionEvent(at: 0, type: .rated, question: $0, rating: questions[$0].rating ?? 0) }
+        case .recommended:
+            return SessionEvent(at: 0, type: .recommended, rating: recommendation ?? 0)
+        case .shareSafe:
+            return SessionEvent(at: 0, type: .shareSafe, on: shareSafe)
+        case .paused: return paused ? nil : SessionEvent(at: 0, type: .resumed)
+        case .resumed: return paused ? SessionEvent(at: 0, type: .paused) : nil
+        case .started, .notesEdited, .closingNotesEdited, .interrupted, .reopened, .reopenedAfterEnd, .ended: return nil
+        }
+    }
+
+    private mutating func change(by event: SessionEvent) {
         let q = event.question.flatMap { questions.indices.contains($0) ? $0 : nil }
         switch event.type {
         case .started:
@@ -89,6 +131,9 @@ public struct SessionState: Hashable, Sendable {
         case .recommended: recommendation = Self.validRating(event.rating)
         case .interrupted: status = .interrupted
         case .reopened: status = .inProgress
+        case .reopenedAfterEnd:
+            status = .inProgress
+            if amendedFrom == nil { amendedFrom = event.at }
         case .ended: status = .completed
         }
     }

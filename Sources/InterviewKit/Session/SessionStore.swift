@@ -122,11 +122,36 @@ public struct SessionStore: Sendable {
         return try SessionFile.decode(data, file: path)
     }
 
+    /// The file that remembers sessions saved outside the folder (`run --out`), so that
+    /// `resume` can offer them: one path a line, 0600 beside the sessions folder.
+    public var knownFile: URL { folder.deletingLastPathComponent().appendingPathComponent("known-sessions") }
+
+    /// The sessions saved outside the folder that the program remembers.
+    public func knownPaths() -> [String] {
+        guard let text = try? String(contentsOf: knownFile, encoding: .utf8) else { return [] }
+        return text.split(separator: "\n").map(String.init)
+    }
+
+    /// Remembers (or, with `false`, forgets) a session saved outside the folder.
+    public func remember(_ path: String, _ keep: Bool = true) throws(WriteError) {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        var paths = knownPaths().filter { $0 != absolute }
+        if keep { paths.append(absolute) }
+        try Self.writeAtomically(Data(paths.map { $0 + "\n" }.joined().utf8), to: knownFile)
+    }
+
     /// Session files in the folder, newest first by name (names start with the date).
+    /// Only regular files: a FIFO named like a session would hang whoever read it.
     public func sessionPaths() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted(by: >)
-            .map { folder.appendingPathComponent($0).path }
+            .map { folder.appendingPathComponent($0).path }.filter(Self.isRegularFile)
+    }
+
+    /// Whether `path` is a regular file itself (not a link, a FIFO, a device or a folder).
+    public static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & 0o170000 == 0o100000
     }
 
     /// The newest session that was left unfinished, if any. Every `run` asks this, with

@@ -67,10 +67,13 @@ public struct KeyTable<Context: Sendable, Action: Sendable>: Sendable {
     }
 
     public func action(for key: Key, in context: Context) -> Action? {
-        for binding in bindings where binding.keys.contains(key) && binding.when(context) {
-            return binding.action(key, context)
-        }
+        if let binding = binding(for: key, in: context) { return binding.action(key, context) }
         return otherwise?(key, context)
+    }
+
+    /// The binding that takes `key` at this moment, if one does (not `otherwise`).
+    public func binding(for key: Key, in context: Context) -> KeyBinding<Context, Action>? {
+        bindings.first { $0.keys.contains(key) && $0.when(context) }
     }
 
     /// The status line's keys at this moment, most needed first.

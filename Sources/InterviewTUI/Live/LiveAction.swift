@@ -31,6 +31,19 @@ public enum LiveAction: Hashable, Sendable {
     case edit(EditCommand)
     /// Text pasted (bracketed paste): it goes into the notes, never taken for keys.
     case paste(String)
+    /// Text into the notes, opening them when they are closed (a new line, stamped now).
+    case type(String)
+    /// A printable key with the notes closed: judged with its burst (`LiveKeys.burstGap`).
+    case held(Key)
+    /// The burst waiting is judged now: a command, or prose.
+    case resolve
+    /// A key looked up in the table in force once what came before it was reduced.
+    case press(Key)
+    /// Share-safe: the next key is a command (`Esc`), or no longer is.
+    case armCommand
+    case disarm
+    /// A word in the status line until the next key (a digit in wrap-up: press r first).
+    case remind(String)
     case awaitRating
     case rate(Int)
     case toggleShareSafe

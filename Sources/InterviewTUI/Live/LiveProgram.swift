@@ -6,8 +6,12 @@ public enum LiveProgram: ScreenProgram {
     public static func actions(for input: TerminalInput, in state: LiveState) -> [LiveAction] {
         switch input {
         case .key(let key):
-            let action = LiveKeys.action(for: key, in: state.display)
-            return (state.notice == nil ? [] : [.dismissNotice]) + (action.map { [$0] } ?? [])
+            let display = state.display
+            let notice: [LiveAction] = state.notice == nil ? [] : [.dismissNotice]
+            if case .character = key, LiveKeys.holdsPrintable(display) { return notice + [.held(key)] }
+            // What a key means may depend on the burst before it: looked up once that is judged.
+            if state.burst != nil || state.commandArmed { return notice + [.press(key)] }
+            return notice + (LiveKeys.action(for: key, in: display).map { [$0] } ?? [])
         case .paste(let text): return [.paste(text)]
         case .resize(let size): return [.view(.resize(size))]
         case .signal(let number): return [.signal(number)]
@@ -23,9 +27,12 @@ public enum LiveProgram: ScreenProgram {
 
     public static func isFinished(_ state: LiveState) -> Bool { state.exit != nil }
 
-    /// Until the next whole second of the session clock, when the clocks on screen change.
+    /// Until the next whole second of the session clock, when the clocks on screen
+    /// change, or the end of the burst of keys waiting, when it is judged.
     public static func wait(_ state: LiveState, now: Double) -> Double {
-        max(0.01, 1 - (now - now.rounded(.down)))
+        let second = 1 - (now - now.rounded(.down))
+        let burst = state.burst.map { $0.last + LiveKeys.burstGap - now } ?? .infinity
+        return max(0.01, min(second, burst))
     }
 
     public static func accumulates(_ action: LiveAction) -> Bool {

@@ -8,9 +8,12 @@ public enum LiveReducer {
         let t = state.now
         switch action {
         case .session(let sessionAction):
-            if case .next = sessionAction { commitNotes(&state) }
-            if case .previous = sessionAction { commitNotes(&state) }
             let before = state.session.current
+            if state.editor != nil, sessionAction == .next || sessionAction == .previous {
+                // Moving on while typing (share-safe's arrows): the notes stay with their question.
+                commitNotes(&state)
+                state.editor = nil
+            }
             let wasWrapping = state.session.wrappingUp
             state.engine.perform(sessionAction, at: t)
             if state.session.current != before || state.session.wrappingUp != wasWrapping {
@@ -21,31 +24,71 @@ public enum LiveReducer {
         case .startTyping:
             guard state.session.status == .inProgress else { return }
             state.notesRecordedAt = t
-            state.editor = LineEditor(lines: state.session.wrappingUp ? state.session.closingNotes
-                                                                       : state.session.questions[state.session.current].notes)
+            let notes = state.session.wrappingUp ? state.session.closingNotes : state.session.questions[state.session.current].notes
+            var editor = LineEditor(lines: notes)
+            // A thought at 00:33 is stamped 00:33: opening notes that hold text starts a new line.
+            if !notes.isEmpty { editor.newline(stamp: stamp(state)) }
+            state.editor = editor
             if !state.session.wrappingUp { state.focus = .notes }
-        case .paste(let text):
-            // Outside the notes a paste opens them: no word in it can quit, rate or move on.
+        case .paste(let text), .type(let text):
+            // Outside the notes a paste (or prose) opens them: no word in it can quit, rate or move on.
             if state.editor == nil {
                 state.overlay = nil
                 state.awaitingRating = false
+                state.promptKey = nil
                 reduce(&state, .startTyping, now: t)
             }
             reduce(&state, .edit(.insert(text)), now: t)
+        case .held(let key):
+            if var burst = state.burst, t - burst.last < LiveKeys.burstGap {
+                burst.keys.append(key)
+                burst.last = t
+                state.burst = burst
+                // Prose as soon as it can be no command: typed at once, not at the next pause.
+                if !couldBeCommand(burst.keys, state.display) { resolveBurst(&state) }
+                return
+            }
+            resolveBurst(&state)
+            let display = state.display
+            let action = LiveKeys.action(for: key, in: display)
+            let prompt = display.overlay != nil || display.awaitingRating
+            if !prompt, action == .startTyping {
+                // Nothing to wait for: what follows is typed into the notes either way.
+                reduce(&state, .startTyping, now: t)
+            } else if !prompt, LiveKeys.table(for: display).binding(for: key, in: display) == nil, case .character(let c) = key {
+                // A key no command has starts prose at once.
+                reduce(&state, .type(String(c)), now: t)
+            } else {
+                state.burst = Burst(keys: [key], started: t, last: t)
+            }
+        case .resolve:
+            resolveBurst(&state)
+        case .press(let key):
+            resolveBurst(&state)
+            let armed = state.commandArmed
+            guard let action = LiveKeys.action(for: key, in: state.display) else { return }
+            reduce(&state, action, now: t)
+            if armed, action != .armCommand { state.commandArmed = false }
+        case .armCommand:
+            state.commandArmed.toggle()
+        case .disarm:
+            state.commandArmed = false
+        case .remind(let text):
+            state.notice = text
         case .stopTyping:
             commitNotes(&state)
             state.editor = nil
         case .edit(let command):
             guard state.editor != nil else { return }
-            let stamp = state.session.wrappingUp ? state.session.totalElapsed(at: t) : state.questionElapsed()
             // In place: a copy of the editor would copy every line of the notes on each key.
-            apply(command, to: &state.screen.editor!, stamp: (stamp * 1000).rounded() / 1000)
+            apply(command, to: &state.screen.editor!, stamp: stamp(state))
             // A long burst of typing is still recorded twice a second, not only when it pauses.
             if t - state.notesRecordedAt >= 0.5 { commitNotes(&state) }
         case .awaitRating:
             state.awaitingRating = state.session.status == .inProgress
         case .rate(let rating):
             state.awaitingRating = false
+            state.promptKey = nil
             state.engine.perform(state.session.wrappingUp ? .recommend(rating) : .rate(rating), at: t)
         case .reveal:
             state.revealed.insert(state.session.current)
@@ -57,6 +100,7 @@ public enum LiveReducer {
             commitNotes(&state)
             state.editor = nil
             state.overlay = nil
+            state.promptKey = nil
             state.engine.perform(.end, at: t)
             state.exit = .completed
         case .leaveForLater:
@@ -64,6 +108,7 @@ public enum LiveReducer {
         case .signal(let number):
             leave(&state, as: .signal(number))
         case .tick:
+            if let burst = state.burst, t - burst.last >= LiveKeys.burstGap - 1e-9 { resolveBurst(&state) }
             commitNotes(&state)
         case .dismissNotice:
             state.notice = nil
@@ -72,6 +117,57 @@ public enum LiveReducer {
         case .markEnded(let date):
             if state.session.status == .completed { state.engine.markEnded(now: date) }
         }
+    }
+
+    /// The clock a note line is stamped with: the question's, or in wrap-up the interview's.
+    static func stamp(_ state: LiveState) -> Double {
+        let t = state.session.wrappingUp ? state.session.totalElapsed(at: state.now) : state.questionElapsed()
+        return (t * 1000).rounded() / 1000
+    }
+
+    /// Judges the burst of keys waiting: one command does it (a key, `r` and a digit,
+    /// digits that tick, `n` or `p` again and again); anything else is prose, typed into
+    /// the notes with the key that opened a prompt, if one is open.
+    static func resolveBurst(_ state: inout LiveState) {
+        guard let burst = state.burst else { return }
+        state.burst = nil
+        let t = state.now
+        if isCommand(burst.keys, state.display) {
+            for key in burst.keys {
+                let promptWasOpen = state.overlay != nil || state.awaitingRating
+                guard let action = LiveKeys.action(for: key, in: state.display) else { continue }
+                reduce(&state, action, now: t)
+                let promptIsOpen = state.overlay == .quitConfirm || state.awaitingRating
+                if case .character(let c) = key, promptIsOpen, !promptWasOpen { state.promptKey = c }
+                if !promptIsOpen { state.promptKey = nil }
+            }
+            return
+        }
+        let text = (state.promptKey.map { String($0) } ?? "") + String(burst.keys.compactMap { key -> Character? in
+            if case .character(let c) = key { return c }
+            return nil
+        })
+        reduce(&state, .type(text), now: t)
+    }
+
+    /// Whether more keys could still make `keys` one command (`r` before its digit).
+    static func couldBeCommand(_ keys: [Key], _ display: Display) -> Bool {
+        if isCommand(keys, display) { return true }
+        return keys.count == 1 && LiveKeys.table(for: display).action(for: keys[0], in: display) == .awaitRating
+    }
+
+    static func isCommand(_ keys: [Key], _ display: Display) -> Bool {
+        let table = LiveKeys.table(for: display)
+        guard let first = keys.first, table.binding(for: first, in: display) != nil else { return false }
+        if keys.count == 1 { return true }
+        let characters = keys.compactMap { key -> Character? in
+            if case .character(let c) = key { return c }
+            return nil
+        }
+        guard characters.count == keys.count else { return false }
+        if characters.allSatisfy({ ("1"..."9").contains($0) }) { return true }  // ticks, fast
+        if Set(characters).count == 1, characters[0] == "n" || characters[0] == "p" { return true }
+        return keys.count == 2 && table.action(for: first, in: display) == .awaitRating && ("0"..."4").contains(characters[1])
     }
 
     private static func leave(_ state: inout LiveState, as exit: LiveExit) {

@@ -98,8 +98,10 @@ public enum LiveScreen {
         if !question.tags.isEmpty { title += " · " + question.tags.joined(separator: ", ") }
         var right: [Glyph] = []
         if !state.session.shareSafe {
+            // Whose interview it is, always in sight of the interviewer (never in share-safe).
+            if !state.view.candidate.isEmpty { right = Wrap.glyphs(state.view.candidate + " · ", Style(.title)) }
             let rating = state.session.questions[state.session.current].rating
-            right = Wrap.glyphs(rating.map { "rated \($0): \(Rating.label($0))" } ?? "not rated", Style(rating == nil ? .dim : .rating))
+            right += Wrap.glyphs(rating.map { "rated \($0): \(Rating.label($0))" } ?? "not rated", Style(rating == nil ? .dim : .rating))
         }
         return Pane(rect: rect, title: title, lines: promptLines(question.prompt, width: rect.width - 4), titleRight: right)
     }

@@ -6,14 +6,9 @@ enum ShareSafeScreen {
     static func draw(_ state: Display, into canvas: inout Canvas, box: BoxChars) {
         let w = canvas.width
         canvas.fill(Rect(x: 0, y: 0, width: w, height: 1), Style(.banner))
-        let banner = " SHARE-SAFE: answer key, rubric and notes hidden · s shows them again "
+        let banner = " SHARE-SAFE: answer key, rubric and notes hidden · Esc then s shows them again "
         canvas.put(banner, x: max(0, (w - DisplayWidth.of(banner)) / 2), y: 0, style: Style(.banner))
         let rect = Rect(x: 0, y: 1, width: w, height: canvas.height - 2)
-        if state.session.wrappingUp {
-            Pane(rect: rect, title: "Wrap-up", lines: [StyledLine(glyphs: Wrap.glyphs("Thank you: that was the last question.", Style(.strong)))])
-                .draw(into: &canvas, box: box)
-            return
-        }
         let view = CandidateView(questions: state.questions, durationSeconds: state.view.durationSeconds,
                                  state: state.session, at: state.now)
         var pane = Pane(rect: rect, title: "Question \(view.number)/\(view.count)",

@@ -28,7 +28,8 @@ enum WrapUpScreen {
         let summaryRect = Rect(x: 0, y: top.maxY, width: w, height: summaryHeight)
         let notesRect = Rect(x: 0, y: summaryRect.maxY, width: w, height: h - 1 - summaryRect.maxY)
         var panes: [PaneID?: Pane] = [:]
-        panes[nil] = Pane(rect: top, title: "Wrap-up · \(state.view.title)", lines: header)
+        let whose = state.view.candidate.isEmpty ? "" : " · " + state.view.candidate
+        panes[nil] = Pane(rect: top, title: "Wrap-up · \(state.view.title)" + whose, lines: header)
         panes[.summary] = Pane(rect: summaryRect, title: "Summary", focused: state.focus == .summary,
                                lines: summary(state, width: w - 4), scroll: state.scroll[.summary] ?? 0)
         let (notes, cursor) = LiveScreen.notesPane(state, title: "Closing notes", rect: notesRect,

@@ -6,14 +6,12 @@ import InterviewKit
 public enum MirrorProgram: ScreenProgram {
     public struct State: Hashable, Sendable {
         public var model: SessionFollower.Model
-        public var name: String
         public var size: Size
         public var ascii = false
         public var quit = false
 
-        public init(path: String, size: Size) {
-            model = .waiting("Looking for \(path)…")
-            name = URL(fileURLWithPath: path).lastPathComponent
+        public init(size: Size) {
+            model = .waiting("Looking for the interview…")
             self.size = size
         }
     }
@@ -47,7 +45,7 @@ public enum MirrorProgram: ScreenProgram {
 
     public static func run(path: String, terminal: any TerminalDevice, clock: any MonotonicClock,
                            source: SessionFollower.Source = .files) -> State {
-        var state = State(path: path, size: terminal.size)
+        var state = State(size: terminal.size)
         state.ascii = terminal.ascii
         var effects = MirrorEffects(follower: SessionFollower(path: path, source: source))
         state.model = effects.follower.poll(now: clock.now())

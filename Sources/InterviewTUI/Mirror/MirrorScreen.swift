@@ -2,7 +2,7 @@ import InterviewKit
 
 /// The candidate's screen in a mirror: drawn from a `CandidateView` alone.
 public enum MirrorScreen {
-    public static func render(_ model: SessionFollower.Model, session: String, size: Size, ascii: Bool = false) -> Canvas {
+    public static func render(_ model: SessionFollower.Model, size: Size, ascii: Bool = false) -> Canvas {
         var canvas = Canvas(width: size.width, height: size.height)
         guard size.width >= 20, size.height >= 6 else {
             canvas.put("too small", x: 0, y: 0, style: Style(.warning))
@@ -10,7 +10,8 @@ public enum MirrorScreen {
         }
         let box = BoxChars.of(ascii)
         canvas.fill(Rect(x: 0, y: 0, width: size.width, height: 1), Style(.banner))
-        let banner = " Candidate view of \(session) · q quits "
+        // No file name: it carries the candidate's name, and the window is shared.
+        let banner = " Candidate view · q quits "
         canvas.put(banner, x: max(0, (size.width - DisplayWidth.of(banner)) / 2), y: 0, style: Style(.banner))
         let rect = Rect(x: 0, y: 1, width: size.width, height: size.height - 2)
         let status = Rect(x: 0, y: size.height - 1, width: size.width, height: 1)
@@ -22,10 +23,10 @@ public enum MirrorScreen {
         case .following(let view, let running):
             let text: String
             let title: String
-            switch (view.status, view.wrappingUp) {
-            case (.completed, _): (title, text) = ("The end", "The interview has ended. Thank you!")
-            case (_, true): (title, text) = ("Wrap-up", "That was the last question.")
-            default: (title, text) = ("Question \(view.number)/\(view.count)", view.prompt)
+            if view.status == .completed {
+                (title, text) = ("The end", "The interview has ended. Thank you!")
+            } else {
+                (title, text) = ("Question \(view.number)/\(view.count)", view.prompt)
             }
             var lines = [StyledLine()] + Wrap.hanging(limit: rect.height, prefix: [], width: rect.width - 4) {
                 Wrap.glyphs(text.prefix($0), Style(.strong))
@@ -36,7 +37,7 @@ public enum MirrorScreen {
             }
             Pane(rect: rect, title: title, lines: lines).draw(into: &canvas, box: box)
             var x = 0
-            if view.status != .completed, !view.wrappingUp {
+            if view.status != .completed {
                 let clock = ClockText.make(elapsed: view.questionSeconds, budget: view.budgetSeconds)
                 x = canvas.put(" Q " + clock.text, x: x, y: status.y, style: Style(clock.role))
             }
@@ -50,6 +51,6 @@ public enum MirrorScreen {
 
 extension MirrorScreen {
     static func render(_ state: MirrorProgram.State) -> Canvas {
-        render(state.model, session: state.name, size: state.size, ascii: state.ascii)
+        render(state.model, size: state.size, ascii: state.ascii)
     }
 }

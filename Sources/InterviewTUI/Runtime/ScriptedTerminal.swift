@@ -3,8 +3,9 @@ import InterviewKit
 /// A terminal for tests: input comes from a script, each step at a moment of a manual
 /// clock; every frame drawn is kept with the moment it was drawn. A read moves the
 /// clock on to the next step, or by the time it waits when the next step is later.
-/// Once the script is over, the terminal reads as hung up (SIGHUP), so that no loop
-/// under test can wait forever.
+/// Once the script is over, time goes on for `grace` seconds (keys waiting for their
+/// burst to end are judged), then the terminal reads as hung up (SIGHUP), so that no
+/// loop under test can wait forever.
 public final class ScriptedTerminal: TerminalDevice {
     public struct Step: Sendable {
         public var at: Double
@@ -23,6 +24,7 @@ public final class ScriptedTerminal: TerminalDevice {
     public private(set) var frames: [(at: Double, canvas: Canvas)] = []
     public private(set) var reads: [(at: Double, timeout: Int)] = []
     public private(set) var closed = false
+    public let grace = 5.0
 
     public init(size: Size, clock: ManualClock, steps: [Step]) {
         self.size = size
@@ -34,15 +36,15 @@ public final class ScriptedTerminal: TerminalDevice {
 
     public func read(timeout milliseconds: Int) -> TerminalInput {
         reads.append((clock.now(), milliseconds))
-        guard next < steps.count else { return .signal(1) }
-        let step = steps[next]
+        let end = (steps.last?.at ?? 0) + grace
+        let step = next < steps.count ? steps[next] : Step(at: end, .signal(1))
         let waitUntil = clock.now() + Double(milliseconds) / 1000
         guard step.at <= waitUntil else {
             clock.advance(Double(milliseconds) / 1000)
             return .timeout
         }
         if step.at > clock.now() { clock.advance(step.at - clock.now()) }
-        next += 1
+        if next < steps.count { next += 1 }
         if case .resize(let newSize) = step.input { size = newSize }
         return step.input
     }

@@ -70,8 +70,22 @@ public struct ScreenState: Hashable, Sendable {
     public var replay = false
     /// A compact line-drawing set for terminals without UTF-8.
     public var ascii = false
+    /// Printable keys typed with the notes closed, waiting for their burst to end.
+    public var burst: Burst?
+    /// The key that opened the prompt on screen (`q`, `r`): typing into the prompt puts
+    /// it into the notes with the rest, so no keystroke of prose is lost.
+    public var promptKey: Character?
+    /// Share-safe: `Esc` was pressed, the next key is a command.
+    public var commandArmed = false
 
     public init(size: Size) { self.size = size }
 
     public var isTyping: Bool { editor != nil }
+}
+
+/// Keys typed close together with the notes closed: one command, or prose.
+public struct Burst: Hashable, Sendable {
+    public var keys: [Key]
+    public var started: Double
+    public var last: Double
 }
