@@ -87,6 +87,14 @@ import InterviewSamples
         }
     }
 
+    /// The header is checked before anything else of the file is read: a newer version
+    /// that changed the rest of the format asks for an upgrade, not for a missing key.
+    @Test func aNewerVersionOfAnotherShapeAsksForAnUpgrade() throws {
+        let data = Data(#"{"format": "interview-session", "version": 2, "sessions": [1, 2]}"#.utf8)
+        let error = try #require(throws: InputError.self) { try SessionFile.decode(data, file: "v2.json") }
+        #expect(error.description.hasPrefix("v2.json:1:1: written by a newer interview (session version 2)"), "\(error)")
+    }
+
     @Test func refusesAnotherFormat() throws {
         let data = Data(#"{"format": "something-else", "version": 1}"#.utf8)
         let error = try #require(throws: InputError.self) { try SessionFile.decode(data, file: "other.json") }
