@@ -1,7 +1,8 @@
 import Foundation
 
-/// The session file of DESIGN.md: the events are the truth; the per-question summary
-/// beside them is derived from them on every save, for people and `jq`.
+/// The session file of DESIGN.md: the events are the truth; the summary beside them (per
+/// question, and the session's status, recommendation, closing notes and total time) is
+/// derived from them on every save, for people, `jq` and `interview stats`.
 public struct SessionFile: Codable, Hashable, Sendable {
     public static let format = "interview-session"
     public static let currentVersion = 1
@@ -49,6 +50,11 @@ public struct SessionFile: Codable, Hashable, Sendable {
     /// The session's monotonic clock when it was last saved: a resumed session goes
     /// on from here, so the time the program was not running does not count.
     public var clockSeconds: Double
+    /// The total clock at `clockSeconds`, rounded to the second: the seconds the session
+    /// ran, pauses excluded (the report's `totalSeconds`). Derived from the events on
+    /// every save, like the per-question summary; absent from files written before it
+    /// was added, and then computed from the events by whoever needs it.
+    public var totalSeconds: Int?
     public var events: EventLog
 
     /// The questions as the engine and the screens use them.
