@@ -35,7 +35,7 @@ public struct SessionReport: Hashable, Sendable, Encodable {
             prompt = record.prompt
             budgetSeconds = record.timeSeconds
             self.elapsedSeconds = elapsedSeconds
-            overBudget = elapsedSeconds > record.timeSeconds
+            overBudget = Durations.isOver(elapsedSeconds, budget: record.timeSeconds)
             asked = elapsedSeconds > 0 || !notes.isEmpty || rubric.contains(where: \.checked) || rating != nil
             self.rating = rating
             self.rubric = rubric
