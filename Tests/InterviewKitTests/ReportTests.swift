@@ -131,6 +131,35 @@ import InterviewKit
         }
     }
 
+    /// Every row of the Markdown questions table has its rating cell filled: the rating,
+    /// `not rated` for a question asked and not rated, `not asked`. (Only the golden file
+    /// said so, and it has no question asked and left unrated.)
+    @Test func markdownRatingCellsAreNeverEmpty() throws {
+        let file = try ReportFixtures.simpleSession(id: "r", candidate: "Cells", startedAt: ReportFixtures.startedAt,
+                                                    seconds: [200, 100, 60], ratings: [3, nil, 4])
+        let text = Scorecard.render([SessionReport(file, file: "r.json")], as: .markdown)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let header = try #require(lines.firstIndex(of: "| # | Question | Rating | Time/budget | Rubric |"))
+        let rows = lines[(header + 2)...].prefix { $0.hasPrefix("| ") }
+        // The cells between unescaped pipes, trimmed.
+        func cells(_ row: Substring) -> [String] {
+            var out: [String] = [], cell = "", previous: Character = " "
+            for c in row {
+                if c == "|", previous != "\\" {
+                    out.append(cell.trimmingCharacters(in: .whitespaces))
+                    cell = ""
+                } else {
+                    cell.append(c)
+                }
+                previous = c
+            }
+            return Array(out.dropFirst())
+        }
+        let ratings = rows.map { cells($0)[2] }
+        #expect(ratings == ["3 yes", "not rated", "4 strong yes", "not asked"], "\(Array(rows))")
+        #expect(text.contains("Rating: **not rated** · Time: 01:40/02:00"))
+    }
+
     @Test func htmlEscapes() {
         #expect(ReportText.html("<a href='x'>\"&\"</a>") == "&lt;a href=&#39;x&#39;&gt;&quot;&amp;&quot;&lt;/a&gt;")
         #expect(ReportText.html("\u{1B}[1m") == "^[[1m")
