@@ -12,7 +12,7 @@ enum FuzzTarget: String, CaseIterable, Sendable {
     case bank
     /// `ThemeLoader.parse(_:file:)` on the text as `ThemeLoader` reads a file: a theme, or an `InputError` inside the input.
     case theme
-    /// `SessionFile.decode` as resume, replay and report use it, and `SessionFastReader` as stats uses it.
+    /// `SessionFile.decode` as resume, replay and report use it, and `SessionSummary.decode` as stats uses it.
     case session
     /// `ArticleImporter.importArticle`: a bank whose Markdown parses to the same questions,
     /// or an `InputError` inside the input that is not the importer's own failure.
@@ -104,15 +104,34 @@ enum FuzzTarget: String, CaseIterable, Sendable {
 
     static func sessionViolation(_ bytes: [UInt8]) -> String? {
         let data = Data(bytes)
-        let fast = SessionFastReader.decode(data)
+        let summary = Result(catching: { () throws(InputError) -> SessionSummary in try SessionSummary.decode(data, file: file) })
         let session: SessionFile
         do throws(InputError) {
             session = try SessionFile.decode(data, file: file)
         } catch {
-            if fast != nil { return "the fast reader accepts what SessionFile.decode refuses (\(error))" }
-            return placeViolation(error, in: bytes)
+            switch summary {
+            case .failure(let refusal) where refusal != error:
+                return "the summary and the whole file are refused with different errors (\(refusal); \(error))"
+            case .success where (try? JSONDecoder().decode(EventsOnly.self, from: data)) != nil:
+                return "the summary reads a file refused for more than its events (\(error))"
+            default:
+                return placeViolation(error, in: bytes)
+            }
         }
-        if let fast, fast != session { return "the fast reader and SessionFile.decode read different sessions" }
+        guard case .success(let read) = summary else { return "the summary refuses what SessionFile.decode reads" }
+        if read != SessionSummary(session) { return "the summary and the whole file read different values" }
+        // What the engine saves of it: a summary derived from the events, which stats
+        // reads as the report the events give.
+        do {
+            let saved = try SessionEngine(file: session).snapshot(at: session.clockSeconds).encoded()
+            let whole = SessionReport(try SessionFile.decode(saved, file: file), file: file)
+            guard let fromSummary = SessionReport(try SessionSummary.decode(saved, file: file), file: file) else {
+                return "a summary saved without its total time"
+            }
+            if fromSummary != whole { return "the saved summary reports other than the events (\(whole.id))" }
+        } catch {
+            return "the session saved by the engine cannot be read again: \(error)"
+        }
         // Saving what was read must give it back: resume saves the file it read.
         do {
             let again = try SessionFile.decode(session.encoded(), file: file)
@@ -142,5 +161,20 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         }
         guard !error.message.isEmpty, error.file == file else { return "error without a message or file: \(error)" }
         return nil
+    }
+}
+
+/// A session file's events alone.
+private struct EventsOnly: Decodable {
+    var events: EventLog
+}
+
+extension SessionSummary {
+    /// The summary of a session read whole: what `SessionSummary.decode` must read of it.
+    init(_ file: SessionFile) {
+        self.init(id: file.id, mode: file.mode, status: file.status, candidate: file.candidate,
+                  interviewer: file.interviewer, startedAt: file.startedAt, endedAt: file.endedAt, bank: file.bank,
+                  questions: file.questions, recommendation: file.recommendation, closingNotes: file.closingNotes,
+                  clockSeconds: file.clockSeconds, totalSeconds: file.totalSeconds)
     }
 }

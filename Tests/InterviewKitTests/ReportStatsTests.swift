@@ -123,69 +123,167 @@ import InterviewSamples
     }
 }
 
-/// The fast reader of `stats` must give what `SessionStore.read` gives, or step aside.
-@Suite struct ReportFastReaderTests {
-    func both(_ data: Data) -> (fast: SessionFile?, slow: Result<SessionFile, InputError>) {
-        let slow: Result<SessionFile, InputError>
-        do throws(InputError) {
-            slow = .success(try SessionFile.decode(data, file: "x.json"))
-        } catch {
-            slow = .failure(error)
-        }
-        return (SessionFastReader.decode(data), slow)
+/// `stats` reads the summary beside the events (`SessionSummary`), not the events: it
+/// must report exactly what a report built from the events says, and refuse a file with
+/// the same error as `SessionFile.decode`.
+@Suite struct ReportSummaryTests {
+    /// The report from the whole file (the events), and the one `stats` makes of the bytes.
+    func both(_ data: Data, name: String = "x.json") throws -> (events: SessionReport, summary: SessionReport?) {
+        let events = SessionReport(try SessionFile.decode(data, file: name), file: name)
+        return (events, SessionReport(try SessionSummary.decode(data, file: name), file: name))
     }
 
-    @Test func agreesOnRealisticSessions() throws {
+    /// Sessions as the program saves them: the samples the bench times, the golden one,
+    /// sessions left in progress mid-second (a question clock running, paused, in the
+    /// wrap-up, interrupted, reopened), and the fuzz fixtures that are valid sessions,
+    /// as they are and saved again by this version.
+    static func savedSessions() throws -> [(name: String, data: Data)] {
+        var out: [(String, Data)] = []
         let bank = try BankLoader.load("machine-learning")
         var rng = SeededRandom(seed: 7)
-        var files = [try ReportFixtures.goldenSession()]
-        for index in 0..<20 { files.append(SampleSessions.interview(bank: bank, index: index, rng: &rng)) }
-        // Odd but valid: unrounded times, escapes of every kind, an in-progress session.
-        var odd = files[0]
-        odd.events.append(SessionEvent(at: 561, type: .notesEdited, question: 0, from: 0, removed: 0,
-                                       lines: [NoteLine(at: 0.1 + 0.2, text: "\u{0}\u{1F}\u{7F}\u{9B} \\ \" / 𝄞 é \u{2028}")]))
-        odd.endedAt = nil
-        odd.recommendation = nil
-        odd.clockSeconds = 1e-7
-        files.append(odd)
-        for file in files {
-            let (fast, slow) = both(try file.encoded())
-            #expect(fast != nil, "a plain session takes the fast path")
-            #expect(fast == (try? slow.get()))
+        for index in 0..<20 {
+            out.append(("sample-\(index).json", try SampleSessions.interview(bank: bank, index: index, rng: &rng).encoded()))
         }
+        let (long, t) = SampleSessions.long(bank: bank, events: 2_000, rng: &rng)
+        out.append(("long-in-progress.json", try long.snapshot(at: t + 0.4996).encoded()))
+        out.append(("golden.json", try ReportFixtures.goldenSession().encoded()))
+        for seed in UInt64(1)...40 {
+            var rng = SeededRandom(seed: seed)
+            var engine = Fixtures.engine(try Fixtures.smallBank())
+            var t = 0.0
+            for _ in 0..<Int.random(in: 1...120, using: &rng) {
+                t += Double(Int.random(in: 0...5000, using: &rng)) / 1000
+                let notes = engine.state.questions[engine.state.current].notes
+                engine.perform(SessionFoldTests.randomAction(&rng, notes: notes), at: t)
+            }
+            // Saved between two milliseconds, as the heartbeat does.
+            let saved = t + Double(Int.random(in: 0...9999, using: &rng)) / 10_000
+            out.append(("random-\(seed).json", try engine.snapshot(at: saved).encoded()))
+        }
+        for url in FuzzRegressionTests.inputs(.session) {
+            let data = try Data(contentsOf: url)
+            guard let file = try? SessionFile.decode(data, file: url.lastPathComponent) else { continue }
+            out.append((url.lastPathComponent, data))
+            out.append(("resaved-" + url.lastPathComponent,
+                        try SessionEngine(file: file).snapshot(at: file.clockSeconds).encoded()))
+        }
+        return out
     }
 
-    @Test func stepsAsideOnAnythingElse() throws {
+    @Test func theSummaryReportsWhatTheEventsSay() throws {
+        let sessions = try Self.savedSessions()
+        #expect(sessions.count >= 66)
+        var fromEvents: [SessionReport] = []
+        var fromSummaries: [SessionReport] = []
+        for (name, data) in sessions {
+            let (events, summary) = try both(data, name: name)
+            // Some fuzz fixtures were saved before the summary carried the total time.
+            let hasTotal = String(decoding: data, as: UTF8.self).contains("\n  \"totalSeconds\" : ")
+            #expect((summary != nil) == hasTotal, "\(name) is read from its summary when it has its total")
+            #expect(hasTotal || name.hasPrefix("valid-"), "\(name) is saved by this version")
+            #expect(summary == nil || summary == events, "\(name)")
+            fromEvents.append(events)
+            fromSummaries.append(try SessionStats.report(name, data: data, name: name))
+        }
+        let expected = SessionStats(folder: "f", sessions: fromEvents, skipped: [])
+        #expect(SessionStats(folder: "f", sessions: fromSummaries, skipped: []) == expected)
+        #expect(expected.banks.map(\.title) == ["Machine learning engineer", "Report fixture", "Small"])
+
+        // And through the folder, as `interview stats` reads it.
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (name, data) in sessions { try data.write(to: folder.appendingPathComponent(name)) }
+        let loaded = try SessionStats.load(folder: folder)
+        #expect(loaded.skipped.isEmpty)
+        #expect(loaded == SessionStats(folder: folder.path, sessions: fromEvents, skipped: []))
+    }
+
+    /// Saved between two milliseconds with the question clock running: `clockSeconds`
+    /// is rounded to the millisecond, and the summary's times must be those a report
+    /// computes at that rounded clock (12.4996 s would round to 12, 12.500 s to 13).
+    @Test func aSaveBetweenTwoMillisecondsAgreesWithTheEvents() throws {
+        let engine = Fixtures.engine(try Fixtures.smallBank())
+        let file = engine.snapshot(at: 12.4996)
+        #expect(file.clockSeconds == 12.5)
+        #expect(file.questions[0].elapsedSeconds == 13)
+        #expect(file.totalSeconds == 13)
+        let (events, summary) = try both(try file.encoded())
+        #expect(events.questions[0].elapsedSeconds == 13)
+        #expect(summary == events)
+    }
+
+    /// A file from before the summary carried `totalSeconds` is read from its events.
+    @Test func aFileWithoutTheTotalIsReadFromItsEvents() throws {
+        let golden = try ReportFixtures.goldenSession()
+        var old = golden
+        old.totalSeconds = nil
+        let data = try old.encoded()
+        #expect(!String(decoding: data, as: UTF8.self).contains("totalSeconds"))
+        let (events, summary) = try both(data)
+        #expect(summary == nil)
+        #expect(try SessionStats.report("x.json", data: data, name: "x.json") == events)
+        #expect(events.totalSeconds == golden.totalSeconds, "490 s: 560 less the 70 s pause")
+        #expect(events.totalSeconds == 490)
+    }
+
+    /// What `SessionFile.decode` refuses, the summary refuses with the same error; what it
+    /// reads, the summary reads as the same report.
+    @Test func refusesWhatTheWholeFileRefusesWithTheSameError() throws {
         let good = String(decoding: try ReportFixtures.goldenSession().encoded(), as: UTF8.self)
-        let variants = [
-            good.replacingOccurrences(of: "\"version\" : 1", with: "\"version\" : 2"),
-            good.replacingOccurrences(of: "\"version\" : 1", with: "\"version\" : 1.0"),
-            good.replacingOccurrences(of: "\"format\" : \"interview-session\"", with: "\"format\" : \"other\""),
-            good.replacingOccurrences(of: "\"clockSeconds\" : 560", with: "\"clockSeconds\" : \"560\""),
-            good.replacingOccurrences(of: "\"mode\" : \"live\"", with: "\"mode\" : \"dream\""),
-            good.replacingOccurrences(of: "\"status\" : \"completed\",", with: ""),
-            good.replacingOccurrences(of: "\"id\" : \"5f0c2a9e-golden\",", with: "\"id\" : \"a\", \"id\" : \"b\","),
-            good.replacingOccurrences(of: "\"type\" : \"started\"", with: "\"type\" : \"started\", \"type\" : \"ended\""),
+        func replacing(_ old: String, _ new: String) -> String {
+            precondition(good.contains(old), old)
+            return good.replacingOccurrences(of: old, with: new)
+        }
+        var variants = [
+            replacing("\"version\" : 1", "\"version\" : 2"),
+            replacing("\"version\" : 1", "\"version\" : 0"),
+            replacing("\"version\" : 1", "\"version\" : 1.5"),
+            replacing("\"format\" : \"interview-session\"", "\"format\" : \"other\""),
+            replacing("\"format\" : \"interview-session\",", ""),
+            replacing("\"clockSeconds\" : 560", "\"clockSeconds\" : \"560\""),
+            replacing("\"totalSeconds\" : 490", "\"totalSeconds\" : 490.5"),
+            replacing("\"mode\" : \"live\"", "\"mode\" : \"dream\""),
+            replacing("\"status\" : \"completed\",", ""),
+            replacing("\"whyAsk\"", "\"whyAsked\""),
+            replacing("\"checked\" : true", "\"checked\" : 1"),
+            replacing("\"id\" : \"5f0c2a9e-golden\",", "\"id\" : \"a\", \"id\" : \"b\","),
+            replacing("\"clockSeconds\"", "\"future\" : [1, {\"a\" : null}, true], \"clockSeconds\""),
             String(good.dropLast(40)),
             good + "x",
             "[" + good + "]",
+            "",
+            "{}",
         ]
-        for text in variants {
-            let (fast, slow) = both(Data(text.utf8))
-            #expect(fast == nil || fast == (try? slow.get()))
+        for number in ["0", "-0", "61.5", "1e-7", "1E+2", "12345678901234567890", "3.141592653589793238"] {
+            variants.append(replacing("\"clockSeconds\" : 560", "\"clockSeconds\" : \(number)"))
         }
-        for number in ["0", "-0", "5", "0.1", "0.25", "61.5", "123.456", "-7.125", "999999999999999.9", "0.000000000000001",
-                       "0.30000000000000004", "1e-7", "1E+2", "12345678901234567890", "3.141592653589793238"] {
-            let text = good.replacingOccurrences(of: "\"clockSeconds\" : 560", with: "\"clockSeconds\" : \(number)")
-            let (fast, slow) = both(Data(text.utf8))
-            #expect(fast != nil && fast == (try? slow.get()), "\(number)")
-        }
+        var datas = variants.map { Data($0.utf8) }
         var invalid = Data(good.utf8)
-        invalid[invalid.count / 2] = 0xFF
-        #expect(SessionFastReader.decode(invalid) == nil)
-        // What it accepts, the decoder accepts identically.
-        let ignored = good.replacingOccurrences(of: "\"clockSeconds\"", with: "\"future\" : [1, {\"a\" : null}, true], \"clockSeconds\"")
-        let (fast, slow) = both(Data(ignored.utf8))
-        #expect(fast != nil && fast == (try? slow.get()))
+        invalid[try #require(invalid.firstRange(of: Data("Lovelace".utf8))).lowerBound] = 0xFF
+        datas.append(invalid)
+        var refused = 0
+        for data in datas {
+            let summary = Result(catching: { () throws(InputError) -> SessionSummary in try SessionSummary.decode(data, file: "x.json") })
+            do throws(InputError) {
+                let file = try SessionFile.decode(data, file: "x.json")
+                let report = try summary.get()
+                #expect(SessionReport(report, file: "x.json") == SessionReport(file, file: "x.json"))
+            } catch {
+                refused += 1
+                #expect(throws: error) { try summary.get() }
+            }
+        }
+        #expect(refused >= 17)
+    }
+
+    /// The events are what the summary does not read, so it does not check them either:
+    /// a file whose events alone are damaged still counts in `stats` (with what its
+    /// summary says) while `report`, `replay` and `resume` refuse it.
+    @Test func theEventsAreNotRead() throws {
+        let good = String(decoding: try ReportFixtures.goldenSession().encoded(), as: UTF8.self)
+        let data = Data(good.replacingOccurrences(of: "\"type\" : \"started\"", with: "\"type\" : \"begun\"").utf8)
+        #expect(throws: InputError.self) { try SessionFile.decode(data, file: "x.json") }
+        let report = try #require(SessionReport(try SessionSummary.decode(data, file: "x.json"), file: "x.json"))
+        #expect(report == SessionReport(try ReportFixtures.goldenSession(), file: "x.json"))
     }
 }

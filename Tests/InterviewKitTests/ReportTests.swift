@@ -131,6 +131,35 @@ import InterviewKit
         }
     }
 
+    /// Every row of the Markdown questions table has its rating cell filled: the rating,
+    /// `not rated` for a question asked and not rated, `not asked`. (Only the golden file
+    /// said so, and it has no question asked and left unrated.)
+    @Test func markdownRatingCellsAreNeverEmpty() throws {
+        let file = try ReportFixtures.simpleSession(id: "r", candidate: "Cells", startedAt: ReportFixtures.startedAt,
+                                                    seconds: [200, 100, 60], ratings: [3, nil, 4])
+        let text = Scorecard.render([SessionReport(file, file: "r.json")], as: .markdown)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let header = try #require(lines.firstIndex(of: "| # | Question | Rating | Time/budget | Rubric |"))
+        let rows = lines[(header + 2)...].prefix { $0.hasPrefix("| ") }
+        // The cells between unescaped pipes, trimmed.
+        func cells(_ row: Substring) -> [String] {
+            var out: [String] = [], cell = "", previous: Character = " "
+            for c in row {
+                if c == "|", previous != "\\" {
+                    out.append(cell.trimmingCharacters(in: .whitespaces))
+                    cell = ""
+                } else {
+                    cell.append(c)
+                }
+                previous = c
+            }
+            return Array(out.dropFirst())
+        }
+        let ratings = rows.map { cells($0)[2] }
+        #expect(ratings == ["3 yes", "not rated", "4 strong yes", "not asked"], "\(Array(rows))")
+        #expect(text.contains("Rating: **not rated** · Time: 01:40/02:00"))
+    }
+
     @Test func htmlEscapes() {
         #expect(ReportText.html("<a href='x'>\"&\"</a>") == "&lt;a href=&#39;x&#39;&gt;&quot;&amp;&quot;&lt;/a&gt;")
         #expect(ReportText.html("\u{1B}[1m") == "^[[1m")
@@ -205,5 +234,74 @@ import InterviewKit
             }
         }
         return stack.isEmpty
+    }
+}
+
+/// A question that took exactly its budget is not over it, in every output that says
+/// "over": the JSON's `overBudget`, the Markdown and HTML times, the chart's hatched
+/// bars, `stats`' OVER BUDGET column. One second more is.
+@Suite struct OnBudgetTests {
+    /// Question 1 (budget 3:00) takes 3:00 exactly, question 2 (budget 2:00) 2:01.
+    func report() throws -> SessionReport {
+        let file = try ReportFixtures.simpleSession(id: "b", candidate: "On Time", startedAt: ReportFixtures.startedAt,
+                                                    seconds: [180, 121], ratings: [3, 2])
+        return SessionReport(file, file: "b.json")
+    }
+
+    @Test func theReportModel() throws {
+        let r = try report()
+        #expect(r.questions.map(\.elapsedSeconds) == [180, 121, 0, 0])
+        #expect(r.questions.map(\.budgetSeconds) == [180, 120, 300, 240])
+        #expect(r.questions.map(\.overBudget) == [false, true, false, false])
+    }
+
+    @Test func json() throws {
+        let text = Scorecard.render([try report()], as: .json)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let sessions = try #require(object["sessions"] as? [[String: Any]])
+        let questions = try #require(sessions.first?["questions"] as? [[String: Any]])
+        #expect(questions[0]["elapsedSeconds"] as? Int == 180)
+        #expect(questions[0]["overBudget"] as? Bool == false)
+        #expect(questions[1]["overBudget"] as? Bool == true)
+    }
+
+    @Test func markdown() throws {
+        let text = Scorecard.render([try report()], as: .markdown)
+        let row = try #require(text.split(separator: "\n").first { $0.hasPrefix("| 1 |") })
+        #expect(row.contains("| 03:00/03:00 |"), "\(row)")
+        #expect(!text.contains("03:00/03:00 +"))
+        #expect(text.contains("Rating: **3 yes** · Time: 03:00/03:00\n"))
+        #expect(text.contains("| 02:01/02:00 +00:01 over |"))
+    }
+
+    @Test func html() throws {
+        let html = Scorecard.render([try report()], as: .html)
+        #expect(html.contains("<td>03:00/03:00</td>"))
+        #expect(html.contains("Time: 03:00/03:00</p>"))
+        #expect(!html.contains("03:00/03:00 +"))
+        #expect(html.contains("<td><span class=\"over\">02:01/02:00 +00:01 over</span></td>"))
+        // The chart: one group per question, its bar and its time hatched and marked only when over.
+        let chart = try #require(html.components(separatedBy: "<svg").last?.components(separatedBy: "</svg>").first)
+        let groups = chart.components(separatedBy: "<g class=\"question\">").dropFirst().map { $0.components(separatedBy: "</g>")[0] }
+        #expect(groups.count == 4)
+        let first = String(groups[0]), second = String(groups[1])
+        #expect(first.contains("<rect class=\"bar\" "), "\(first)")
+        #expect(!first.contains(" over\"") && !first.contains("over-hatch") && !first.contains("+"), "\(first)")
+        #expect(second.contains("<rect class=\"bar over\" "))
+        #expect(second.contains("fill=\"url(#over-hatch-1)\""))
+        #expect(second.contains("<text class=\"value over\""))
+    }
+
+    @Test func stats() throws {
+        let stats = SessionStats(folder: "f", sessions: [try report()], skipped: [])
+        let questions = try #require(stats.banks.first?.questions)
+        #expect(questions.map(\.asked) == [1, 1, 0, 0])
+        #expect(questions.map(\.overBudget) == [0, 1, 0, 0])
+        let lines = stats.render().split(separator: "\n")
+        let first = try #require(lines.first { $0.contains("What is overfitting") })
+        #expect(first.contains(" 0 (0%) "), "\(first)")
+        #expect(first.contains("03:00/03:00"))
+        let second = try #require(lines.first { $0.contains("Bias") })
+        #expect(second.contains(" 1 (100%) "), "\(second)")
     }
 }

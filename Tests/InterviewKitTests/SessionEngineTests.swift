@@ -125,3 +125,66 @@ import Testing
         #expect(file.questions[0].expectedAnswer == "One.")
     }
 }
+
+/// The session's clock after a resume: it goes on from the saved `clockSeconds`, on a
+/// base clock that knows nothing of it (another process, after a reboot: the monotonic
+/// clock starts anywhere). Were the offset ignored, the clocks would stand still for as
+/// long as the session had already run, and new events would be logged before old ones.
+@Suite struct SessionClockTests {
+    @Test func aNewClockStartsAtZeroWhateverTheBaseSays() {
+        let base = ManualClock(5_000)
+        let clock = SessionClock(base)
+        #expect(clock.now() == 0)
+        base.advance(1.5)
+        #expect(clock.now() == 1.5)
+    }
+
+    @Test func aContinuedClockStartsAtItsOffsetAndAdvancesWithItsBase() {
+        let base = ManualClock(123_456.25)
+        let clock = SessionClock(base, continuingFrom: 80.5)
+        #expect(clock.now() == 80.5)
+        base.advance(2.25)
+        #expect(clock.now() == 82.75)
+        base.advance(600)
+        #expect(clock.now() == 682.75)
+    }
+
+    @Test func aResumedSessionGoesOnFromWhereItStopped() throws {
+        // The first run: 100 s on question 1, a tick at 40 s, the terminal closed at 100 s.
+        let firstBase = ManualClock(7_000)
+        let first = SessionClock(firstBase)
+        var engine = Fixtures.engine(try Fixtures.smallBank())
+        firstBase.advance(40)
+        engine.perform(.toggleRubric(0), at: first.now())
+        firstBase.advance(60)
+        engine.perform(.interrupt, at: first.now())
+        let saved = try SessionFile.decode(try engine.snapshot(at: first.now()).encoded(), file: "s.json")
+        #expect(saved.clockSeconds == 100)
+        #expect(saved.questions[0].elapsedSeconds == 100)
+
+        // `interview resume`, in another process whose monotonic clock reads 42 s.
+        let base = ManualClock(42)
+        let clock = SessionClock(base, continuingFrom: saved.clockSeconds)
+        var resumed = SessionEngine(file: saved)
+        resumed.perform(.reopen, at: clock.now())
+        base.advance(30)
+        resumed.perform(.toggleRubric(1), at: clock.now())
+        base.advance(5)
+        resumed.perform(.next, at: clock.now())
+
+        let events = Array(resumed.file.events)
+        let earlier = events.prefix(saved.events.count)
+        let latest = try #require(earlier.map(\.at).max())
+        for event in events.dropFirst(saved.events.count) {
+            #expect(event.at >= latest, "\(event.type) at \(event.at), after events up to \(latest)")
+        }
+        #expect(events.map(\.at) == events.map(\.at).sorted(), "the log stays in time order")
+        #expect(events.suffix(3).map(\.at) == [100, 130, 135])
+        // The question clock goes on from 100 s: 35 s more on question 1.
+        #expect(resumed.state.questionElapsed(0, at: clock.now()) == 135)
+        let again = resumed.snapshot(at: clock.now())
+        #expect(again.questions[0].elapsedSeconds == 135)
+        #expect(again.clockSeconds == 135)
+        #expect(again.totalSeconds == 135)
+    }
+}

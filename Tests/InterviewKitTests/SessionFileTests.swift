@@ -87,6 +87,14 @@ import InterviewSamples
         }
     }
 
+    /// The header is checked before anything else of the file is read: a newer version
+    /// that changed the rest of the format asks for an upgrade, not for a missing key.
+    @Test func aNewerVersionOfAnotherShapeAsksForAnUpgrade() throws {
+        let data = Data(#"{"format": "interview-session", "version": 2, "sessions": [1, 2]}"#.utf8)
+        let error = try #require(throws: InputError.self) { try SessionFile.decode(data, file: "v2.json") }
+        #expect(error.description.hasPrefix("v2.json:1:1: written by a newer interview (session version 2)"), "\(error)")
+    }
+
     @Test func refusesAnotherFormat() throws {
         let data = Data(#"{"format": "something-else", "version": 1}"#.utf8)
         let error = try #require(throws: InputError.self) { try SessionFile.decode(data, file: "other.json") }
@@ -201,5 +209,132 @@ import InterviewSamples
         try SessionStore.writeAtomically(try engine.snapshot(at: 2).encoded(), to: done)
         #expect(SessionStore.endsAsCompleted(done.path))
         #expect(!SessionStore.endsAsCompleted(folder.appendingPathComponent("missing.json").path))
+    }
+}
+
+/// The order of `writeAtomically`'s system calls, which decides what a crash or a power
+/// cut leaves on disk: the data reaches the disk (fsync) before the rename makes it the
+/// session file, and the rename reaches it (fsync of the folder) before "saved".
+@Suite struct SessionStoreCallOrderTests {
+    /// The real calls, each logged with the file it is on; `failing` makes one fail instead.
+    final class Recorder: @unchecked Sendable {
+        private let lock = NSLock()
+        private var names: [Int32: String] = [:]
+        private var entries: [String] = []
+        let failing: (call: String, errno: Int32)?
+        /// At most this many bytes per write, as a kernel may do.
+        let chunk: Int
+
+        init(failing: (call: String, errno: Int32)? = nil, chunk: Int = .max) {
+            self.failing = failing
+            self.chunk = chunk
+        }
+
+        var log: [String] { lock.withLock { entries } }
+
+        private func name(_ path: String) -> String {
+            let base = URL(fileURLWithPath: path).lastPathComponent
+            return base.hasSuffix(".tmp") ? "temporary" : base.hasSuffix(".json") ? "file" : "folder"
+        }
+
+        private func record(_ call: String, _ on: String, _ result: Int) -> Int {
+            lock.withLock { entries.append(result < 0 ? "\(call) \(on) failed" : "\(call) \(on)") }
+            return result
+        }
+
+        private func fails(_ call: String) -> Bool {
+            guard let failing, failing.call == call else { return false }
+            errno = failing.errno
+            return true
+        }
+
+        var calls: SessionStore.FileCalls {
+            SessionStore.FileCalls(
+                open: { path, flags, mode in
+                    let fd = SessionStore.FileCalls.system.open(path, flags, mode)
+                    self.lock.withLock { self.names[fd] = self.name(path) }
+                    return Int32(self.record("open", self.name(path), Int(fd)))
+                },
+                write: { fd, bytes, count in
+                    let name = self.lock.withLock { self.names[fd] ?? "?" }
+                    if self.fails("write") { return self.record("write", name, -1) }
+                    return self.record("write", name, SessionStore.FileCalls.system.write(fd, bytes, min(count, self.chunk)))
+                },
+                fsync: { fd in
+                    let name = self.lock.withLock { self.names[fd] ?? "?" }
+                    if self.fails("fsync"), name == "temporary" { return Int32(self.record("fsync", name, -1)) }
+                    return Int32(self.record("fsync", name, Int(SessionStore.FileCalls.system.fsync(fd))))
+                },
+                close: { fd in
+                    let name = self.lock.withLock { self.names.removeValue(forKey: fd) ?? "?" }
+                    return Int32(self.record("close", name, Int(SessionStore.FileCalls.system.close(fd))))
+                },
+                rename: { from, to in
+                    if self.fails("rename") { return Int32(self.record("rename", "temporary to file", -1)) }
+                    return Int32(self.record("rename", "temporary to file", Int(SessionStore.FileCalls.system.rename(from, to))))
+                },
+                unlink: { path in
+                    Int32(self.record("unlink", self.name(path), Int(SessionStore.FileCalls.system.unlink(path))))
+                })
+        }
+    }
+
+    /// A folder holding `s.json` = "kept".
+    func folder() throws -> (URL, URL) {
+        let folder = try Fixtures.temporaryFolder()
+        let url = folder.appendingPathComponent("s.json")
+        try SessionStore.writeAtomically(Data("kept".utf8), to: url)
+        return (folder, url)
+    }
+
+    @Test func writeFsyncCloseRenameThenFsyncTheFolder() throws {
+        let (folder, url) = try folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let recorder = Recorder()
+        try SessionStore.writeAtomically(Data("new session".utf8), to: url, calls: recorder.calls)
+        #expect(recorder.log == ["open temporary", "write temporary", "fsync temporary", "close temporary",
+                                 "rename temporary to file", "open folder", "fsync folder", "close folder"])
+        #expect(try String(contentsOf: url, encoding: .utf8) == "new session")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["s.json"])
+    }
+
+    @Test func shortWritesGoOnUntilEverythingIsWritten() throws {
+        let (folder, url) = try folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let recorder = Recorder(chunk: 4)
+        try SessionStore.writeAtomically(Data("0123456789".utf8), to: url, calls: recorder.calls)
+        #expect(recorder.log.prefix(5) == ["open temporary", "write temporary", "write temporary", "write temporary",
+                                           "fsync temporary"])
+        #expect(try String(contentsOf: url, encoding: .utf8) == "0123456789")
+    }
+
+    @Test(arguments: ["write", "fsync"])
+    func aFailureBeforeTheRenameNeverRenamesAndRemovesTheTemporaryFile(_ call: String) throws {
+        let (folder, url) = try folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let recorder = Recorder(failing: (call, ENOSPC))
+        let error = try #require(throws: SessionStore.WriteError.self) {
+            try SessionStore.writeAtomically(Data("lost".utf8), to: url, calls: recorder.calls)
+        }
+        #expect(error.description.contains("No space left on device"), "\(error)")
+        let expected = call == "write"
+            ? ["open temporary", "write temporary failed", "close temporary", "unlink temporary"]
+            : ["open temporary", "write temporary", "fsync temporary failed", "close temporary", "unlink temporary"]
+        #expect(recorder.log == expected)
+        #expect(!recorder.log.contains { $0.hasPrefix("rename") })
+        #expect(try String(contentsOf: url, encoding: .utf8) == "kept")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["s.json"], "no temporary file left")
+    }
+
+    @Test func aFailedRenameRemovesTheTemporaryFile() throws {
+        let (folder, url) = try folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let recorder = Recorder(failing: ("rename", EXDEV))
+        #expect(throws: SessionStore.WriteError.self) {
+            try SessionStore.writeAtomically(Data("lost".utf8), to: url, calls: recorder.calls)
+        }
+        #expect(recorder.log.suffix(2) == ["rename temporary to file failed", "unlink temporary"])
+        #expect(try String(contentsOf: url, encoding: .utf8) == "kept")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["s.json"])
     }
 }

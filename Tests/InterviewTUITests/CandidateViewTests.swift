@@ -49,3 +49,16 @@ import Testing
         #expect(canvas.text.contains("no such file yet"))
     }
 }
+
+/// The live clock says over only past the budget, like the reports: exactly on it is the
+/// warning colour, with no `+`.
+@Suite struct ClockTextTests {
+    @Test func exactlyOnBudgetIsNotOver() {
+        #expect(ClockText.make(elapsed: 180, budget: 180).role == .clockWarn)
+        #expect(ClockText.make(elapsed: 180, budget: 180).text == "03:00/03:00")
+        #expect(ClockText.make(elapsed: 181, budget: 180).role == .clockOver)
+        #expect(ClockText.make(elapsed: 181, budget: 180).text == "03:01/03:00 +00:01")
+        #expect(ClockText.make(elapsed: 143, budget: 180).role == .clockOK)
+        #expect(ClockText.make(elapsed: 144, budget: 180).role == .clockWarn)
+    }
+}

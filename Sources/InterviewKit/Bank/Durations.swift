@@ -27,6 +27,12 @@ public enum Durations {
 
     private static func order(_ unit: Character) -> Int { unit == "h" ? 0 : unit == "m" ? 1 : 2 }
 
+    /// Whether a clock has run over its budget: strictly past it, so a question that took
+    /// exactly its budget is not over. Every place that says "over" asks this: the live
+    /// clock, the reports (the JSON's `overBudget`, the Markdown and HTML times, the
+    /// chart's hatched bars) and `stats`.
+    public static func isOver(_ elapsed: Int, budget: Int) -> Bool { elapsed > budget }
+
     /// `m:ss`, or `h:mm:ss` from an hour on.
     public static func clock(_ seconds: Int) -> String {
         let s = max(0, seconds)

@@ -147,7 +147,7 @@ enum HTMLReport {
 
     private static func timeHTML(_ elapsed: Int, budget: Int) -> String {
         let text = ReportText.time(elapsed, budget: budget)
-        return elapsed > budget ? "<span class=\"over\">\(text)</span>" : text
+        return Durations.isOver(elapsed, budget: budget) ? "<span class=\"over\">\(text)</span>" : text
     }
 
     /// One row per question: its number and prompt, a bar of its time on a scale shared

@@ -69,7 +69,7 @@ public enum ReportText {
     /// A clock against a budget: `02:10/02:00 +00:10 over`, or `01:50/02:00`.
     public static func time(_ elapsed: Int, budget: Int) -> String {
         let base = "\(Durations.clock(elapsed))/\(Durations.clock(budget))"
-        return elapsed > budget ? base + " +\(Durations.clock(elapsed - budget)) over" : base
+        return Durations.isOver(elapsed, budget: budget) ? base + " +\(Durations.clock(elapsed - budget)) over" : base
     }
 
     /// `1 strong no` … `4 strong yes`, or `not rated`.

@@ -27,6 +27,21 @@ public struct SessionReport: Hashable, Sendable, Encodable {
 
         public var checkedCount: Int { rubric.filter(\.checked).count }
 
+        /// The question as asked in the session (prompt, budget), with what it gathered.
+        init(number: Int, _ record: SessionFile.QuestionRecord, elapsedSeconds: Int, rating: Int?,
+             rubric: [SessionFile.RubricItem], notes: [NoteLine]) {
+            self.number = number
+            id = record.id
+            prompt = record.prompt
+            budgetSeconds = record.timeSeconds
+            self.elapsedSeconds = elapsedSeconds
+            overBudget = Durations.isOver(elapsedSeconds, budget: record.timeSeconds)
+            asked = elapsedSeconds > 0 || !notes.isEmpty || rubric.contains(where: \.checked) || rating != nil
+            self.rating = rating
+            self.rubric = rubric
+            self.notes = notes
+        }
+
         enum CodingKeys: String, CodingKey {
             case number, id, prompt, budgetSeconds, elapsedSeconds, overBudget, asked, rating, rubric, notes
         }
@@ -65,34 +80,52 @@ public struct SessionReport: Hashable, Sendable, Encodable {
     public init(_ session: SessionFile, file: String) {
         let state = session.finalState
         let at = session.clockSeconds
+        self.init(file: file, session.id, session.candidate, session.interviewer, session.startedAt, session.endedAt,
+                  session.bank, session.mode, status: state.status, recommendation: state.recommendation,
+                  closingNotes: state.closingNotes, totalSeconds: Int(state.totalElapsed(at: at).rounded()),
+                  questions: session.questions.indices.map { index in
+                      let record = session.questions[index]
+                      let progress = state.questions.indices.contains(index) ? state.questions[index] : nil
+                      let rubric = record.rubric.indices.map { item in
+                          SessionFile.RubricItem(text: record.rubric[item].text,
+                                                 checked: progress.map { $0.rubric.indices.contains(item) && $0.rubric[item] } ?? false)
+                      }
+                      return QuestionReport(number: index + 1, record,
+                                            elapsedSeconds: progress == nil ? 0 : Int(state.questionElapsed(index, at: at).rounded()),
+                                            rating: progress?.rating, rubric: rubric, notes: progress?.notes ?? [])
+                  })
+    }
+
+    /// The same report from the summary saved beside the events (`SessionSummary`), which
+    /// the engine derives from them at `clockSeconds` on every save; nil for a file written
+    /// before the summary carried the total time, whose report needs the events.
+    init?(_ summary: SessionSummary, file: String) {
+        guard let totalSeconds = summary.totalSeconds else { return nil }
+        self.init(file: file, summary.id, summary.candidate, summary.interviewer, summary.startedAt, summary.endedAt,
+                  summary.bank, summary.mode, status: summary.status, recommendation: summary.recommendation,
+                  closingNotes: summary.closingNotes, totalSeconds: totalSeconds,
+                  questions: summary.questions.enumerated().map { index, record in
+                      QuestionReport(number: index + 1, record, elapsedSeconds: record.elapsedSeconds,
+                                     rating: record.rating, rubric: record.rubric, notes: record.notes)
+                  })
+    }
+
+    private init(file: String, _ id: String, _ candidate: String, _ interviewer: String, _ startedAt: String,
+                 _ endedAt: String?, _ bank: BankInfo, _ mode: SessionMode, status: SessionStatus,
+                 recommendation: Int?, closingNotes: [NoteLine], totalSeconds: Int, questions: [QuestionReport]) {
         self.file = file
-        id = session.id
-        candidate = session.candidate
-        interviewer = session.interviewer
-        startedAt = session.startedAt
-        endedAt = session.endedAt
-        bank = session.bank
-        mode = session.mode
-        status = state.status
-        recommendation = state.recommendation
-        closingNotes = state.closingNotes
-        totalSeconds = Int(state.totalElapsed(at: at).rounded())
-        questions = session.questions.indices.map { index in
-            let record = session.questions[index]
-            let progress = state.questions.indices.contains(index) ? state.questions[index] : nil
-            let elapsed = progress == nil ? 0 : Int(state.questionElapsed(index, at: at).rounded())
-            let rubric = record.rubric.indices.map { item in
-                SessionFile.RubricItem(text: record.rubric[item].text,
-                                       checked: progress.map { $0.rubric.indices.contains(item) && $0.rubric[item] } ?? false)
-            }
-            let notes = progress?.notes ?? []
-            let rating = progress?.rating
-            let asked = elapsed > 0 || !notes.isEmpty || rubric.contains(where: \.checked) || rating != nil
-            return QuestionReport(number: index + 1, id: record.id, prompt: record.prompt,
-                                  budgetSeconds: record.timeSeconds, elapsedSeconds: elapsed,
-                                  overBudget: elapsed > record.timeSeconds, asked: asked, rating: rating,
-                                  rubric: rubric, notes: notes)
-        }
+        self.id = id
+        self.candidate = candidate
+        self.interviewer = interviewer
+        self.startedAt = startedAt
+        self.endedAt = endedAt
+        self.bank = bank
+        self.mode = mode
+        self.status = status
+        self.recommendation = recommendation
+        self.closingNotes = closingNotes
+        self.totalSeconds = totalSeconds
+        self.questions = questions
     }
 
     /// The mean rating of the rated questions, nil when none is rated.

@@ -46,7 +46,7 @@ public struct SessionEngine: Hashable, Sendable {
                     rubric: question.rubric.map { .init(text: $0, checked: false) },
                     elapsedSeconds: 0, notes: [], rating: nil)
             },
-            recommendation: nil, closingNotes: [], clockSeconds: 0, events: EventLog())
+            recommendation: nil, closingNotes: [], clockSeconds: 0, totalSeconds: 0, events: EventLog())
         state = SessionState(rubricCounts: file.rubricCounts)
         record(SessionEvent(at: 0, type: .started))
     }
@@ -146,16 +146,20 @@ public struct SessionEngine: Hashable, Sendable {
         state.apply(event)
     }
 
-    /// The file to write at time `t`: the events, and the summary derived from them.
+    /// The file to write at time `t`: the events, and the summary derived from them. The
+    /// times are taken at `clockSeconds` as saved (to the millisecond), the moment a
+    /// report computes them at from the events, so that the two never differ.
     public func snapshot(at t: Double) -> SessionFile {
         var out = file
         out.status = state.status
         out.clockSeconds = (max(t, state.clock) * 1000).rounded() / 1000
+        let at = out.clockSeconds
+        out.totalSeconds = Int(state.totalElapsed(at: at).rounded())
         out.recommendation = state.recommendation
         out.closingNotes = state.closingNotes
         for index in out.questions.indices {
             let progress = state.questions[index]
-            out.questions[index].elapsedSeconds = Int(state.questionElapsed(index, at: t).rounded())
+            out.questions[index].elapsedSeconds = Int(state.questionElapsed(index, at: at).rounded())
             out.questions[index].notes = progress.notes
             out.questions[index].rating = progress.rating
             for item in out.questions[index].rubric.indices {

@@ -1,7 +1,8 @@
 import Foundation
 
-/// The session file of DESIGN.md: the events are the truth; the per-question summary
-/// beside them is derived from them on every save, for people and `jq`.
+/// The session file of DESIGN.md: the events are the truth; the summary beside them (per
+/// question, and the session's status, recommendation, closing notes and total time) is
+/// derived from them on every save, for people, `jq` and `interview stats`.
 public struct SessionFile: Codable, Hashable, Sendable {
     public static let format = "interview-session"
     public static let currentVersion = 1
@@ -49,6 +50,11 @@ public struct SessionFile: Codable, Hashable, Sendable {
     /// The session's monotonic clock when it was last saved: a resumed session goes
     /// on from here, so the time the program was not running does not count.
     public var clockSeconds: Double
+    /// The total clock at `clockSeconds`, rounded to the second: the seconds the session
+    /// ran, pauses excluded (the report's `totalSeconds`). Derived from the events on
+    /// every save, like the per-question summary; absent from files written before it
+    /// was added, and then computed from the events by whoever needs it.
+    public var totalSeconds: Int?
     public var events: EventLog
 
     /// The questions as the engine and the screens use them.
@@ -78,31 +84,53 @@ extension SessionFile {
 
     /// Reads a session file, refusing what is not one, or what a newer version wrote.
     public static func decode(_ data: Data, file: String) throws(InputError) -> SessionFile {
-        struct Header: Decodable {
-            var format: String?
-            var version: Int?
-        }
-        let header: Header
+        try decode(SessionFile.self, from: data, file: file)
+    }
+
+    /// Reads `Body` from the bytes of a session file, after the checks every reader of
+    /// one makes (`Header.refusal`), with the errors of `describe`: what `decode` does
+    /// for the whole file, and `SessionSummary` for the part of it `stats` reads. One
+    /// pass of the JSON decoder reads the header first, then the body, from the same
+    /// parsed document.
+    static func decode<Body: Decodable>(_ type: Body.Type, from data: Data, file: String) throws(InputError) -> Body {
         do {
-            header = try JSONDecoder().decode(Header.self, from: data)
+            return try JSONDecoder().decode(Checked<Body>.self, from: data).body
+        } catch let refusal as Header.Refusal {
+            throw InputError(file: file, line: 1, column: 1, message: refusal.message)
         } catch {
             throw SessionFile.describe(error, data: data, file: file)
         }
-        guard header.format == SessionFile.format else {
-            throw InputError(file: file, line: 1, column: 1,
-                             message: "not an interview session: expected \"format\": \"\(SessionFile.format)\"")
+    }
+
+    /// What a file says it is: read before anything else of it.
+    struct Header: Decodable {
+        var format: String?
+        var version: Int?
+
+        struct Refusal: Error {
+            var message: String
         }
-        guard let version = header.version, version >= 1 else {
-            throw InputError(file: file, line: 1, column: 1, message: "expected a positive \"version\" number")
+
+        /// Why a reader must not go on with this file, or nil when it can.
+        var refusal: Refusal? {
+            guard format == SessionFile.format else {
+                return Refusal(message: "not an interview session: expected \"format\": \"\(SessionFile.format)\"")
+            }
+            guard let version, version >= 1 else { return Refusal(message: "expected a positive \"version\" number") }
+            guard version <= currentVersion else {
+                return Refusal(message: "written by a newer interview (session version \(version)); this one reads versions up to \(currentVersion): upgrade interview")
+            }
+            return nil
         }
-        guard version <= currentVersion else {
-            throw InputError(file: file, line: 1, column: 1,
-                             message: "written by a newer interview (session version \(version)); this one reads versions up to \(currentVersion): upgrade interview")
-        }
-        do {
-            return try JSONDecoder().decode(SessionFile.self, from: data)
-        } catch {
-            throw SessionFile.describe(error, data: data, file: file)
+    }
+
+    /// The header, checked, then the body, both decoded from the same top-level object.
+    private struct Checked<Body: Decodable>: Decodable {
+        var body: Body
+
+        init(from decoder: any Decoder) throws {
+            if let refusal = try Header(from: decoder).refusal { throw refusal }
+            body = try Body(from: decoder)
         }
     }
 

@@ -65,37 +65,44 @@ public struct SessionStore: Sendable {
     /// Writes `data` to `url` atomically with mode 0600, creating the folder 0700.
     /// On any failure the file that was there stays as it was.
     public static func writeAtomically(_ data: Data, to url: URL) throws(WriteError) {
+        try writeAtomically(data, to: url, calls: .system)
+    }
+
+    /// The same with the file calls given: in this order, open a temporary file beside
+    /// `url`, write it whole, fsync it, close it, rename it over `url`, fsync the folder.
+    /// When the write or the fsync fails, the temporary file is unlinked and never renamed.
+    static func writeAtomically(_ data: Data, to url: URL, calls: FileCalls) throws(WriteError) {
         let folder = url.deletingLastPathComponent()
         try createFolder(folder)
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        let fd = calls.open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw .failed("cannot write in \(folder.path)", errno: errno) }
         var written = 0
         let failure: WriteError? = data.withUnsafeBytes { buffer -> WriteError? in
             while written < buffer.count {
-                let n = write(fd, buffer.baseAddress! + written, buffer.count - written)
+                let n = calls.write(fd, buffer.baseAddress! + written, buffer.count - written)
                 if n < 0 {
                     if errno == EINTR { continue }
                     return .failed("cannot write \(temporary)", errno: errno)
                 }
                 written += n
             }
-            return fsync(fd) == 0 ? nil : .failed("cannot flush \(temporary)", errno: errno)
+            return calls.fsync(fd) == 0 ? nil : .failed("cannot flush \(temporary)", errno: errno)
         }
-        close(fd)
+        _ = calls.close(fd)
         if let failure {
-            unlink(temporary)
+            _ = calls.unlink(temporary)
             throw failure
         }
-        guard rename(temporary, url.path) == 0 else {
+        guard calls.rename(temporary, url.path) == 0 else {
             let code = errno
-            unlink(temporary)
+            _ = calls.unlink(temporary)
             throw .failed("cannot replace \(url.path)", errno: code)
         }
-        let folderFD = open(folder.path, O_RDONLY | O_DIRECTORY)
+        let folderFD = calls.open(folder.path, O_RDONLY | O_DIRECTORY, 0)
         if folderFD >= 0 {
-            fsync(folderFD)
-            close(folderFD)
+            _ = calls.fsync(folderFD)
+            _ = calls.close(folderFD)
         }
     }
 
@@ -108,6 +115,21 @@ public struct SessionStore: Sendable {
         } catch {
             throw .failed("cannot create \(folder.path)", errno: errno == 0 ? EACCES : errno)
         }
+    }
+
+    /// The system calls `writeAtomically` makes, as values: the real ones (`system`) in the
+    /// program, others in tests, to record their order or to make one fail. Each keeps its
+    /// C contract: a negative result with `errno` set on failure.
+    struct FileCalls: Sendable {
+        var open: @Sendable (_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32
+        var write: @Sendable (_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int
+        var fsync: @Sendable (_ fd: Int32) -> Int32
+        var close: @Sendable (_ fd: Int32) -> Int32
+        var rename: @Sendable (_ from: String, _ to: String) -> Int32
+        var unlink: @Sendable (_ path: String) -> Int32
+
+        static let system = FileCalls(open: systemOpen, write: systemWrite, fsync: systemFsync, close: systemClose,
+                                      rename: systemRename, unlink: systemUnlink)
     }
 
     public static func read(_ path: String) throws(InputError) -> SessionFile {
@@ -175,3 +197,11 @@ public struct SessionStore: Sendable {
         return String(decoding: tail, as: UTF8.self).contains("\n  \"status\" : \"completed\",\n")
     }
 }
+
+// The C library's calls, named apart so that `FileCalls`' members do not hide them.
+private func systemOpen(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 { open(path, flags, mode) }
+private func systemWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int { write(fd, bytes, count) }
+private func systemFsync(_ fd: Int32) -> Int32 { fsync(fd) }
+private func systemClose(_ fd: Int32) -> Int32 { close(fd) }
+private func systemRename(_ from: String, _ to: String) -> Int32 { rename(from, to) }
+private func systemUnlink(_ path: String) -> Int32 { unlink(path) }

@@ -8,7 +8,7 @@ struct ClockText {
 
     static func make(elapsed: Int, budget: Int) -> ClockText {
         let base = Durations.clock(elapsed) + "/" + Durations.clock(budget)
-        if budget > 0, elapsed > budget { return ClockText(text: base + " +" + Durations.clock(elapsed - budget), role: .clockOver) }
+        if budget > 0, Durations.isOver(elapsed, budget: budget) { return ClockText(text: base + " +" + Durations.clock(elapsed - budget), role: .clockOver) }
         if budget > 0, elapsed * 10 >= budget * 8 { return ClockText(text: base, role: .clockWarn) }
         return ClockText(text: base, role: .clockOK)
     }

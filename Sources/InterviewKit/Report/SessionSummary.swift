@@ -1,0 +1,34 @@
+import Foundation
+
+/// What `interview stats` reads of a session file: all of it but the events, the bulk of
+/// the file. The summary beside the events is what the session engine derives from them
+/// on every save (`SessionEngine.snapshot`), at the very moment a report folds them at
+/// (`clockSeconds`), so a report built from it (`SessionReport.init?(_:file:)`) is the one
+/// built from the events. Decoding it takes about a third of the time of the whole file
+/// (docs/benchmarks.md).
+///
+/// It is read by `SessionFile.decode(_:from:file:)`: the same header checks and the same
+/// errors as the whole file, with its keys and types, in the same order (the synthesized
+/// `Decodable` reads the properties in the order they are declared here, as in
+/// `SessionFile`), so a file refused here is refused by `SessionFile.decode` with the same
+/// error. What it does not read, the events, it does not check either.
+struct SessionSummary: Decodable, Hashable, Sendable {
+    var id: String
+    var mode: SessionMode
+    var status: SessionStatus
+    var candidate: String
+    var interviewer: String
+    var startedAt: String
+    var endedAt: String?
+    var bank: SessionFile.BankInfo
+    var questions: [SessionFile.QuestionRecord]
+    var recommendation: Int?
+    var closingNotes: [NoteLine]
+    var clockSeconds: Double
+    /// Absent from files written before the summary carried it: those need the events.
+    var totalSeconds: Int?
+
+    static func decode(_ data: Data, file: String) throws(InputError) -> SessionSummary {
+        try SessionFile.decode(SessionSummary.self, from: data, file: file)
+    }
+}
