@@ -8,7 +8,7 @@
 /// - Controls: CR and LF are enter, TAB tab, DEL and BS backspace, 0x01–0x1A
 ///   `.control("a")`…`.control("z")`; NUL and 0x1C–0x1F are dropped.
 /// - ESC on its own, when nothing follows within the escape delay (`timeout()`): escape;
-///   so is `ESC ESC` (Alt+Escape).
+///   `ESC ESC` is escape twice.
 /// - xterm: arrows, Home, End as `ESC [ A B C D H F` and `ESC O A B C D H F`, modified
 ///   `ESC [ 1 ; m X` (also `ESC [ m X`, `ESC O m X`); F1–F4 `ESC O P Q R S`, modified
 ///   `ESC [ 1 ; m P`…`S`; `ESC [ Z` backtab.
@@ -101,9 +101,10 @@ public struct KeyDecoder: Sendable {
         switch state {
         case .ground:
             if !partial.isEmpty { output.append(Self.replacement) }
-        case .escape:
-            // `ESC ESC` too: Alt+Escape is Escape.
+        case .escape(let alt):
+            // `ESC ESC` is Esc pressed twice (tmux sends `Escape Escape` in one write).
             output.append(.key(.escape))
+            if alt { output.append(.key(.escape)) }
         case .paste:
             let text = Self.text(of: pasted)
             if !text.isEmpty { output.append(.paste(text)) }
@@ -180,6 +181,8 @@ public struct KeyDecoder: Sendable {
     private mutating func afterEscape(_ byte: UInt8, alt: Bool, into output: inout [DecodedInput]) {
         switch byte {
         case 0x1B:
+            // A third ESC: the first of them was a key of its own.
+            if alt { output.append(.key(.escape)) }
             state = .escape(alt: true)
         case UInt8(ascii: "["), UInt8(ascii: "O"):
             parameters.removeAll(keepingCapacity: true)
@@ -201,6 +204,7 @@ public struct KeyDecoder: Sendable {
             // hand meant.
             state = .ground
             output.append(.key(.escape))
+            if alt { output.append(.key(.escape)) }
             ground(byte, into: &output)
         }
     }
