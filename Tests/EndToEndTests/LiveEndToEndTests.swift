@@ -95,7 +95,7 @@ struct LiveEndToEndTests {
         #expect((questions[1]["rubric"] as? [[String: Any]])?[1]["checked"] as? Bool == true)
 
         try tmux.start(["run", "--candidate", "Someone else"], name: "again")
-        try tmux.waitFor("Unfinished session", in: "again")
+        try tmux.waitFor("An unfinished interview is waiting", in: "again")
         try tmux.send("q", "l", to: "again")
         #expect(try tmux.waitUntil { try !tmux.isRunning("again") })
 
@@ -139,12 +139,15 @@ struct LiveEndToEndTests {
         #expect(!screen.contains("Expected answer"))
         #expect(!screen.contains("Rubric"))
         try tmux.send("s")
+        Thread.sleep(forTimeInterval: 0.8)
+        #expect(try tmux.screen().contains("SHARE-SAFE"), "in share-safe s is text for the hidden notes")
+        try tmux.send("Escape", "s")
         try tmux.waitFor("Expected answer")
         try tmux.send("s")
         let hidden = try tmux.waitFor("SHARE-SAFE")
         #expect(!hidden.contains("Expected answer"), "no stale cell of a hidden pane")
         #expect(!hidden.contains("│ 1 [ ]"))
-        try tmux.send("q", "l")
+        try tmux.send("Escape", "q", "l")
     }
 }
 

@@ -7,7 +7,7 @@ struct MirrorEndToEndTests {
         let tmux = try Tmux()
         let file = tmux.home.appendingPathComponent("live.json").path
         try tmux.start(["mirror", file], name: "mirror", width: 100, height: 30)
-        try tmux.waitFor("no such file yet", in: "mirror")
+        try tmux.waitFor("not there yet", in: "mirror")
         try tmux.start(["run", "--out", file], name: "live")
         try tmux.waitFor("Question 1/15", in: "live")
         try tmux.waitFor("Question 1/15", in: "mirror", timeout: 2)

@@ -88,13 +88,27 @@ final class Tmux {
         try tmux(["display-message", "-p", "-t", name, "#{pane_title}"]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// Presses keys as commands, the way a person does: a letter, digit or mark right
+    /// after another is part of a burst of typing, which the program takes for prose
+    /// (LiveKeys.burstGap), so each such key waits until `commandPause` after the last.
     func send(_ keys: String..., to name: String = "main") throws {
-        try tmux(["send-keys", "-t", name] + keys)
+        for key in keys {
+            let printable = key.count == 1
+            if printable, let last = lastPrintable, Date().timeIntervalSince(last) < Self.commandPause {
+                Thread.sleep(forTimeInterval: Self.commandPause - Date().timeIntervalSince(last))
+            }
+            try tmux(["send-keys", "-t", name, key])
+            lastPrintable = printable ? Date() : nil
+        }
     }
+
+    static let commandPause = 0.45
+    private var lastPrintable: Date?
 
     /// Types text literally (no key names), the way a person types or pastes it.
     func type(_ text: String, to name: String = "main") throws {
         try tmux(["send-keys", "-t", name, "-l", text])
+        lastPrintable = Date()
     }
 
     func screen(_ name: String = "main", escapes: Bool = false) throws -> String {

@@ -46,7 +46,7 @@ struct TypingEndToEndTests {
         try tmux.type("sure, show me the rubric 4")
         Thread.sleep(forTimeInterval: 0.8)
         try safe(try tmux.screen())
-        try tmux.send("Escape", "Escape")
+        try tmux.send("Escape")
         Thread.sleep(forTimeInterval: 0.5)
         try tmux.send("s")
         try tmux.waitFor("Expected answer")

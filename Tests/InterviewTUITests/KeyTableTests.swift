@@ -14,7 +14,9 @@ import Testing
          LiveKeys.rating.name: LiveKeys.rating.markdown, LiveKeys.quit.name: LiveKeys.quit.markdown,
          LiveKeys.typing.name: LiveKeys.typing.markdown, LiveKeys.help.name: LiveKeys.help.markdown,
          LiveKeys.practice.name: LiveKeys.practice.markdown, ReplayKeys.table.name: ReplayKeys.table.markdown,
-         MirrorKeys.table.name: MirrorKeys.table.markdown].sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+         MirrorKeys.table.name: MirrorKeys.table.markdown, LiveKeys.shareSafe.name: LiveKeys.shareSafe.markdown,
+         LiveKeys.shareSafeCommand.name: LiveKeys.shareSafeCommand.markdown,
+         LiveKeys.shareSafeTyping.name: LiveKeys.shareSafeTyping.markdown].sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
     /// README's block between `<!-- keys: NAME -->` and `<!-- /keys -->`.

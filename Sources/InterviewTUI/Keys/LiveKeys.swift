@@ -191,8 +191,8 @@ public enum LiveKeys {
     }, otherwiseHelp: ("any other key", "typed into the hidden notes, as before Esc"))
 
     public static let shareSafeTyping = Table(name: "share-safe-typing", title: "Share-safe, typing", move + [
-        Binding([.escape], "Esc", "stop typing (press Esc again for a command)", hint: Hint("Esc", "stop typing", rank: 0),
-                .stopTyping),
+        Binding([.escape], "Esc", "stop typing; the next key is a command (s shows the panes)",
+                hint: Hint("Esc", "stop typing", rank: 0), .stopTyping),
         Binding([.function(1)], "F1", "this help", .view(.toggleHelp)),
         Binding([.enter], "Enter", "new line, stamped with the question clock", .edit(.newline)),
     ] + editing, otherwise: text, otherwiseHelp: ("any other key, a paste", "text, hidden"))

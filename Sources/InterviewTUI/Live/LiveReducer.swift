@@ -78,6 +78,8 @@ public enum LiveReducer {
         case .stopTyping:
             commitNotes(&state)
             state.editor = nil
+            // In share-safe, where letters are text, Esc is how a command starts.
+            if state.session.shareSafe { state.commandArmed = true }
         case .edit(let command):
             guard state.editor != nil else { return }
             // In place: a copy of the editor would copy every line of the notes on each key.
