@@ -87,7 +87,10 @@ enum HTMLReport {
         out += "</tbody></table>\n"
 
         out += "<section class=\"recommendation\">\n"
-        out += "<h2>Recommendation: \(h(ReportText.rating(s.recommendation)))</h2>\n"
+        if let amended = s.amendedAt {
+            out += "<p class=\"amended\">Opened again after the end, at \(Durations.clock(Int(amended))): \(h(ReportText.amended)) marks what changed.</p>\n"
+        }
+        out += "<h2>Recommendation: \(h(ReportText.rating(s.recommendation)))\(s.overallAmended ? " " + h(ReportText.amended) : "")</h2>\n"
         let closing = s.closingNotes.filter { !$0.text.allSatisfy(\.isWhitespace) }
         if closing.isEmpty {
             out += "<p class=\"muted\">No closing notes.</p>\n"
@@ -116,7 +119,7 @@ enum HTMLReport {
 
         for q in s.questions where q.asked {
             out += "<section class=\"question\" id=\"s\(n)-q\(q.number)\">\n"
-            out += "<h3>\(q.number). \(h(q.prompt))</h3>\n"
+            out += "<h3>\(q.number). \(h(q.prompt))\(q.amendedAfterEnd ? " " + h(ReportText.amended) : "")</h3>\n"
             out += "<p>Rating: <strong>\(h(ReportText.rating(q.rating)))</strong> · Time: \(timeHTML(q.elapsedSeconds, budget: q.budgetSeconds))</p>\n"
             if !q.rubric.isEmpty {
                 out += "<p>Rubric \(q.checkedCount)/\(q.rubric.count):</p>\n<ul class=\"rubric\">\n"

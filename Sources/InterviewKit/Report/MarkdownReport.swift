@@ -28,8 +28,11 @@ enum MarkdownReport {
         out.append("| Mode | \(s.mode.rawValue) |")
         out.append("| Status | \(s.status.rawValue) |")
         out.append("| Total time | \(ReportText.time(s.totalSeconds, budget: s.bank.durationSeconds)) |")
+        if let amended = s.amendedAt {
+            out.append("| Amended | opened again after the end, at \(Durations.clock(Int(amended))): \(ReportText.amended) marks what changed |")
+        }
         out.append("")
-        out.append("## Recommendation: \(ReportText.rating(s.recommendation))")
+        out.append("## Recommendation: \(ReportText.rating(s.recommendation))" + (s.overallAmended ? " " + ReportText.amended : ""))
         out.append("")
         out += noteList(s.closingNotes, title: "Closing notes", none: "No closing notes.") { md($0.text) }
         out.append("")
@@ -50,7 +53,7 @@ enum MarkdownReport {
                 out.append("### \(q.number). \(md(q.prompt)) (not asked)")
                 continue
             }
-            out.append("### \(q.number). \(md(q.prompt))")
+            out.append("### \(q.number). \(md(q.prompt))" + (q.amendedAfterEnd ? " " + ReportText.amended : ""))
             out.append("")
             out.append("Rating: **\(ReportText.rating(q.rating))** · Time: \(ReportText.time(q.elapsedSeconds, budget: q.budgetSeconds))")
             if !q.rubric.isEmpty {

@@ -79,6 +79,9 @@ public enum ReportText {
     }
 
     /// An ISO 8601 label as `2026-11-26 10:04 UTC`; the text itself when it is not one.
+    /// The mark of what changed after an ended interview was opened again.
+    public static let amended = "(amended after the end)"
+
     public static func date(_ iso: String?) -> String {
         guard let iso else { return "" }
         guard let date = try? Date(iso, strategy: .iso8601) else { return visible(iso) }

@@ -24,12 +24,14 @@ public struct SessionReport: Hashable, Sendable, Encodable {
         public var rating: Int?
         public var rubric: [SessionFile.RubricItem]
         public var notes: [NoteLine]
+        /// Its ticks, rating or notes changed after the interview had ended.
+        public var amendedAfterEnd: Bool
 
         public var checkedCount: Int { rubric.filter(\.checked).count }
 
         /// The question as asked in the session (prompt, budget), with what it gathered.
         init(number: Int, _ record: SessionFile.QuestionRecord, elapsedSeconds: Int, rating: Int?,
-             rubric: [SessionFile.RubricItem], notes: [NoteLine]) {
+             rubric: [SessionFile.RubricItem], notes: [NoteLine], amendedAfterEnd: Bool) {
             self.number = number
             id = record.id
             prompt = record.prompt
@@ -40,10 +42,11 @@ public struct SessionReport: Hashable, Sendable, Encodable {
             self.rating = rating
             self.rubric = rubric
             self.notes = notes
+            self.amendedAfterEnd = amendedAfterEnd
         }
 
         enum CodingKeys: String, CodingKey {
-            case number, id, prompt, budgetSeconds, elapsedSeconds, overBudget, asked, rating, rubric, notes
+            case number, id, prompt, budgetSeconds, elapsedSeconds, overBudget, asked, rating, rubric, notes, amendedAfterEnd
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -58,6 +61,7 @@ public struct SessionReport: Hashable, Sendable, Encodable {
             try c.encode(rating, forKey: .rating)
             try c.encode(rubric, forKey: .rubric)
             try c.encode(notes, forKey: .notes)
+            try c.encode(amendedAfterEnd, forKey: .amendedAfterEnd)
         }
     }
 
@@ -76,6 +80,10 @@ public struct SessionReport: Hashable, Sendable, Encodable {
     /// The total clock: seconds the interview ran, pauses excluded.
     public var totalSeconds: Int
     public var questions: [QuestionReport]
+    /// When the ended interview was opened again to amend it (session seconds), or nil.
+    public var amendedAt: Double?
+    /// The recommendation or the closing notes changed after the end.
+    public var overallAmended: Bool
 
     public init(_ session: SessionFile, file: String) {
         let state = session.finalState
@@ -92,8 +100,9 @@ public struct SessionReport: Hashable, Sendable, Encodable {
                       }
                       return QuestionReport(number: index + 1, record,
                                             elapsedSeconds: progress == nil ? 0 : Int(state.questionElapsed(index, at: at).rounded()),
-                                            rating: progress?.rating, rubric: rubric, notes: progress?.notes ?? [])
-                  })
+                                            rating: progress?.rating, rubric: rubric, notes: progress?.notes ?? [],
+                                            amendedAfterEnd: progress?.amended ?? false)
+                  }, amendedAt: state.amendedFrom, overallAmended: state.overallAmended)
     }
 
     /// The same report from the summary saved beside the events (`SessionSummary`), which
@@ -106,13 +115,15 @@ public struct SessionReport: Hashable, Sendable, Encodable {
                   closingNotes: summary.closingNotes, totalSeconds: totalSeconds,
                   questions: summary.questions.enumerated().map { index, record in
                       QuestionReport(number: index + 1, record, elapsedSeconds: record.elapsedSeconds,
-                                     rating: record.rating, rubric: record.rubric, notes: record.notes)
-                  })
+                                     rating: record.rating, rubric: record.rubric, notes: record.notes,
+                                     amendedAfterEnd: record.amendedAfterEnd ?? false)
+                  }, amendedAt: summary.amendedAt, overallAmended: summary.overallAmended ?? false)
     }
 
     private init(file: String, _ id: String, _ candidate: String, _ interviewer: String, _ startedAt: String,
                  _ endedAt: String?, _ bank: BankInfo, _ mode: SessionMode, status: SessionStatus,
-                 recommendation: Int?, closingNotes: [NoteLine], totalSeconds: Int, questions: [QuestionReport]) {
+                 recommendation: Int?, closingNotes: [NoteLine], totalSeconds: Int, questions: [QuestionReport],
+                 amendedAt: Double?, overallAmended: Bool) {
         self.file = file
         self.id = id
         self.candidate = candidate
@@ -126,6 +137,8 @@ public struct SessionReport: Hashable, Sendable, Encodable {
         self.closingNotes = closingNotes
         self.totalSeconds = totalSeconds
         self.questions = questions
+        self.amendedAt = amendedAt
+        self.overallAmended = overallAmended
     }
 
     /// The mean rating of the rated questions, nil when none is rated.
@@ -136,7 +149,7 @@ public struct SessionReport: Hashable, Sendable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case file, id, candidate, interviewer, startedAt, endedAt, bank, mode, status, recommendation,
-             closingNotes, totalSeconds, questions
+             closingNotes, totalSeconds, questions, amendedAt, overallAmended
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -154,5 +167,7 @@ public struct SessionReport: Hashable, Sendable, Encodable {
         try c.encode(closingNotes, forKey: .closingNotes)
         try c.encode(totalSeconds, forKey: .totalSeconds)
         try c.encode(questions, forKey: .questions)
+        try c.encode(amendedAt, forKey: .amendedAt)
+        try c.encode(overallAmended, forKey: .overallAmended)
     }
 }

@@ -27,6 +27,8 @@ struct SessionSummary: Decodable, Hashable, Sendable {
     var clockSeconds: Double
     /// Absent from files written before the summary carried it: those need the events.
     var totalSeconds: Int?
+    var amendedAt: Double?
+    var overallAmended: Bool?
 
     static func decode(_ data: Data, file: String) throws(InputError) -> SessionSummary {
         try SessionFile.decode(SessionSummary.self, from: data, file: file)

@@ -44,9 +44,10 @@ public struct SessionEngine: Hashable, Sendable {
                     whyAsk: question.whyAsk.markdown, expectedAnswer: question.expectedAnswer.markdown,
                     howToEvaluate: question.howToEvaluate.markdown,
                     rubric: question.rubric.map { .init(text: $0, checked: false) },
-                    elapsedSeconds: 0, notes: [], rating: nil)
+                    elapsedSeconds: 0, notes: [], rating: nil, amendedAfterEnd: nil)
             },
-            recommendation: nil, closingNotes: [], clockSeconds: 0, totalSeconds: 0, events: EventLog())
+            recommendation: nil, closingNotes: [], clockSeconds: 0, totalSeconds: 0, amendedAt: nil, overallAmended: nil,
+            events: EventLog())
         state = SessionState(rubricCounts: file.rubricCounts)
         record(SessionEvent(at: 0, type: .started))
     }
@@ -155,6 +156,8 @@ public struct SessionEngine: Hashable, Sendable {
         out.clockSeconds = (max(t, state.clock) * 1000).rounded() / 1000
         let at = out.clockSeconds
         out.totalSeconds = Int(state.totalElapsed(at: at).rounded())
+        out.amendedAt = state.amendedFrom
+        out.overallAmended = state.amendedFrom == nil ? nil : state.overallAmended
         out.recommendation = state.recommendation
         out.closingNotes = state.closingNotes
         for index in out.questions.indices {
@@ -162,6 +165,7 @@ public struct SessionEngine: Hashable, Sendable {
             out.questions[index].elapsedSeconds = Int(state.questionElapsed(index, at: at).rounded())
             out.questions[index].notes = progress.notes
             out.questions[index].rating = progress.rating
+            out.questions[index].amendedAfterEnd = state.amendedFrom == nil ? nil : progress.amended
             for item in out.questions[index].rubric.indices {
                 out.questions[index].rubric[item].checked = progress.rubric[item]
             }

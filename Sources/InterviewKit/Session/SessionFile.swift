@@ -32,6 +32,8 @@ public struct SessionFile: Codable, Hashable, Sendable {
         public var elapsedSeconds: Int
         public var notes: [NoteLine]
         public var rating: Int?
+        /// True when its ticks, rating or notes changed after the interview had ended.
+        public var amendedAfterEnd: Bool?
     }
 
     public var format: String
@@ -55,6 +57,11 @@ public struct SessionFile: Codable, Hashable, Sendable {
     /// every save, like the per-question summary; absent from files written before it
     /// was added, and then computed from the events by whoever needs it.
     public var totalSeconds: Int?
+    /// The session clock when the ended interview was opened again to amend it (derived
+    /// from the events; absent when it never was).
+    public var amendedAt: Double?
+    /// Whether the recommendation or the closing notes changed after the end (derived).
+    public var overallAmended: Bool?
     public var events: EventLog
 
     /// The questions as the engine and the screens use them.

@@ -6,6 +6,8 @@ public struct QuestionProgress: Hashable, Sendable {
     public var rubric: [Bool]
     public var rating: Int?
     public var visited = false
+    /// Changed after the interview had ended (ticks, rating, notes): an amendment.
+    public var amended = false
 
     public init(rubricCount: Int) { rubric = Array(repeating: false, count: rubricCount) }
 }
@@ -29,6 +31,8 @@ public struct SessionState: Hashable, Sendable {
     public var undoable: [SessionEvent] = []
     /// When an ended interview was opened again to amend it (nil if it never was).
     public var amendedFrom: Double?
+    /// The recommendation or the closing notes changed after the end.
+    public var overallAmended = false
 
     /// How many changes back `u` reaches.
     static let undoDepth = 100
@@ -104,6 +108,13 @@ public struct SessionState: Hashable, Sendable {
 
     private mutating func change(by event: SessionEvent) {
         let q = event.question.flatMap { questions.indices.contains($0) ? $0 : nil }
+        if amendedFrom != nil {
+            switch event.type {
+            case .rubricToggled, .rated, .notesEdited: if let q { questions[q].amended = true }
+            case .recommended, .closingNotesEdited: overallAmended = true
+            default: break
+            }
+        }
         switch event.type {
         case .started:
             status = .inProgress

@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+@testable import InterviewKit
+
+/// An ended interview opened again (`resume --reopen`): recorded as an event, and the
+/// report marks what was added after the end, from the events and from the summary alike.
+@Suite struct AmendTests {
+    @Test func whatChangesAfterTheEndIsMarked() throws {
+        var engine = SessionEngine(bank: try BankLoader.load("machine-learning"), id: "amend", candidate: "Ada", interviewer: "Grace",
+                                   startedAt: Date(timeIntervalSince1970: 1_800_000_000))
+        engine.perform(.rate(2), at: 10)
+        engine.perform(.next, at: 20)
+        engine.perform(.end, at: 30)
+        var reopened = SessionEngine(file: engine.snapshot(at: 30))
+        let plain = reopened.perform(.reopen, at: 30)
+        #expect(!plain, "an ended interview is not reopened by a plain resume")
+        let amending = reopened.perform(.reopenEnded, at: 30)
+        #expect(amending)
+        #expect(reopened.state.status == .inProgress)
+        reopened.perform(.toggleRubric(0), at: 35)
+        reopened.perform(.end, at: 40)
+        let file = reopened.snapshot(at: 40)
+        #expect(file.events.contains { $0.type == .reopenedAfterEnd && $0.at == 30 })
+
+        let report = SessionReport(file, file: "amend.json")
+        #expect(report.amendedAt == 30)
+        #expect(report.questions[1].amendedAfterEnd, "the tick after the end")
+        #expect(!report.questions[0].amendedAfterEnd, "the rating before it")
+        #expect(!report.overallAmended)
+        let markdown = Scorecard.render([report], as: .markdown)
+        #expect(markdown.contains("### 2. ") && markdown.contains(ReportText.amended))
+        #expect(markdown.components(separatedBy: ReportText.amended).count == 3, "the header and question 2, nothing else")
+
+        let summary = try SessionSummary.decode(try file.encoded(), file: "amend.json")
+        #expect(SessionReport(summary, file: "amend.json") == report, "the summary says the same")
+    }
+}
