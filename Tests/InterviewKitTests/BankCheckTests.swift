@@ -173,3 +173,61 @@ struct BankCheckTests {
         #expect(answer.blocks.map(\.kind) == [.bullet(level: 0), .bullet(level: 1), .bullet(level: 1)])
     }
 }
+
+@Suite("The starter bank of interview new")
+struct BankTemplateTests {
+    @Test func validatesWithoutAWarning() throws {
+        let text = BankTemplate.markdown(title: "Backend screen")
+        let result = check(text)
+        #expect(result.errors.isEmpty, "\(result.errors)")
+        #expect(result.warnings.isEmpty, "\(result.warnings)")
+        let bank = try #require(result.bank)
+        #expect(bank.title == "Backend screen")
+        #expect(bank.role != nil && bank.level != nil && bank.description != nil)
+        #expect(bank.questions.map(\.timeSeconds) == [360, 240], "its own time:, then the front matter's")
+        let first = try #require(bank.questions.first)
+        #expect(first.id == "rate-limiter")
+        #expect(first.tags == ["system design", "trade-offs"])
+        #expect(!first.whyAsk.isEmpty && !first.howToEvaluate.isEmpty)
+        #expect(first.expectedAnswer.blocks.map(\.kind).contains(.bullet(level: 1)), "a nested bullet")
+        #expect(first.rubric.count == 3)
+    }
+
+    /// Every section of the format and every front-matter key is in it.
+    @Test func showsEveryLineOfTheFormat() {
+        let text = BankTemplate.markdown(title: "T")
+        for key in BankParser.frontMatterKeys { #expect(text.contains("\n\(key): "), "\(key)") }
+        for section in BankParser.Section.allCases { #expect(text.contains("\n### \(section.rawValue)\n"), "\(section)") }
+        for line in ["\nid: ", "\ntime: ", "\ntags: ", "\n- [ ] ", "**", "`"] { #expect(text.contains(line), "\(line)") }
+    }
+
+    @Test func titlesFromFileNames() {
+        #expect(BankTemplate.title(forFile: "banks/backend-screen.md") == "Backend screen")
+        #expect(BankTemplate.title(forFile: "ml_loop") == "Ml loop")
+        #expect(BankTemplate.title(forFile: ".md") == "My interview")
+        #expect(BankTemplate.markdown(title: "two\nlines").contains("\ntitle: two lines\n"))
+    }
+}
+
+@Suite("Did you mean")
+struct SuggestionTests {
+    let commands = ["run", "resume", "practice", "replay", "mirror", "banks", "themes", "validate", "new", "import", "report", "stats"]
+
+    @Test func closeWords() {
+        #expect(Suggestion.closest(to: "init", among: commands) == ["import"])
+        #expect(Suggestion.closest(to: "valdiate", among: commands) == ["validate"])
+        #expect(Suggestion.closest(to: "rn", among: commands) == ["run"])
+        #expect(Suggestion.closest(to: "Banks", among: commands) == ["banks"])
+        #expect(Suggestion.closest(to: "machne-learning", among: commands + ["machine-learning"]) == ["machine-learning"])
+    }
+
+    @Test func farWordsGetNone() {
+        #expect(Suggestion.closest(to: "qwertyuiop", among: commands).isEmpty)
+        #expect(Suggestion.phrase(for: "qwertyuiop", among: commands) == "")
+    }
+
+    @Test func tiesAreAllNamed() {
+        #expect(Suggestion.phrase(for: "x", among: ["run", "new"]) == "did you mean 'run' or 'new'?")
+        #expect(Suggestion.phrase(for: "init", among: commands) == "did you mean 'import'?")
+    }
+}
