@@ -1,4 +1,5 @@
 import Foundation
+import InterviewSamples
 import Testing
 @testable import InterviewKit
 
@@ -171,6 +172,40 @@ struct BankCheckTests {
         #expect(result.warnings.first?.message.contains("tab") == true)
         let answer = try #require(result.bank?.questions.first?.expectedAnswer)
         #expect(answer.blocks.map(\.kind) == [.bullet(level: 0), .bullet(level: 1), .bullet(level: 1)])
+    }
+}
+
+/// Lines of good banks cut, repeated, swapped, indented with tabs and spaces: `check`
+/// keeps the fuzz target's invariants (every place inside the file, a bank exactly when
+/// there is no error, what parses writes back the same) and goes on to find the rest.
+@Suite("Checking mutated banks")
+struct BankCheckMutationTests {
+    @Test func seededMutationsKeepTheInvariants() throws {
+        let sources = [try #require(BankLoader.builtinBytes("machine-learning")), Array(BankTemplate.markdown(title: "T").utf8)]
+        var random = SeededRandom(seed: 17)
+        var several = 0
+        for round in 0..<200 {
+            var lines = UTF8Text.lines(of: String(decoding: sources[round % 2], as: UTF8.self))
+            for _ in 0..<Int.random(in: 1...4, using: &random) {
+                let at = Int.random(in: 0..<lines.count, using: &random)
+                switch Int.random(in: 0..<6, using: &random) {
+                case 0: lines.remove(at: at)
+                case 1: lines.insert(lines[Int.random(in: 0..<lines.count, using: &random)], at: at)
+                case 2: lines[at] = "\t" + lines[at]
+                case 3: lines[at] = "  " + lines[at]
+                case 4: lines.swapAt(at, Int.random(in: 0..<lines.count, using: &random))
+                default: lines[at] = String(lines[at].dropFirst(Int.random(in: 1...3, using: &random)))
+                }
+                if lines.isEmpty { lines = ["---"] }
+            }
+            let bytes = Array(lines.joined(separator: "\n").utf8)
+            if let violation = FuzzTarget.bank.violation(bytes) {
+                Issue.record("round \(round): \(violation)\n\(lines.joined(separator: "\n"))")
+                break
+            }
+            if BankParser.check(bytes: bytes, file: "m.md").errors.count > 1 { several += 1 }
+        }
+        #expect(several > 20, "errors found after the first: \(several)")
     }
 }
 
