@@ -12,10 +12,11 @@ struct Import: ParsableCommand {
             items are derived by a program, as its front matter says.
             """)
 
-    @Argument(help: "The article: a text or Markdown file, or - to read it from standard input (a paste).")
+    @Argument(help: "The article: a text or Markdown file, or - to read it from standard input (a paste).", completion: .file())
     var article: String
 
-    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write the bank to FILE.", valueName: "FILE"))
+    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write the bank to FILE.", valueName: "FILE"),
+            completion: .file(extensions: ["md"]))
     var output: String?
 
     @Option(help: "The interview's length, spread evenly over the questions.")

@@ -10,13 +10,18 @@ struct Interview: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "interview",
         abstract: "Conduct, practise, replay and report technical interviews in the terminal.",
+        discussion: Defaults.discussion,
         version: "0.1.0",
-        subcommands: [Run.self, Resume.self, Practice.self, Replay.self, Mirror.self, Banks.self, Themes.self, Validate.self, Import.self, Report.self, Stats.self],
+        subcommands: [Run.self, Resume.self, Practice.self, Replay.self, Mirror.self, Banks.self, Themes.self, Validate.self, New.self, Import.self, Report.self, Stats.self],
         defaultSubcommand: Run.self
     )
 
     /// As ArgumentParser's, but bad usage exits 2 (its default is 64), as DESIGN.md promises.
     static func main() {
+        if let message = unknownCommand(Array(CommandLine.arguments.dropFirst())) {
+            printError(message)
+            Foundation.exit(2)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -27,6 +32,30 @@ struct Interview: ParsableCommand {
             }
             exit(withError: error)
         }
+    }
+}
+
+extension Interview {
+    /// `interview WORD …` runs the bank WORD (the default command is `run`): a word that is
+    /// neither a command, nor a file, nor a bank's name is a mistyped command far more often
+    /// than a missing bank. Nil when `arguments` are not such a case.
+    static func unknownCommand(_ arguments: [String]) -> String? {
+        guard let word = arguments.first, !word.hasPrefix("-") else { return nil }
+        let commands = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+        guard !commands.contains(word), !FileManager.default.fileExists(atPath: word) else { return nil }
+        var banks: [String] = []
+        do {
+            let library = try BankLibrary.standard()
+            // A clash or a missing team folder is the bank's own error: `run` says it.
+            if try library.lookup(word) != nil { return nil }
+            banks = library.names()
+        } catch {
+            return nil
+        }
+        let suggestion = Suggestion.phrase(for: word, among: commands.filter { $0 != "help" } + banks)
+        return "unknown command or bank '\(word)'"
+            + (suggestion.isEmpty ? ": expected a command (see `interview --help`), a bank file or a bank's name (see `interview banks`)"
+                                  : "; " + suggestion)
     }
 }
 

@@ -8,7 +8,7 @@ struct Mirror: ParsableCommand {
         commandName: "mirror",
         abstract: "Show what the candidate may see of a live session (prompt, number, clocks), following its file.")
 
-    @Argument(help: "The session file of the live interview (see --out of `interview run`).")
+    @Argument(help: "The session file of the live interview (see --out of `interview run`).", completion: .file(extensions: ["json"]))
     var session: String
 
     @OptionGroup var look: ThemeOption

@@ -9,8 +9,9 @@ struct Practice: ParsableCommand {
         commandName: "practice",
         abstract: "Practise alone (or with a peer watching): answer against the clock, then reveal the key and grade yourself.")
 
-    @Argument(help: "A bank file or built-in bank name.")
-    var bank: String = BankLoader.defaultBankName
+    @Argument(help: "A bank file or a bank's name (see `interview banks`; default: config.toml's bank, else machine-learning).",
+              completion: Complete.bank)
+    var bank: String?
 
     @Flag(help: "Order the questions by need: never practised, then due for review (see README).")
     var review = false
@@ -22,12 +23,7 @@ struct Practice: ParsableCommand {
 
     func run() throws {
         let theme = try look.resolve()
-        var bank: Bank
-        do {
-            bank = try BankLoader.load(self.bank)
-        } catch {
-            throw exitWithInputError(error)
-        }
+        var bank = try Defaults.bank(self.bank)
         let store = SessionStore.standard()
         if review {
             let sessions = store.sessionPaths().compactMap { try? SessionStore.read($0) }

@@ -8,7 +8,7 @@ struct Replay: ParsableCommand {
         commandName: "replay",
         abstract: "Replay a saved session on its own timeline, read-only.")
 
-    @Argument(help: "The session file.")
+    @Argument(help: "The session file.", completion: .file(extensions: ["json"]))
     var session: String
 
     @Option(help: "Playback speed: 1, 2, 4, 8 or 16.")

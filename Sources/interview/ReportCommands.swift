@@ -26,7 +26,7 @@ struct Report: ParsableCommand {
             written with mode 0600. See docs/reports.md.
             """)
 
-    @Argument(help: "Session files.")
+    @Argument(help: "Session files.", completion: .file(extensions: ["json"]))
     var sessions: [String]
 
     @Option(help: "The report format.")
@@ -34,7 +34,7 @@ struct Report: ParsableCommand {
 
     @Option(name: [.customShort("o"), .customLong("output")],
             help: ArgumentHelp("Write to FILE, or one file per session into DIR (default: standard output).",
-                               valueName: "file|dir"))
+                               valueName: "file|dir"), completion: .file())
     var output: String?
 
     func validate() throws {
@@ -117,7 +117,7 @@ struct Stats: ParsableCommand {
             1. See docs/reports.md.
             """)
 
-    @Argument(help: "A folder of session files (default: the sessions folder).")
+    @Argument(help: "A folder of session files (default: the sessions folder).", completion: .directory)
     var folder: String?
 
     func run() throws {

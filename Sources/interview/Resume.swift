@@ -14,7 +14,7 @@ struct Resume: ParsableCommand {
             report marks what was added after the end.
             """)
 
-    @Argument(help: "The session file.")
+    @Argument(help: "The session file.", completion: .file(extensions: ["json"]))
     var session: String?
 
     @Flag(help: "Open an ended (completed) interview again, to amend it.")

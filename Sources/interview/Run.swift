@@ -7,35 +7,30 @@ import InterviewTUI
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "run", abstract: "Conduct a live interview (the default command).")
 
-    @Argument(help: "A bank file or built-in bank name.")
-    var bank: String = BankLoader.defaultBankName
+    @Argument(help: "A bank file or a bank's name (see `interview banks`; default: config.toml's bank, else machine-learning).",
+              completion: Complete.bank)
+    var bank: String?
 
     @Option(help: "The candidate's name, for the session file.")
     var candidate: String = ""
 
-    @Option(help: "Your name, for the session file.")
-    var interviewer: String = ProcessInfo.processInfo.environment["USER"] ?? ""
+    @Option(help: "Your name, for the session file (default: config.toml's interviewer, else $USER).")
+    var interviewer: String?
 
-    @Option(help: "Where to save the session (default: a new file in the sessions folder).")
+    @Option(help: "Where to save the session (default: a new file in the sessions folder).", completion: .file(extensions: ["json"]))
     var out: String?
 
     @Flag(help: "Start in share-safe mode: only the prompt and the clocks on screen.")
     var share = false
 
-    @Option(help: "The planned length of the interview, e.g. 45m or 1h30m (default: the bank's).")
+    @Option(help: "The planned length of the interview, e.g. 45m or 1h30m (default: config.toml's duration, else the bank's).")
     var duration: String?
 
     @OptionGroup var look: ThemeOption
 
     func run() throws {
-        let bank: Bank
-        do {
-            bank = try BankLoader.load(self.bank)
-        } catch {
-            throw exitWithInputError(error)
-        }
+        let (bank, interviewer, durationSeconds) = try Defaults.live(bank: self.bank, interviewer: self.interviewer, duration: duration)
         let theme = try look.resolve()
-        let durationSeconds = try duration.map(parseDuration)
         let store = SessionStore.standard()
         let startedAt = Date()
         let out = self.out.map { URL(fileURLWithPath: $0) }

@@ -4,7 +4,8 @@ import InterviewKit
 
 /// `--theme`, shared by every command that opens a screen.
 struct ThemeOption: ParsableArguments {
-    @Option(help: ArgumentHelp("A theme name (see `interview themes`) or a theme file.", valueName: "name|file"))
+    @Option(help: ArgumentHelp("A theme name (see `interview themes`) or a theme file (default: config.toml's theme, else default).",
+                               valueName: "name|file"), completion: Complete.theme)
     var theme: String?
 
     /// The theme to draw with: `--theme`, else config.toml's `theme`, else `default`.

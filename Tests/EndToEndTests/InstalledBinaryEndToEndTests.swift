@@ -94,7 +94,7 @@ struct InstalledBinaryEndToEndTests {
         let installed = try Installed()
         let result = try installed.run(["banks"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
-        #expect(result.stdout == "machine-learning\t15 questions\t45m\tMachine learning engineer\n")
+        #expect(result.stdout == "machine-learning  Machine learning engineer  15 questions  45m  built-in\n")
         #expect(result.stderr.isEmpty)
     }
 

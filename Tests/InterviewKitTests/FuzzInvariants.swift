@@ -31,6 +31,12 @@ enum FuzzTarget: String, CaseIterable, Sendable {
     static let file = "fuzz-input"
 
     static func bankViolation(_ bytes: [UInt8]) -> String? {
+        // Every error and warning `validate` shows points inside the file too, and there is a bank exactly when there is no error.
+        let check = BankParser.check(bytes: bytes, file: file)
+        for problem in check.errors + check.warnings {
+            if let violation = placeViolation(problem, in: bytes) { return "BankParser.check: \(violation)" }
+        }
+        if check.errors.isEmpty == (check.bank == nil) { return "BankParser.check: \(check.errors.count) errors and \(check.bank == nil ? "no " : "a ")bank" }
         do throws(InputError) {
             let bank = try BankParser.parse(bytes: bytes, file: file)
             if bank.title.isEmpty { return "a bank with an empty title" }

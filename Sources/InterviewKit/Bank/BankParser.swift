@@ -16,10 +16,25 @@ public struct BankParser {
 
     public init(file: String) { self.file = file }
 
+    /// The bank in `bytes`, or the first error in it (the first one found, reading down the file).
     public static func parse(bytes: [UInt8], file: String, source: String? = nil) throws(InputError) -> Bank {
+        let check = check(bytes: bytes, file: file, source: source)
+        if let first = check.errors.first { throw first }
+        guard let bank = check.bank else { throw InputError(file: file, line: 1, column: 1, message: "expected a bank") }
+        return bank
+    }
+
+    /// Every error in `bytes`, not only the first, and the warnings of an author's
+    /// checklist (docs/bank-format.md): the one parser, which goes on after an error at the
+    /// next line it can place. The bank is there only when there is no error.
+    public static func check(bytes: [UInt8], file: String, source: String? = nil) -> BankCheck {
         let parser = BankParser(file: file)
-        let text = try UTF8Text.decode(bytes, file: file)
-        return try parser.parse(text: text, source: source ?? file, hash: Hashing.fnv1a64(bytes))
+        do {
+            let text = try UTF8Text.decode(bytes, file: file)
+            return parser.check(text: text, source: source ?? file, hash: Hashing.fnv1a64(bytes))
+        } catch {
+            return BankCheck(bank: nil, errors: [error], warnings: [])
+        }
     }
 
     func fail(_ line: Int, _ column: Int, _ message: String) -> InputError {
@@ -33,31 +48,43 @@ public struct BankParser {
         var time: Int?
         var tags: [String] = []
         var sections: [Section: [String]] = [:]
+        var sectionLines: [Section: Int] = [:]
         var rubric: [String] = []
+        /// An error is already reported on its heading: nothing more is said of it.
+        var broken = false
+        var tooManyItems = false
     }
 
-    func parse(text original: String, source: String, hash: String) throws(InputError) -> Bank {
+    func check(text original: String, source: String, hash: String) -> BankCheck {
         let lines = UTF8Text.lines(of: original)
+        var errors: [InputError] = []
+        var warnings: [InputError] = []
+        func error(_ line: Int, _ column: Int, _ message: String) { errors.append(fail(line, column, message)) }
+        func warn(_ line: Int, _ column: Int, _ message: String) { warnings.append(fail(line, column, message)) }
+        func done() -> BankCheck { BankCheck(bank: nil, errors: errors, warnings: warnings) }
 
         guard lines.first == "---" else {
-            throw fail(1, 1, "expected front matter: a first line '---', then 'title: ...', then '---'")
+            error(1, 1, "expected front matter: a first line '---', then 'title: ...', then '---'")
+            return done()
         }
+        // The front matter ends at the next line '---'. With none, it cannot run past the
+        // first question: its lines are the question's, not unknown front-matter keys.
+        let closing = lines.indices.dropFirst().first { lines[$0] == "---" }
+        let end = closing ?? lines.indices.dropFirst().first { lines[$0].hasPrefix("## ") || lines[$0] == "##" } ?? lines.count
         var title: String?
         var duration: Int?
+        var durationPlace: (line: Int, column: Int)?
         var defaultTime: Int?
         var role: String?
         var level: String?
         var description: String?
-        var index = 1
-        var closed = false
-        while index < lines.count {
+        for index in 1..<end {
             let line = lines[index]
             let number = index + 1
-            index += 1
-            if line == "---" { closed = true; break }
             if line.allSatisfy(\.isWhitespace) || line.hasPrefix("#") { continue }
             guard let colon = line.firstIndex(of: ":") else {
-                throw fail(number, 1, "expected 'key: value' in the front matter, or '---' to end it")
+                error(number, 1, "expected 'key: value' in the front matter, or '---' to end it")
+                continue
             }
             let key = line[..<colon].trimmingSpaces
             let valueStart = line.index(after: colon)
@@ -71,22 +98,35 @@ public struct BankParser {
             case "description": description = value
             case "duration", "time":
                 guard let seconds = Durations.parse(value) else {
-                    throw fail(number, valueColumn, "bad \(key) '\(value)': expected a duration like 45m, 1h30m or 90s")
+                    error(number, valueColumn, "bad \(key) '\(value)': expected a duration like 45m, 1h30m or 90s")
+                    continue
                 }
-                if key == "duration" { duration = seconds } else { defaultTime = seconds }
+                if key == "duration" {
+                    duration = seconds
+                    durationPlace = (number, valueColumn)
+                } else {
+                    defaultTime = seconds
+                }
             default:
-                throw fail(number, 1, "unknown front-matter key '\(key)': expected one of \(Self.frontMatterKeys.joined(separator: ", "))")
+                error(number, 1, "unknown front-matter key '\(key)': expected one of \(Self.frontMatterKeys.joined(separator: ", "))")
             }
         }
-        guard closed else {
-            throw fail(1, 1, "unterminated front matter: expected a line '---' to close the one on line 1")
+        if closing == nil {
+            guard end < lines.count else {
+                error(1, 1, "unterminated front matter: expected a line '---' to close the one on line 1")
+                return done()
+            }
+            error(end + 1, 1, "unterminated front matter: expected a line '---' before the first question, to close the one on line 1")
         }
-        guard let title, !title.isEmpty else {
-            throw fail(1, 1, "the front matter has no title: expected 'title: ...'")
+        if title?.isEmpty ?? true {
+            error(1, 1, "the front matter has no title: expected 'title: ...'")
         }
 
         var drafts: [Draft] = []
         var section: Section?
+        /// After an error in a heading or the text under it: the lines up to the next heading say nothing more.
+        var skipping = false
+        var index = closing.map { $0 + 1 } ?? end
         while index < lines.count {
             let line = lines[index]
             let number = index + 1
@@ -94,40 +134,56 @@ public struct BankParser {
             let trimmed = line.trimmingSpaces
             if line.hasPrefix("## ") || line == "##" {
                 let prompt = String(line.dropFirst(2)).trimmingSpaces
-                guard !prompt.isEmpty else { throw fail(number, 1, "expected the question's prompt after '## '") }
-                drafts.append(Draft(line: number, prompt: prompt))
+                drafts.append(Draft(line: number, prompt: prompt, broken: prompt.isEmpty))
+                if prompt.isEmpty { error(number, 1, "expected the question's prompt after '## '") }
                 section = nil
+                skipping = false
                 continue
             }
             if line.hasPrefix("### ") {
                 let name = String(line.dropFirst(4)).trimmingSpaces
+                section = nil
+                skipping = true
                 guard !drafts.isEmpty else {
-                    throw fail(number, 1, "section '\(name)' outside a question: expected a '## ' question heading first")
+                    error(number, 1, "section '\(name)' outside a question: expected a '## ' question heading first")
+                    continue
                 }
                 guard let found = Section.allCases.first(where: { $0.rawValue.lowercased() == name.lowercased() }) else {
-                    throw fail(number, 5, "unknown section '\(name)': expected one of \(Section.allCases.map(\.rawValue).joined(separator: ", "))")
+                    error(number, 5, "unknown section '\(name)': expected one of \(Section.allCases.map(\.rawValue).joined(separator: ", "))")
+                    continue
                 }
                 guard drafts[drafts.count - 1].sections[found] == nil else {
-                    throw fail(number, 5, "second '\(found.rawValue)' section in this question: expected each section once")
+                    error(number, 5, "second '\(found.rawValue)' section in this question: expected each section once")
+                    continue
                 }
                 drafts[drafts.count - 1].sections[found] = []
+                drafts[drafts.count - 1].sectionLines[found] = number
                 section = found
+                skipping = false
                 continue
             }
             if line.hasPrefix("#") {
                 let hashes = line.prefix(while: { $0 == "#" }).count
                 if hashes == 1, drafts.isEmpty { continue }  // a document title, for people reading the file
-                throw fail(number, 1, "unexpected heading level \(hashes): expected '## ' for a question or '### ' for a section")
+                error(number, 1, "unexpected heading level \(hashes): expected '## ' for a question or '### ' for a section")
+                continue
             }
+            if skipping { continue }
             let isTask = trimmed.hasPrefix("- [ ]") || trimmed.hasPrefix("- [x]") || trimmed.hasPrefix("- [X]")
             if isTask, section != .rubric {
-                throw fail(number, line.indentation + 1,
-                           drafts.isEmpty ? "rubric item outside a question: expected it under a question's '### Rubric'"
-                                          : "rubric item outside a '### Rubric' section")
+                error(number, line.indentation + 1,
+                      drafts.isEmpty ? "rubric item outside a question: expected it under a question's '### Rubric'"
+                                     : "rubric item outside a '### Rubric' section")
+                continue
             }
             guard !drafts.isEmpty else {
                 if trimmed.isEmpty { continue }
-                throw fail(number, 1, "text before the first question: expected a '## ' question heading")
+                error(number, 1, "text before the first question: expected a '## ' question heading")
+                skipping = true
+                continue
+            }
+            if section != nil, let tab = Self.tabInIndentation(line) {
+                warn(number, tab, "a tab in the indentation: it counts as four spaces; expected spaces, which read the same in every editor")
             }
             guard let section else {
                 if trimmed.isEmpty { continue }
@@ -137,28 +193,42 @@ public struct BankParser {
                     switch key {
                     case "time":
                         guard let seconds = Durations.parse(value) else {
-                            throw fail(number, column, "bad time '\(value)': expected a duration like 3m, 2m30s or 90s")
+                            error(number, column, "bad time '\(value)': expected a duration like 3m, 2m30s or 90s")
+                            continue
                         }
                         drafts[drafts.count - 1].time = seconds
                     case "tags":
                         drafts[drafts.count - 1].tags = value.split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
                     default:
-                        guard !value.isEmpty else { throw fail(number, column, "expected an id after 'id:'") }
+                        guard !value.isEmpty else {
+                            error(number, column, "expected an id after 'id:'")
+                            continue
+                        }
                         drafts[drafts.count - 1].id = value
                     }
                     continue
                 }
-                throw fail(number, 1, "expected 'time:', 'tags:' or 'id:' under the question, or a '### ' section heading")
+                error(number, 1, "expected 'time:', 'tags:' or 'id:' under the question, or a '### ' section heading")
+                skipping = true
+                continue
             }
             if section == .rubric {
                 if trimmed.isEmpty { continue }
                 guard isTask else {
-                    throw fail(number, 1, "expected a rubric item '- [ ] ...' in the Rubric section")
+                    error(number, 1, "expected a rubric item '- [ ] ...' in the Rubric section")
+                    continue
                 }
                 let item = String(trimmed.dropFirst(5)).trimmingSpaces
-                guard !item.isEmpty else { throw fail(number, line.indentation + 6, "expected the rubric item's text after '- [ ]'") }
+                guard !item.isEmpty else {
+                    error(number, line.indentation + 6, "expected the rubric item's text after '- [ ]'")
+                    continue
+                }
                 guard drafts[drafts.count - 1].rubric.count < 9 else {
-                    throw fail(number, 1, "a tenth rubric item: expected at most 9, one per digit key")
+                    if !drafts[drafts.count - 1].tooManyItems {
+                        error(number, 1, "a tenth rubric item: expected at most 9, one per digit key")
+                    }
+                    drafts[drafts.count - 1].tooManyItems = true
+                    continue
                 }
                 drafts[drafts.count - 1].rubric.append(item)
                 continue
@@ -167,22 +237,37 @@ public struct BankParser {
         }
 
         guard !drafts.isEmpty else {
-            throw fail(max(lines.count, 1), 1, "the bank has no questions: expected at least one '## ' question heading")
+            error(max(lines.count, 1), 1, "the bank has no questions: expected at least one '## ' question heading")
+            return done()
         }
 
         var questions: [Question] = []
         var firstLineOfID: [String: Int] = [:]
+        var firstLineOfPrompt: [String: Int] = [:]
         let fallbackTime = defaultTime ?? duration.map { max(60, $0 / drafts.count) } ?? Self.defaultQuestionSeconds
-        for draft in drafts {
+        for draft in drafts where !draft.broken {
             let id = draft.id ?? Slug.make(draft.prompt)
             if let first = firstLineOfID[id] {
-                throw fail(draft.line, 1, "duplicate question id '\(id)' (also line \(first)): expected unique prompts, or an 'id:' line to tell them apart")
+                error(draft.line, 1, "duplicate question id '\(id)' (also line \(first)): expected unique prompts, or an 'id:' line to tell them apart")
+            } else {
+                firstLineOfID[id] = draft.line
+                let prompt = draft.prompt.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                if let first = firstLineOfPrompt[prompt] {
+                    warn(draft.line, 1, "the same prompt as the question on line \(first): expected each question once")
+                } else {
+                    firstLineOfPrompt[prompt] = draft.line
+                }
             }
-            firstLineOfID[id] = draft.line
             let body = { (s: Section) in RichText.parse((draft.sections[s] ?? []).joined(separator: "\n")) }
             let expected = body(.expectedAnswer)
-            guard !expected.isEmpty else {
-                throw fail(draft.line, 1, "question '\(draft.prompt)' has no expected answer: expected a '### Expected answer' section with text")
+            if expected.isEmpty {
+                error(draft.line, 1, "question '\(draft.prompt)' has no expected answer: expected a '### Expected answer' section with text")
+            } else if expected.plainText == ArticleImporter.placeholderAnswer {
+                warn(draft.sectionLines[.expectedAnswer] ?? draft.line, 1,
+                     "the expected answer is the importer's placeholder: expected the answer an interviewer listens for")
+            }
+            if draft.rubric.isEmpty {
+                warn(draft.line, 1, "this question has no rubric: expected a '### Rubric' section with the points to tick off")
             }
             questions.append(Question(
                 id: id, prompt: draft.prompt, timeSeconds: draft.time ?? fallbackTime, tags: draft.tags,
@@ -190,8 +275,24 @@ public struct BankParser {
                 rubric: draft.rubric))
         }
         let total = questions.reduce(0) { $0 + $1.timeSeconds }
-        return Bank(title: title, durationSeconds: duration ?? total, role: role, level: level,
-                    description: description.flatMap { $0.isEmpty ? nil : $0 }, questions: questions, source: source, hash: hash)
+        if let duration, let place = durationPlace, total > duration {
+            warn(place.line, place.column, "the questions' times add up to \(Durations.format(total)), over the \(Durations.format(duration)) duration: expected them to fit, or a longer duration")
+        }
+        guard errors.isEmpty, let title else { return done() }
+        let bank = Bank(title: title, durationSeconds: duration ?? total, role: role, level: level,
+                        description: description.flatMap { $0.isEmpty ? nil : $0 }, questions: questions, source: source, hash: hash)
+        return BankCheck(bank: bank, errors: [], warnings: warnings)
+    }
+
+    /// The column of the first tab in `line`'s indentation, if any.
+    static func tabInIndentation(_ line: String) -> Int? {
+        var column = 1
+        for c in line {
+            if c == "\t" { return column }
+            guard c == " " else { return nil }
+            column += 1
+        }
+        return nil
     }
 
     private func metadata(_ line: String) -> (String, String)? {
@@ -210,5 +311,19 @@ extension StringProtocol {
         let isSpace = { (c: Character) in c == " " || c == "\t" }
         guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
         return String(self[first...last])
+    }
+}
+
+/// What `BankParser.check` finds in a file: the bank when there is no error, every
+/// error in the order found (the first is what `parse` throws), and the warnings.
+public struct BankCheck: Sendable {
+    public var bank: Bank?
+    public var errors: [InputError]
+    public var warnings: [InputError]
+
+    public init(bank: Bank?, errors: [InputError], warnings: [InputError]) {
+        self.bank = bank
+        self.errors = errors
+        self.warnings = warnings
     }
 }

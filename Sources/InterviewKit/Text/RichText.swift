@@ -76,7 +76,8 @@ public struct RichText: Hashable, Sendable {
 }
 
 /// Groups the lines of a section into blocks: blank lines end a paragraph, `- ` or
-/// `* ` starts a bullet, indented by two or more spaces for the nested level.
+/// `* ` starts a bullet, indented by two or more spaces for the nested level (a tab
+/// counts as four spaces, as most editors show it).
 struct BlockBuilder {
     private var blocks: [Block] = []
     private var kind: Block.Kind?
@@ -91,7 +92,7 @@ struct BlockBuilder {
         }
         if trimmed.hasPrefix("- ") || trimmed.hasPrefix("* ") {
             flush()
-            let indent = line.count - trimmed.count
+            let indent = line.prefix(while: { $0 == " " || $0 == "\t" }).reduce(0) { $0 + ($1 == "\t" ? 4 : 1) }
             kind = .bullet(level: indent >= 2 ? 1 : 0)
             lines = [String(trimmed.dropFirst(2))]
             return

@@ -78,34 +78,7 @@ public enum ThemeLoader {
     /// nil when there is no such file or no such key. A relative path (one with a `/`)
     /// is relative to the folder of config.toml; `~/` is the home folder.
     public static func configuredDefault(environment: [String: String] = ProcessInfo.processInfo.environment) throws(InputError) -> String? {
-        let folder = configFolder(environment: environment)
-        let path = folder.appendingPathComponent("config.toml").path
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
-        let text = try readText(path, file: path)
-        let root = try TOMLDocument.parse(text, file: path)
-        var issues = IssueList(file: path, locator: TOMLLocator(text))
-        var theme: String?
-        for key in root.keys {
-            guard let value = root[key] else { continue }
-            if key == "theme" {
-                if let string = value.string, !string.isEmpty {
-                    theme = string
-                } else {
-                    issues.add([key], value: true, "theme is \(TOMLDocument.render(value)): expected a theme name or the path of a theme file")
-                }
-            } else {
-                issues.add([key], "unknown key \"\(key)\"\(ThemeParser.suggestion(key, ["theme"])) in config.toml: expected theme")
-            }
-        }
-        try issues.throwFirst()
-        guard let theme else { return nil }
-        if theme.hasPrefix("~/") {
-            return home(environment: environment).appendingPathComponent(String(theme.dropFirst(2))).path
-        }
-        if theme.contains("/") && !theme.hasPrefix("/") {
-            return folder.appendingPathComponent(theme).standardizedFileURL.path
-        }
-        return theme
+        try Config.load(environment: environment).theme
     }
 
     /// Reads a theme file's text. `file` names it in errors and gives the theme its
@@ -209,16 +182,9 @@ public enum ThemeLoader {
         return FileManager.default.fileExists(atPath: path, isDirectory: &folder) && folder.boolValue
     }
 
-    static func home(environment: [String: String]) -> URL {
-        URL(fileURLWithPath: environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory())
-    }
-
-    /// `$XDG_CONFIG_HOME/interview`, by default `~/.config/interview`. A relative
-    /// XDG_CONFIG_HOME is ignored, as the XDG specification says.
+    /// `$XDG_CONFIG_HOME/interview`, by default `~/.config/interview` (`Config.folder`).
     static func configFolder(environment: [String: String]) -> URL {
-        let base = environment["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? URL(fileURLWithPath: $0) : nil }
-            ?? home(environment: environment).appendingPathComponent(".config")
-        return base.appendingPathComponent("interview")
+        Config.folder(environment: environment)
     }
 
     static func userThemesFolder(environment: [String: String]) -> URL {

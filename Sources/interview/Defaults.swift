@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import InterviewKit
+
+/// What a command takes when its command line leaves something out: config.toml's value
+/// (`Config`), else the built-in default. The command line always wins.
+enum Defaults {
+    /// config.toml, or exit 2 at the place of its first mistake.
+    static func config() throws -> Config {
+        do {
+            return try Config.load()
+        } catch {
+            throw exitWithInputError(error)
+        }
+    }
+
+    /// The bank named on the command line, else config.toml's `bank`, else the built-in one.
+    static func bank(_ given: String?, config: Config? = nil) throws -> Bank {
+        let config = try config ?? self.config()
+        do {
+            return try BankLoader.load(given ?? config.bank ?? BankLoader.defaultBankName, config: config)
+        } catch {
+            throw exitWithInputError(error)
+        }
+    }
+
+    /// `run`'s bank, interviewer and duration: the command line's, else config.toml's, else
+    /// the built-in bank, `$USER` and the bank's own duration (nil).
+    static func live(bank: String?, interviewer: String?, duration: String?) throws -> (Bank, String, Int?) {
+        let config = try config()
+        let bank = try self.bank(bank, config: config)
+        let interviewer = interviewer ?? config.interviewer ?? ProcessInfo.processInfo.environment["USER"] ?? ""
+        return (bank, interviewer, try duration.map(parseDuration) ?? config.durationSeconds)
+    }
+
+    /// For `--help` (and the man page, which a blank line here would break): where the defaults come from.
+    static let discussion = """
+        Defaults come from $XDG_CONFIG_HOME/interview/config.toml (by default \
+        ~/.config/interview/config.toml), and the command line wins over them: interviewer \
+        (run --interviewer, else $USER), bank (the bank of run and practice when none is named, \
+        else machine-learning), duration (run --duration, else the bank's), theme (--theme, \
+        else default) and banks, a list of folders of banks to find by name (see `interview banks --help`).
+        """
+
+    /// For `interview banks --help`: how a name is found.
+    static let lookup = """
+        A bank's name is the name of a file NAME.md in $XDG_DATA_HOME/interview/banks/ (by default \
+        ~/.local/share/interview/banks/), else in each folder of `banks = [...]` in config.toml, in its \
+        order, else of a built-in bank. A file takes the place of a built-in bank of its name; one name \
+        in two files is an error that names both. README.md and hidden files are not banks.
+        """
+}
