@@ -34,7 +34,7 @@ public enum ArticleImporter {
                                      options: ImportOptions = ImportOptions()) throws(InputError) -> ImportedArticle {
         var text = try UTF8Text.decode(bytes, file: file)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        let lines = UTF8Text.lines(of: text).enumerated().map { ArticleLine(number: $0.offset + 1, raw: $0.element) }
+        let lines = ArticleMarkup.read(UTF8Text.lines(of: text))
         let found = try QuestionLayout.find(in: lines, file: file)
 
         var questions: [Question] = []
@@ -42,7 +42,7 @@ public enum ArticleImporter {
         var ids: Set<String> = []
         let seconds = max(1, options.durationSeconds / found.questions.count)
         for draft in found.questions {
-            var parts = QuestionParts(lines: Array(lines[draft.body]))
+            var parts = QuestionParts(lines: Array(lines[draft.body]), dense: found.dense)
             let answerForRubric = parts.expectedAnswer
             if parts.expectedAnswer.isEmpty {
                 let line = lines[draft.titleLine].number

@@ -1,15 +1,66 @@
 /// Turns the lines of one part of a question into paragraphs and bullets: bullets
 /// drawn with `•`, `-`, `*`, `–`, `◦`, `▪` and friends or numbered `1.` `a)`, nested by
-/// indentation, a bullet or paragraph broken over lines joined again.
+/// indentation, a bullet or paragraph broken over lines joined again. Code, formulas,
+/// table rows and images are kept as they read, apart from the prose: the rubric is
+/// never drawn from them.
 struct ArticleText {
     private(set) var blocks: [Block] = []
+    /// Per block: code, a table row or an image rather than prose.
+    private var literal: [Bool] = []
     private var kind: Block.Kind?
     private var parts: [String] = []
     /// Indentation of the outer bullets of the list being read.
     private var listIndent: Int?
     private var afterBlank = true
+    /// Indentation of the first line of the block of code being read.
+    private var codeIndent: Int?
+    /// Every line is a paragraph of its own (a paste without blank lines).
+    var dense = false
+
+    init(dense: Bool = false) {
+        self.dense = dense
+    }
 
     var isEmpty: Bool { blocks.isEmpty && parts.isEmpty }
+
+    /// A line of code or of a formula: one nested item in code style, its indentation kept.
+    mutating func addCode(_ line: ArticleLine) {
+        flush()
+        guard !line.isBlank else { return }
+        let base = codeIndent ?? line.indent
+        codeIndent = base
+        let indent = String(repeating: "\u{00A0}", count: max(0, line.indent - base))
+        let text = indent + line.content
+        append(Block(.bullet(level: 1), [Span(text, text.contains("`") ? [] : .code)]), literal: true)
+    }
+
+    /// The end of a block of code.
+    mutating func endCode() {
+        flush()
+        codeIndent = nil
+    }
+
+    /// A row of a table: one item, its cells apart.
+    mutating func addTableRow(_ line: ArticleLine) {
+        flush()
+        let cells = line.content.split(separator: "|").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+        guard !cells.isEmpty else { return }
+        append(Block(.bullet(level: 0), InlineMarkdown.parse(cells.joined(separator: " | "))), literal: true)
+        listIndent = nil
+    }
+
+    /// An image: its description, since the pane cannot show it.
+    mutating func addImage(_ line: ArticleLine) {
+        flush()
+        guard !line.text.isEmpty else { return }
+        append(Block(.paragraph, [Span("(image: \(line.text))", .emphasis)]), literal: true)
+        listIndent = nil
+    }
+
+    private mutating func append(_ block: Block, literal isLiteral: Bool) {
+        blocks.append(block)
+        literal.append(isLiteral)
+    }
 
     mutating func addBlank() {
         flush()
@@ -31,7 +82,7 @@ struct ArticleText {
             addHeading(content)
             return
         }
-        if kind == nil || afterBlank {
+        if kind == nil || afterBlank || dense {
             flush()
             kind = .paragraph
             if line.indent <= (listIndent ?? 0) { listIndent = nil }
@@ -42,7 +93,7 @@ struct ArticleText {
     /// A line of its own in bold: a sub-heading, or the name of a label kept above its text.
     mutating func addHeading(_ text: String) {
         flush()
-        blocks.append(Block(.paragraph, [Span(text, .strong)]))
+        append(Block(.paragraph, [Span(text, .strong)]), literal: false)
         listIndent = nil
     }
 
@@ -51,6 +102,7 @@ struct ArticleText {
         other.flush()
         flush()
         blocks += other.blocks
+        literal += other.literal
     }
 
     func finished() -> RichText {
@@ -59,9 +111,16 @@ struct ArticleText {
         return RichText(copy.blocks)
     }
 
+    /// The prose alone: what the rubric is drawn from.
+    func prose() -> RichText {
+        var copy = self
+        copy.flush()
+        return RichText(zip(copy.blocks, copy.literal).filter { !$0.1 }.map(\.0))
+    }
+
     private mutating func flush() {
         if let kind, !parts.isEmpty {
-            blocks.append(Block(kind, InlineMarkdown.parse(parts.joined(separator: " "))))
+            append(Block(kind, InlineMarkdown.parse(parts.joined(separator: " "))), literal: false)
         }
         kind = nil
         parts = []

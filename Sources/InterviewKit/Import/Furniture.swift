@@ -1,34 +1,91 @@
 /// What a web page puts around an article: navigation, share buttons, author lines,
-/// reading suggestions, footers. None of it belongs in a bank.
+/// reading suggestions, footers. None of it belongs in a bank. It is recognised by what
+/// it says and where it stands, not by the blank lines around it, which a paste may lose.
 enum Furniture {
     /// A short line that is page chrome wherever it stands.
     static func isChrome(_ line: ArticleLine) -> Bool {
-        guard line.text.wordCount <= 8 else { return false }
-        let text = line.text.folded
-        return chromeLines.contains(text) || chromeStarts.contains { text.hasPrefix($0) } || text.hasSuffix("min read")
+        guard line.isText, line.text.wordCount <= 8 else { return false }
+        let text = line.text.withoutTrailingMarks.folded
+        let bare = text.trimmingCharacters(in: ".!:")
+        return chromeLines.contains(bare) || chromeStarts.contains { text.hasPrefix($0) } || text.hasSuffix("min read")
     }
 
-    /// A short stand-alone line after which an article's questions are over:
-    /// its conclusion, reading suggestions, author box, comments or footer.
-    static func endsContent(_ line: ArticleLine) -> Bool {
-        guard line.text.wordCount <= 8, !line.text.hasSuffix("."), !line.text.hasSuffix("?") else {
-            return line.text.hasPrefix("©")
-        }
-        let text = line.text.folded
+    /// A short line after which an article's questions are over: its conclusion,
+    /// reading suggestions, author box, comments or footer. `standalone`: a line with a
+    /// blank line (or nothing) on each side, which may also end the article by merely
+    /// containing such words ("Machine Learning Interview Questions Conclusion").
+    static func endsContent(_ line: ArticleLine, standalone: Bool) -> Bool {
+        guard line.isText else { return false }
+        let text = line.text.withoutTrailingMarks.folded
+        if text.hasPrefix("©") || text.hasPrefix("copyright ©") { return true }
+        guard line.text.wordCount <= 10, !line.text.hasSuffix("."), !line.text.hasSuffix("?") else { return false }
+        // "Related articles: 10 Python Interview Questions", "Bookmark this page!": by what they start with.
+        if tailStarts.contains(where: { text.hasPrefix($0) }) { return true }
+        if let heading = line.headingLevel, heading <= 2, tailHeadings.contains(text.trimmingCharacters(in: ":")) { return true }
+        guard standalone, line.text.wordCount <= 8 else { return false }
         return endings.contains { text.contains($0) }
     }
+
+    /// An answer that only holds the place of one: "Answer here", "TODO", "Coming soon".
+    static func isPlaceholder(_ text: String) -> Bool {
+        let words = text.folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "'" })
+        guard words.count <= 8 else { return false }
+        let plain = words.joined(separator: " ")
+        if plain.isEmpty { return !text.trimmingSpaces.isEmpty }  // "…", "-", "?"
+        if placeholders.contains(plain) || placeholderParts.contains(where: { plain.contains($0) }) { return true }
+        // "TODO: explain the trade-off", "TBD (see the issue)".
+        return words.count <= 6 && ["todo", "tbd", "tba", "wip"].contains(words[0])
+    }
+
+    private static let placeholders: Set<String> = [
+        "answer", "answer here", "answers here", "todo", "to do", "tbd", "tba", "tbc", "wip", "n a", "na",
+        "placeholder", "coming soon", "answer todo", "answer tbd", "answer coming soon",
+        "your answer", "your answer here", "write your answer here", "add answer", "add answer here", "add an answer",
+        "answer goes here", "answer to be added", "to be added", "to be written", "to be done", "to be continued",
+        "work in progress", "under construction", "todo answer", "no answer yet", "answer pending", "fill in",
+    ]
+
+    /// Words that make a short answer a placeholder wherever they stand in it.
+    private static let placeholderParts = [
+        "answer here", "coming soon", "to be added", "pr welcome", "prs welcome", "pull requests welcome",
+        "contributions welcome", "feel free to contribute", "add your answer", "answer goes here", "not answered yet",
+        "no answer yet", "work in progress",
+    ]
 
     private static let chromeLines: Set<String> = [
         "share", "share this", "share this post", "share this article", "share on twitter", "share on linkedin",
         "share on facebook", "tweet", "print", "copy link", "advertisement", "sponsored", "ad", "back to top",
         "skip to content", "skip to main content", "read more", "table of contents", "contents", "menu",
-        "click to tweet", "listen to this article",
+        "click to tweet", "listen to this article", "bookmark this page", "bookmark this article", "save this page",
+        "click to expand", "click to see the answer", "click to reveal", "expand", "collapse", "⬆ back to top",
+        "scroll to top", "back to the top", "print this page", "email this page", "was this helpful",
+        "was this article helpful", "like", "clap",
     ]
 
     private static let chromeStarts = [
         "share this", "subscribe", "sign up for", "sign up to", "join our newsletter", "go back to", "back to ",
         "posted in", "published on", "updated on", "last updated", "written by", "reviewed by", "filed under",
-        "tags:", "©",
+        "tags:", "©", "share on ", "bookmark this", "follow us on", "related articles:", "related posts:",
+        "you may also like:", "read next:", "read also:", "see also:",
+    ]
+
+    /// Lines that start the page's tail, wherever the blank lines are.
+    private static let tailStarts = [
+        "related articles", "related posts", "related reading", "related questions", "related tutorials",
+        "recommended reading", "recommended articles", "recommended for you", "further reading", "you may also like",
+        "you might also like", "read next", "more articles", "more from", "more interview questions",
+        "about the author", "leave a comment", "leave a reply", "bookmark this page", "bookmark this article",
+        "save this page", "did you find this", "was this article helpful", "was this helpful", "next article",
+        "previous article", "all rights reserved", "privacy policy", "terms of service", "terms of use",
+        "join our newsletter", "subscribe to our", "sign up for our newsletter",
+        "conclusion", "final thoughts", "wrapping up", "in conclusion", "closing thoughts",
+    ]
+
+    /// Headings that end a Markdown collection's questions: its closing sections.
+    private static let tailHeadings: Set<String> = [
+        "contributing", "contribute", "how to contribute", "contributors", "license", "licence", "credits",
+        "acknowledgements", "acknowledgments", "references", "resources", "sources", "support", "sponsors",
+        "disclaimer", "about", "authors", "changelog", "star history",
     ]
 
     private static let endings = [
@@ -37,4 +94,13 @@ enum Furniture {
         "more articles", "more from", "about the author", "leave a comment", "leave a reply", "comments",
         "all rights reserved", "privacy policy", "terms of service", "cookie", "©", "copyright", "newsletter",
     ]
+}
+
+extension String {
+    func trimmingCharacters(in set: String) -> String {
+        var s = Substring(self)
+        while let first = s.first, set.contains(first) || first == " " { s = s.dropFirst() }
+        while let last = s.last, set.contains(last) || last == " " { s = s.dropLast() }
+        return String(s)
+    }
 }

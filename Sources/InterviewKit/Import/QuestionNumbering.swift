@@ -20,13 +20,14 @@ struct NumberMark: Hashable, Sendable {
     var title: String
 
     init?(_ line: ArticleLine) {
+        guard line.isText else { return nil }
         let text = Substring(line.text)
         if let (number, rest) = Self.number(after: text, prefixes: ["q"], needsSeparator: true) {
             self.init(style: .qPrefix, number: number, title: rest)
         } else if let (number, rest) = Self.number(after: text, prefixes: ["question", "question #", "question no."],
                                                    needsSeparator: false) {
             self.init(style: .questionWord, number: number, title: rest)
-        } else if line.indent <= 1, let (number, rest) = Self.number(after: text, prefixes: [""], needsSeparator: true),
+        } else if line.indent <= 1 || line.markedNumber, let (number, rest) = Self.number(after: text, prefixes: [""], needsSeparator: true),
                   !rest.isEmpty, rest.first?.isNumber == false {
             self.init(style: .bare, number: number, title: rest)
         } else {
@@ -69,8 +70,9 @@ struct NumberMark: Hashable, Sendable {
 }
 
 /// Where the questions of a numbered article start: the longest run 1, 2, 3 … of one
-/// numbering style, leaving out numbered lists (items on consecutive lines), which are
-/// tables of contents or lists inside an answer.
+/// numbering style, leaving out numbered lists (items numbered one after the other on
+/// consecutive lines), which are tables of contents or lists inside an answer. A number
+/// with a heading or bold mark after it (`1. ### What …`) is never a list's item.
 struct NumberedQuestions {
     var style: NumberingStyle
     /// Indexes into the article's lines, in order, numbered 1, 2, 3 ….
@@ -84,8 +86,12 @@ struct NumberedQuestions {
         for style in NumberingStyle.allCases {
             let candidates = marks.indices.filter { index in
                 guard let mark = marks[index], mark.style == style else { return false }
-                let inList = { (other: Int) in marks.indices.contains(other) && marks[other]?.style == style }
-                return !inList(index - 1) && !inList(index + 1)
+                if lines[index].markedNumber { return true }
+                let inList = { (other: Int, number: Int) in
+                    marks.indices.contains(other) && marks[other]?.style == style && marks[other]?.number == number
+                        && !lines[other].markedNumber
+                }
+                return !inList(index - 1, mark.number - 1) && !inList(index + 1, mark.number + 1)
             }
             for start in candidates where marks[start]?.number == 1 {
                 var run = NumberedQuestions(style: style, starts: [start])

@@ -7,41 +7,82 @@ struct QuestionParts {
     var howToEvaluate: RichText
     /// The evaluation text that asks for something (not its red flags): what the rubric comes from.
     var rubricSource: RichText
+    /// The answer's prose, without its code, tables and images: the rubric's other source.
+    var answerProse: RichText
+    /// The answer when it only held the place of one ("Answer here", "TODO"): it was dropped.
+    var placeholder: String?
+    /// The labels read, with their lines: for `--report`.
+    var labels: [(line: Int, name: String, kind: SectionLabel.Kind)] = []
+    /// Lines left out of the text (navigation, chrome), with why: for `--report`.
+    var dropped: [(line: Int, reason: String)] = []
 
-    init(lines: [ArticleLine]) {
-        var unlabeled = ArticleText()
+    init(lines: [ArticleLine], dense: Bool = false) {
+        var unlabeled = ArticleText(dense: dense)
         var sections: [SectionLabel.Kind: ArticleText] = [:]
         var labelsSeen: [SectionLabel.Kind: Int] = [:]
-        var rubricSource = ArticleText()
+        var rubricSource = ArticleText(dense: dense)
         var current: SectionLabel?
+        var labels: [(Int, String, SectionLabel.Kind)] = []
+        var dropped: [(Int, String)] = []
+        func edit(_ change: (inout ArticleText) -> Void) {
+            if let current {
+                change(&sections[current.kind, default: ArticleText(dense: dense)])
+            } else {
+                change(&unlabeled)
+            }
+        }
         for line in lines {
+            switch line.role {
+            case .navigation, .toc:
+                dropped.append((line.number, line.role == .toc ? "table of contents" : "navigation link"))
+                continue
+            case .code:
+                edit { $0.addCode(line) }
+                continue
+            case .fence:
+                edit { $0.endCode() }
+                continue
+            case .table:
+                edit { $0.addTableRow(line) }
+                continue
+            case .image:
+                edit { $0.addImage(line) }
+                continue
+            case .markup, .text:
+                break
+            }
             if line.isBlank {
-                current.map { sections[$0.kind, default: ArticleText()].addBlank() } ?? unlabeled.addBlank()
+                edit { $0.addBlank() }
                 if current?.kind == .howToEvaluate { rubricSource.addBlank() }
                 continue
             }
-            if Furniture.isChrome(line) { continue }
+            if Furniture.isChrome(line) {
+                dropped.append((line.number, "page chrome"))
+                continue
+            }
             if let (label, rest) = SectionLabel.match(line) {
                 current = label
+                labels.append((line.number, label.name, label.kind))
                 labelsSeen[label.kind, default: 0] += 1
                 if label.keepsName || labelsSeen[label.kind]! > 1 {
-                    sections[label.kind, default: ArticleText()].addHeading(label.name.prefix(1).uppercased() + label.name.dropFirst())
+                    sections[label.kind, default: ArticleText(dense: dense)].addHeading(label.name.prefix(1).uppercased() + label.name.dropFirst())
                 } else {
-                    sections[label.kind, default: ArticleText()].addBlank()
+                    sections[label.kind, default: ArticleText(dense: dense)].addBlank()
                 }
                 if !rest.isEmpty {
-                    sections[label.kind, default: ArticleText()].add(line, content: rest)
+                    sections[label.kind, default: ArticleText(dense: dense)].add(line, content: rest)
                     if !label.isWarning, label.kind == .howToEvaluate { rubricSource.add(line, content: rest) }
                 }
                 continue
             }
-            let content = line.headingLevel != nil ? line.text : line.content
-            guard let current else {
-                unlabeled.add(line, content: content)
+            // A line of its own in bold is a sub-heading, as a `####` heading is.
+            if QuestionLayout.isWholeBold(line), ArticleText.bullet(line.text) == nil {
+                edit { $0.addHeading(line.text) }
                 continue
             }
-            sections[current.kind, default: ArticleText()].add(line, content: content)
-            if current.kind == .howToEvaluate, !current.isWarning { rubricSource.add(line, content: content) }
+            let content = line.headingLevel != nil ? line.text : line.content
+            edit { $0.add(line, content: content) }
+            if let current, current.kind == .howToEvaluate, !current.isWarning { rubricSource.add(line, content: content) }
         }
         var why = sections[.whyAsk] ?? ArticleText()
         var answer = sections[.expectedAnswer] ?? ArticleText()
@@ -57,7 +98,21 @@ struct QuestionParts {
         }
         whyAsk = why.finished()
         expectedAnswer = answer.finished()
+        answerProse = answer.prose()
         howToEvaluate = (sections[.howToEvaluate] ?? ArticleText()).finished()
         self.rubricSource = rubricSource.finished()
+        self.labels = labels.map { (line: $0.0, name: $0.1, kind: $0.2) }
+        self.dropped = dropped.map { (line: $0.0, reason: $0.1) }
+        // "Answer here", "TODO": a place kept for an answer is no answer.
+        if !expectedAnswer.isEmpty, Furniture.isPlaceholder(expectedAnswer.plainText) {
+            placeholder = expectedAnswer.plainText.trimmingSpaces
+            expectedAnswer = RichText()
+            answerProse = RichText()
+        }
+        if Furniture.isPlaceholder(whyAsk.plainText) { whyAsk = RichText() }
+        if Furniture.isPlaceholder(howToEvaluate.plainText) {
+            howToEvaluate = RichText()
+            self.rubricSource = RichText()
+        }
     }
 }

@@ -90,12 +90,3 @@ enum RubricDeriver {
         return Double(x.intersection(y).count) / Double(max(1, x.union(y).count)) >= 0.7
     }
 }
-
-extension String {
-    fileprivate func trimmingCharacters(in set: String) -> String {
-        var s = Substring(self)
-        while let first = s.first, set.contains(first) { s = s.dropFirst() }
-        while let last = s.last, set.contains(last) { s = s.dropLast() }
-        return String(s)
-    }
-}

@@ -26,6 +26,7 @@ struct SectionLabel: Hashable, Sendable {
         + labels(.expectedAnswer, [
             "expected answer", "answer", "sample answer", "example answer", "model answer", "ideal answer",
             "suggested answer", "good answer", "possible answer", "what a good answer looks like", "how to answer",
+            "solution", "show answer", "view answer", "reveal answer", "see answer", "show the answer", "answer key",
         ])
         + labels(.howToEvaluate, [
             "evaluating responses", "evaluating answers", "evaluating the response", "evaluating the answer",
@@ -40,6 +41,7 @@ struct SectionLabel: Hashable, Sendable {
 
     /// The label a line starts with, and the text after it on the same line.
     static func match(_ line: ArticleLine) -> (label: SectionLabel, rest: String)? {
+        guard line.isText else { return nil }
         var whole = line.text
         while let last = whole.last, last == ":" || last == " " { whole.removeLast() }
         if let label = byName[whole.folded] { return (label, "") }

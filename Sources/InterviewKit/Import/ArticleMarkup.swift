@@ -1,0 +1,402 @@
+import Foundation
+
+/// Reads the Markdown and HTML of an article line by line, so that what is not prose
+/// never becomes a question, a label or a rubric item: code fences and formulas are kept
+/// as written, HTML tags come off (`<b>` reads as bold, `<br/>` as a blank line),
+/// images become their description, links their text, tables their rows, and lines
+/// that only link to places of the page ("⬆ Back to Top", a table of contents) are
+/// navigation.
+enum ArticleMarkup {
+    static func read(_ raws: [String]) -> [ArticleLine] {
+        var lines: [ArticleLine] = []
+        lines.reserveCapacity(raws.count)
+        var fence: String?
+        var inComment = false
+        for (offset, raw) in raws.enumerated() {
+            let number = offset + 1
+            let trimmed = raw.trimmingCharacters(in: .whitespaces)
+            if let open = fence {
+                let closes = open == "$$" ? trimmed.hasSuffix("$$") : trimmed.hasPrefix(open) && trimmed.allSatisfy { $0 == open.first }
+                if closes {
+                    fence = nil
+                    let rest = open == "$$" ? String(trimmed.dropLast(2)).trimmingSpaces : ""
+                    lines.append(rest.isEmpty ? ArticleLine(number: number, literal: "", role: .fence)
+                                              : ArticleLine(number: number, literal: rest, role: .code))
+                } else {
+                    lines.append(ArticleLine(number: number, literal: raw, role: .code))
+                }
+                continue
+            }
+            if inComment {
+                if let end = raw.range(of: "-->") {
+                    inComment = false
+                    let rest = String(raw[end.upperBound...])
+                    if rest.trimmingSpaces.isEmpty {
+                        lines.append(ArticleLine(number: number, literal: "", role: .markup))
+                        continue
+                    }
+                    lines += readPieces(number: number, raw: rest, inComment: &inComment)
+                } else {
+                    lines.append(ArticleLine(number: number, literal: "", role: .markup))
+                }
+                continue
+            }
+            if let marker = fenceMarker(trimmed) {
+                fence = marker
+                lines.append(ArticleLine(number: number, literal: "", role: .fence))
+                continue
+            }
+            if trimmed.hasPrefix("$$") {
+                let rest = String(trimmed.dropFirst(2))
+                if rest.hasSuffix("$$"), rest.count >= 2 {
+                    lines.append(ArticleLine(number: number, literal: String(rest.dropLast(2)).trimmingSpaces, role: .code))
+                } else {
+                    fence = "$$"
+                    lines.append(rest.trimmingSpaces.isEmpty ? ArticleLine(number: number, literal: "", role: .fence)
+                                                             : ArticleLine(number: number, literal: rest, role: .code))
+                }
+                continue
+            }
+            lines += readPieces(number: number, raw: raw, inComment: &inComment)
+        }
+        markTables(&lines, raws: raws)
+        markTablesOfContents(&lines)
+        return lines
+    }
+
+    /// ```` ``` ````, ```` ```swift ````, `~~~`: the run that opens a fence.
+    private static func fenceMarker(_ trimmed: String) -> String? {
+        for mark in ["`", "~"] {
+            let run = trimmed.prefix(while: { String($0) == mark })
+            if run.count >= 3, mark == "~" || !trimmed.dropFirst(run.count).contains("`") { return String(run) }
+        }
+        return nil
+    }
+
+    /// `<details><summary>Answer</summary> text` is a label line, then text: one line of
+    /// the file read as the lines a browser shows.
+    private static func readPieces(number: Int, raw: String, inComment: inout Bool) -> [ArticleLine] {
+        let lowered = raw.lowercased()
+        guard lowered.contains("<summary") || lowered.contains("details>") else {
+            return [readLine(number: number, raw: raw, inComment: &inComment)]
+        }
+        let indent = String(raw.prefix(while: { $0 == " " || $0 == "\t" }))
+        var pieces: [String] = []
+        var rest = Substring(raw)
+        while let open = rest.range(of: "<summary", options: .caseInsensitive) {
+            pieces.append(String(rest[..<open.lowerBound]))
+            guard let close = rest.range(of: "</summary>", options: .caseInsensitive, range: open.upperBound..<rest.endIndex) else {
+                rest = rest[open.lowerBound...]
+                break
+            }
+            pieces.append(String(rest[open.lowerBound..<close.upperBound]))
+            rest = rest[close.upperBound...]
+        }
+        pieces.append(String(rest))
+        let lines = pieces.map { $0.trimmingSpaces }.filter { !$0.isEmpty }
+            .map { readLine(number: number, raw: indent + $0, inComment: &inComment) }
+            .filter { $0.role != .markup }
+        return lines.isEmpty ? [ArticleLine(number: number, literal: "", role: .markup)] : lines
+    }
+
+    private static func readLine(number: Int, raw: String, inComment: inout Bool) -> ArticleLine {
+        if raw.trimmingSpaces.isEmpty { return ArticleLine(number: number, raw: "") }
+        var raw = raw
+        // `> quoted text` reads as its text; `---`, `***` and `* * *` are rules between parts.
+        let indent = raw.prefix(while: { $0 == " " || $0 == "\t" })
+        var body = raw.dropFirst(indent.count)
+        if body.hasPrefix(">") {
+            while body.hasPrefix(">") { body = body.dropFirst().drop(while: { $0 == " " }) }
+            if body.isEmpty { return ArticleLine(number: number, literal: "", role: .markup) }
+            raw = String(indent) + body
+        }
+        let marks = body.filter { $0 != " " }
+        if marks.count >= 3, let first = marks.first, "-*_".contains(first), marks.allSatisfy({ $0 == first }) {
+            return ArticleLine(number: number, literal: "", role: .markup)
+        }
+        var cleaned = Inline.clean(raw)
+        if let open = cleaned.text.range(of: "<!--") {
+            inComment = true
+            cleaned.text = String(cleaned.text[..<open.lowerBound])
+        }
+        // `[1]: https://…`, a reference-style link's definition.
+        let trimmed = cleaned.text.trimmingSpaces
+        if trimmed.hasPrefix("["), let close = trimmed.range(of: "]: "), !trimmed[..<close.lowerBound].contains("](") {
+            return ArticleLine(number: number, literal: "", role: .markup)
+        }
+        if trimmed.isEmpty || trimmed.allSatisfy({ "*_".contains($0) }) {
+            if !cleaned.images.isEmpty { return image(number: number, raw: raw, cleaned.images) }
+            return ArticleLine(number: number, literal: "", role: .markup)
+        }
+        var line = ArticleLine(number: number, raw: cleaned.text)
+        if !cleaned.images.isEmpty, line.text.allSatisfy({ $0.isWhitespace || "*_|•-".contains($0) }) {
+            return image(number: number, raw: raw, cleaned.images)
+        }
+        if cleaned.linkOnly, !cleaned.links.isEmpty {
+            let targets = cleaned.links.map(\.target)
+            if targets.allSatisfy({ $0.hasPrefix("#") }) {
+                let words = cleaned.links.map(\.text).joined(separator: " ")
+                let said = String(words.unicodeScalars.filter { !$0.isMark }.map(Character.init)).folded.trimmingSpaces
+                if cleaned.links.count > 1 || navigationWords.contains(said) || said.isEmpty {
+                    line.role = .navigation
+                } else {
+                    line.anchor = String(targets[0].dropFirst())
+                }
+            }
+        }
+        return line
+    }
+
+    private static func image(number: Int, raw: String, _ images: [String]) -> ArticleLine {
+        let described = images.map(\.trimmingSpaces).filter { !$0.isEmpty }
+        var line = ArticleLine(number: number, raw: raw)
+        line.text = described.joined(separator: "; ")
+        line.content = line.text
+        line.headingLevel = nil
+        line.role = .image
+        if line.text.isEmpty { line.role = .markup }
+        return line
+    }
+
+    private static let navigationWords: Set<String> = [
+        "back to top", "back to the top", "top", "go to top", "to top", "up", "back", "home", "back to contents",
+        "back to table of contents", "table of contents", "contents", "toc", "back to index", "index", "next", "previous",
+        "next question", "previous question", "scroll to top", "return to top", "back to questions", "↑", "⬆",
+    ]
+
+    /// Rows of a Markdown table: `| a | b |`, or `a | b` above a `---|---` rule.
+    private static func markTables(_ lines: inout [ArticleLine], raws: [String]) {
+        func isRule(_ text: String) -> Bool {
+            let cells = text.trimmingSpaces.trimmingCharacters(in: CharacterSet(charactersIn: "|")).split(separator: "|", omittingEmptySubsequences: false)
+            return text.contains("-") && !cells.isEmpty && cells.allSatisfy { cell in
+                let c = cell.trimmingCharacters(in: .whitespaces)
+                return !c.isEmpty && c.allSatisfy { $0 == "-" || $0 == ":" } && c.contains("-")
+            } && (text.contains("|") || cells.count > 1)
+        }
+        var index = 0
+        while index < lines.count {
+            guard lines[index].isText, lines[index].headingLevel == nil else { index += 1; continue }
+            let text = lines[index].content
+            let piped = text.hasPrefix("|") && text.dropFirst().contains("|")
+            let headed = text.contains("|") && index + 1 < lines.count && isRule(lines[index + 1].content)
+            guard piped || headed else { index += 1; continue }
+            var end = index
+            while end < lines.count, lines[end].isText, lines[end].content.contains("|") {
+                let row = lines[end]
+                lines[end] = ArticleLine(number: row.number, literal: isRule(row.content) ? "" : row.content, role: .table)
+                end += 1
+            }
+            if end == index + 1, !piped { lines[index] = ArticleLine(number: lines[index].number, raw: raws[index]) }
+            index = max(end, index + 1)
+        }
+    }
+
+    /// A line that only links to a place further down the page (a heading, a question) is
+    /// an entry of a table of contents, however the entries are numbered or spaced.
+    private static func markTablesOfContents(_ lines: inout [ArticleLine]) {
+        guard lines.contains(where: { $0.anchor != nil }) else { return }
+        var lastIndexOf: [String: Int] = [:]
+        for (index, line) in lines.enumerated() where line.isText && !line.isBlank && line.anchor == nil {
+            var title = line.text
+            if line.markedNumber, let space = title.firstIndex(of: " ") { title = String(title[title.index(after: space)...]) }
+            lastIndexOf[anchorSlug(title)] = index
+        }
+        for index in lines.indices {
+            guard let anchor = lines[index].anchor else { continue }
+            let target = normalizedAnchor(anchor)
+            if let at = lastIndexOf[target], at > index {
+                lines[index].role = .toc
+            }
+        }
+    }
+
+    /// GitHub's anchor for a heading: lower case, letters, digits, `-` and `_`, spaces as `-`.
+    static func anchorSlug(_ text: String) -> String {
+        let plain = text.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "`", with: "")
+        var out = ""
+        for character in plain.lowercased() {
+            if character == " " { out.append("-") } else if character.isLetter || character.isNumber || character == "-" || character == "_" {
+                out.append(character)
+            }
+        }
+        return normalizedAnchor(out)
+    }
+
+    private static func normalizedAnchor(_ anchor: String) -> String {
+        let decoded = anchor.removingPercentEncoding ?? anchor
+        var out = ""
+        for character in decoded.lowercased() where !(character == "-" && out.last == "-") { out.append(character) }
+        return out.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+    }
+}
+
+/// Inline HTML and Markdown links of one line, outside code spans.
+enum Inline {
+    struct Cleaned {
+        var text: String
+        var links: [(text: String, target: String)] = []
+        var images: [String] = []
+        /// Nothing but links (and bullets, numbers, arrows, bold marks) on the line.
+        var linkOnly = false
+    }
+
+    static func clean(_ raw: String) -> Cleaned {
+        guard raw.contains(where: { "<[&!".contains($0) }) else { return Cleaned(text: raw) }
+        var out = ""
+        var links: [(String, String)] = []
+        var images: [String] = []
+        var outsideLinks = ""
+        let chars = Array(raw)
+        var i = 0
+        var inCode = false
+        while i < chars.count {
+            let c = chars[i]
+            if c == "`" {
+                inCode.toggle()
+                out.append(c)
+                outsideLinks.append(c)
+                i += 1
+                continue
+            }
+            if inCode {
+                out.append(c)
+                outsideLinks.append(c)
+                i += 1
+                continue
+            }
+            if c == "!", i + 1 < chars.count, chars[i + 1] == "[", let (alt, _, end) = link(chars, at: i + 1) {
+                images.append(alt)
+                i = end
+                continue
+            }
+            if c == "[", let (text, target, end) = link(chars, at: i) {
+                // `[![badge](img)](url)`: an image inside a link is the image.
+                let inner = clean(text)
+                if !inner.images.isEmpty, inner.text.trimmingSpaces.isEmpty {
+                    images += inner.images
+                } else {
+                    out += inner.text
+                    links.append((inner.text, target))
+                }
+                i = end
+                continue
+            }
+            if c == "<", let (replacement, end, alt) = tag(chars, at: i) {
+                if let alt { images.append(alt) } else {
+                    out += replacement
+                    outsideLinks += replacement
+                }
+                i = end
+                continue
+            }
+            if c == "&", let (decoded, end) = entity(chars, at: i) {
+                out += decoded
+                outsideLinks += decoded
+                i = end
+                continue
+            }
+            out.append(c)
+            outsideLinks.append(c)
+            i += 1
+        }
+        let rest = outsideLinks.unicodeScalars.filter { scalar in
+            !scalar.isMark && !" \t*_|•·-–—:()[]".unicodeScalars.contains(scalar) && !("0"..."9").contains(scalar) && scalar != "."
+        }
+        return Cleaned(text: out, links: links, images: images, linkOnly: rest.isEmpty && !links.isEmpty)
+    }
+
+    /// `[text](target)` starting at `start` (the `[`): its text, target, and the index after it.
+    private static func link(_ chars: [Character], at start: Int) -> (String, String, Int)? {
+        var depth = 0
+        var j = start
+        var close: Int?
+        while j < chars.count {
+            if chars[j] == "[" { depth += 1 }
+            if chars[j] == "]" {
+                depth -= 1
+                if depth == 0 { close = j; break }
+            }
+            j += 1
+        }
+        guard let close, close + 1 < chars.count, chars[close + 1] == "(" else { return nil }
+        var k = close + 2
+        var parens = 1
+        while k < chars.count {
+            if chars[k] == "(" { parens += 1 }
+            if chars[k] == ")" {
+                parens -= 1
+                if parens == 0 { break }
+            }
+            k += 1
+        }
+        guard k < chars.count else { return nil }
+        let target = String(chars[(close + 2)..<k]).trimmingSpaces.split(separator: " ").first.map(String.init) ?? ""
+        return (String(chars[(start + 1)..<close]), target, k + 1)
+    }
+
+    private static let knownTags: Set<String> = [
+        "a", "abbr", "b", "big", "blockquote", "br", "center", "code", "dd", "del", "details", "div", "dl", "dt", "em",
+        "font", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "picture",
+        "pre", "s", "section", "small", "source", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td",
+        "th", "thead", "tr", "u", "ul", "video", "iframe", "figure", "figcaption", "article", "header", "footer", "nav",
+        "main", "aside", "input", "label", "button",
+    ]
+
+    /// An HTML tag at `start`: what it reads as, the index after it, and an image's description.
+    private static func tag(_ chars: [Character], at start: Int) -> (String, Int, String?)? {
+        var j = start + 1
+        let closing = j < chars.count && chars[j] == "/"
+        if closing { j += 1 }
+        let nameStart = j
+        while j < chars.count, chars[j].isASCII, chars[j].isLetter || chars[j].isNumber { j += 1 }
+        let name = String(chars[nameStart..<j]).lowercased()
+        guard knownTags.contains(name), j < chars.count, chars[j] == ">" || chars[j] == " " || chars[j] == "/" else { return nil }
+        var k = j
+        var quote: Character?
+        while k < chars.count {
+            if let q = quote { if chars[k] == q { quote = nil } } else if chars[k] == "\"" || chars[k] == "'" { quote = chars[k] } else if chars[k] == ">" { break }
+            k += 1
+        }
+        guard k < chars.count else { return nil }
+        let attributes = String(chars[j..<k])
+        let end = k + 1
+        switch name {
+        case "b", "strong": return ("**", end, nil)
+        case "i", "em": return ("*", end, nil)
+        case "code", "kbd": return ("`", end, nil)
+        case "summary": return ("**", end, nil)
+        case "br", "hr": return (" ", end, nil)
+        case "img":
+            guard !closing else { return ("", end, nil) }
+            return ("", end, attribute("alt", in: attributes) ?? "")
+        case "h1", "h2", "h3", "h4", "h5", "h6":
+            let level = Int(String(name.last!))!
+            return (closing ? "" : String(repeating: "#", count: level) + " ", end, nil)
+        default: return ("", end, nil)
+        }
+    }
+
+    private static func attribute(_ name: String, in attributes: String) -> String? {
+        guard let range = attributes.range(of: name + "=") else { return nil }
+        let rest = attributes[range.upperBound...]
+        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
+        return rest.dropFirst().prefix(while: { $0 != quote }).description
+    }
+
+    private static let entities: [String: String] = [
+        "nbsp": " ", "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "#39": "'", "mdash": "—", "ndash": "–",
+        "hellip": "…", "rarr": "→", "larr": "←", "uarr": "↑", "darr": "↓", "times": "×", "copy": "©", "laquo": "«", "raquo": "»",
+        "lsquo": "‘", "rsquo": "’", "ldquo": "“", "rdquo": "”", "le": "≤", "ge": "≥", "ne": "≠",
+    ]
+
+    private static func entity(_ chars: [Character], at start: Int) -> (String, Int)? {
+        var j = start + 1
+        while j < chars.count, j - start <= 8, chars[j] != ";", chars[j].isASCII, chars[j].isLetter || chars[j].isNumber || chars[j] == "#" { j += 1 }
+        guard j < chars.count, chars[j] == ";" else { return nil }
+        let name = String(chars[(start + 1)..<j])
+        if let known = entities[name] { return (known, j + 1) }
+        if name.hasPrefix("#x"), let value = UInt32(name.dropFirst(2), radix: 16), let scalar = Unicode.Scalar(value) { return (String(scalar), j + 1) }
+        if name.hasPrefix("#"), let value = UInt32(name.dropFirst()), let scalar = Unicode.Scalar(value) { return (String(scalar), j + 1) }
+        return nil
+    }
+}
