@@ -43,7 +43,6 @@ public enum ArticleImporter {
         let seconds = max(1, options.durationSeconds / found.questions.count)
         for draft in found.questions {
             var parts = QuestionParts(lines: Array(lines[draft.body]), dense: found.dense)
-            let answerForRubric = parts.expectedAnswer
             if parts.expectedAnswer.isEmpty {
                 let line = lines[draft.titleLine].number
                 guard !options.strict else {
@@ -61,7 +60,7 @@ public enum ArticleImporter {
             questions.append(Question(
                 id: id, prompt: draft.prompt, timeSeconds: seconds,
                 whyAsk: parts.whyAsk, expectedAnswer: parts.expectedAnswer, howToEvaluate: parts.howToEvaluate,
-                rubric: RubricDeriver.items(evaluation: parts.rubricSource, answer: answerForRubric)))
+                rubric: RubricDeriver.items(evaluation: parts.rubricSource, answer: parts.answerProse, prompt: draft.prompt)))
         }
         let title = found.title ?? "Questions from \(file.split(separator: "/").last.map(String.init) ?? file)"
         let draftBank = Bank(title: title, durationSeconds: options.durationSeconds, description: found.description,

@@ -8,7 +8,51 @@ enum Clause {
         let folded = sentence.folded
         // Warnings ("Weak answers …", "Be wary of …") name what not to tick.
         guard !warnings.contains(where: { folded.contains($0) }) else { return [] }
-        let words = withoutAsides(sentence.split(separator: " ").map(String.init))
+        let all = withoutConnective(sentence.replacingOccurrences(of: " not only ", with: " ")
+            .replacingOccurrences(of: ", but also ", with: " and ").replacingOccurrences(of: " but also ", with: " and ")
+            .split(separator: " ").map(String.init))
+        let items = clauseItems(withoutAsides(all))
+        // "Mention normalisation (NFC vs NFD)": an aside is kept when the item is nothing without it.
+        let text = all.joined(separator: " ")
+        return items.map { item in
+            guard item.split(separator: " ").count < 3, let last = item.split(separator: " ").last,
+                  let at = text.range(of: last + " ("), let close = text[at.upperBound...].firstIndex(of: ")") else { return item }
+            let aside = text[at.upperBound..<close]
+            guard (1...5).contains(aside.split(separator: " ").count) else { return item }
+            return item + " (" + aside + ")"
+        }
+    }
+
+    /// "Additionally, …", "In practice, …": the sentence without its link to the one before.
+    static func withoutConnective(_ words: [String]) -> [String] {
+        guard let first = words.first else { return words }
+        let lower = first.lowercased()
+        if lower.hasSuffix(","), lower.dropLast().hasSuffix("ly") || connectives.contains(String(lower.dropLast())) {
+            return Array(words.dropFirst())
+        }
+        if words.count > 2, words[1].hasSuffix(","), twoWordConnectives.contains(lower + " " + words[1].dropLast().lowercased()) {
+            return Array(words.dropFirst(2))
+        }
+        if words.count > 3, words[2].hasSuffix(","),
+           ["on the other hand", "on top of", "in other words", "for this reason", "as a result"].contains(
+               ([lower, words[1].lowercased(), String(words[2].dropLast()).lowercased()]).joined(separator: " ")) {
+            return Array(words.dropFirst(3))
+        }
+        return words
+    }
+
+    private static let connectives: Set<String> = [
+        "also", "however", "moreover", "furthermore", "besides", "then", "still", "thus", "hence", "therefore", "overall",
+        "finally", "lastly", "first", "second", "third", "next", "meanwhile", "instead", "otherwise", "again", "yet",
+        "plus", "so", "likewise", "similarly", "ideally", "importantly",
+    ]
+    private static let twoWordConnectives: Set<String> = [
+        "in addition", "in practice", "in short", "in general", "in particular", "in fact", "above all", "of course",
+        "most importantly", "more importantly", "in contrast", "by contrast", "in summary", "to summarize",
+        "put simply", "simply put", "in turn", "at first", "at scale",
+    ]
+
+    private static func clauseItems(_ words: [String]) -> [String] {
         switch core(words, words.map(normalized)) {
         case .verb(let index, let cutPredicate)?:
             let clause = Array(words[index...])
@@ -33,31 +77,225 @@ enum Clause {
         return cutQualifiers(words).joined(separator: " ")
     }
 
-    /// A point of the answer, as something to hear: "Cross-validation: using ..." → "Mention cross-validation";
-    /// a sentence → "Explain that …".
-    static func mention(_ text: String) -> String? {
-        let parts = text.split(separator: ":", maxSplits: 1)
-        if parts.count == 2, String(parts[0]).wordCount <= 6 { return "Mention " + lowercasingFirst(String(parts[0])) }
-        let words = text.split(separator: " ").map(String.init)
-        guard let first = words.first.map(normalized) else { return nil }
-        // "Use readiness for temporary conditions" is already what to hear.
-        if baseOf[first] == first { return cutQualifiers(words).joined(separator: " ") }
-        return (words.count <= 6 ? "Mention " : "Explain that ") + lowercasingFirst(text)
+    /// A main point of an answer: a bullet, or a statement of its prose.
+    enum Point {
+        case bullet(Block)
+        case sentence(String)
     }
 
-    /// `Overfitting` → `overfitting`, but `PCA` and `L1` stay as written.
-    static func lowercasingFirst(_ text: String) -> String {
+    /// A point of the answer, as something to hear: "Cross-validation: using …" →
+    /// "Mention cross-validation" (with what it is when the name alone is short); an
+    /// instruction stays one ("Overwrite the whole partition"); a statement →
+    /// "Explain that …". Examples, notes and lead-ins to a list give nothing.
+    static func answerPoint(_ point: Point, vocabulary: Vocabulary?) -> String? {
+        switch point {
+        case .sentence(let sentence):
+            return statement(sentence, vocabulary: vocabulary)
+        case .bullet(let block):
+            var text = block.plainText.trimmingSpaces
+            if let space = text.firstIndex(of: " "), ArticleText.bullet(text) != nil, text.first?.isNumber == true || text[..<space].count == 2 {
+                text = String(text[text.index(after: space)...])  // "1. Calling …", "a) Calling …"
+            }
+            if let (term, description) = termSplit(block) {
+                let item = "Mention " + lowercasingFirst(term, vocabulary: vocabulary)
+                guard item.split(separator: " ").count < 3, vocabulary != nil, !description.isEmpty else { return item }
+                return item + ": " + lowercasingFirst(description, vocabulary: vocabulary)
+            }
+            return statement(text, vocabulary: vocabulary)
+        }
+    }
+
+    /// "**Term**: what it is" or "Term: what it is", the colon outside code and the
+    /// name short: the name and its description.
+    private static func termSplit(_ block: Block) -> (String, String)? {
+        var before = ""
+        for span in block.spans {
+            if !span.style.contains(.code), let colon = span.text.firstIndex(of: ":") {
+                before += span.text[..<colon]
+                let after = span.text[span.text.index(after: colon)...]
+                guard after.isEmpty || after.first == " " else { return nil }
+                var term = before.trimmingSpaces
+                if let space = term.firstIndex(of: " "), ArticleText.bullet(term) != nil { term = String(term[term.index(after: space)...]) }
+                guard !term.isEmpty, term.wordCount <= 6, !term.contains(". ") else { return nil }
+                let whole = block.plainText
+                let rest = whole[whole.index(whole.startIndex, offsetBy: min(whole.count, before.count + 1))...]
+                let description = RubricDeriver.sentences(String(rest)).first ?? ""
+                return (term, description.trimmingSpaces)
+            }
+            before += span.text
+            if before.count > 80 { return nil }
+        }
+        return nil
+    }
+
+    /// A statement of the answer as a thing to hear, or nil when it is not one.
+    static func statement(_ sentence: String, vocabulary: Vocabulary?) -> String? {
+        var words = withoutConnective(sentence.split(separator: " ").map(String.init))
+        guard words.count >= 4, let last = words.last, !last.hasSuffix(":"), !last.hasSuffix("?") else { return nil }
+        let lower = words.map(normalized)
+        let opening = lower.prefix(2).joined(separator: " ")
+        guard !["for example", "for instance", "as an", "here is", "here's a", "see the", "see also"].contains(opening),
+              !["e.g", "example", "examples", "note", "see", "source", "image", "figure", "eg"].contains(lower[0]),
+              !sentence.hasPrefix("(") else { return nil }
+        if let end = words.last, end.hasSuffix(".") || end.hasSuffix("!") { words[words.count - 1] = String(end.dropLast()) }
+        words = withoutLongIntroduction(words)
+        let text = words.joined(separator: " ")
+        if isInstruction(lower) { return text }
+        if hasFiniteVerb(lower) || words.count >= 6 { return "Explain that " + lowercasingFirst(text, vocabulary: vocabulary) }
+        return "Mention " + lowercasingFirst(text, vocabulary: vocabulary)
+    }
+
+    /// "For requests that are not simple, for example a PUT, the browser first sends …" →
+    /// "the browser first sends …": a long sentence's opening phrase of four words or
+    /// more, and the example after it, give way to its main clause. "In ETL, …" stays.
+    private static func withoutLongIntroduction(_ words: [String]) -> [String] {
+        guard words.count > 10, let first = words.first.map(normalized),
+              ["for", "in", "with", "when", "if", "after", "before", "once", "because", "although", "while", "since", "unless",
+               "without", "by", "on", "at", "during", "to", "as", "whenever", "where"].contains(first) else { return words }
+        var rest = words[...]
+        var dropped = false
+        while let comma = rest.firstIndex(where: { $0.hasSuffix(",") }), comma - rest.startIndex < 14 {
+            let segment = rest[rest.startIndex...comma]
+            let opening = segment.prefix(2).map(normalized).joined(separator: " ")
+            guard !dropped ? segment.count >= 4 : ["for example", "for instance", "such as", "e.g", "including", "especially"].contains(where: { opening.hasPrefix($0) }) else { break }
+            rest = rest[(comma + 1)...]
+            dropped = true
+        }
+        return dropped && rest.count >= 4 ? Array(rest) : words
+    }
+
+    /// "Use a dataclass for …", "Never store …", "Avoid …": said to the reader.
+    private static func isInstruction(_ lower: [String]) -> Bool {
+        guard let first = lower.first else { return false }
+        if ["never", "always", "don't", "avoid", "prefer", "try", "remember", "make", "keep", "pass", "put", "overwrite",
+            "decide", "split", "move", "call", "create", "remove", "drop", "replace", "wrap", "send", "open", "close",
+            "lock", "retry", "log", "cache", "reuse", "rotate", "restart", "deploy", "pin", "set", "start", "run",
+            "choose", "pick", "add", "store", "return", "measure", "check", "compare", "write", "read", "look", "ask"].contains(first) {
+            return lower.count < 2 || !finiteVerbs.contains(lower[1])
+        }
+        guard baseOf[first] == first else { return false }
+        return !lower.dropFirst().prefix(2).contains { finiteVerbs.contains($0) || (baseOf[$0] != nil && $0 != baseOf[$0] && $0.hasSuffix("s")) }
+    }
+
+    /// Whether a statement has a verb of its own after its first word: "is", "can",
+    /// "returns", "goes"; "browsers apply", "they run".
+    static func hasFiniteVerb(_ lower: [String]) -> Bool {
+        for (index, word) in lower.enumerated().dropFirst().prefix(12) {
+            if finiteVerbs.contains(word) || pluralVerbs.contains(word) && index > 1 { return true }
+            if let base = baseOf[word], base != word, word.hasSuffix("s") { return true }
+            let previous = lower[index - 1]
+            let nounBefore = !nonNouns.contains(previous) && previous.count > 2
+            // "the window goes", "a long task blocks": a noun, then a verb in -s.
+            if nounBefore, word.count > 3, word.hasSuffix("s"), !["ss", "us", "is", "ys"].contains(where: { word.hasSuffix($0) }),
+               !previous.hasSuffix("s") || previous.hasSuffix("ss") {
+                return true
+            }
+            // "browsers apply", "they run": a plural subject, then a verb.
+            if previous.hasSuffix("s") || ["they", "we", "you", "i", "both", "all", "people", "teams", "users"].contains(previous),
+               nounBefore || ["they", "we", "you", "i"].contains(previous), baseOf[word] == word || pluralVerbs.contains(word) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Verbs as a plural subject uses them: "callbacks go", "threads run".
+    private static let pluralVerbs: Set<String> = [
+        "go", "run", "come", "get", "need", "stay", "keep", "let", "hold", "take", "give", "mean", "allow", "cause",
+        "become", "depend", "differ", "happen", "grow", "live", "last", "share", "see", "fail", "win", "lose", "pay",
+        "apply", "learn", "fit", "train", "move", "split", "combine", "build", "create", "remove", "return", "work",
+        "help", "hide", "wait", "block", "compete", "collide", "overlap", "suit", "rely", "tend", "seem", "remain",
+    ]
+
+    /// Words that do not end a noun phrase: a verb after them is not a statement's.
+    private static let nonNouns: Set<String> = [
+        "the", "a", "an", "of", "for", "to", "in", "on", "at", "by", "with", "from", "and", "or", "that", "which", "these",
+        "those", "this", "many", "several", "all", "some", "two", "three", "most", "more", "very", "not", "no", "its",
+        "their", "each", "every", "as", "so", "than", "into", "about", "such", "other", "only", "also", "when", "if",
+    ]
+
+    private static let finiteVerbs: Set<String> = [
+        "is", "are", "was", "were", "has", "have", "had", "does", "do", "did", "can", "could", "will", "would", "should",
+        "may", "might", "must", "shall", "isn't", "aren't", "doesn't", "don't", "can't", "won't", "cannot", "means",
+        "lets", "allows", "becomes", "contains", "happens", "occurs", "depends", "assumes", "requires", "produces",
+        "learns", "fits", "trains", "grows", "holds", "gives", "takes", "makes", "keeps", "sends", "gets", "puts",
+        "moves", "splits", "combines", "builds", "creates", "removes", "returns", "runs", "works", "uses",
+    ]
+
+    /// A verb that asks for something, in its base form ("define", "mention").
+    static func isRequest(_ word: String) -> Bool {
+        let lower = normalized(word)
+        return baseOf[lower] == lower
+    }
+
+    /// A noun that names something to hear ("examples", "description").
+    static func isNounHead(_ word: String) -> Bool { nounHeads[normalized(word)] != nil }
+
+    /// Words that say nothing to tick on their own ("additionally", "it", "also").
+    static func isFiller(_ word: String) -> Bool {
+        let lower = normalized(word)
+        return adverbs.contains(lower) || pronouns.contains(lower) || dangling.contains(lower) || articles.contains(lower)
+            || ["additionally", "moreover", "furthermore", "more", "well", "too", "them", "things", "stuff", "etc"].contains(lower)
+    }
+
+    /// "Give examples" asks for examples of the question's subject: "Give examples of
+    /// the bias-variance tradeoff"; with no subject to name, "Illustrate the answer with examples".
+    static func withExamplesOf(_ item: String, prompt: String?) -> String {
+        let lower = item.split(separator: " ").map { normalized(String($0)) }
+        guard lower == ["give", "examples"] || lower == ["give", "an", "example"] || lower == ["provide", "examples"] else { return item }
+        let plural = lower.last == "examples"
+        if let subject = prompt.flatMap(subject(of:)) {
+            return (plural ? "Give examples of " : "Give an example of ") + subject
+        }
+        return plural ? "Illustrate the answer with examples" : "Illustrate the answer with an example"
+    }
+
+    /// What a question is about, when it names it plainly: "Describe the bias-variance
+    /// tradeoff in machine learning." → "the bias-variance tradeoff".
+    static func subject(of prompt: String) -> String? {
+        var words = prompt.trimmingCharacters(in: "?.!").split(separator: " ").map(String.init)
+        guard let first = words.first.map(normalized) else { return nil }
+        if ["describe", "explain", "define", "discuss", "outline"].contains(first) {
+            words.removeFirst()
+        } else if words.count > 2, first == "what", ["is", "are"].contains(normalized(words[1])) {
+            words.removeFirst(2)
+        } else {
+            return nil
+        }
+        let lower = words.map(normalized)
+        if lower.count > 3, ["concept", "idea", "notion", "role", "purpose"].contains(lower[1]), lower[2] == "of" { words.removeFirst(3) }
+        var kept: [String] = []
+        var between = false
+        for word in words {
+            let w = normalized(word)
+            if w == "between" { between = true }
+            if ["in", "for", "when", "with", "within", "and", "or"].contains(w), !(between && w == "and") { break }
+            if w == "and" { between = false }
+            kept.append(word)
+            if word.hasSuffix(",") { break }
+        }
+        let subject = kept.joined(separator: " ").trimmingCharacters(in: ",")
+        return (1...6).contains(kept.count) ? lowercasingFirst(subject) : nil
+    }
+
+    /// `Overfitting` → `overfitting`, but `PCA`, `L1` and `JavaScript` stay as written;
+    /// given the words a text writes in lower case, so do names (`Kafka`, `Python`).
+    static func lowercasingFirst(_ text: String, vocabulary: Vocabulary? = nil) -> String {
         if text == "A" || text.hasPrefix("A ") { return "a" + text.dropFirst() }
         let chars = Array(text.prefix(2))
         let words = text.split(separator: " ")
         let titleCase = words.dropFirst().contains { $0.first?.isUppercase == true }
-        let commonFirst = words.first.map { word in
-            let lowered = word.lowercased()
-            return articles.contains(lowered) || pronouns.contains(lowered) || dangling.contains(lowered) || baseOf[lowered] != nil
-                || ["with", "without", "in", "no", "not", "every"].contains(lowered)
-        } ?? false
+        let firstWord = words.first.map(String.init) ?? ""
+        let lowered = normalized(firstWord)
+        let commonFirst = articles.contains(lowered) || pronouns.contains(lowered) || dangling.contains(lowered) || baseOf[lowered] != nil
+            || ["with", "without", "in", "no", "not", "every"].contains(lowered)
         guard chars.count == 2, chars[0].isUppercase, chars[1].isLowercase || chars[1] == " ", !titleCase || commonFirst else {
             return text
+        }
+        if let vocabulary {
+            // `JavaScript`, `SameSite`: a capital inside the word is a name's.
+            guard !firstWord.dropFirst().contains(where: \.isUppercase) else { return text }
+            guard commonFirst || lowered.hasSuffix("ing") || vocabulary.knowsLowercase(lowered) else { return text }
         }
         return text.prefix(1).lowercased() + text.dropFirst()
     }
@@ -116,6 +354,11 @@ enum Clause {
         // "A strong answer will …", "The candidate should also …", "Candidates who …".
         var i = 0
         while i < lower.count, articles.contains(lower[i]) || qualities.contains(lower[i]) { i += 1 }
+        // "An insightful answer will …": a word that describes the answer, whatever it is.
+        if i + 1 < lower.count, !subjects.contains(lower[i]), subjects.contains(lower[i + 1]), !pronouns.contains(lower[i]),
+           !modals.contains(lower[i]), baseOf[lower[i]] == nil, i <= 1 {
+            i += 1
+        }
         if i < lower.count, subjects.contains(lower[i]) {
             i += 1
             if i < lower.count, ["who", "that"].contains(lower[i]) { return verbStart(lower, at: i + 1, cut: false) }
@@ -159,12 +402,25 @@ enum Clause {
     }
 
     /// Cuts "X is also valuable" and "X indicates depth" down to X, but keeps "X is wrong".
+    /// The predicate is the one nearest its praise: in "examples of situations where each
+    /// method would be appropriate are also valuable" it is "are", not "would".
     private static func cutAtPredicate(_ words: [String]) -> [String] {
-        let cut = words.indices.dropFirst().first { index in
-            predicates.contains(normalized(words[index]))
-                && words[(index + 1)...].contains { praise.contains(normalized($0)) }
+        let lower = words.map(normalized)
+        guard let first = lower.indices.dropFirst().first(where: { index in
+            predicates.contains(lower[index]) && lower[(index + 1)...].contains { praise.contains($0) }
+        }) else { return words }
+        var cut = first
+        // A later predicate before the praise, with the praise within four words, is the sentence's own.
+        for index in lower.indices where index > first && predicates.contains(lower[index]) {
+            let praiseAt = lower[(index + 1)...].firstIndex { praise.contains($0) }
+            // "will demonstrate", "can further demonstrate": one predicate, not two.
+            let between = lower[(cut + 1)..<index]
+            let newSubject = between.contains { !adverbs.contains($0) && !modals.contains($0) && !predicates.contains($0) && $0 != "not" }
+            if let praiseAt, praiseAt - index <= 4, newSubject, !between.contains(where: { praise.contains($0) }) {
+                cut = index
+            }
         }
-        return cut.map { Array(words[..<$0]) } ?? words
+        return Array(words[..<cut])
     }
 
     /// Parenthesised asides go: "(it is fast, so guessing is cheap)".
@@ -199,8 +455,13 @@ enum Clause {
         for (index, word) in words.enumerated() {
             let lowered = normalized(word)
             let previous = index > 0 ? words[index - 1] : ""
-            let joins = previous.hasSuffix(",") || ((normalized(previous) == "and" || normalized(previous) == "or") && current.count > 3)
-            if !current.isEmpty, joins, let base = baseOf[lowered],
+            let joins = previous.hasSuffix(",") || ((normalized(previous) == "and" || normalized(previous) == "or") && current.count >= 3)
+            // "for both training and testing", "training and testing": one thing, not a second request.
+            let beforeAnd = index > 1 ? normalized(words[index - 2]) : ""
+            let pairedBoth = lowered.hasSuffix("ing") && current.map(normalized).contains("both")
+                && !current.dropLast().map(normalized).contains("and")
+            let gerunds = !previous.hasSuffix(",") && lowered.hasSuffix("ing") && beforeAnd.hasSuffix("ing")
+            if !current.isEmpty, joins, !pairedBoth, !gerunds, let base = baseOf[lowered],
                lowered != base || previous.hasSuffix(",") || !ambiguousVerbs.contains(base) {
                 parts.append(current)
                 current = []
@@ -270,7 +531,7 @@ enum Clause {
         "strong", "sign", "signal", "deeper", "deep", "depth", "understanding", "experience", "expertise", "knowledge",
         "credit", "welcome", "key", "nice", "impressive", "maturity", "insight", "mastery", "familiarity",
         "well-rounded", "practical", "enough", "sufficient", "fine", "acceptable", "enrich", "strengthen",
-        "demonstrate", "show", "indicate", "highlight", "illustrate", "reveal", "signify", "suggest", "reflect",
+        "demonstrate", "show", "indicate", "highlight", "illustrate", "reveal", "signify", "suggest", "reflect", "ability",
     ]
     private static let listNouns: Set<String> = ["points", "things", "ideas", "elements", "topics", "concepts", "parts", "signals"]
     private static let modals: Set<String> = ["will", "should", "would", "must", "might", "may", "can", "could", "need", "needs"]
@@ -283,12 +544,14 @@ enum Clause {
     private static let predicates: Set<String> = [
         "is", "are", "was", "will", "would", "can", "could", "may", "might", "indicates", "indicate", "shows",
         "suggests", "provides", "signals", "reflects", "adds", "helps", "enriches", "demonstrates", "shows",
+        "demonstrate", "show", "reflect", "suggest", "signal", "highlight", "highlights", "reveal", "reveals", "mark", "marks",
     ]
     /// Nouns that name something to hear, and the verb that asks for it; `true` keeps the noun.
     private static let nounHeads: [String: (String, Bool)] = [
         "explanation": ("Explain", false), "explanations": ("Explain", false), "description": ("Describe", false),
         "descriptions": ("Describe", false), "definition": ("Define", false), "discussion": ("Discuss", false),
         "comparison": ("Compare", false), "mention": ("Mention", false), "mentions": ("Mention", false),
+        "discussions": ("Discuss", false), "ability": ("Show", true),
         "examples": ("Give", true), "example": ("Give an", true), "understanding": ("Show understanding", false),
         "knowledge": ("Show knowledge", false), "awareness": ("Show awareness", false),
         "familiarity": ("Show familiarity", false), "experience": ("Describe experience", false),
