@@ -8,8 +8,10 @@ struct Import: ParsableCommand {
         abstract: "Turn an interview-questions article (plain text copied from a web page, or Markdown) into a bank.",
         discussion: """
             The bank goes to standard output, or to FILE with -o (never over an existing file unless --force). \
-            The count of questions found is printed on standard error. Review the bank before use: the rubric \
-            items are derived by a program, as its front matter says.
+            The count of questions found is printed on standard error, with the questions that had no answer \
+            and those that need a rubric written by a person. Review the bank before use: the rubric items are \
+            derived by a program, as its front matter says. --report prints what was found, line by line, in \
+            place of the bank (which still goes to FILE with -o).
             """)
 
     @Argument(help: "The article: a text or Markdown file, or - to read it from standard input (a paste).", completion: .file())
@@ -22,8 +24,14 @@ struct Import: ParsableCommand {
     @Option(help: "The interview's length, spread evenly over the questions.")
     var duration = "45m"
 
-    @Flag(help: "Fail on a question without an expected answer instead of writing a placeholder.")
+    @Flag(help: "Fail on a question without an expected answer (or with only a placeholder, like 'Answer here') instead of writing the importer's placeholder.")
     var strict = false
+
+    @Flag(help: "Keep the difficulty marks (emoji such as 👶 or ⭐️) at the end of questions.")
+    var keepMarks = false
+
+    @Flag(help: "Print what was found, line by line: questions, sections, topics, placeholders, what was left out and why.")
+    var report = false
 
     @Flag(help: "Replace FILE if it exists.")
     var force = false
@@ -31,10 +39,17 @@ struct Import: ParsableCommand {
     func run() throws {
         let seconds = try parseDuration(duration)
         let data = try read()
+        let options = ImportOptions(durationSeconds: seconds, strict: strict, keepMarks: keepMarks)
+        if report {
+            let found = ArticleImporter.report(bytes: Array(data), file: source, options: options)
+            print(found.text, terminator: "")
+            if let error = found.error { throw exitWithInputError(error) }
+            // The bank is written only where -o says; standard output had the report.
+            guard output != nil else { return }
+        }
         let imported: ImportedArticle
         do {
-            imported = try ArticleImporter.importArticle(bytes: Array(data), file: source,
-                                                         options: ImportOptions(durationSeconds: seconds, strict: strict))
+            imported = try ArticleImporter.importArticle(bytes: Array(data), file: source, options: options)
         } catch {
             throw exitWithInputError(error)
         }
@@ -49,20 +64,14 @@ struct Import: ParsableCommand {
                 printError(error.description)
                 throw ExitCode(1)
             }
-        } else {
+        } else if !report {
             print(imported.markdown, terminator: "")
         }
         let bank = imported.bank
         var summary = "imported \(bank.questions.count) questions (\(imported.form)) from \(source)"
         summary += output.map { " into \($0)" } ?? ""
         summary += ", \(Durations.format(bank.questions[0].timeSeconds)) each of \(Durations.format(bank.durationSeconds)); review the derived rubrics"
-        let missing = imported.linesWithoutAnswer
-        if !missing.isEmpty {
-            let lines = missing.map(String.init).joined(separator: ", ")
-            summary += missing.count == 1
-                ? "\n1 question had no answer in the article (line \(lines)): a placeholder was written"
-                : "\n\(missing.count) questions had no answer in the article (lines \(lines)): placeholders were written"
-        }
+        for note in imported.summaryNotes { summary += "\n" + note }
         printError(summary)
     }
 }

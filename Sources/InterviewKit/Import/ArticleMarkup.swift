@@ -114,11 +114,17 @@ enum ArticleMarkup {
         if marks.count >= 3, let first = marks.first, "-*_".contains(first), marks.allSatisfy({ $0 == first }) {
             return ArticleLine(number: number, literal: "", role: .markup)
         }
-        var cleaned = Inline.clean(raw)
-        if let open = cleaned.text.range(of: "<!--") {
-            inComment = true
-            cleaned.text = String(cleaned.text[..<open.lowerBound])
+        // `<!-- a comment -->` comes off; one left open runs on over the next lines.
+        while let open = raw.range(of: "<!--") {
+            if let close = raw.range(of: "-->", range: open.upperBound..<raw.endIndex) {
+                raw.removeSubrange(open.lowerBound..<close.upperBound)
+            } else {
+                inComment = true
+                raw = String(raw[..<open.lowerBound])
+            }
         }
+        if raw.trimmingSpaces.isEmpty { return ArticleLine(number: number, literal: "", role: .markup) }
+        let cleaned = Inline.clean(raw)
         // `[1]: https://…`, a reference-style link's definition.
         let trimmed = cleaned.text.trimmingSpaces
         if trimmed.hasPrefix("["), let close = trimmed.range(of: "]: "), !trimmed[..<close.lowerBound].contains("](") {
@@ -184,6 +190,8 @@ enum ArticleMarkup {
             while end < lines.count, lines[end].isText, lines[end].content.contains("|") {
                 let row = lines[end]
                 lines[end] = ArticleLine(number: row.number, literal: isRule(row.content) ? "" : row.content, role: .table)
+                lines[end].anchor = row.anchor  // `| 3 | [What is X?](#what-is-x) |`: a table of contents' row
+
                 end += 1
             }
             if end == index + 1, !piped { lines[index] = ArticleLine(number: lines[index].number, raw: raws[index]) }

@@ -5,6 +5,10 @@ import Foundation
 /// "List Y". Works on a small closed vocabulary; what it cannot read it leaves out.
 enum Clause {
     static func items(from sentence: String) -> [String] {
+        // "Look for X and for Y": two things to look for.
+        if sentence.folded.hasPrefix("look for "), let and = sentence.range(of: " and for ") {
+            return items(from: String(sentence[..<and.lowerBound]) + ".") + items(from: "Look for " + sentence[and.upperBound...])
+        }
         let folded = sentence.folded
         // Warnings ("Weak answers …", "Be wary of …") name what not to tick.
         guard !warnings.contains(where: { folded.contains($0) }) else { return [] }
@@ -83,25 +87,37 @@ enum Clause {
         case sentence(String)
     }
 
+    /// What an item says, which decides how it may be shortened.
+    enum Kind: Hashable, Sendable {
+        /// Something the evaluation text asks for: "Define X, describe Y" may be two items.
+        case request
+        /// Something the answer tells one to do ("Overwrite the partition"), or a name to hear.
+        case instruction
+        /// Something the answer states ("Precision is the share of …"): it keeps its verb.
+        case fact
+    }
+
     /// A point of the answer, as something to hear: "Cross-validation: using …" →
     /// "Mention cross-validation" (with what it is when the name alone is short); an
     /// instruction stays one ("Overwrite the whole partition"); a statement →
     /// "Explain that …". Examples, notes and lead-ins to a list give nothing.
-    static func answerPoint(_ point: Point, vocabulary: Vocabulary?) -> String? {
+    static func answerPoint(_ point: Point, vocabulary: Vocabulary?, subject: String? = nil) -> (String, Kind)? {
         switch point {
         case .sentence(let sentence):
-            return statement(sentence, vocabulary: vocabulary)
+            return statement(sentence, vocabulary: vocabulary, subject: subject)
         case .bullet(let block):
             var text = block.plainText.trimmingSpaces
             if let space = text.firstIndex(of: " "), ArticleText.bullet(text) != nil, text.first?.isNumber == true || text[..<space].count == 2 {
                 text = String(text[text.index(after: space)...])  // "1. Calling …", "a) Calling …"
             }
             if let (term, description) = termSplit(block) {
+                // "Look at the access paths: …" says what to do, not a name.
+                if isInstruction(term.split(separator: " ").map { normalized(String($0)) }), term.wordCount >= 3 { return (term, .instruction) }
                 let item = "Mention " + lowercasingFirst(term, vocabulary: vocabulary)
-                guard item.split(separator: " ").count < 3, vocabulary != nil, !description.isEmpty else { return item }
-                return item + ": " + lowercasingFirst(description, vocabulary: vocabulary)
+                guard item.split(separator: " ").count < 3, vocabulary != nil, !description.isEmpty else { return (item, .instruction) }
+                return (item + ": " + lowercasingFirst(description, vocabulary: vocabulary), .instruction)
             }
-            return statement(text, vocabulary: vocabulary)
+            return statement(text, vocabulary: vocabulary, subject: subject)
         }
     }
 
@@ -116,7 +132,9 @@ enum Clause {
                 guard after.isEmpty || after.first == " " else { return nil }
                 var term = before.trimmingSpaces
                 if let space = term.firstIndex(of: " "), ArticleText.bullet(term) != nil { term = String(term[term.index(after: space)...]) }
-                guard !term.isEmpty, term.wordCount <= 6, !term.contains(". ") else { return nil }
+                // A name ("Cross-validation"), not a statement ("F1 is their harmonic mean").
+                guard !term.isEmpty, term.wordCount <= 6, !term.contains(". "),
+                      !hasFiniteVerb(term.split(separator: " ").map { normalized(String($0)) }) else { return nil }
                 let whole = block.plainText
                 let rest = whole[whole.index(whole.startIndex, offsetBy: min(whole.count, before.count + 1))...]
                 let description = RubricDeriver.sentences(String(rest)).first ?? ""
@@ -128,8 +146,11 @@ enum Clause {
         return nil
     }
 
-    /// A statement of the answer as a thing to hear, or nil when it is not one.
-    static func statement(_ sentence: String, vocabulary: Vocabulary?) -> String? {
+    /// A statement of the answer as a thing to hear, or nil when it is not one: an
+    /// instruction as it stands, a fact as the answer states it ("Precision is the share
+    /// of …", "It …" said of the question's subject), one that starts in lower case (a
+    /// name in code, `var is …`) after "Explain that".
+    static func statement(_ sentence: String, vocabulary: Vocabulary?, subject: String? = nil) -> (String, Kind)? {
         var words = withoutConnective(sentence.split(separator: " ").map(String.init))
         guard words.count >= 4, let last = words.last, !last.hasSuffix(":"), !last.hasSuffix("?") else { return nil }
         let lower = words.map(normalized)
@@ -139,10 +160,18 @@ enum Clause {
               !sentence.hasPrefix("(") else { return nil }
         if let end = words.last, end.hasSuffix(".") || end.hasSuffix("!") { words[words.count - 1] = String(end.dropLast()) }
         words = withoutLongIntroduction(words)
-        let text = words.joined(separator: " ")
-        if isInstruction(lower) { return text }
-        if hasFiniteVerb(lower) || words.count >= 6 { return "Explain that " + lowercasingFirst(text, vocabulary: vocabulary) }
-        return "Mention " + lowercasingFirst(text, vocabulary: vocabulary)
+        if isInstruction(lower) { return (words.joined(separator: " "), .instruction) }
+        if let first = words.first?.first, first.isLowercase || !(first.isLetter || first.isNumber) {
+            return ("Explain that " + words.joined(separator: " "), .fact)
+        }
+        // "It measures …" of "What does the standard deviation tell you?": "The standard deviation measures …".
+        if let subject, ["it", "this"].contains(normalized(words[0])), !words[0].hasSuffix(","), words.count > 2 {
+            words[0] = subject.prefix(1).uppercased() + subject.dropFirst()
+        }
+        if !hasFiniteVerb(words.map(normalized)), words.count < 6, vocabulary != nil {
+            return ("Mention " + lowercasingFirst(words.joined(separator: " "), vocabulary: vocabulary), .instruction)
+        }
+        return (words.joined(separator: " "), .fact)
     }
 
     /// "For requests that are not simple, for example a PUT, the browser first sends …" →
@@ -161,7 +190,10 @@ enum Clause {
             rest = rest[(comma + 1)...]
             dropped = true
         }
-        return dropped && rest.count >= 4 ? Array(rest) : words
+        // "When you test many hypotheses, some will look significant": "some" needs its opening.
+        guard dropped, rest.count >= 4, let head = rest.first.map(normalized),
+              !["some", "it", "they", "this", "these", "those", "many", "most", "each", "one", "both", "all", "others"].contains(head) else { return words }
+        return Array(rest)
     }
 
     /// "Use a dataclass for …", "Never store …", "Avoid …": said to the reader.
@@ -170,7 +202,18 @@ enum Clause {
         if ["never", "always", "don't", "avoid", "prefer", "try", "remember", "make", "keep", "pass", "put", "overwrite",
             "decide", "split", "move", "call", "create", "remove", "drop", "replace", "wrap", "send", "open", "close",
             "lock", "retry", "log", "cache", "reuse", "rotate", "restart", "deploy", "pin", "set", "start", "run",
-            "choose", "pick", "add", "store", "return", "measure", "check", "compare", "write", "read", "look", "ask"].contains(first) {
+            "choose", "pick", "add", "store", "return", "measure", "check", "compare", "write", "read", "look", "ask",
+            "report", "randomize", "randomise", "aggregate", "weight", "resample", "impute", "plot", "fill", "filter", "group",
+            "join", "sort", "scale", "normalize", "normalise", "standardize", "encode", "train", "fit", "evaluate", "validate",
+            "tune", "watch", "compute", "calculate", "count", "monitor", "shuffle", "stratify", "collect", "label", "clean",
+            "deduplicate", "index", "partition", "limit", "batch", "profile", "benchmark", "reproduce", "isolate", "revert",
+            "rollback", "roll", "undo", "rerun", "rebuild", "reindex", "upgrade", "downgrade", "configure", "enable",
+            "disable", "install", "mock", "stub", "inject", "hash", "salt", "encrypt", "sign", "verify", "escape",
+            "sanitize", "sanitise", "quote", "parameterize", "bind", "commit", "push", "pull", "merge", "rebase", "tag",
+            "branch", "stash", "squash", "review", "document", "name", "give", "prefix", "wrap", "define", "declare",
+            "initialize", "allocate", "free", "release", "acquire", "wait", "sleep", "poll", "subscribe", "publish",
+            "consume", "acknowledge", "ack", "debounce", "throttle", "paginate", "compress", "serialize", "parse",
+            "convert", "cast", "round", "truncate", "trim", "split", "concatenate", "format", "print", "think", "treat"].contains(first) {
             return lower.count < 2 || !finiteVerbs.contains(lower[1])
         }
         guard baseOf[first] == first else { return false }
@@ -184,7 +227,9 @@ enum Clause {
             if finiteVerbs.contains(word) || pluralVerbs.contains(word) && index > 1 { return true }
             if let base = baseOf[word], base != word, word.hasSuffix("s") { return true }
             let previous = lower[index - 1]
-            let nounBefore = !nonNouns.contains(previous) && previous.count > 2
+            let adjectiveLike = ["ent", "ant", "al", "ive", "ous", "ic", "ful", "less", "able", "ible", "ary", "ern"].contains { previous.hasSuffix($0) }
+                || previous.first?.isNumber == true
+            let nounBefore = !nonNouns.contains(previous) && previous.count > 2 && !adjectiveLike
             // "the window goes", "a long task blocks": a noun, then a verb in -s.
             if nounBefore, word.count > 3, word.hasSuffix("s"), !["ss", "us", "is", "ys"].contains(where: { word.hasSuffix($0) }),
                !previous.hasSuffix("s") || previous.hasSuffix("ss") {
@@ -194,6 +239,26 @@ enum Clause {
             if previous.hasSuffix("s") || ["they", "we", "you", "i", "both", "all", "people", "teams", "users"].contains(previous),
                nounBefore || ["they", "we", "you", "i"].contains(previous), baseOf[word] == word || pluralVerbs.contains(word) {
                 return true
+            }
+            // "characters outside Latin take": a verb that is rarely anything else, after a noun.
+            if nounBefore, pluralVerbs.contains(word), !previous.hasSuffix("ing") { return true }
+        }
+        return false
+    }
+
+    /// A verb of the statement itself, not only of a clause that describes its subject:
+    /// "An API that verifies a token" has none; "A pipeline is idempotent when …" has "is".
+    static func hasMainVerb(_ lower: [String]) -> Bool {
+        var inRelative = false
+        for index in lower.indices.dropFirst() {
+            let word = lower[index]
+            if ["that", "which", "who", "whose"].contains(word), index > 1, !finiteVerbs.contains(lower[index - 1]),
+               !["says", "means", "shows", "so", "such", "know"].contains(lower[index - 1]) {
+                inRelative = true
+                continue
+            }
+            if hasFiniteVerb(Array(lower[(index - 1)...index])) {
+                if inRelative { inRelative = false } else { return true }
             }
         }
         return false
@@ -212,6 +277,7 @@ enum Clause {
         "the", "a", "an", "of", "for", "to", "in", "on", "at", "by", "with", "from", "and", "or", "that", "which", "these",
         "those", "this", "many", "several", "all", "some", "two", "three", "most", "more", "very", "not", "no", "its",
         "their", "each", "every", "as", "so", "than", "into", "about", "such", "other", "only", "also", "when", "if",
+        "few", "multiple", "various", "different", "many", "fewer", "more", "less",
     ]
 
     private static let finiteVerbs: Set<String> = [
@@ -259,6 +325,14 @@ enum Clause {
             words.removeFirst()
         } else if words.count > 2, first == "what", ["is", "are"].contains(normalized(words[1])) {
             words.removeFirst(2)
+        } else if words.count > 3, ["what", "how", "why", "when"].contains(first), ["does", "do"].contains(normalized(words[1])) {
+            // "What does the standard deviation tell you?" → "the standard deviation".
+            guard let verb = words.indices.dropFirst(2).first(where: { baseOf[normalized(words[$0])] == normalized(words[$0]) || pluralVerbs.contains(normalized(words[$0])) }),
+                  verb > 2 else { return nil }
+            words = Array(words[2..<verb]).filter { !["not", "really", "actually", "usually", "typically"].contains(normalized($0)) }
+            // A plain name ("the standard deviation"), not a clause ("k-nearest neighbours classify a").
+            guard (1...4).contains(words.count), !words.dropFirst().contains(where: { articles.contains(normalized($0)) }),
+                  !["you", "we", "i", "they", "it", "one", "people"].contains(normalized(words[0])) else { return nil }
         } else {
             return nil
         }
@@ -361,7 +435,8 @@ enum Clause {
         }
         if i < lower.count, subjects.contains(lower[i]) {
             i += 1
-            if i < lower.count, ["who", "that"].contains(lower[i]) { return verbStart(lower, at: i + 1, cut: false) }
+            // "Candidates who know X understand it well": the clause ends where its praise begins.
+            if i < lower.count, ["who", "that"].contains(lower[i]) { return verbStart(lower, at: i + 1, cut: true) }
             // "Good answers mention …", "A strong answer names …".
             if let start = verbStart(lower, at: i, cut: false) { return start }
             guard i < lower.count, modals.contains(lower[i]) else { return nil }
@@ -519,7 +594,8 @@ enum Clause {
     ]
     private static let warnings = [
         "weak answer", "poor answer", "red flag", "be wary", "be sceptical", "be skeptical", "be careful of",
-        "needs a follow-up", "is a warning", "warning sign", "is a concern", "bad answer", "avoid candidates",
+        "needs a follow-up", "need a follow-up", "needs follow-up", "need follow-up", "is a warning", "warning sign",
+        "is a concern", "bad answer", "avoid candidates", "weak answer", "is a red flag", "are a red flag",
     ]
     private static let pronouns: Set<String> = [
         "both", "this", "that", "these", "those", "it", "they", "there", "such", "each", "all", "some", "many",
@@ -532,6 +608,7 @@ enum Clause {
         "credit", "welcome", "key", "nice", "impressive", "maturity", "insight", "mastery", "familiarity",
         "well-rounded", "practical", "enough", "sufficient", "fine", "acceptable", "enrich", "strengthen",
         "demonstrate", "show", "indicate", "highlight", "illustrate", "reveal", "signify", "suggest", "reflect", "ability",
+        "well",
     ]
     private static let listNouns: Set<String> = ["points", "things", "ideas", "elements", "topics", "concepts", "parts", "signals"]
     private static let modals: Set<String> = ["will", "should", "would", "must", "might", "may", "can", "could", "need", "needs"]
@@ -545,6 +622,7 @@ enum Clause {
         "is", "are", "was", "will", "would", "can", "could", "may", "might", "indicates", "indicate", "shows",
         "suggests", "provides", "signals", "reflects", "adds", "helps", "enriches", "demonstrates", "shows",
         "demonstrate", "show", "reflect", "suggest", "signal", "highlight", "highlights", "reveal", "reveals", "mark", "marks",
+        "understand", "understands",
     ]
     /// Nouns that name something to hear, and the verb that asks for it; `true` keeps the noun.
     private static let nounHeads: [String: (String, Bool)] = [

@@ -33,6 +33,8 @@ enum Furniture {
         let plain = words.joined(separator: " ")
         if plain.isEmpty { return !text.trimmingSpaces.isEmpty }  // "…", "-", "?"
         if placeholders.contains(plain) || placeholderParts.contains(where: { plain.contains($0) }) { return true }
+        // "Answer here (PRs welcome)", "Coming soon!": at an end, not in a sentence ("An answer here would be 42").
+        if placeholderEnds.contains(where: { plain.hasPrefix($0) || plain.hasSuffix($0) }), words.count <= 6 { return true }
         // "TODO: explain the trade-off", "TBD (see the issue)".
         return words.count <= 6 && ["todo", "tbd", "tba", "wip"].contains(words[0])
     }
@@ -47,10 +49,10 @@ enum Furniture {
 
     /// Words that make a short answer a placeholder wherever they stand in it.
     private static let placeholderParts = [
-        "answer here", "coming soon", "to be added", "pr welcome", "prs welcome", "pull requests welcome",
-        "contributions welcome", "feel free to contribute", "add your answer", "answer goes here", "not answered yet",
-        "no answer yet", "work in progress",
+        "pr welcome", "prs welcome", "pull requests welcome", "contributions welcome", "feel free to contribute",
+        "add your answer", "answer goes here", "not answered yet", "no answer yet", "work in progress",
     ]
+    private static let placeholderEnds = ["answer here", "coming soon", "to be added", "to be written"]
 
     private static let chromeLines: Set<String> = [
         "share", "share this", "share this post", "share this article", "share on twitter", "share on linkedin",

@@ -15,6 +15,8 @@ struct QuestionParts {
     var labels: [(line: Int, name: String, kind: SectionLabel.Kind)] = []
     /// Lines left out of the text (navigation, chrome), with why: for `--report`.
     var dropped: [(line: Int, reason: String)] = []
+    /// Article lines the expected answer was read from.
+    var answerLines: [Int] = []
 
     init(lines: [ArticleLine], dense: Bool = false) {
         var unlabeled = ArticleText(dense: dense)
@@ -24,7 +26,12 @@ struct QuestionParts {
         var current: SectionLabel?
         var labels: [(Int, String, SectionLabel.Kind)] = []
         var dropped: [(Int, String)] = []
-        func edit(_ change: (inout ArticleText) -> Void) {
+        var linesOf: [SectionLabel.Kind: [Int]] = [:]
+        var unlabeledLines: [Int] = []
+        func edit(_ change: (inout ArticleText) -> Void, line: Int? = nil) {
+            if let line {
+                if let current { linesOf[current.kind, default: []].append(line) } else { unlabeledLines.append(line) }
+            }
             if let current {
                 change(&sections[current.kind, default: ArticleText(dense: dense)])
             } else {
@@ -37,16 +44,16 @@ struct QuestionParts {
                 dropped.append((line.number, line.role == .toc ? "table of contents" : "navigation link"))
                 continue
             case .code:
-                edit { $0.addCode(line) }
+                edit({ $0.addCode(line) }, line: line.number)
                 continue
             case .fence:
                 edit { $0.endCode() }
                 continue
             case .table:
-                edit { $0.addTableRow(line) }
+                edit({ $0.addTableRow(line) }, line: line.number)
                 continue
             case .image:
-                edit { $0.addImage(line) }
+                edit({ $0.addImage(line) }, line: line.number)
                 continue
             case .markup, .text:
                 break
@@ -60,6 +67,13 @@ struct QuestionParts {
                 dropped.append((line.number, "page chrome"))
                 continue
             }
+            // "#### Why it matters" after the answer has begun is a sub-heading of the answer:
+            // why a question is asked comes before its answer.
+            let answerBegun = !unlabeled.isEmpty || !(sections[.expectedAnswer]?.isEmpty ?? true)
+            if let (label, _) = SectionLabel.match(line), label.kind == .whyAsk, line.headingLevel != nil, answerBegun {
+                edit({ $0.addHeading(line.text) }, line: line.number)
+                continue
+            }
             if let (label, rest) = SectionLabel.match(line) {
                 current = label
                 labels.append((line.number, label.name, label.kind))
@@ -70,6 +84,7 @@ struct QuestionParts {
                     sections[label.kind, default: ArticleText(dense: dense)].addBlank()
                 }
                 if !rest.isEmpty {
+                    linesOf[label.kind, default: []].append(line.number)
                     sections[label.kind, default: ArticleText(dense: dense)].add(line, content: rest)
                     if !label.isWarning, label.kind == .howToEvaluate { rubricSource.add(line, content: rest) }
                 }
@@ -77,25 +92,29 @@ struct QuestionParts {
             }
             // A line of its own in bold is a sub-heading, as a `####` heading is.
             if QuestionLayout.isWholeBold(line), ArticleText.bullet(line.text) == nil {
-                edit { $0.addHeading(line.text) }
+                edit({ $0.addHeading(line.text) }, line: line.number)
                 continue
             }
             let content = line.headingLevel != nil ? line.text : line.content
-            edit { $0.add(line, content: content) }
+            edit({ $0.add(line, content: content) }, line: line.number)
             if let current, current.kind == .howToEvaluate, !current.isWarning { rubricSource.add(line, content: content) }
         }
         var why = sections[.whyAsk] ?? ArticleText()
         var answer = sections[.expectedAnswer] ?? ArticleText()
+        var answerLines = linesOf[.expectedAnswer] ?? []
         if !unlabeled.isEmpty {
             if answer.isEmpty {
                 answer = unlabeled
+                answerLines = unlabeledLines
             } else if why.isEmpty {
                 why = unlabeled
             } else {
                 unlabeled.append(answer)
                 answer = unlabeled
+                answerLines = unlabeledLines + answerLines
             }
         }
+        self.answerLines = answerLines
         whyAsk = why.finished()
         expectedAnswer = answer.finished()
         answerProse = answer.prose()

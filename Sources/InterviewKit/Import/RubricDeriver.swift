@@ -35,9 +35,10 @@ enum RubricDeriver {
         var derived = Derived()
         // Without the question, the words are taken as they come (a unit of text, not an article).
         let vocabulary = prompt == nil ? nil : Vocabulary(evaluation, answer)
-        func add(_ candidate: String?, fromAnswer: Bool = false) {
+        let subject = prompt.flatMap(Clause.subject(of:))
+        func add(_ candidate: String?, kind: Clause.Kind = .request, fromAnswer: Bool = false) {
             guard let candidate else { return }
-            for (item, fit) in finish(candidate, prompt: prompt) {
+            for (item, fit) in finish(candidate, kind: kind, prompt: prompt) {
                 guard derived.items.count < maximumItems, !derived.items.contains(where: { similar($0, item) }) else { continue }
                 derived.items.append(item)
                 if fit == .shortened { derived.shortened += 1 }
@@ -54,7 +55,8 @@ enum RubricDeriver {
         }
         if derived.items.count < minimumItems {
             for point in answerPoints(answer) {
-                add(Clause.answerPoint(point, vocabulary: vocabulary), fromAnswer: true)
+                guard let (item, kind) = Clause.answerPoint(point, vocabulary: vocabulary, subject: subject) else { continue }
+                add(item, kind: kind, fromAnswer: true)
             }
         }
         return derived
@@ -112,29 +114,32 @@ enum RubricDeriver {
     /// no final stop: a long point rewritten to its head, split in two, or shortened at a
     /// boundary. Fragments and two-word items that do not name the question's own
     /// subject give nothing.
-    static func finish(_ candidate: String, prompt: String?) -> [(String, RubricPhrase.Fit)] {
+    static func finish(_ candidate: String, kind: Clause.Kind = .request, prompt: String?) -> [(String, RubricPhrase.Fit)] {
         var words = candidate.split(separator: " ").map(String.init)
         while let last = words.last, last.allSatisfy({ $0.isPunctuation }) { words.removeLast() }
         guard !words.isEmpty else { return [] }
-        var parts = [RubricPhrase.rewritten(words, limit: maximumWords)]
-        // A statement ("Explain that X and how Y") is one point; a list of requests may be two.
-        let statement = words.count > 1 && RubricPhrase.normalized(words[1]) == "that"
-        if parts[0].count > maximumWords, !statement, let split = RubricPhrase.split(parts[0]) {
+        // A statement ("Explain that X and how Y", "Precision is …") is one point; a list of requests may be two.
+        let statement = kind == .fact || (words.count > 1 && RubricPhrase.normalized(words[1]) == "that")
+        var parts = [RubricPhrase.rewritten(words, limit: maximumWords, statement: statement, request: kind == .request)]
+        if parts[0].count > maximumWords, kind == .request, !statement, let split = RubricPhrase.split(parts[0]) {
             parts = split.enumerated().map { offset, part in
                 // "…, along with examples of X" → "Give examples of X".
                 if offset > 0, Clause.isNounHead(part.dropFirst().first ?? ""), let item = Clause.fromPoint(part.dropFirst().joined(separator: " ")) {
                     return item.split(separator: " ").map(String.init)
                 }
-                return RubricPhrase.rewritten(part, limit: maximumWords)
+                return RubricPhrase.rewritten(part, limit: maximumWords, statement: false)
             }
         }
         return parts.compactMap { part in
-            var (kept, fit) = RubricPhrase.fit(part, limit: maximumWords)
+            var (kept, fit) = RubricPhrase.fit(part, limit: maximumWords, statement: statement)
             // A statement too long to shorten whole is left for the reviewer rather than cut.
-            if fit == .cut, statement { return nil }
+            if fit == .cut, statement || kind != .request { return nil }
             // A small word that ended a clause cut out of its sentence ("… for each" before
             // "will demonstrate"): taken off. The sentence's own last word ("of each.") stays.
             while let last = kept.last, Clause.dangling.contains(last.lowercased().trimmingCharacters(in: ",;:")) || last.allSatisfy(\.isPunctuation) {
+                // "a case for each": "each" after a preposition is a pronoun and ends the phrase.
+                if last.lowercased().trimmingCharacters(in: ",;:") == "each", kept.count > 2,
+                   ["for", "of", "on", "in", "with", "to"].contains(kept[kept.count - 2].lowercased()) { break }
                 kept.removeLast()
             }
             var item = kept.joined(separator: " ")
@@ -146,7 +151,10 @@ enum RubricDeriver {
             }
             item = Clause.withExamplesOf(item, prompt: prompt)
             guard isWorthTicking(item, prompt: prompt) else { return nil }
-            return (item.prefix(1).uppercased() + item.dropFirst(), fit)
+            // `var is function-scoped`: a name in code keeps its case.
+            let capitalised = item.first?.isLowercase == true && !(kind == .fact && !item.hasPrefix("Explain"))
+                ? item.prefix(1).uppercased() + item.dropFirst() : item
+            return (capitalised, fit)
         }
     }
 

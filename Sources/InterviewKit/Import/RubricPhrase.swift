@@ -17,10 +17,14 @@ enum RubricPhrase {
     }
 
     /// Rewrites that keep the point and drop its lead, tried in order while it is too long.
-    static func rewritten(_ words: [String], limit: Int) -> [String] {
+    /// `statement`: a fact of the answer ("The central limit theorem says that …");
+    /// `request`: what the evaluation asks for ("Demonstrate an understanding of …").
+    static func rewritten(_ words: [String], limit: Int, statement: Bool = false, request: Bool = true) -> [String] {
         var words = words
-        for rewrite in [rewriteUnderstanding, rewriteNounRequest, dropBoth, rewriteAbility, dropNamedExamples, dropCommaAside]
-            where words.count > limit {
+        let rewrites = statement ? [dropReporting, dropNamedExamples, dropCommaAside]
+            : request ? [rewriteUnderstanding, rewriteNounRequest, dropBoth, rewriteAbility, dropNamedExamples, dropCommaAside]
+            : [dropNamedExamples, dropCommaAside]
+        for rewrite in rewrites where words.count > limit {
             words = rewrite(words)
         }
         return words
@@ -36,6 +40,16 @@ enum RubricPhrase {
         guard i + 1 < lower.count, ["understanding", "grasp", "comprehension", "knowledge", "appreciation"].contains(lower[i]),
               ["of", "about"].contains(lower[i + 1]), i + 2 < lower.count else { return words }
         return ["Explain"] + words[(i + 2)...]
+    }
+
+    /// "The central limit theorem says that the mean … is …" → "The mean … is …": what is said, not who says it.
+    private static func dropReporting(_ words: [String]) -> [String] {
+        let lower = words.map(normalized)
+        guard let that = lower.prefix(7).firstIndex(of: "that"), that >= 2, that + 4 < lower.count,
+              ["says", "states", "means", "shows", "tells", "claims", "implies", "guarantees", "assumes"].contains(lower[that - 1]) else { return words }
+        var rest = Array(words[(that + 1)...])
+        rest[0] = rest[0].prefix(1).uppercased() + rest[0].dropFirst()
+        return rest
     }
 
     /// "Include descriptions of X" → "Describe X"; "Provide examples of X" stays.
@@ -92,12 +106,19 @@ enum RubricPhrase {
             let word = words[end]
             let plain = normalized(word)
             if ["or", "and"].contains(plain) { end += 1; continue }
-            guard word.contains(where: { $0.isUppercase || $0.isNumber }) else { break }
+            // Names and the symbols between them (`COUNT(*) > 10`), up to the next word in lower case.
+            let letters = word.filter(\.isLetter)
+            guard letters.isEmpty || letters.contains(where: \.isUppercase) else { break }
             names += 1
             end += 1
             if word.hasSuffix(".") || word.hasSuffix(";") { break }
         }
         guard names > 0, !["or", "and"].contains(lower[end - 1]) else { return words }
+        // "such as TF-IDF weights": the names qualify a noun that follows; nothing to drop.
+        if end < words.count, !words[end - 1].hasSuffix(","), !words[end - 1].hasSuffix("."), lower[end].hasSuffix("s"),
+           !Clause.hasFiniteVerb(["x", lower[end]]) || lower[end].hasSuffix("ss") {
+            return words
+        }
         var kept = Array(words[..<start])
         if let last = kept.last, last.hasSuffix(",") { kept[kept.count - 1] = String(last.dropLast()) }
         return kept + words[end...]
@@ -112,7 +133,9 @@ enum RubricPhrase {
             let second = start + 1 < lower.count ? lower[start + 1] : ""
             guard ["or", "which", "e.g", "i.e", "including", "especially"].contains(opening)
                     || (opening == "for" && ["example", "instance"].contains(second)) || (opening == "such" && second == "as") else { continue }
-            guard let close = words.indices.first(where: { $0 > start && words[$0].hasSuffix(",") }), close + 1 < words.count else { continue }
+            guard let close = words.indices.first(where: { $0 > start && words[$0].hasSuffix(",") }), close + 1 < words.count,
+                  // "…, for example with a password, a passkey or a token": the list goes on, no clause resumes.
+                  !["a", "an", "the", "or", "and", "some", "any"].contains(lower[close + 1]) else { continue }
             var kept = Array(words[..<start])
             kept[kept.count - 1] = String(kept[kept.count - 1].dropLast())
             return kept + words[(close + 1)...]
@@ -159,17 +182,23 @@ enum RubricPhrase {
     }
 
     /// The longest whole phrase of at most `limit` words, preferring clause boundaries.
-    static func fit(_ words: [String], limit: Int) -> ([String], Fit) {
+    /// `statement`: the kept words must keep the statement's verb, and that of a clause
+    /// it reports ("says that the mean" is not whole).
+    static func fit(_ words: [String], limit: Int, statement: Bool = false) -> ([String], Fit) {
         guard words.count > limit else { return (words, .whole) }
         var best: (score: Int, strength: Int, length: Int)?
         // Not so short that most of the point is lost ("Explain that in ELT").
         let shortest = max(3, min(6, words.count / 2))
-        // "Explain that X does Y" keeps the verb of X.
-        let statement = words.count > 2 && normalized(words[1]) == "that"
+        let prefixed = words.count > 2 && normalized(words[1]) == "that"
         for length in stride(from: min(limit, words.count - 1), through: shortest, by: -1) {
             let strength = boundary(words, at: length)
             guard strength > 0, isWhole(Array(words[..<length]), dropped: Array(words[length...])) else { continue }
-            if statement, !Clause.hasFiniteVerb(words[1..<length].map(normalized)) { continue }
+            if statement || prefixed {
+                let kept = words[(prefixed ? 1 : 0)..<length].map(normalized)
+                if !Clause.hasMainVerb(kept) { continue }
+                // "… says that the mean": the reported clause needs its verb too.
+                if let that = kept.dropFirst().lastIndex(of: "that"), !Clause.hasFiniteVerb(Array(kept[that...])) { continue }
+            }
             let score = length + 3 * strength
             if best == nil || score > best!.score || (score == best!.score && strength > best!.strength) {
                 best = (score, strength, length)
@@ -211,10 +240,16 @@ enum RubricPhrase {
         return 0
     }
 
+    private static let clauseOpeners: Set<String> = [
+        "and", "or", "but", "when", "if", "because", "while", "which", "that", "where", "so", "although", "since",
+        "unless", "whereas", "until", "once",
+    ]
+
     /// Phrases that change what the words before them mean: never cut off.
     private static let idioms = [
         "at a time", "at once", "by one", "by default", "at all", "in advance", "on demand", "in parallel", "in memory",
         "in place", "at rest", "in transit", "in order", "at least", "at most", "by hand", "in production", "on disk",
+        "by step", "by side", "by name", "in time", "on time",
     ]
 
     private static let prepositions: Set<String> = [
@@ -235,6 +270,8 @@ enum RubricPhrase {
         if text.filter({ $0 == "\"" }).count % 2 == 1 { return false }
         let lower = kept.map(normalized)
         let next = dropped.prefix(8).map(normalized)
+        // The dropped words up to the next clause of their own ("… key | when partitions cannot …").
+        let sameClause = Array(next.prefix(while: { !clauseOpeners.contains($0) }))
         for (opener, closer) in [("between", "and"), ("both", "and"), ("either", "or"), ("neither", "nor")] {
             if let open = lower.lastIndex(of: opener), !lower[(open + 1)...].contains(closer), next.contains(closer) { return false }
         }
@@ -242,6 +279,17 @@ enum RubricPhrase {
         if lower.count >= 3, ["and", "or"].contains(lower[lower.count - 2]), let first = next.first,
            ["where", "when", "that", "which", "who", "whose"].contains(first) {
             return false
+        }
+        // "and the rest" when "of the data is large" follows: a clause cut before its verb. After a comma the
+        // clause is over; a clause that "which", "when" or "because" opened needs its verb whatever follows.
+        let endsClause = kept.last.map { $0.hasSuffix(",") || $0.hasSuffix(";") || $0.hasSuffix(":") } ?? false
+        if !dropped.isEmpty, !endsClause,
+           let opener = lower.indices.dropFirst().last(where: { clauseOpeners.contains(lower[$0]) }), opener + 1 < lower.count {
+            let clause = Array(lower[opener...])
+            if !Clause.hasFiniteVerb(clause) {
+                if !["and", "or", "but", "so"].contains(lower[opener]) { return false }
+                if Clause.hasFiniteVerb(clause + sameClause.prefix(4)) { return false }
+            }
         }
         // "lasts as long" when "as the tab" follows.
         if lower.count >= 2, lower[lower.count - 2] == "as", next.first == "as" { return false }
