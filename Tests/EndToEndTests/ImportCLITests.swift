@@ -79,4 +79,47 @@ struct ImportCLITests {
         #expect(result.status == 2)
         #expect(result.stderr == "interview: no/such/article.txt:1:1: no such file: expected an article to import (a text or Markdown file)\n")
     }
+
+    @Test func reportPrintsWhatWasFoundInPlaceOfTheBank() throws {
+        let scratch = try CLITests.Scratch()
+        let result = try Binary.run(["import", "--report", fixture("collection-bold.md")], environment: scratch.environment)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.hasPrefix("collection-bold.md: 104 questions, one bold line per question\n"), "\(result.stdout.prefix(200))")
+        #expect(result.stdout.contains("\n  1. line 28: What is the difference between a population and a sample?  [marks 👶]  [topic Statistics]\n"))
+        #expect(result.stdout.contains("placeholder answers (imported as no answer): 13, at lines 52,"))
+        #expect(!result.stdout.contains("### Rubric"), "no bank on standard output")
+        let bank = scratch.url.appendingPathComponent("ds.md").path
+        let both = try Binary.run(["import", "--report", fixture("collection-bold.md"), "-o", bank], environment: scratch.environment)
+        #expect(both.status == 0 && both.stdout.contains("questions:"), "stderr: \(both.stderr)")
+        #expect(both.stderr.contains("13 questions had no answer but a placeholder in the article (lines 52 'Answer here'"))
+        #expect(both.stderr.contains("questions need a rubric written by a person"))
+        let validated = try Binary.run(["validate", bank], environment: scratch.environment)
+        #expect(validated.status == 0, "stderr: \(validated.stderr)")
+    }
+
+    @Test func reportSaysWhyNothingWasImported() throws {
+        let scratch = try CLITests.Scratch()
+        let result = try Binary.run(["import", "--report", fixture("gap.txt")], environment: scratch.environment)
+        #expect(result.status == 2)
+        #expect(result.stdout.contains("gap.txt: nothing imported: "), "\(result.stdout)")
+        #expect(result.stdout.contains("forms found: numbered 2,"))
+        #expect(result.stderr.contains("gap.txt:41:1: question numbering jumps from 2 to 4"))
+    }
+
+    @Test func keepMarksKeepsTheDifficultyEmoji() throws {
+        let scratch = try CLITests.Scratch()
+        let plain = try Binary.run(["import", fixture("collection-bold.md")], environment: scratch.environment)
+        #expect(plain.stdout.contains("\n## What is a p-value?\n"))
+        let kept = try Binary.run(["import", "--keep-marks", fixture("collection-bold.md")], environment: scratch.environment)
+        #expect(kept.status == 0, "stderr: \(kept.stderr)")
+        #expect(kept.stdout.contains("\n## What is a p-value? \u{200D}⭐️\n"))
+    }
+
+    @Test func strictRefusesAPlaceholderAnswer() throws {
+        let scratch = try CLITests.Scratch()
+        let strict = try Binary.run(["import", fixture("collection-bold.md"), "--strict"], environment: scratch.environment)
+        #expect(strict.status == 2)
+        #expect(strict.stderr.contains("collection-bold.md:52:1: question 5 ('What is a confidence interval?') has only a placeholder for its answer ('Answer here')"),
+                "\(strict.stderr)")
+    }
 }

@@ -32,22 +32,27 @@ struct ImportedQuestion {
 }
 
 @Suite struct ArticleImportTests {
-    /// What every import promises: the written bank parses back to the same bank, and each
-    /// rubric has 3–6 short items.
+    /// What every import promises: the written bank parses back to the same bank, each
+    /// rubric has at most 6 whole, specific items (`RubricChecks`), and a question with
+    /// fewer than 3 is named for a person to finish.
     func checkCommonPromises(_ imported: ImportedArticle) throws {
         let reparsed = try BankParser.parse(bytes: Array(imported.markdown.utf8), file: "written")
         #expect(reparsed.questions == imported.bank.questions)
         #expect(reparsed.description == imported.bank.description)
         #expect(imported.markdown.contains("# The rubric items were derived by a program"), "the front matter asks for a review")
-        for question in imported.bank.questions {
-            #expect((3...6).contains(question.rubric.count), "\(question.prompt): \(question.rubric)")
+        let needing = Set(imported.linesNeedingRubric)
+        for (question, entry) in zip(imported.bank.questions, imported.report.questions) {
+            #expect(question.rubric.count <= 6, "\(question.prompt): \(question.rubric)")
+            #expect(needing.contains(entry.line) == (question.rubric.count < 3), "\(question.prompt) needs a person: \(question.rubric)")
             for item in question.rubric {
                 #expect(item.split(separator: " ").count <= 12, "\(item)")
                 #expect(item.first?.isUppercase == true || item.first?.isNumber == true, "\(item)")
                 #expect(!item.hasSuffix("."))
             }
+            RubricChecks.expectWorthTicking(question)
             #expect(!question.expectedAnswer.isEmpty)
         }
+        #expect(imported.report.questions.allSatisfy { $0.cut == 0 }, "no item cut at the word limit")
     }
 
     func check(_ name: String, title: String, description: String?, questions expected: [ImportedQuestion]) throws -> Bank {
