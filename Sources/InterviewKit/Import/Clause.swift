@@ -161,6 +161,16 @@ enum Clause {
         if let end = words.last, end.hasSuffix(".") || end.hasSuffix("!") { words[words.count - 1] = String(end.dropLast()) }
         words = withoutLongIntroduction(words)
         if isInstruction(lower) { return (words.joined(separator: " "), .instruction) }
+        let plainWords = words.map(normalized)
+        // "Generate a short key per URL, …": no verb of its own after the first word, so the first word is one.
+        if !hasMainVerb(plainWords), !articles.contains(plainWords[0]), !pronouns.contains(plainWords[0]),
+           words.first?.first?.isUppercase == true, !plainWords[0].hasSuffix("ing"), !plainWords[0].hasSuffix("s") {
+            return (words.joined(separator: " "), .instruction)
+        }
+        // "A short summary line, a blank line and a body …": things to hear.
+        if !hasMainVerb(plainWords), words.count >= 6, articles.contains(plainWords[0]) {
+            return ("Mention " + lowercasingFirst(words.joined(separator: " "), vocabulary: vocabulary), .instruction)
+        }
         if let first = words.first?.first, first.isLowercase || !(first.isLetter || first.isNumber) {
             return ("Explain that " + words.joined(separator: " "), .fact)
         }
@@ -226,13 +236,18 @@ enum Clause {
         for (index, word) in lower.enumerated().dropFirst().prefix(12) {
             if finiteVerbs.contains(word) || pluralVerbs.contains(word) && index > 1 { return true }
             if let base = baseOf[word], base != word, word.hasSuffix("s") { return true }
-            let previous = lower[index - 1]
+            // The word before, past adverbs: "systems only guarantee".
+            var back = index - 1
+            while back > 0, sentenceAdverbs.contains(lower[back]) { back -= 1 }
+            let previous = lower[back]
             let adjectiveLike = ["ent", "ant", "al", "ive", "ous", "ic", "ful", "less", "able", "ible", "ary", "ern"].contains { previous.hasSuffix($0) }
                 || previous.first?.isNumber == true
             let nounBefore = !nonNouns.contains(previous) && previous.count > 2 && !adjectiveLike
+            let verbInS = word.count > 3 && word.hasSuffix("s") && !["ss", "us", "is", "ys"].contains(where: { word.hasSuffix($0) })
             // "the window goes", "a long task blocks": a noun, then a verb in -s.
-            if nounBefore, word.count > 3, word.hasSuffix("s"), !["ss", "us", "is", "ys"].contains(where: { word.hasSuffix($0) }),
-               !previous.hasSuffix("s") || previous.hasSuffix("ss") {
+            if nounBefore, verbInS, !previous.hasSuffix("s") || previous.hasSuffix("ss") { return true }
+            // "it reuses", "a pattern that repeats": a pronoun, then a verb in -s.
+            if verbInS, ["it", "this", "that", "which", "who", "he", "she", "one", "each", "everything", "nothing"].contains(previous) {
                 return true
             }
             // "browsers apply", "they run": a plural subject, then a verb.
@@ -245,6 +260,11 @@ enum Clause {
         }
         return false
     }
+
+    private static let sentenceAdverbs: Set<String> = [
+        "only", "also", "often", "usually", "always", "never", "still", "just", "rarely", "typically", "generally",
+        "sometimes", "already", "then", "first", "directly", "actually", "simply", "mostly", "not",
+    ]
 
     /// A verb of the statement itself, not only of a clause that describes its subject:
     /// "An API that verifies a token" has none; "A pipeline is idempotent when …" has "is".
@@ -270,6 +290,8 @@ enum Clause {
         "become", "depend", "differ", "happen", "grow", "live", "last", "share", "see", "fail", "win", "lose", "pay",
         "apply", "learn", "fit", "train", "move", "split", "combine", "build", "create", "remove", "return", "work",
         "help", "hide", "wait", "block", "compete", "collide", "overlap", "suit", "rely", "tend", "seem", "remain",
+        "guarantee", "offer", "provide", "support", "require", "store", "send", "handle", "reduce", "increase", "improve",
+        "cost", "matter", "break", "behave", "scale", "change", "stop", "start", "run", "lose", "keep", "look", "sound",
     ]
 
     /// Words that do not end a noun phrase: a verb after them is not a statement's.
