@@ -292,6 +292,8 @@ enum Clause {
         "help", "hide", "wait", "block", "compete", "collide", "overlap", "suit", "rely", "tend", "seem", "remain",
         "guarantee", "offer", "provide", "support", "require", "store", "send", "handle", "reduce", "increase", "improve",
         "cost", "matter", "break", "behave", "scale", "change", "stop", "start", "run", "lose", "keep", "look", "sound",
+        "feed", "point", "produce", "pass", "reach", "match", "vary", "shrink", "drive", "pull", "push", "beat", "cover",
+        "follow", "lead", "miss", "hit", "affect", "arrive", "appear", "belong", "contain", "describe", "define", "form",
     ]
 
     /// Words that do not end a noun phrase: a verb after them is not a statement's.

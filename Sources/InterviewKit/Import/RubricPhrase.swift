@@ -283,13 +283,20 @@ enum RubricPhrase {
         // "and the rest" when "of the data is large" follows: a clause cut before its verb. After a comma the
         // clause is over; a clause that "which", "when" or "because" opened needs its verb whatever follows.
         let endsClause = kept.last.map { $0.hasSuffix(",") || $0.hasSuffix(";") || $0.hasSuffix(":") } ?? false
-        if !dropped.isEmpty, !endsClause,
+        if !dropped.isEmpty,
            let opener = lower.indices.dropFirst().last(where: { clauseOpeners.contains(lower[$0]) }), opener + 1 < lower.count {
             let clause = Array(lower[opener...])
             if !Clause.hasFiniteVerb(clause) {
+                // "when its mean," before "variance and autocorrelation do not change".
                 if !["and", "or", "but", "so"].contains(lower[opener]) { return false }
-                if Clause.hasFiniteVerb(clause + sameClause.prefix(4)) { return false }
+                if !endsClause, Clause.hasFiniteVerb(clause + sameClause.prefix(4)) { return false }
             }
+        }
+        // "baselines such as the value" before "from the same weekday": an example cut short.
+        if let example = lower.indices.last(where: { ["like", "including"].contains(lower[$0])
+                || (lower[$0] == "such" && $0 + 1 < lower.count && lower[$0 + 1] == "as") }), lower.count - example <= 4,
+           let first = next.first, prepositions.contains(first) || first == "of" {
+            return false
         }
         // "lasts as long" when "as the tab" follows.
         if lower.count >= 2, lower[lower.count - 2] == "as", next.first == "as" { return false }
