@@ -133,8 +133,10 @@ enum Clause {
                 var term = before.trimmingSpaces
                 if let space = term.firstIndex(of: " "), ArticleText.bullet(term) != nil { term = String(term[term.index(after: space)...]) }
                 // A name ("Cross-validation"), not a statement ("F1 is their harmonic mean").
-                guard !term.isEmpty, term.wordCount <= 6, !term.contains(". "),
-                      !hasFiniteVerb(term.split(separator: " ").map { normalized(String($0)) }) else { return nil }
+                // Up to three words is a name ("Volume problems"); more may be a statement ("RANK() leaves gaps after ties").
+                let termWords = term.split(separator: " ").map { normalized(String($0)) }
+                guard !term.isEmpty, term.wordCount <= 6, !term.contains(". "), !termWords.contains(where: { finiteVerbs.contains($0) }),
+                      termWords.count <= 3 || !hasFiniteVerb(termWords) else { return nil }
                 let whole = block.plainText
                 let rest = whole[whole.index(whole.startIndex, offsetBy: min(whole.count, before.count + 1))...]
                 let description = RubricDeriver.sentences(String(rest)).first ?? ""
@@ -240,7 +242,7 @@ enum Clause {
             var back = index - 1
             while back > 0, sentenceAdverbs.contains(lower[back]) { back -= 1 }
             let previous = lower[back]
-            let adjectiveLike = ["ent", "ant", "al", "ive", "ous", "ic", "ful", "less", "able", "ible", "ary", "ern"].contains { previous.hasSuffix($0) }
+            let adjectiveLike = ["ent", "ant", "al", "ive", "ous", "ic", "ful", "less", "ary", "ern"].contains { previous.hasSuffix($0) }
                 || previous.first?.isNumber == true
             let nounBefore = !nonNouns.contains(previous) && previous.count > 2 && !adjectiveLike
             let verbInS = word.count > 3 && word.hasSuffix("s") && !["ss", "us", "is", "ys"].contains(where: { word.hasSuffix($0) })
@@ -255,8 +257,6 @@ enum Clause {
                nounBefore || ["they", "we", "you", "i"].contains(previous), baseOf[word] == word || pluralVerbs.contains(word) {
                 return true
             }
-            // "characters outside Latin take": a verb that is rarely anything else, after a noun.
-            if nounBefore, pluralVerbs.contains(word), !previous.hasSuffix("ing") { return true }
         }
         return false
     }

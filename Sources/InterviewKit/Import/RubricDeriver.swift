@@ -116,7 +116,7 @@ enum RubricDeriver {
     /// subject give nothing.
     static func finish(_ candidate: String, kind: Clause.Kind = .request, prompt: String?) -> [(String, RubricPhrase.Fit)] {
         var words = candidate.split(separator: " ").map(String.init)
-        while let last = words.last, last.allSatisfy({ $0.isPunctuation }) { words.removeLast() }
+        while let last = words.last, !last.contains(where: { $0.isLetter || $0.isNumber }) { words.removeLast() }
         guard !words.isEmpty else { return [] }
         // A statement ("Explain that X and how Y", "Precision is …") is one point; a list of requests may be two.
         let statement = kind == .fact || (words.count > 1 && RubricPhrase.normalized(words[1]) == "that")
@@ -136,7 +136,8 @@ enum RubricDeriver {
             if fit == .cut, statement || kind != .request { return nil }
             // A small word that ended a clause cut out of its sentence ("… for each" before
             // "will demonstrate"): taken off. The sentence's own last word ("of each.") stays.
-            while let last = kept.last, Clause.dangling.contains(last.lowercased().trimmingCharacters(in: ",;:")) || last.allSatisfy(\.isPunctuation) {
+            while let last = kept.last, Clause.dangling.contains(last.lowercased().trimmingCharacters(in: ",;:"))
+                    || !last.contains(where: { $0.isLetter || $0.isNumber }) {
                 // "a case for each": "each" after a preposition is a pronoun and ends the phrase.
                 if last.lowercased().trimmingCharacters(in: ",;:") == "each", kept.count > 2,
                    ["for", "of", "on", "in", "with", "to"].contains(kept[kept.count - 2].lowercased()) { break }

@@ -190,8 +190,10 @@ enum RubricPhrase {
         // Not so short that most of the point is lost ("Explain that in ELT").
         let shortest = max(3, min(6, words.count / 2))
         let prefixed = words.count > 2 && normalized(words[1]) == "that"
-        for length in stride(from: min(limit, words.count - 1), through: shortest, by: -1) {
+        for length in stride(from: min(limit, words.count - 1), through: 3, by: -1) {
             let strength = boundary(words, at: length)
+            // Shorter than that only at a colon or a semicolon: "RANK() leaves gaps after ties: …".
+            guard length >= shortest || (strength == 4 && length >= 4) else { continue }
             guard strength > 0, isWhole(Array(words[..<length]), dropped: Array(words[length...])) else { continue }
             if statement || prefixed {
                 let kept = words[(prefixed ? 1 : 0)..<length].map(normalized)
@@ -262,7 +264,7 @@ enum RubricPhrase {
     /// quotes close, and, when words were dropped after it, "between", "both", "either"
     /// and "from … to" did not lose their pair to them.
     static func isWhole(_ kept: [String], dropped: [String] = []) -> Bool {
-        guard let last = kept.last.map(normalized), !endsBadly(last),
+        guard let last = kept.last.map(normalized), !endsBadly(last), last.contains(where: { $0.isLetter || $0.isNumber }),
               dropped.isEmpty || (!Clause.dangling.contains(last) && !endWords.contains(last)) else { return false }
         let text = kept.joined(separator: " ")
         if text.filter({ $0 == "(" }).count != text.filter({ $0 == ")" }).count { return false }
@@ -275,9 +277,19 @@ enum RubricPhrase {
         for (opener, closer) in [("between", "and"), ("both", "and"), ("either", "or"), ("neither", "nor")] {
             if let open = lower.lastIndex(of: opener), !lower[(open + 1)...].contains(closer), next.contains(closer) { return false }
         }
-        // "… of each technique and situations" when "where they would be most effective" follows.
-        if lower.count >= 3, ["and", "or"].contains(lower[lower.count - 2]), let first = next.first,
-           ["where", "when", "that", "which", "who", "whose"].contains(first) {
+        // "… of each technique and situations" when "where they would be most effective" follows, "or a volume"
+        // when "that cannot attach" does.
+        if let first = next.first, ["where", "when", "that", "which", "who", "whose"].contains(first),
+           lower.suffix(3).dropLast().contains(where: { ["and", "or"].contains($0) }) {
+            return false
+        }
+        // "with a known," before "fixed shape": a noun phrase cut before its noun.
+        if let end = kept.last, end.hasSuffix(","), kept.count >= 2, ["a", "an", "the", "its", "their"].contains(lower[lower.count - 2]),
+           let first = next.first, !prepositions.contains(first), !clauseOpeners.contains(first), !["a", "an", "the", "of", "to"].contains(first) {
+            return false
+        }
+        // "…, for example with a password" when ", a passkey or a token" follows.
+        if lower.suffix(6).joined(separator: " ").contains("for example") || lower.suffix(6).joined(separator: " ").contains("for instance") {
             return false
         }
         // "and the rest" when "of the data is large" follows: a clause cut before its verb. After a comma the
