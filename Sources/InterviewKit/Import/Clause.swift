@@ -133,10 +133,10 @@ enum Clause {
                 var term = before.trimmingSpaces
                 if let space = term.firstIndex(of: " "), ArticleText.bullet(term) != nil { term = String(term[term.index(after: space)...]) }
                 // A name ("Cross-validation"), not a statement ("F1 is their harmonic mean").
-                // Up to three words is a name ("Volume problems"); more may be a statement ("RANK() leaves gaps after ties").
+                // Two words are a name ("Volume problems"); more may be a statement ("PACELC extends it").
                 let termWords = term.split(separator: " ").map { normalized(String($0)) }
                 guard !term.isEmpty, term.wordCount <= 6, !term.contains(". "), !termWords.contains(where: { finiteVerbs.contains($0) }),
-                      termWords.count <= 3 || !hasFiniteVerb(termWords) else { return nil }
+                      termWords.count <= 2 || !hasFiniteVerb(termWords) else { return nil }
                 let whole = block.plainText
                 let rest = whole[whole.index(whole.startIndex, offsetBy: min(whole.count, before.count + 1))...]
                 let description = RubricDeriver.sentences(String(rest)).first ?? ""
