@@ -116,7 +116,7 @@ import Testing
         #expect(text.contains("labels 12 question explanation → why ask, 16 expected answer → expected answer, 20 evaluating responses → how to evaluate"))
         #expect(text.contains("page chrome: line 6 (\"Share this post\")"))
         #expect(text.contains("before the first question: lines 3–4"))
-        #expect(text.contains("need a rubric written by a person (fewer than 3 points in their text): 1, at lines 24"))
+        #expect(text.contains("need a rubric written by a person (fewer than 3 points in their text): 1, at line 24"))
     }
 
     @Test func theReportSaysWhyNothingWasImported() throws {

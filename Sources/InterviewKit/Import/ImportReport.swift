@@ -75,7 +75,7 @@ public struct ImportReport: Sendable {
         }
         out.append("forms found: " + forms.map { "\($0.name) \($0.count)" }.joined(separator: ", ") + " (the form that finds the most wins)")
         if let title { out.append("title: line \(title.line) \"\(VisibleText.visible(title.text))\"") } else { out.append("title: none found (the bank is named after the file)") }
-        out.append("description: " + (descriptionLines.isEmpty ? "none" : "lines " + Self.ranges(descriptionLines)))
+        out.append("description: " + (descriptionLines.isEmpty ? "none" : (descriptionLines.count == 1 ? "line " : "lines ") + Self.ranges(descriptionLines)))
         if dense { out.append("no blank lines between paragraphs: every line read as a paragraph of its own") }
         if !topics.isEmpty {
             out.append("topics (tags of the questions under them):")
@@ -104,11 +104,12 @@ public struct ImportReport: Sendable {
         }
         let placeholders = placeholders
         if !placeholders.isEmpty {
-            out.append("placeholder answers (imported as no answer): \(placeholders.count), at lines " + placeholders.map { String($0.line) }.joined(separator: ", "))
+            out.append("placeholder answers (imported as no answer): \(placeholders.count), at line\(placeholders.count == 1 ? "" : "s") "
+                       + placeholders.map { String($0.line) }.joined(separator: ", "))
         }
         let needing = needingRubric
         if !needing.isEmpty {
-            out.append("need a rubric written by a person (fewer than \(RubricDeriver.minimumItems) points in their text): \(needing.count), at lines "
+            out.append("need a rubric written by a person (fewer than \(RubricDeriver.minimumItems) points in their text): \(needing.count), at line\(needing.count == 1 ? "" : "s") "
                        + needing.map { String($0.line) }.joined(separator: ", "))
         }
         if !dropped.isEmpty {
