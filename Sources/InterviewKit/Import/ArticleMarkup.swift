@@ -59,7 +59,7 @@ enum ArticleMarkup {
             }
             lines += readPieces(number: number, raw: raw, inComment: &inComment)
         }
-        markTables(&lines, raws: raws)
+        markTables(&lines)
         markTablesOfContents(&lines)
         return lines
     }
@@ -171,7 +171,7 @@ enum ArticleMarkup {
     ]
 
     /// Rows of a Markdown table: `| a | b |`, or `a | b` above a `---|---` rule.
-    private static func markTables(_ lines: inout [ArticleLine], raws: [String]) {
+    private static func markTables(_ lines: inout [ArticleLine]) {
         func isRule(_ text: String) -> Bool {
             let cells = text.trimmingSpaces.trimmingCharacters(in: CharacterSet(charactersIn: "|")).split(separator: "|", omittingEmptySubsequences: false)
             return text.contains("-") && !cells.isEmpty && cells.allSatisfy { cell in
@@ -186,6 +186,7 @@ enum ArticleMarkup {
             let piped = text.hasPrefix("|") && text.dropFirst().contains("|")
             let headed = text.contains("|") && index + 1 < lines.count && isRule(lines[index + 1].content)
             guard piped || headed else { index += 1; continue }
+            let original = lines[index]
             var end = index
             while end < lines.count, lines[end].isText, lines[end].content.contains("|") {
                 let row = lines[end]
@@ -194,7 +195,7 @@ enum ArticleMarkup {
 
                 end += 1
             }
-            if end == index + 1, !piped { lines[index] = ArticleLine(number: lines[index].number, raw: raws[index]) }
+            if end == index + 1, !piped { lines[index] = original }
             index = max(end, index + 1)
         }
     }
