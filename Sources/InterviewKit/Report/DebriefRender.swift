@@ -207,10 +207,11 @@ enum DebriefHTML {
 
     static let css = """
         table.debrief td, table.debrief th, table.sessions td, table.sessions th, table.rollup td, table.rollup th { font-size: .92em; }
-        td.num { text-align: right; white-space: nowrap; }
-        tr.disagree td { border-left: 3px solid var(--over); }
-        tr.disagree td:first-child { font-weight: 700; }
-        .answer { display: block; }
+        td.num, table.debrief .over { text-align: right; white-space: nowrap; }
+        table.debrief { width: 100%; }
+        table.debrief td:nth-child(2) { min-width: 12em; }
+        tr.disagree td:first-child { border-left: 4px solid var(--over); font-weight: 700; }
+        tr.disagree td:last-child { font-weight: 700; }
         @media print {
           table.debrief, table.sessions, table.rollup { width: 100%; }
           tr { break-inside: avoid; }
