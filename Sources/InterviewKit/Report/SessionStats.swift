@@ -115,6 +115,8 @@ public struct SessionStats: Hashable, Sendable {
         }.map(\.report)
 
         var byBank: [String: BankStats] = [:]
+        // Per bank, each question's place in its `questions`, by id.
+        var places: [String: [String: Int]] = [:]
         var byInterviewer: [String: InterviewerStats] = [:]
         for session in self.sessions {
             // Practice is counted apart: self-ratings are not an interviewer's, and the
@@ -123,7 +125,7 @@ public struct SessionStats: Hashable, Sendable {
             var bank = byBank[key] ?? BankStats(title: key, bankTitle: session.bank.title, mode: session.mode,
                                                 sessions: 0, questions: [])
             bank.sessions += 1
-            var questions = Dictionary(uniqueKeysWithValues: bank.questions.enumerated().map { ($1.id, $0) })
+            var questions = places[key] ?? [:]
             for q in session.questions {
                 let index: Int
                 if let existing = questions[q.id] {
@@ -137,6 +139,7 @@ public struct SessionStats: Hashable, Sendable {
                 bank.questions[index].add(q)
             }
             byBank[key] = bank
+            places[key] = questions
 
             let name = session.interviewer.trimmingCharacters(in: .whitespaces)
             let who = (session.mode == .practice ? "p:" : "l:") + name
@@ -222,24 +225,39 @@ extension SessionStats.QuestionStats {
             asked += 1
             elapsedSum += q.elapsedSeconds
             if q.overBudget { overBudget += 1 }
-            // The newest session's items first, in its order; an item only older
-            // sessions had keeps its place after them.
-            var order: [SessionStats.RubricItemStats] = []
-            var rest = rubric
-            for item in q.rubric {
-                var entry = rest.firstIndex { $0.text == item.text }.map { rest.remove(at: $0) }
-                    ?? SessionStats.RubricItemStats(text: item.text)
-                entry.asked += 1
-                if item.checked { entry.ticked += 1 }
-                order.append(entry)
-            }
-            rubric = order + rest
+            addRubric(q.rubric)
         }
         if let rating = q.rating {
             rated += 1
             ratingSum += rating
             if (1...4).contains(rating) { ratingCounts[rating - 1] += 1 }
         }
+    }
+}
+
+extension SessionStats.QuestionStats {
+    /// Counts the items of a session that asked the question.
+    mutating func addRubric(_ items: [SessionFile.RubricItem]) {
+        // Most often the rubric is the one counted so far, item for item.
+        if rubric.count == items.count, zip(rubric, items).allSatisfy({ $0.text == $1.text }) {
+            for (index, item) in items.enumerated() {
+                rubric[index].asked += 1
+                if item.checked { rubric[index].ticked += 1 }
+            }
+            return
+        }
+        // The newest session's items first, in its order; an item only older sessions had
+        // keeps its place after them.
+        var order: [SessionStats.RubricItemStats] = []
+        var rest = rubric
+        for item in items {
+            var entry = rest.firstIndex { $0.text == item.text }.map { rest.remove(at: $0) }
+                ?? SessionStats.RubricItemStats(text: item.text)
+            entry.asked += 1
+            if item.checked { entry.ticked += 1 }
+            order.append(entry)
+        }
+        rubric = order + rest
     }
 }
 
