@@ -40,6 +40,9 @@ public struct SessionEvent: Codable, Hashable, Sendable {
         /// An ended interview opened again to amend it (`resume --reopen`).
         case reopenedAfterEnd
         case ended
+        /// Text was taken out of the notes after the fact (`interview redact`, `anonymize`):
+        /// when (`date`, wall clock) and how many `characters`, never what. The fold ignores it.
+        case redacted
     }
 
     public var at: Double
@@ -55,9 +58,14 @@ public struct SessionEvent: Codable, Hashable, Sendable {
     public var lines: [NoteLine]?
     /// True on an event that takes back the last change (`u`): replay shows it as it was.
     public var undo: Bool?
+    /// On a `redacted` event: how many characters left the notes.
+    public var characters: Int?
+    /// On a `redacted` event: when it happened, an ISO 8601 wall-clock label.
+    public var date: String?
 
     public init(at: Double, type: Kind, question: Int? = nil, item: Int? = nil, rating: Int? = nil, on: Bool? = nil,
-                from: Int? = nil, removed: Int? = nil, lines: [NoteLine]? = nil, undo: Bool? = nil) {
+                from: Int? = nil, removed: Int? = nil, lines: [NoteLine]? = nil, undo: Bool? = nil,
+                characters: Int? = nil, date: String? = nil) {
         self.at = (at * 1000).rounded() / 1000
         self.type = type
         self.question = question
@@ -68,6 +76,8 @@ public struct SessionEvent: Codable, Hashable, Sendable {
         self.removed = removed
         self.lines = lines
         self.undo = undo
+        self.characters = characters
+        self.date = date
     }
 
     /// The one event that turns `old` notes into `new` ones: the changed middle, between

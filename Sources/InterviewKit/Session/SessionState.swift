@@ -102,7 +102,7 @@ public struct SessionState: Hashable, Sendable {
             return SessionEvent(at: 0, type: .shareSafe, on: shareSafe)
         case .paused: return paused ? nil : SessionEvent(at: 0, type: .resumed)
         case .resumed: return paused ? SessionEvent(at: 0, type: .paused) : nil
-        case .started, .notesEdited, .closingNotesEdited, .interrupted, .reopened, .reopenedAfterEnd, .ended: return nil
+        case .started, .notesEdited, .closingNotesEdited, .interrupted, .reopened, .reopenedAfterEnd, .ended, .redacted: return nil
         }
     }
 
@@ -146,6 +146,7 @@ public struct SessionState: Hashable, Sendable {
             status = .inProgress
             if amendedFrom == nil { amendedFrom = event.at }
         case .ended: status = .completed
+        case .redacted: break
         }
     }
 
