@@ -19,12 +19,13 @@ public struct SessionStore: Sendable {
 
     /// Creates a new session file, empty, sortable by time and named for the candidate:
     /// `2026-11-26T10-04-05-ada-lovelace.json`, or `…-2.json` and on when that is taken.
+    /// With `id` (config.toml's `file_names = "id"`), named by the session's short id instead
+    /// and never by the candidate: `2026-11-26T10-04-05-3f2a9c1e.json`.
     /// Created exclusively (`O_EXCL`), so two interviews started in the same second never
     /// share a file; the first save fills it.
-    public func createNewFile(candidate: String, startedAt: Date) throws(WriteError) -> URL {
-        var stamp = ISO8601.string(startedAt).replacingOccurrences(of: ":", with: "-")
-        if stamp.hasSuffix("Z") { stamp.removeLast() }
-        let name = candidate.isEmpty ? "" : "-" + Slug.make(candidate, limit: 30)
+    public func createNewFile(candidate: String, startedAt: Date, id: String? = nil) throws(WriteError) -> URL {
+        let stamp = SessionNames.stamp(startedAt)
+        let name = id.map { "-" + SessionNames.shortID($0) } ?? (candidate.isEmpty ? "" : "-" + Slug.make(candidate, limit: 30))
         try Self.createFolder(folder)
         var n = 1
         while true {
