@@ -1,0 +1,96 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A session file the program keeps: one in the sessions folder, or one saved elsewhere
+/// with `run --out` and remembered in `known-sessions`.
+public struct StoredSession: Sendable {
+    public var path: String
+    /// The session, or nil when the file cannot be read as one (`error` says why).
+    public var file: SessionFile?
+    public var error: InputError?
+    /// Bytes on disk.
+    public var size: Int
+    /// When the interview started: the file's `startedAt`, else the date its name begins with.
+    public var startedAt: Date?
+    /// Saved outside the sessions folder (`run --out`), remembered in `known-sessions`.
+    public var remembered: Bool
+
+    public var candidate: String { file?.candidate ?? "" }
+    public var id: String { file?.id ?? "" }
+}
+
+/// Everything of candidates the program stores: its sessions (the folder and the
+/// remembered `--out` files) and the reports it wrote (`reports-written`).
+public struct StoredData: Sendable {
+    public var store: SessionStore
+    public var sessions: [StoredSession]
+    /// Remembered `--out` sessions that are no longer where they were saved.
+    public var missingSessions: [String]
+    public var reports: [RecordedReport]
+
+    /// Reads every session and recorded report (sessions newest first).
+    public static func load(_ store: SessionStore) -> StoredData {
+        var sessions: [StoredSession] = []
+        var missing: [String] = []
+        var seen: Set<String> = []
+        let inFolder = store.sessionPaths()
+        let remembered = store.knownPaths().filter { !inFolder.contains($0) }
+        for (path, isRemembered) in inFolder.map({ ($0, false) }) + remembered.map({ ($0, true) }) {
+            guard seen.insert(path).inserted else { continue }
+            guard FileManager.default.fileExists(atPath: path) else {
+                missing.append(path)
+                continue
+            }
+            guard SessionStore.isRegularFile(path) else { continue }
+            sessions.append(read(path, remembered: isRemembered))
+        }
+        return StoredData(store: store, sessions: sessions, missingSessions: missing,
+                          reports: RecordedReport.loadAll(RecordedReport.recordFile(of: store)))
+    }
+
+    static func read(_ path: String, remembered: Bool) -> StoredSession {
+        let size = Erasure.size(of: path)
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        do {
+            let file = try SessionStore.read(path)
+            let started = (try? Date(file.startedAt, strategy: .iso8601)) ?? SessionNames.date(inFileName: name)
+            return StoredSession(path: path, file: file, error: nil, size: size, startedAt: started, remembered: remembered)
+        } catch {
+            return StoredSession(path: path, file: nil, error: error, size: size,
+                                 startedAt: SessionNames.date(inFileName: name), remembered: remembered)
+        }
+    }
+
+    /// The recorded reports that report on `session` (by its id, or its candidate and date).
+    public func reports(of session: StoredSession) -> [RecordedReport] {
+        guard let file = session.file else { return [] }
+        return reports.filter { $0.mentions.contains { $0.reports(on: file) } }
+    }
+}
+
+/// How names are compared: an exact match ignores case and runs of spaces; a near one
+/// is shown, never acted on.
+public enum NameMatch {
+    public static func key(_ name: String) -> String {
+        name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    public static func isExact(_ a: String, _ b: String) -> Bool {
+        let a = key(a)
+        return !a.isEmpty && a == key(b)
+    }
+
+    /// Close but not equal: the same without accents, one a word of the other (`Ada` and
+    /// `Ada Lovelace`), or a typo apart.
+    public static func isNear(_ name: String, _ other: String) -> Bool {
+        let a = key(name), b = key(other)
+        guard !a.isEmpty, !b.isEmpty, a != b else { return false }
+        let fold = { (s: String) in s.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil) }
+        if fold(a) == fold(b) { return true }
+        let wordsA = Set(fold(a).split(separator: " ")), wordsB = Set(fold(b).split(separator: " "))
+        if wordsA.isSubset(of: wordsB) || wordsB.isSubset(of: wordsA) { return true }
+        return Suggestion.distance(from: a, to: b) <= min(4, max(2, a.count / 3))
+    }
+}
