@@ -22,7 +22,7 @@ public struct RecordedReport: Sendable {
         public var date: Date?
 
         /// Whether this is `file`: the same id, or the same candidate and start (to the minute).
-        func reports(on file: SessionFile) -> Bool {
+        public func reports(on file: SessionFile) -> Bool {
             if let id { return id == file.id }
             return names(file.candidate) && ReportText.date(file.startedAt) == date.map { ReportText.date(ISO8601.string($0)) }
         }
@@ -51,9 +51,13 @@ public struct RecordedReport: Sendable {
         return text.split(separator: "\n").map(String.init).filter { !$0.isEmpty && seen.insert($0).inserted }
     }
 
-    static func loadAll(_ record: URL) -> [RecordedReport] {
-        recordedPaths(record).map(load)
+    /// Every report recorded beside `store`'s folder, in the record's order.
+    public static func all(_ store: SessionStore) -> [RecordedReport] {
+        recordedPaths(recordFile(of: store)).map(load)
     }
+
+    /// Whether it reports on `file` (by its id, or its candidate and start).
+    public func reports(on file: SessionFile) -> Bool { mentions.contains { $0.reports(on: file) } }
 
     /// The report at `path` and what it reports on (nothing when it is missing or not a report).
     public static func load(_ path: String) -> RecordedReport {

@@ -47,10 +47,11 @@ public struct StoredData: Sendable {
             sessions.append(read(path, remembered: isRemembered))
         }
         return StoredData(store: store, sessions: sessions, missingSessions: missing,
-                          reports: RecordedReport.loadAll(RecordedReport.recordFile(of: store)))
+                          reports: RecordedReport.all(store))
     }
 
-    static func read(_ path: String, remembered: Bool) -> StoredSession {
+    /// The session at `path`, read whole (`error` says why it cannot be).
+    public static func read(_ path: String, remembered: Bool) -> StoredSession {
         let size = Erasure.size(of: path)
         let name = URL(fileURLWithPath: path).lastPathComponent
         do {
@@ -66,7 +67,7 @@ public struct StoredData: Sendable {
     /// The recorded reports that report on `session` (by its id, or its candidate and date).
     public func reports(of session: StoredSession) -> [RecordedReport] {
         guard let file = session.file else { return [] }
-        return reports.filter { $0.mentions.contains { $0.reports(on: file) } }
+        return reports.filter { $0.reports(on: file) }
     }
 }
 
