@@ -3,8 +3,8 @@
 ///
 /// Typing is recorded in bursts, once a second, so a line that ends up holding
 /// `worked at Acme Corp` was also saved as `worked at Ac`. When some version of a line
-/// is `X + TEXT + Y`, another version `X + P + Y` where `P` is the start of TEXT is that
-/// text half typed: it becomes `X + Y`. Comparison is by Unicode scalars, exactly, so
+/// is `X + TEXT + Y`, another version `X + P + Y` or `X + P`, where `P` is the start of
+/// TEXT, is that text half typed: it becomes `X + Y` (or `X`). Comparison is by Unicode scalars, exactly, so
 /// that no byte of the text is left for a search of the file to find.
 enum TextRemoval {
     typealias Scalars = [Unicode.Scalar]
@@ -71,8 +71,13 @@ enum TextRemoval {
             if keep(k) { return versions[k] }
             let version = all[k]
             if !occurrences(of: h, in: version).isEmpty { return string(removingAll(h, from: version)) }
-            for context in contexts where isHalfTyped(version, h, context) {
-                return string(removingAll(h, from: context.before + context.after))
+            for context in contexts {
+                if isHalfTyped(version, h, before: context.before, after: context.after) {
+                    return string(removingAll(h, from: context.before + context.after))
+                }
+                if !context.after.isEmpty, isHalfTyped(version, h, before: context.before, after: []) {
+                    return string(removingAll(h, from: context.before))
+                }
             }
             return versions[k]
         }
@@ -83,13 +88,12 @@ enum TextRemoval {
         var after: Scalars
     }
 
-    /// Whether `version` is `before + P + after` with P a start of `needle`, neither empty nor whole.
-    static func isHalfTyped(_ version: Scalars, _ needle: Scalars, _ context: Context) -> Bool {
-        let outer = context.before.count + context.after.count
-        guard version.count > outer, version.count < outer + needle.count,
-              version.starts(with: context.before),
-              version[(version.count - context.after.count)...].elementsEqual(context.after) else { return false }
-        let middle = version[context.before.count..<(version.count - context.after.count)]
-        return needle.starts(with: middle)
+    /// Whether `version` is `before + P + after` with P a start of `needle`, neither empty
+    /// nor whole (`after` empty: typed at the end of the line, before what came after it).
+    static func isHalfTyped(_ version: Scalars, _ needle: Scalars, before: Scalars, after: Scalars) -> Bool {
+        let outer = before.count + after.count
+        guard version.count > outer, version.count < outer + needle.count, version.starts(with: before),
+              version[(version.count - after.count)...].elementsEqual(after) else { return false }
+        return needle.starts(with: version[before.count..<(version.count - after.count)])
     }
 }
