@@ -341,6 +341,7 @@ struct RecordedReportTests {
         #expect(NameMatch.isExact("ada  LOVELACE", "Ada Lovelace"))
         #expect(!NameMatch.isExact("", ""))
         #expect(NameMatch.isNear("Ada", "Ada Lovelace"))
+        #expect(NameMatch.isNear("Ada Lovelace", "Ada Byron"))
         #expect(NameMatch.isNear("Jose Garcia", "José García"))
         #expect(NameMatch.isNear("Ada Lovelance", "Ada Lovelace"))
         #expect(!NameMatch.isNear("Ada Lovelace", "Alan Turing"))

@@ -30,7 +30,7 @@ public struct StoredData: Sendable {
     public var missingSessions: [String]
     public var reports: [RecordedReport]
 
-    /// Reads every session and recorded report (sessions newest first).
+    /// Reads every session and recorded report (sessions newest first by their start).
     public static func load(_ store: SessionStore) -> StoredData {
         var sessions: [StoredSession] = []
         var missing: [String] = []
@@ -46,6 +46,8 @@ public struct StoredData: Sendable {
             guard SessionStore.isRegularFile(path) else { continue }
             sessions.append(read(path, remembered: isRemembered))
         }
+        // Newest first, those saved elsewhere among the others; undated ones last.
+        sessions.sort { ($0.startedAt ?? .distantPast, $1.path) > ($1.startedAt ?? .distantPast, $0.path) }
         return StoredData(store: store, sessions: sessions, missingSessions: missing,
                           reports: RecordedReport.all(store))
     }
@@ -83,15 +85,16 @@ public enum NameMatch {
         return !a.isEmpty && a == key(b)
     }
 
-    /// Close but not equal: the same without accents, one a word of the other (`Ada` and
-    /// `Ada Lovelace`), or a typo apart.
+    /// Close but not equal: the same without accents, a word in common (`Ada` and `Ada
+    /// Lovelace`, `Ada Byron`; words of three letters or more), or a typo apart.
     public static func isNear(_ name: String, _ other: String) -> Bool {
         let a = key(name), b = key(other)
         guard !a.isEmpty, !b.isEmpty, a != b else { return false }
         let fold = { (s: String) in s.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil) }
         if fold(a) == fold(b) { return true }
         let wordsA = Set(fold(a).split(separator: " ")), wordsB = Set(fold(b).split(separator: " "))
-        if wordsA.isSubset(of: wordsB) || wordsB.isSubset(of: wordsA) { return true }
+        if wordsA.isSubset(of: wordsB) || wordsB.isSubset(of: wordsA)
+            || wordsA.intersection(wordsB).contains(where: { $0.count >= 3 }) { return true }
         return Suggestion.distance(from: a, to: b) <= min(4, max(2, a.count / 3))
     }
 }
