@@ -44,6 +44,7 @@ struct Run: ParsableCommand {
                                    interviewer: interviewer, startedAt: startedAt, durationSeconds: durationSeconds)
         if share { engine.perform(.setShareSafe(true), at: 0) }
         try requireTerminal()
+        if !share, let line = RetentionNotice.line(store: store) { print(line) }
         let url: URL
         if let out {
             do throws(SessionStore.CreateError) {
@@ -57,7 +58,7 @@ struct Run: ParsableCommand {
             // Remembered, so that `resume` offers it (best effort: the interview goes on without).
             try? store.remember(out.path)
         } else {
-            url = try newSessionFile(store, candidate: candidate, startedAt: startedAt)
+            url = try newSessionFile(store, for: engine, candidate: candidate, startedAt: startedAt)
         }
         let exit = try runLive(engine: engine, clock: SessionClock(SystemClock()), path: url.path, theme: theme, notice: notice,
                                created: true)

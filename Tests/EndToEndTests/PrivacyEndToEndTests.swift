@@ -330,3 +330,46 @@ struct PrivacyEndToEndTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == saved)
     }
 }
+
+/// `run` as a person starts it, in tmux: config.toml's `file_names` and `retention`.
+@Suite(.serialized, .enabled(if: Tmux.isAvailable, "tmux is not installed: end-to-end tests of the screen skipped"))
+struct PrivacyRunEndToEndTests {
+    @Test func fileNamesByIdAndTheRetentionNotice() throws {
+        let tmux = try Tmux()
+        let config = tmux.home.appendingPathComponent("config/interview")
+        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+        try Data("file_names = \"id\"\nretention = \"30d\"\n".utf8).write(to: config.appendingPathComponent("config.toml"))
+        let store = SessionStore(folder: tmux.sessions)
+        let bank = try BankLoader.load("machine-learning")
+        let start = Date().addingTimeInterval(-400 * 86_400)
+        var old = SessionEngine(bank: bank, id: "old-session", candidate: "Old One", interviewer: "I", startedAt: start)
+        old.perform(.end, at: 5)
+        let oldPath = try store.createNewFile(candidate: "Old One", startedAt: start)
+        try old.snapshot(at: 5).encoded().write(to: oldPath)
+
+        try tmux.start(["run", "--candidate", "Ada Lovelace", "--interviewer", "Grace"], reportExit: true)
+        try tmux.waitFor("Question 1/15")
+        try tmux.send("q")
+        try tmux.waitFor("The interview is not finished")
+        try tmux.send("y")
+        let farewell = try tmux.waitFor("exit status 0")
+        #expect(farewell.contains("1 session is older than the retention of 30 days (config.toml): `interview purge` lists them"))
+        let files = tmux.sessionFiles().filter { $0 != oldPath }
+        try #require(files.count == 1, "\(files)")
+        let file = try SessionStore.read(files[0].path)
+        #expect(file.candidate == "Ada Lovelace")
+        #expect(files[0].lastPathComponent == SessionNames.stamp(try Date(file.startedAt, strategy: .iso8601))
+                + "-" + SessionNames.shortID(file.id) + ".json")
+        #expect(!files[0].lastPathComponent.contains("ada"))
+
+        // Never on a shared screen.
+        try tmux.start(["run", "--candidate", "Alan Turing", "--share"], name: "shared", reportExit: true)
+        try tmux.waitFor("SHARE-SAFE", in: "shared")
+        try tmux.send("Escape", to: "shared")
+        try tmux.send("q", to: "shared")
+        try tmux.waitFor("The interview is not finished", in: "shared")
+        try tmux.send("y", to: "shared")
+        let shared = try tmux.waitFor("exit status 0", in: "shared")
+        #expect(!shared.contains("older than the retention"))
+    }
+}
