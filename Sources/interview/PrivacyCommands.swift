@@ -213,7 +213,8 @@ struct Redact: ParsableCommand {
         discussion: """
             With --remove TEXT (repeatable), every occurrence of TEXT (exact, case and all) goes from the \
             notes and closing notes, in every event, with the versions of a line saved while it was half \
-            typed. Without it, the notes open in $VISUAL, else $EDITOR, else vi, as a text file (0600, \
+            typed. With --deleted, everything typed and then deleted during the interview goes from the \
+            log (replay showed it; the notes keep what stayed). Without either, the notes open in $VISUAL, else $EDITOR, else vi, as a text file (0600, \
             beside the session, removed after): take out words or lines, save and quit. Either way replay \
             never shows the text again, and the log records that a redaction happened, when, and how many \
             characters, never what. See docs/privacy.md.
@@ -224,6 +225,9 @@ struct Redact: ParsableCommand {
 
     @Option(name: .customLong("remove"), help: ArgumentHelp("Text to take out of the notes; repeatable.", valueName: "text"))
     var remove: [String] = []
+
+    @Flag(help: "Take out of the log everything typed and then deleted during the interview (the notes keep what stayed).")
+    var deleted = false
 
     func validate() throws {
         for text in remove {
@@ -249,12 +253,20 @@ struct Redact: ParsableCommand {
         }
         defer { lock.release() }
         let now = Date()
-        let outcome: Redaction.Outcome
-        if remove.isEmpty {
+        var outcome: Redaction.Outcome
+        if remove.isEmpty, !deleted {
             guard let edited = try RedactEditor.edit(session, path: path, now: now) else { return }
             outcome = edited
         } else {
             outcome = Redaction.removing(remove, from: session, now: now)
+            if deleted {
+                let document = RedactionDocument(file: outcome.file, name: URL(fileURLWithPath: path).lastPathComponent)
+                do {
+                    outcome = Redaction.combined(outcome, try document.apply(document.textWithoutDeleted, file: path, now: now))
+                } catch {
+                    throw exitWithInputError(error)
+                }
+            }
         }
         let shown = VisibleText.visible(path)
         if outcome.changed {
@@ -268,7 +280,7 @@ struct Redact: ParsableCommand {
                   + "\(outcome.events) event\(outcome.events == 1 ? "" : "s") written again; the log records the redaction (when, how many characters).")
         } else {
             print(remove.isEmpty ? "Nothing taken out: \(shown) is as it was."
-                                 : "Not in the notes of \(shown): nothing changed.")
+                                 : "Not in the notes of \(shown)\(deleted ? ", nor typed and deleted" : ""): nothing changed.")
         }
         for warning in Privacy.leftovers(of: remove, in: outcome.file) { print(warning) }
         let reports = RecordedReport.all(SessionStore.standard()).filter { $0.reports(on: outcome.file) }

@@ -322,6 +322,20 @@ struct PrivacyEndToEndTests {
         #expect(!(try String(contentsOfFile: path, encoding: .utf8)).contains("words on Ada Lovelace"), "out of the closing notes")
         saved = try Data(contentsOf: URL(fileURLWithPath: path))
 
+        // What was typed then deleted, all at once.
+        let typed = try archive.session("Alan Turing", daysAgo: 1, rating: 2, notes: ["keeps this"])
+        var alan = try SessionStore.read(typed)
+        var events = Array(alan.events)
+        events.append(SessionEvent(at: 229, type: .notesEdited, question: 0, from: 1, removed: 0,
+                                   lines: [NoteLine(at: 30, text: "said something private")]))
+        events.append(SessionEvent(at: 229.5, type: .notesEdited, question: 0, from: 1, removed: 1, lines: []))
+        alan.events = EventLog(events.sorted { $0.at < $1.at })
+        try SessionEngine(file: alan).snapshot(at: alan.clockSeconds).encoded().write(to: URL(fileURLWithPath: typed))
+        let wiped = try archive.run(["redact", typed, "--deleted"])
+        #expect(wiped.status == 0 && wiped.stdout.contains("22 characters out of the notes"), "\(wiped.stdout)\(wiped.stderr)")
+        #expect(!(try String(contentsOfFile: typed, encoding: .utf8)).contains("private"))
+        #expect(try SessionStore.read(typed).questions[0].notes.map(\.text) == ["keeps this"])
+
         // Not while a program writes it.
         let lock = try SessionLock(session: path)
         let refused = try archive.run(["redact", path, "--remove", "good"])

@@ -253,6 +253,22 @@ struct RedactionDocumentTests {
         #expect(redacted.events.last?.characters == 9 + "seems nervous".count + 4)
     }
 
+    /// `redact --deleted`: all that was typed and deleted goes, the notes stay as they ended.
+    @Test func everythingTypedThenDeletedGoesAtOnce() throws {
+        let file = try typedSession()
+        let now = Date()
+        let removed = Redaction.removing(["Acme Corp"], from: file, now: now)
+        let document = RedactionDocument(file: removed.file, name: "s.json")
+        #expect(!document.textWithoutDeleted.contains("### typed, then deleted") && document.text.contains("seems nervous"))
+        let outcome = Redaction.combined(removed, try document.apply(document.textWithoutDeleted, file: "e", now: now))
+        let redacted = outcome.file
+        #expect(redacted.finalState == removed.file.finalState)
+        for state in everyState(redacted) { #expect(!allText(state).contains { $0.contains("seems") }) }
+        #expect(redacted.events.filter { $0.type == .redacted }.map(\.characters) == [27 + 13])
+        #expect(redacted.events.count == file.events.count + 1)
+        #expect(redacted == SessionEngine(file: redacted).snapshot(at: redacted.clockSeconds))
+    }
+
     @Test func addingIsRefusedAtItsLine() throws {
         let document = RedactionDocument(file: try typedSession(), name: "s.json")
         let edited = document.text.replacingOccurrences(of: "[00:10] good on trees", with: "[00:10] good on trees and graphs")

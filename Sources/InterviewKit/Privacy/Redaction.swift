@@ -87,6 +87,22 @@ public enum Redaction {
                        events: removed + (nameChanged ? 1 : 0))
     }
 
+    /// Two redactions made one after the other by one command, as one: the second's
+    /// session, with one `redacted` event for both.
+    public static func combined(_ first: Outcome, _ second: Outcome) -> Outcome {
+        guard first.changed else { return second }
+        guard second.changed else { return first }
+        var events = Array(second.file.events)
+        guard events.count >= 2, events[events.count - 2].type == .redacted, var last = events.popLast() else { return second }
+        let characters = first.characters + second.characters
+        events.removeLast()
+        last.characters = characters
+        var file = second.file
+        file.events = EventLog(events + [last])
+        return Outcome(file: SessionEngine(file: file).snapshot(at: file.clockSeconds), characters: characters,
+                       events: first.events + second.events)
+    }
+
     /// `anonymous-<short id>`.
     public static func anonymousName(_ file: SessionFile) -> String { "anonymous-" + SessionNames.shortID(file.id) }
 

@@ -26,6 +26,9 @@ public struct RedactionDocument: Sendable {
     public let file: SessionFile
     /// The text to write into the editor's file.
     public let text: String
+    /// The same without the entries under "typed, then deleted": applied, it takes out of
+    /// the log everything that was typed and deleted during the interview (`redact --deleted`).
+    public let textWithoutDeleted: String
     let history: NotesHistory
     let sections: [Section]
 
@@ -96,15 +99,21 @@ public struct RedactionDocument: Sendable {
 
             """
         if sections.isEmpty { out += "\n# This session has no notes.\n" }
+        var without = out
         for section in sections {
             out += "\n" + section.heading + "\n"
-            for item in section.items { out += TextRemoval.string(item.shown) + "\n" }
+            without += "\n" + section.heading + "\n"
+            for item in section.items {
+                out += TextRemoval.string(item.shown) + "\n"
+                without += TextRemoval.string(item.shown) + "\n"
+            }
             if !section.entries.isEmpty {
                 out += "\n" + Self.deletedHeading + "\n"
                 for entry in section.entries { out += TextRemoval.string(entry.shown) + "\n" }
             }
         }
         text = out
+        textWithoutDeleted = without
     }
 
     /// Each scalar as it can be shown in an editor: a control character as its visible
