@@ -41,11 +41,13 @@ struct Purge: ParsableCommand {
         let data = StoredData.load(SessionStore.standard())
         let sessions = data.sessions.filter { ($0.startedAt ?? .distantFuture) < cutoff }
         let undated = data.sessions.filter { $0.startedAt == nil }
+        // Only what reads as a report of the program goes: a recorded path is never enough.
         let reports = data.reports.filter { report in
-            guard report.exists else { return false }
+            guard report.exists, !report.mentions.isEmpty else { return false }
             let dates = report.mentions.compactMap(\.date)
             return dates.isEmpty ? (report.modified ?? .distantFuture) < cutoff : dates.contains { $0 < cutoff }
         }
+        let unknown = data.reports.filter { $0.exists && $0.mentions.isEmpty }
         let age = RetentionPeriod.describe(days: days)
         let again = "interview purge" + (olderThan.map { " --older-than \(Privacy.quoted($0))" } ?? "") + " --yes"
         var listing = Privacy.Listing()
@@ -53,6 +55,9 @@ struct Purge: ParsableCommand {
         for session in sessions { listing.session(session) }
         for report in reports { listing.report(report) }
         listing.unreachable(data)
+        for report in unknown {
+            listing.note("recorded as a report, but not one this program reads back, kept: \(VisibleText.visible(report.path))")
+        }
         for session in undated {
             listing.note("cannot tell when it started, kept: \(VisibleText.visible(session.path))"
                          + (session.error.map { " (\($0.message))" } ?? ""))

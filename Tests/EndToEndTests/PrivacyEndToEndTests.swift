@@ -147,6 +147,10 @@ struct PrivacyEndToEndTests {
         let newReport = try archive.report(paths["grace-200"]!, as: "grace-new.html", format: "html")
         let moved = archive.scratch.url.appendingPathComponent("reports/moved.md").path
         try archive.record(moved)
+        // A recorded path that is not a report (a record edited by hand): never deleted.
+        let stranger = try archive.scratch.write("stranger.txt", "not a report\n")
+        try FileManager.default.setAttributes([.modificationDate: archive.now.addingTimeInterval(-800 * 86_400)], ofItemAtPath: stranger)
+        try archive.record(stranger)
         let old = ["ada-720", "alan-650", "grace-540", "byron-420", "edsger-370"].map { paths[$0]! }
         let kept = paths.filter { !["ada-720", "alan-650", "grace-540", "byron-420", "edsger-370"].contains($0.key) }.map(\.value)
         let before = archive.files()
@@ -159,6 +163,7 @@ struct PrivacyEndToEndTests {
         #expect(listed.stdout.contains("Ada Lovelace") && listed.stdout.contains(" KB "))
         #expect(listed.stdout.contains("Not found where the program wrote them") && listed.stdout.contains(moved))
         #expect(listed.stdout.contains("5 sessions and 1 report"))
+        #expect(listed.stdout.contains("recorded as a report, but not one this program reads back, kept: \(stranger)"))
         #expect(listed.stdout.contains("nothing deleted. Delete them with: interview purge --older-than 365d --yes"))
         #expect(archive.files() == before, "nothing changes without --yes")
 
@@ -172,8 +177,8 @@ struct PrivacyEndToEndTests {
         for path in old.dropLast() + [oldReport] { #expect(after[path] == nil, "deleted \(path)") }
         #expect(after[paths["edsger-370"]!] == before[paths["edsger-370"]!])
         #expect(Self.changed(before, after) == [archive.recordFile.path], "every other file is byte for byte as it was")
-        for path in kept + [newReport] { #expect(after[path] == before[path]) }
-        #expect(try String(contentsOf: archive.recordFile, encoding: .utf8) == newReport + "\n",
+        for path in kept + [newReport, stranger] { #expect(after[path] == before[path]) }
+        #expect(RecordedReport.recordedPaths(archive.recordFile) == [newReport, stranger],
                 "the record forgets the deleted report and the one not found")
         #expect(!after.keys.contains { $0.hasSuffix(".lock") || $0.hasSuffix(".tmp") }, "no lock or temporary file left")
 
