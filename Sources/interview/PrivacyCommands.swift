@@ -341,24 +341,39 @@ enum RedactEditor {
     }
 
     /// Runs `editor FILE` through the shell (so that `EDITOR="code --wait"` works) on this
-    /// terminal, and waits for it; Ctrl-C reaches the editor, not this program.
+    /// terminal, in this process group, and waits for it. Not with Foundation's `Process`,
+    /// which gives the child no terminal to read. While it runs, Ctrl-C and Ctrl-\\ reach
+    /// the editor only; it starts with every signal at its default.
     static func run(_ editor: String, on file: String) -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", editor + " \"$1\"", "sh", file]
         let previous = (signal(SIGINT, SIG_IGN), signal(SIGQUIT, SIG_IGN))
         defer {
             signal(SIGINT, previous.0)
             signal(SIGQUIT, previous.1)
         }
-        do {
-            try process.run()
-        } catch {
-            printError("cannot start the editor (\(editor)): \(error)")
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        sigemptyset(&none)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        let command: String = editor + " \"$1\""
+        let arguments: [String] = ["/bin/sh", "-c", command, "sh", file]
+        let argv = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, "/bin/sh", nil, &attributes, argv, environ)
+        guard spawned == 0 else {
+            printError("cannot start the editor (\(editor)): \(String(cString: strerror(spawned)))")
             return 127
         }
-        process.waitUntilExit()
-        return process.terminationStatus
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        // Exited normally: its status; killed by a signal: 128 + the signal, as a shell says.
+        return status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
     }
 }
 

@@ -391,4 +391,33 @@ struct PrivacyRunEndToEndTests {
         let shared = try tmux.waitFor("exit status 0", in: "shared")
         #expect(!shared.contains("older than the retention"))
     }
+
+    /// `redact FILE` opens the notes in the editor on this terminal: vi, as a person uses it.
+    @Test(.enabled(if: (try? Tmux.which("vi")) != nil, "no vi: the editor on a terminal is not tried"))
+    func redactOpensTheNotesInAnEditor() throws {
+        let tmux = try Tmux()
+        let store = SessionStore(folder: tmux.sessions)
+        var engine = SessionEngine(bank: try BankLoader.load("machine-learning"), id: "edit-me", candidate: "Ada Lovelace",
+                                   interviewer: "I", startedAt: Date())
+        engine.perform(.setNotes([NoteLine(at: 1, text: "keeps this")]), at: 2)
+        engine.perform(.setNotes([NoteLine(at: 1, text: "keeps this"), NoteLine(at: 4, text: "said something private")]), at: 5)
+        engine.perform(.setNotes([NoteLine(at: 1, text: "keeps this")]), at: 6)
+        engine.perform(.end, at: 7)
+        let path = try store.createNewFile(candidate: "Ada Lovelace", startedAt: Date())
+        try engine.snapshot(at: 7).encoded().write(to: path)
+
+        try tmux.start(["redact", path.path], environment: ["EDITOR": "vi", "VISUAL": ""], reportExit: true)
+        try tmux.waitFor("### typed, then deleted")
+        try tmux.type("/private")
+        try tmux.send("Enter")
+        try tmux.type("dd")
+        try tmux.type(":wq")
+        try tmux.send("Enter")
+        let done = try tmux.waitFor("exit status 0")
+        #expect(done.contains("Redacted"))
+        let text = try String(contentsOf: path, encoding: .utf8)
+        #expect(!text.contains("private") && text.contains("keeps this"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: tmux.sessions.path).filter { $0.hasPrefix(".") }.isEmpty,
+                "the edited file (and the editor's swap file) are gone")
+    }
 }

@@ -269,6 +269,24 @@ struct RedactionDocumentTests {
         #expect(redacted == SessionEngine(file: redacted).snapshot(at: redacted.clockSeconds))
     }
 
+    /// Typed, backspaced, typed again (as the screen records it): erasing what was deleted
+    /// leaves the line as it stood before it, never the deleted word half typed.
+    @Test func aWordBackspacedOverGoesFromEveryVersion() throws {
+        var engine = Fixtures.engine(try Fixtures.smallBank())
+        for (t, text) in ["worked at Acme Corp", "worked at Acme Cor", "worked at Acme ", "worked at Acme Initech"].enumerated() {
+            engine.perform(.setNotes([NoteLine(at: 2, text: text)]), at: Double(t + 1))
+        }
+        let file = engine.snapshot(at: 10)
+        let document = RedactionDocument(file: file, name: "s.json")
+        #expect(document.text.hasSuffix("[00:02] worked at Acme Initech\n\n### typed, then deleted\n[00:02] worked at Acme Corp\n"))
+        let outcome = try document.apply(document.textWithoutDeleted, file: "e", now: Date())
+        let versions = outcome.file.events.compactMap { $0.lines?.first?.text }
+        #expect(versions == ["worked at Acme ", "worked at Acme ", "worked at Acme ", "worked at Acme Initech"])
+        #expect(outcome.characters == 4)
+        let removed = Redaction.removing(["Corp"], from: file, now: Date())
+        #expect(removed.file.events.compactMap { $0.lines?.first?.text } == versions)
+    }
+
     @Test func addingIsRefusedAtItsLine() throws {
         let document = RedactionDocument(file: try typedSession(), name: "s.json")
         let edited = document.text.replacingOccurrences(of: "[00:10] good on trees", with: "[00:10] good on trees and graphs")

@@ -19,7 +19,8 @@ import Foundation
 /// under `### typed, then deleted`, text that was typed during the interview and deleted
 /// then, which replay still shows, each at its longest. Only removals apply: an edited
 /// line must be its original with characters taken out (it is matched to the original
-/// lines in order), an entry kept is kept whole and one changed or deleted goes whole.
+/// lines in order); an entry kept stays in the log, and one changed or deleted goes
+/// whole from every version of its line (which keeps what it shares with its final text).
 /// Control characters show as visible symbols, one for one, so that the file is safe to
 /// open in any editor and every kept character maps back to the one it was.
 public struct RedactionDocument: Sendable {
@@ -94,7 +95,7 @@ public struct RedactionDocument: Sendable {
             # A line you change shows in replay as you left it, from when it was started.
             # Under "\(Self.deletedHeading.dropFirst(4))" is text typed during the interview and
             # deleted then, which replay still shows: delete an entry there (or any part
-            # of it) and the whole entry goes from the log. Lines starting with # are not
+            # of it) and the whole of it goes from the log. Lines starting with # are not
             # notes. To change nothing, quit without saving.
 
             """
@@ -189,7 +190,9 @@ public struct RedactionDocument: Sendable {
                 collapsed.insert(item.strand)
                 replacement[item.strand] = versions.map { text.isEmpty ? nil : NoteLine(at: $0.at, text: text) }
             }
-            // Typed, then deleted: an entry kept whole stays; any other goes from the log.
+            // Typed, then deleted: an entry kept whole stays; any other goes from the log: each
+            // version of its line that holds it (whole or half typed) keeps only what it shares
+            // with the start of the line as it ended (nothing, for a line deleted).
             var nextEntry = 0
             var keptEntries: Set<Int> = []
             for line in lines.entries {
@@ -206,14 +209,13 @@ public struct RedactionDocument: Sendable {
             }
             for (k, entry) in section.entries.enumerated() where !keptEntries.contains(k) {
                 for strand in entry.strands where !collapsed.contains(strand) {
-                    let finalText = history.finalLine(of: strand).map { Array($0.text.unicodeScalars) }
-                    let originals = history.lines(of: strand)
+                    let finalText = history.finalLine(of: strand)?.text ?? ""
                     let current = replacement[strand].map { $0?.text ?? "" }
-                    let texts = TextRemoval.removing(entry.text, fromVersions: current) { version in
-                        guard let finalText else { return false }
-                        return finalText.starts(with: originals[version].text.unicodeScalars)
+                    let holding = TextRemoval.holding(entry.text, versions: current)
+                    for (version, line) in replacement[strand].enumerated() {
+                        guard let line, holding[version], !finalText.unicodeScalars.starts(with: line.text.unicodeScalars) else { continue }
+                        replacement[strand][version] = NoteLine(at: line.at, text: TextRemoval.commonPrefix(line.text, finalText))
                     }
-                    replacement[strand] = zip(replacement[strand], texts).map { old, text in old.map { NoteLine(at: $0.at, text: text) } }
                 }
             }
         }

@@ -54,8 +54,7 @@ enum TextRemoval {
     }
 
     /// The versions of one line with `needle` out of each, half-typed ones included.
-    /// A version for which `keep` is true stays as it is (text that stays in the notes).
-    static func removing(_ needle: String, fromVersions versions: [String], keep: (Int) -> Bool = { _ in false }) -> [String] {
+    static func removing(_ needle: String, fromVersions versions: [String]) -> [String] {
         let h = scalars(needle)
         guard !h.isEmpty else { return versions }
         let all = versions.map(scalars)
@@ -68,7 +67,6 @@ enum TextRemoval {
         }
         guard !contexts.isEmpty else { return versions }
         return all.indices.map { k -> String in
-            if keep(k) { return versions[k] }
             let version = all[k]
             if !occurrences(of: h, in: version).isEmpty { return string(removingAll(h, from: version)) }
             for context in contexts {
@@ -81,6 +79,32 @@ enum TextRemoval {
             }
             return versions[k]
         }
+    }
+
+    /// Which versions hold `needle`, whole or half typed (as `removing` finds them).
+    static func holding(_ needle: String, versions: [String]) -> [Bool] {
+        let h = scalars(needle)
+        let all = versions.map(scalars)
+        var contexts: Set<Context> = []
+        for version in all {
+            for start in occurrences(of: h, in: version) {
+                contexts.insert(Context(before: Array(version[..<start]), after: Array(version[(start + h.count)...])))
+            }
+        }
+        return all.map { version in
+            !occurrences(of: h, in: version).isEmpty || contexts.contains { context in
+                isHalfTyped(version, h, before: context.before, after: context.after)
+                    || (!context.after.isEmpty && isHalfTyped(version, h, before: context.before, after: []))
+            }
+        }
+    }
+
+    /// The start `a` and `b` share.
+    static func commonPrefix(_ a: String, _ b: String) -> String {
+        let x = scalars(a), y = scalars(b)
+        var n = 0
+        while n < x.count, n < y.count, x[n] == y[n] { n += 1 }
+        return string(Array(x[..<n]))
     }
 
     struct Context: Hashable {
