@@ -84,7 +84,7 @@ func newSessionFile(_ store: SessionStore, candidate: String, startedAt: Date) t
 /// as long as it runs: one program writes a session at a time.
 /// `created`: the file was made empty for this session, and goes if the screen cannot start.
 func runLive(engine: SessionEngine, clock: SessionClock, path: String, theme: Theme, notice: String? = nil,
-             practice: Bool = false, created: Bool = false) throws -> LiveExit {
+             practice: Bool = false, created: Bool = false) throws -> (LiveExit, LiveProgram.Saved) {
     func removeCreated() {
         if created { unlink(path) }
     }
@@ -106,8 +106,9 @@ func runLive(engine: SessionEngine, clock: SessionClock, path: String, theme: Th
         throw error
     }
     defer { terminal.close() }
-    return LiveProgram.run(engine: engine, clock: clock, saver: SessionSaver(url: URL(fileURLWithPath: path)), terminal: terminal,
-                           notice: notice, practice: practice).exit ?? .leftForLater
+    let outcome = LiveProgram.run(engine: engine, clock: clock, saver: SessionSaver(url: URL(fileURLWithPath: path)),
+                                  terminal: terminal, notice: notice, practice: practice)
+    return (outcome.state.exit ?? .leftForLater, outcome.saved)
 }
 
 /// The ncurses terminal, or exit 2 with what is wrong with TERM.
@@ -121,7 +122,19 @@ func openTerminal(theme: Theme) throws -> NcursesTerminal {
 }
 
 /// Says where the session went, and how to go on with it.
-func report(_ exit: LiveExit, path: String) throws {
+func report(_ outcome: (LiveExit, LiveProgram.Saved), path: String) throws {
+    let (exit, saved) = outcome
+    let shown = VisibleText.visible(path)
+    switch saved {
+    case .saved: break
+    case .rescued(let rescue, let reason):
+        let copy = VisibleText.visible(rescue)
+        printError("the session could NOT be saved to \(shown) (\(reason)); it was written to \(copy) instead.\nMove it back when the disk takes it: mv \(copy) \(shown)")
+        throw ExitCode(1)
+    case .lost(let reason):
+        printError("the session is NOT on disk: neither \(shown) nor a rescue copy in the home or temporary folder could be written (\(reason))")
+        throw ExitCode(1)
+    }
     switch exit {
     case .completed:
         print("Interview completed. Saved to \(VisibleText.visible(path))")

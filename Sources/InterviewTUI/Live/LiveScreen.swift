@@ -21,7 +21,7 @@ public enum LiveScreen {
         StatusLine.draw(state, into: &canvas)
         switch state.overlay {
         case .help?: HelpOverlay.draw(state, into: &canvas, box: box)
-        case .quitConfirm?: Overlays.quitConfirm(into: &canvas, box: box)
+        case .quitConfirm?: Overlays.quitConfirm(state, into: &canvas, box: box)
         case nil: break
         }
         if state.overlay != nil { canvas.cursor = nil }

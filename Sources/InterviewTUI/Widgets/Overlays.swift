@@ -1,9 +1,15 @@
 import InterviewKit
 
 enum Overlays {
-    static func quitConfirm(into canvas: inout Canvas, box: BoxChars) {
-        let lines = [StyledLine(glyphs: Wrap.glyphs("The interview is not finished.", Style(.strong))), StyledLine()]
-            + LiveKeys.quit.rows.map { row in
+    static func quitConfirm(_ state: Display, into canvas: inout Canvas, box: BoxChars) {
+        var lines = [StyledLine(glyphs: Wrap.glyphs("The interview is not finished.", Style(.strong))), StyledLine()]
+        if case .failed(let reason) = state.saveStatus {
+            // Never a quiet "saved": the box says the disk refuses, before y or l is pressed.
+            lines += Wrap.hanging(Wrap.glyphs("⚠ The last changes are NOT SAVED (\(reason)). y and l try again, and write the session elsewhere if the disk still refuses.",
+                                              Style(.warning)), prefix: [], width: max(20, min(70, canvas.width - 8)))
+            lines.append(StyledLine())
+        }
+        lines += LiveKeys.quit.rows.map { row in
                 StyledLine(glyphs: Wrap.glyphs(row.keys.padding(toLength: 7, withPad: " ", startingAt: 0), Style(.statusKey))
                     + Wrap.glyphs(row.action, Style(.help)))
             }
