@@ -44,7 +44,10 @@ public struct SessionEngine: Hashable, Sendable {
                     whyAsk: question.whyAsk.markdown, expectedAnswer: question.expectedAnswer.markdown,
                     howToEvaluate: question.howToEvaluate.markdown,
                     rubric: question.rubric.map { .init(text: $0, checked: false) },
-                    elapsedSeconds: 0, notes: [], rating: nil, amendedAfterEnd: nil)
+                    elapsedSeconds: 0, notes: [], rating: nil, amendedAfterEnd: nil,
+                    competencies: question.competencies.isEmpty ? nil : question.competencies,
+                    followUps: question.followUps.isEmpty ? nil : question.followUps,
+                    anchors: question.anchors.isEmpty ? nil : question.anchors)
             },
             recommendation: nil, closingNotes: [], clockSeconds: 0, totalSeconds: 0, amendedAt: nil, overallAmended: nil,
             events: EventLog())

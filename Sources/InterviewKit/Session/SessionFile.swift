@@ -34,6 +34,9 @@ public struct SessionFile: Codable, Hashable, Sendable {
         public var rating: Int?
         /// True when its ticks, rating or notes changed after the interview had ended.
         public var amendedAfterEnd: Bool?
+        public var competencies: [String]?
+        public var followUps: [String]?
+        public var anchors: [String]?
     }
 
     public var format: String
@@ -69,7 +72,8 @@ public struct SessionFile: Codable, Hashable, Sendable {
         questions.map { record in
             Question(id: record.id, prompt: record.prompt, timeSeconds: record.timeSeconds, tags: record.tags,
                      whyAsk: RichText.parse(record.whyAsk), expectedAnswer: RichText.parse(record.expectedAnswer),
-                     howToEvaluate: RichText.parse(record.howToEvaluate), rubric: record.rubric.map(\.text))
+                     howToEvaluate: RichText.parse(record.howToEvaluate), rubric: record.rubric.map(\.text),
+                     competencies: record.competencies ?? [], followUps: record.followUps ?? [], anchors: record.anchors ?? [])
         }
     }
 
