@@ -23,7 +23,7 @@ public struct ReplayState: Sendable {
         timeline = Timeline(file)
         questions = file.bankQuestions
         self.speed = Self.speeds.min { abs($0 - speed) < abs($1 - speed) } ?? 1
-        shown = SessionState(rubricCounts: file.rubricCounts)
+        shown = file.initialState
         screen = ScreenState(size: Self.viewSize(size))
         screen.replay = true
         seek(to: 0)
