@@ -127,7 +127,8 @@ public struct SessionEngine: Hashable, Sendable {
             guard open, !s.wrappingUp else { return [] }
             return [SessionEvent(at: t, type: .wrapUp)]
         case .recommend(let rating):
-            guard open, (0...4).contains(rating), s.recommendation != (rating == 0 ? nil : rating) else { return [] }
+            guard open, (0...4).contains(rating) || rating == Rating.noDecision, s.recommendation != (rating == 0 ? nil : rating)
+            else { return [] }
             return [SessionEvent(at: t, type: .recommended, rating: rating)]
         case .setNotes(let lines):
             guard open else { return [] }
