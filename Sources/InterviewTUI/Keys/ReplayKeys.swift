@@ -25,7 +25,7 @@ public enum ReplayKeys {
         Binding([.home], "Home", "the start", hint: Hint("Home/End", "", rank: 5), .start),
         Binding([.end], "End", "the end", .end),
         Binding([.character("g")], "g", "the question list: go to the moment a question was first opened",
-                hint: Hint("g", "list", rank: 6), .openList),
+                hint: Hint("g", "list", rank: 92), .openList),
         Binding([.character("q")], "q", "quit", hint: Hint("q", "quit", rank: 95), .quit),
     ] + ViewKeys.panes { .view($0) })
 
