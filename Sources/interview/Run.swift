@@ -154,6 +154,15 @@ func report(_ outcome: (LiveExit, LiveProgram.Saved), path: String) throws {
         throw ExitCode(1)
     }
     switch exit {
+    case .discarded:
+        do {
+            try SessionStore.delete(path)
+        } catch {
+            printError("the interview was discarded, but its file could not be deleted: \(error.description)")
+            throw ExitCode(1)
+        }
+        try? SessionStore.standard().remember(path, false)
+        print("Interview discarded: \(shown) deleted, nothing kept.")
     case .completed:
         print("Interview completed. Saved to \(VisibleText.visible(path))")
     case .leftForLater:

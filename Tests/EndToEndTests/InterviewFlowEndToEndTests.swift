@@ -65,4 +65,19 @@ struct InterviewFlowEndToEndTests {
         #expect(questions[1...5].allSatisfy { $0["asked"] as? Bool == false }, "nothing between 1 and 7 counts as asked")
         #expect(questions[6]["skipped"] as? Bool == true)
     }
+
+    @Test func anInterviewThatNeverHappenedIsDiscarded() throws {
+        let tmux = try Tmux()
+        try tmux.start(["run", "--candidate", "Nobody"], reportExit: true)
+        try tmux.waitFor("Question 1/15")
+        #expect(tmux.sessionFiles().count == 1, "the file exists from the start")
+        try tmux.send("q")
+        try tmux.waitFor("The interview is not finished")
+        try tmux.send("d")
+        try tmux.waitFor("Nothing was recorded")
+        try tmux.send("y")
+        let farewell = try tmux.waitFor("exit status 0")
+        #expect(farewell.contains("Interview discarded"))
+        #expect(tmux.sessionFiles().isEmpty, "its file is gone")
+    }
 }

@@ -119,4 +119,17 @@ import Testing
         let box = LiveScreen.render(live).text
         #expect(box.contains("Asked but not rated: 1") && box.contains("no recommendation yet"))
     }
+
+    @Test func discardAsksAndSaysWhatWouldBeLost() throws {
+        var live = try state()
+        Live.press([.character("q"), .character("d")], &live, at: 1)
+        #expect(LiveScreen.render(live).text.contains("Nothing was recorded"))
+        Live.press([.escape], &live, at: 2)
+        #expect(live.exit == nil && live.overlay == nil, "Esc keeps it")
+        Live.press([.character("1"), .character("r"), .character("2"), .character("q"), .character("d")], &live, at: 3)
+        let box = LiveScreen.render(live).text
+        #expect(box.contains("1 tick") && box.contains("1 rating"), "says what would be lost")
+        Live.press([.character("y")], &live, at: 4)
+        #expect(live.exit == .discarded)
+    }
 }

@@ -88,6 +88,22 @@ public struct SessionState: Hashable, Sendable {
         questions[index].isAsked(elapsed: questionElapsed(index, at: t))
     }
 
+    /// What a discard would lose: notes, ticks, ratings, a recommendation; nil when nothing
+    /// was recorded.
+    public var recorded: String? {
+        let questions = self.questions
+        var parts: [String] = []
+        let noted = questions.filter { !$0.notes.isEmpty }.count
+        if noted > 0 { parts.append("notes on \(noted) question\(noted == 1 ? "" : "s")") }
+        let ticks = questions.reduce(0) { $0 + $1.rubric.filter { $0 }.count }
+        if ticks > 0 { parts.append("\(ticks) tick\(ticks == 1 ? "" : "s")") }
+        let ratings = questions.filter { $0.rating != nil }.count
+        if ratings > 0 { parts.append("\(ratings) rating\(ratings == 1 ? "" : "s")") }
+        if recommendation != nil { parts.append("the recommendation") }
+        if !closingNotes.isEmpty { parts.append("the closing notes") }
+        return parts.isEmpty ? nil : parts.joined(separator: ", ")
+    }
+
     /// The position of a question in the plan, from 1; nil for an extra.
     public func planNumber(_ index: Int) -> Int? { order.firstIndex(of: index).map { $0 + 1 } }
 

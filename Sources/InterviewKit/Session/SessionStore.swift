@@ -120,6 +120,17 @@ public struct SessionStore: Sendable {
         return nil
     }
 
+    /// Deletes a file for good: unlinked, and its folder flushed so that the deletion
+    /// survives a power loss.
+    public static func delete(_ path: String) throws(WriteError) {
+        guard unlink(path) == 0 || errno == ENOENT else { throw .failed("cannot delete \(path)", errno: errno) }
+        let folder = open(URL(fileURLWithPath: path).deletingLastPathComponent().path, O_RDONLY | O_DIRECTORY)
+        if folder >= 0 {
+            fsync(folder)
+            close(folder)
+        }
+    }
+
     /// Creates `folder` (and its parents) with mode 0700 when it is missing.
     public static func createFolder(_ folder: URL) throws(WriteError) {
         guard !FileManager.default.fileExists(atPath: folder.path) else { return }

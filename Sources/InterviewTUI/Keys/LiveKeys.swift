@@ -22,6 +22,7 @@ public enum LiveKeys {
     public static func table(for display: Display, underOverlay: Bool = false) -> Table {
         switch underOverlay ? nil : display.overlay {
         case .quitConfirm?: return quit
+        case .discardConfirm?: return discard
         case .help?: return help
         case .questionList?: return questionList
         case .addQuestion?: return addQuestion
@@ -52,7 +53,7 @@ public enum LiveKeys {
     /// The tables the help overlay lists, in order.
     public static func helpTables(for display: Display) -> [Table] {
         if display.session.shareSafe { return [shareSafe, shareSafeCommand, shareSafeTyping] }
-        return display.practice ? [practice, typing] : [questions, wrapUp, rating, questionList, addQuestion, followUp, typing, quit]
+        return display.practice ? [practice, typing] : [questions, wrapUp, rating, questionList, addQuestion, followUp, typing, quit, discard]
     }
 
     static let panes: [Binding] = ViewKeys.panes { .view($0) }
@@ -168,9 +169,15 @@ public enum LiveKeys {
         Binding([.character("y"), .character("Y")], "y", "end the interview now (completed)", .endInterview),
         Binding([.character("n"), .character("N"), .escape], "n Esc", "go back to the interview", .view(.closeOverlay)),
         Binding([.character("l"), .character("L")], "l", "leave it, to resume later (interrupted)", .leaveForLater),
+        Binding([.character("d"), .character("D")], "d", "discard it: the interview never happened (asks first)", .askDiscard),
     ], otherwise: { _, _ in .view(.closeOverlay) }, otherwiseHelp: ("any other key", "go back; typing goes into the notes, the q with it"))
 
     public static let help: Table = ViewKeys.help { .view($0) }
+
+    public static let discard = Table(name: "discard", title: "Discard (after q d)", [
+        Binding([.character("y"), .character("Y")], "y", "delete the session file: nothing of this interview is kept", .discard),
+        Binding([.character("n"), .character("N"), .escape], "n Esc", "keep it: back to the interview", .view(.closeOverlay)),
+    ], otherwise: { _, _ in .view(.closeOverlay) }, otherwiseHelp: ("any other key", "keep it"))
 
     public static let questionList = Table(name: "question-list", title: "Question list (after g)", [
         Binding([.up, .character("k")], "↑ k", "the question above", .listMove(-1)),

@@ -64,6 +64,8 @@ public enum LiveAction: Hashable, Sendable {
     /// Practice: show the expected answer, guidance and rubric of this question.
     case reveal
     case askQuit
+    case askDiscard
+    case discard
     case endInterview
     case leaveForLater
     /// Time passed (once a second): clocks move, typed notes are recorded.

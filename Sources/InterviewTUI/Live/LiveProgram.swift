@@ -85,6 +85,11 @@ public enum LiveProgram: ScreenProgram {
         state.practice = practice
         var effects = LiveEffects(saver: saver)
         state = Runtime.run(LiveProgram.self, state, terminal: terminal, clock: clock, effects: &effects)
+        // Discarded: nothing more is written; the caller deletes the file.
+        if state.exit == .discarded {
+            saver.flush()
+            return (state, .saved)
+        }
         LiveReducer.reduce(&state, .markEnded(wallClock()), now: clock.now())
         effects.save(state, force: true)
         saver.flush()

@@ -153,6 +153,12 @@ public enum LiveReducer {
             state.promptKey = nil
             state.engine.perform(.end, at: t)
             state.exit = .completed
+        case .askDiscard:
+            state.overlay = .discardConfirm
+        case .discard:
+            state.editor = nil
+            state.overlay = nil
+            state.exit = .discarded
         case .leaveForLater:
             leave(&state, as: .leftForLater)
         case .signal(let number):

@@ -25,6 +25,7 @@ public enum LiveScreen {
         case .quitConfirm?: Overlays.quitConfirm(state, into: &canvas, box: box)
         case .questionList(let selection, let typed)?: QuestionList.draw(state, selection: selection, typed: typed, into: &canvas, box: box)
         case .addQuestion(let text)?: overlayCursor = QuestionList.drawAddQuestion(text, into: &canvas, box: box)
+        case .discardConfirm?: Overlays.discardConfirm(state, into: &canvas, box: box)
         case nil: break
         }
         if state.awaitingRating, !state.session.wrappingUp, !state.session.shareSafe { Overlays.anchors(state, into: &canvas, box: box) }

@@ -42,6 +42,8 @@ public enum Overlay: Hashable, Sendable {
     case questionList(selection: Int, typed: String)
     /// A question of one's own being written (`+`).
     case addQuestion(text: String)
+    /// `q` then `d`: discard the interview (its file is deleted) once `y` confirms.
+    case discardConfirm
 
     public var isHelp: Bool {
         if case .help = self { return true }
@@ -58,7 +60,7 @@ public enum Overlay: Hashable, Sendable {
     var takesKeysAtOnce: Bool {
         switch self {
         case .help, .questionList, .addQuestion: true
-        case .quitConfirm: false
+        case .quitConfirm, .discardConfirm: false
         }
     }
 }

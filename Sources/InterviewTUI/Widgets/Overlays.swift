@@ -29,6 +29,23 @@ enum Overlays {
         centredPane(lines, title: "Quit?", size: Size(width: canvas.width, height: canvas.height)).draw(into: &canvas, box: box)
     }
 
+    /// `q` then `d`: what discarding would lose, and the keys.
+    static func discardConfirm(_ state: Display, into canvas: inout Canvas, box: BoxChars) {
+        let width = max(20, min(canvas.width - 8, 70))
+        var lines: [StyledLine]
+        if let lost = state.session.recorded {
+            lines = Wrap.hanging(Wrap.glyphs("Discarding deletes what was recorded: \(lost).", Style(.warning)), prefix: [], width: width)
+        } else {
+            lines = [StyledLine(glyphs: Wrap.glyphs("Nothing was recorded: no note, tick, rating or recommendation.", Style(.strong)))]
+        }
+        lines.append(StyledLine())
+        lines += LiveKeys.discard.rows.map { row in
+            StyledLine(glyphs: Wrap.glyphs(row.keys.padding(toLength: 7, withPad: " ", startingAt: 0), Style(.statusKey))
+                + Wrap.glyphs(row.action, Style(.help)))
+        }
+        centredPane(lines, title: "Discard this interview?", size: Size(width: canvas.width, height: canvas.height)).draw(into: &canvas, box: box)
+    }
+
     /// What a 1, 2, 3 and 4 look like for the question on screen, beside the scale, while
     /// `r` waits for its digit: the question's anchors, else the scale's words.
     static func anchors(_ state: Display, into canvas: inout Canvas, box: BoxChars) {
