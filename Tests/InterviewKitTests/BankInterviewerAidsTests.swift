@@ -292,3 +292,43 @@ struct InterviewerAidsWriterTests {
         #expect(again.questions == parsed.questions)
     }
 }
+
+// MARK: - The built-in bank
+
+@Suite("The built-in bank's competencies, follow-ups and ratings")
+struct BuiltinInterviewerAidsTests {
+    @Test func everyQuestionHasThemAll() throws {
+        let bank = try BankLoader.load("machine-learning")
+        try #require(bank.questions.count == 15)
+        for q in bank.questions {
+            #expect(!q.competencies.isEmpty && q.competencies.count <= 3, "competencies of \(q.id): \(q.competencies)")
+            #expect((2...4).contains(q.followUps.count), "follow-ups of \(q.id): \(q.followUps.count)")
+            #expect(q.followUps.allSatisfy { $0.hasSuffix("?") }, "follow-ups of \(q.id) are questions")
+            #expect(q.anchors.count == 4, "anchors of \(q.id)")
+            #expect(Set(q.anchors).count == 4 && q.anchors.allSatisfy { $0.count >= 20 }, "anchors of \(q.id): \(q.anchors)")
+        }
+    }
+
+    /// A small shared vocabulary: a handful of competencies, each on several questions.
+    @Test func competenciesAreASmallSharedVocabulary() throws {
+        let bank = try BankLoader.load("machine-learning")
+        var uses: [String: Int] = [:]
+        for q in bank.questions { for c in q.competencies { uses[c, default: 0] += 1 } }
+        #expect((5...7).contains(uses.count), "\(uses)")
+        #expect(uses.values.allSatisfy { $0 >= 2 }, "\(uses)")
+        #expect(Set(uses.keys.map { $0.lowercased() }).count == uses.count, "one spelling each: \(uses.keys.sorted())")
+    }
+
+    @Test func aSessionFromItCarriesThem() throws {
+        let bank = try BankLoader.load("machine-learning")
+        let engine = SessionEngine(bank: bank, id: "aids", candidate: "Ada", interviewer: "Grace", startedAt: Date(timeIntervalSince1970: 0))
+        for (record, q) in zip(engine.file.questions, bank.questions) {
+            #expect(record.competencies == q.competencies)
+            #expect(record.followUps == q.followUps)
+            #expect(record.anchors == q.anchors)
+        }
+        #expect(engine.file.questions[0].anchors?.count == 4)
+        // And a saved session gives them back.
+        #expect(engine.file.bankQuestions.map(\.anchors) == bank.questions.map(\.anchors))
+    }
+}
