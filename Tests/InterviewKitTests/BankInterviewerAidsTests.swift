@@ -274,11 +274,11 @@ struct InterviewerAidsWriterTests {
     @Test func theyReadBackTheSame() throws {
         let q = Question(id: "q", prompt: "Q", timeSeconds: 60, tags: ["t"], expectedAnswer: RichText([Block(.paragraph, [Span("A.")])]),
                          rubric: ["r"], competencies: ["data handling", "communication"],
-                         followUps: ["What if it *streams*?", "Why `k = 5`?"], anchors: anchors)
+                         followUps: ["What if it *streams*?", "Why `k = 5`?", "[x] looks like a task"], anchors: anchors)
         let plain = Question(id: "p", prompt: "P", timeSeconds: 60, expectedAnswer: RichText([Block(.paragraph, [Span("B.")])]), rubric: ["r"])
         let markdown = BankWriter.markdown(Bank(title: "T", durationSeconds: 120, questions: [q, plain], source: "x", hash: "0"))
         #expect(markdown.contains("\ncompetencies: data handling, communication\n"))
-        #expect(markdown.contains("\n### Follow-ups\n- What if it *streams*?\n- Why `k = 5`?\n"))
+        #expect(markdown.contains("\n### Follow-ups\n- What if it *streams*?\n- Why `k = 5`?\n* [x] looks like a task\n"))
         #expect(markdown.contains("\n### Ratings\n1: Wrong\n2: Vague\n3: Right\n4: Right, with the trade-offs\n"))
         let result = check(markdown)
         #expect(result.errors.isEmpty, "\(result.errors)")

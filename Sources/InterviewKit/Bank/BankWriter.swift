@@ -32,7 +32,8 @@ public enum BankWriter {
             }
             if !question.followUps.isEmpty {
                 lines += ["", "### " + BankParser.Section.followUps.rawValue]
-                lines += question.followUps.map { "- " + oneLine($0) }
+                // `* [ ] x` is the follow-up `[ ] x`; `- [ ] x` would be a rubric item out of place.
+                lines += question.followUps.map(oneLine).map { (["[ ]", "[x]", "[X]"].contains(where: $0.hasPrefix) ? "* " : "- ") + $0 }
             }
             // Every question's own, the bank's defaults included: they read back the same.
             if question.anchors.count == 4 {
