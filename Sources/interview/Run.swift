@@ -26,6 +26,16 @@ struct Run: ParsableCommand {
     @Option(help: "The planned length of the interview, e.g. 45m or 1h30m (default: config.toml's duration, else the bank's).")
     var duration: String?
 
+    @Option(help: ArgumentHelp("The questions to ask, by bank number, in this order (the others stay reachable from the list as extras).",
+                               valueName: "2,5,7-9"))
+    var questions: String?
+
+    @Option(help: ArgumentHelp("Ask the questions with one of these tags.", valueName: "T,..."))
+    var tags: String?
+
+    @Option(help: "Which clocks the candidate's screens (share-safe, mirror) show.")
+    var candidateClock: CandidateClock = .question
+
     @OptionGroup var look: ThemeOption
 
     func run() throws {
@@ -35,13 +45,21 @@ struct Run: ParsableCommand {
         let startedAt = Date()
         let out = self.out.map { URL(fileURLWithPath: $0) }
         if let out, FileManager.default.fileExists(atPath: out.path) { throw Self.exists(out) }
+        let plan: [Int]?
+        do {
+            plan = try InterviewPlan.make(questions: questions, tags: tags, bank: bank)
+        } catch {
+            throw exitWithInputError(error)
+        }
         // Not the file's name (another candidate's), and nothing at all on a shared screen.
-        var notice: String?
-        if !share, store.newestUnfinished() != nil {
+        var notice = InterviewPlan.fit(plan, bank: bank, durationSeconds: durationSeconds ?? bank.durationSeconds)
+        if notice == nil, !share, store.newestUnfinished() != nil {
             notice = "An unfinished interview is waiting: `interview resume` lists it"
         }
+        if share { notice = nil }
         var engine = SessionEngine(bank: bank, id: UUID().uuidString.lowercased(), candidate: candidate,
-                                   interviewer: interviewer, startedAt: startedAt, durationSeconds: durationSeconds)
+                                   interviewer: interviewer, startedAt: startedAt, durationSeconds: durationSeconds, plan: plan,
+                                   candidateClock: candidateClock.rawValue)
         if share { engine.perform(.setShareSafe(true), at: 0) }
         try requireTerminal()
         let url: URL
@@ -144,4 +162,9 @@ func report(_ outcome: (LiveExit, LiveProgram.Saved), path: String) throws {
         printError("stopped by signal \(number); the session is saved to \(path)\nResume it with: interview resume \(path)")
         throw ExitCode(1)
     }
+}
+
+/// `--candidate-clock`.
+enum CandidateClock: String, CaseIterable, ExpressibleByArgument {
+    case none, question, both
 }

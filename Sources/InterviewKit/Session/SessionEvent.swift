@@ -39,6 +39,14 @@ public struct SessionEvent: Codable, Hashable, Sendable {
         case reopened
         /// An ended interview opened again to amend it (`resume --reopen`).
         case reopenedAfterEnd
+        /// A question of the interviewer's own (`+`), its prompt in `text`, after the current one.
+        case questionAdded
+        /// `m`: the question counts as asked (`on`), whatever its clock says.
+        case markedAsked
+        /// `x`: the question was not reached, or gave no signal (`on`); `text` may say why.
+        case skipped
+        /// `f` and a digit: follow-up `item` of the question was asked (`on`).
+        case followUpAsked
         case ended
     }
 
@@ -55,9 +63,11 @@ public struct SessionEvent: Codable, Hashable, Sendable {
     public var lines: [NoteLine]?
     /// True on an event that takes back the last change (`u`): replay shows it as it was.
     public var undo: Bool?
+    /// The prompt of a question added during the interview; the reason for a skip.
+    public var text: String?
 
     public init(at: Double, type: Kind, question: Int? = nil, item: Int? = nil, rating: Int? = nil, on: Bool? = nil,
-                from: Int? = nil, removed: Int? = nil, lines: [NoteLine]? = nil, undo: Bool? = nil) {
+                from: Int? = nil, removed: Int? = nil, lines: [NoteLine]? = nil, undo: Bool? = nil, text: String? = nil) {
         self.at = (at * 1000).rounded() / 1000
         self.type = type
         self.question = question
@@ -68,6 +78,7 @@ public struct SessionEvent: Codable, Hashable, Sendable {
         self.removed = removed
         self.lines = lines
         self.undo = undo
+        self.text = text
     }
 
     /// The one event that turns `old` notes into `new` ones: the changed middle, between

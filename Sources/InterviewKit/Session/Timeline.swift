@@ -13,7 +13,7 @@ public struct Timeline: Sendable {
         self.file = file
         events = Array(file.events)
         var checkpoints: [SessionState] = []
-        var state = SessionState(rubricCounts: file.rubricCounts)
+        var state = file.initialState
         for (index, event) in events.enumerated() {
             if index % Self.checkpointEvery == 0 { checkpoints.append(state) }
             state.apply(event)
