@@ -36,6 +36,21 @@ enum MarkdownReport {
         out.append("")
         out += noteList(s.closingNotes, title: "Closing notes", none: "No closing notes.") { md($0.text) }
         out.append("")
+        if !s.competencies.isEmpty || !s.uncoveredCompetencies.isEmpty {
+            out.append("## Competencies")
+            out.append("")
+            out.append("| Competency | Average rating | Questions |")
+            out.append("|---|---|---|")
+            for c in s.competencies {
+                let average = c.averageRating.map { String(format: "%.1f", $0) } ?? "not rated"
+                out.append("| \(md(c.name)) | \(average) | \(c.questions.map(String.init).joined(separator: ", ")) |")
+            }
+            if !s.uncoveredCompetencies.isEmpty {
+                out.append("")
+                out.append("Not covered: \(s.uncoveredCompetencies.map(md).joined(separator: ", ")).")
+            }
+            out.append("")
+        }
         out.append("## Questions")
         out.append("")
         out.append("| # | Question | Rating | Time/budget | Rubric |")

@@ -35,6 +35,7 @@ public struct SessionReport: Hashable, Sendable, Encodable {
         public var added: Bool
         /// The question's follow-ups, each with whether it was asked.
         public var followUps: [FollowUp]
+        public var competencies: [String]
         public var rating: Int?
         public var rubric: [SessionFile.RubricItem]
         public var notes: [NoteLine]
@@ -60,6 +61,7 @@ public struct SessionReport: Hashable, Sendable, Encodable {
             self.skipReason = skipReason
             added = record.added == true
             followUps = (record.followUps ?? []).enumerated().map { FollowUp(text: $1, asked: followUpsAsked.contains($0)) }
+            competencies = record.competencies ?? []
             self.rating = rating
             self.rubric = rubric
             self.notes = notes
@@ -67,8 +69,8 @@ public struct SessionReport: Hashable, Sendable, Encodable {
         }
 
         enum CodingKeys: String, CodingKey {
-            case number, id, prompt, budgetSeconds, elapsedSeconds, overBudget, asked, skipped, skipReason, added, followUps, rating,
-                 rubric, notes, amendedAfterEnd
+            case number, id, prompt, budgetSeconds, elapsedSeconds, overBudget, asked, skipped, skipReason, added, followUps,
+                 competencies, rating, rubric, notes, amendedAfterEnd
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -84,6 +86,7 @@ public struct SessionReport: Hashable, Sendable, Encodable {
             try c.encode(skipReason, forKey: .skipReason)
             try c.encode(added, forKey: .added)
             try c.encode(followUps, forKey: .followUps)
+            try c.encode(competencies, forKey: .competencies)
             try c.encode(rating, forKey: .rating)
             try c.encode(rubric, forKey: .rubric)
             try c.encode(notes, forKey: .notes)
@@ -172,6 +175,34 @@ public struct SessionReport: Hashable, Sendable, Encodable {
         self.overallAmended = overallAmended
     }
 
+    /// Ratings rolled up per competency: the questions asked that give evidence of it,
+    /// and their mean rating (nil when none of them is rated).
+    public struct Competency: Hashable, Sendable, Encodable {
+        public var name: String
+        public var questions: [Int]
+        public var averageRating: Double?
+    }
+
+    /// Every competency an asked question names, in the order they first appear.
+    public var competencies: [Competency] {
+        var names: [String] = []
+        for q in questions where q.asked { for name in q.competencies where !names.contains(name) { names.append(name) } }
+        return names.map { name in
+            let behind = questions.filter { $0.asked && $0.competencies.contains(name) }
+            let ratings = behind.compactMap(\.rating)
+            return Competency(name: name, questions: behind.map(\.number),
+                              averageRating: ratings.isEmpty ? nil : Double(ratings.reduce(0, +)) / Double(ratings.count))
+        }
+    }
+
+    /// Competencies of the bank's questions that no asked question covered.
+    public var uncoveredCompetencies: [String] {
+        let covered = Set(competencies.map(\.name))
+        var out: [String] = []
+        for q in questions { for name in q.competencies where !covered.contains(name) && !out.contains(name) { out.append(name) } }
+        return out
+    }
+
     /// The mean rating of the rated questions, nil when none is rated.
     public var averageRating: Double? {
         let ratings = questions.compactMap(\.rating)
@@ -180,7 +211,7 @@ public struct SessionReport: Hashable, Sendable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case file, id, candidate, interviewer, startedAt, endedAt, bank, mode, status, recommendation,
-             closingNotes, totalSeconds, questions, amendedAt, overallAmended
+             closingNotes, totalSeconds, questions, amendedAt, overallAmended, competencies, uncoveredCompetencies
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -200,5 +231,7 @@ public struct SessionReport: Hashable, Sendable, Encodable {
         try c.encode(questions, forKey: .questions)
         try c.encode(amendedAt, forKey: .amendedAt)
         try c.encode(overallAmended, forKey: .overallAmended)
+        try c.encode(competencies, forKey: .competencies)
+        try c.encode(uncoveredCompetencies, forKey: .uncoveredCompetencies)
     }
 }
