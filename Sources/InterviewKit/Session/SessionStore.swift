@@ -107,6 +107,31 @@ public struct SessionStore: Sendable {
         }
     }
 
+    /// Writes `file` where it can when its own file cannot be written (a full disk, a
+    /// folder gone read-only): `interview-rescue-ID.json` in the home folder, else in the
+    /// temporary folder, 0600. The path, or nil when neither took it.
+    public static func rescue(_ file: SessionFile, environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        guard let data = try? file.encoded() else { return nil }
+        let name = "interview-rescue-\(Slug.make(file.id, limit: 40)).json"
+        let folders = [environment["HOME"], environment["TMPDIR"], "/tmp"].compactMap { $0 }.filter { !$0.isEmpty }
+        for folder in folders {
+            let url = URL(fileURLWithPath: folder, isDirectory: true).appendingPathComponent(name)
+            if (try? writeAtomically(data, to: url)) != nil { return url.path }
+        }
+        return nil
+    }
+
+    /// Deletes a file for good: unlinked, and its folder flushed so that the deletion
+    /// survives a power loss.
+    public static func delete(_ path: String) throws(WriteError) {
+        guard unlink(path) == 0 || errno == ENOENT else { throw .failed("cannot delete \(path)", errno: errno) }
+        let folder = open(URL(fileURLWithPath: path).deletingLastPathComponent().path, O_RDONLY | O_DIRECTORY)
+        if folder >= 0 {
+            fsync(folder)
+            close(folder)
+        }
+    }
+
     /// Creates `folder` (and its parents) with mode 0700 when it is missing.
     public static func createFolder(_ folder: URL) throws(WriteError) {
         guard !FileManager.default.fileExists(atPath: folder.path) else { return }
