@@ -396,6 +396,7 @@ enum Privacy {
             var line = "  " + Self.pad(date, 21) + "  " + Self.pad(who, 24) + "  " + Self.pad(Erasure.describe(bytes: session.size), 9, right: true)
             if showID { line += "  id " + SessionNames.shortID(session.id) }
             line += "  " + VisibleText.visible(session.path)
+            if session.rescue { line += "  (a rescue copy)" }
             if SessionLock.isHeld(session: session.path) { line += "  (in use by a running interview: it will be kept)" }
             lines.append(line)
             if !showID {
@@ -507,7 +508,8 @@ enum Privacy {
             ?? SessionNames.stamp(session.startedAt ?? Date())
         let base = stamp + "-" + Redaction.anonymousName(file)
         var target = url
-        if !url.lastPathComponent.hasPrefix(base) {
+        // A rescue copy is named by the session's id, not the candidate: it keeps its name.
+        if !session.rescue, !url.lastPathComponent.hasPrefix(base) {
             var n = 1
             while true {
                 let candidate = url.deletingLastPathComponent().appendingPathComponent(base + (n == 1 ? "" : "-\(n)") + ".json")

@@ -34,9 +34,11 @@ struct PrivacyEndToEndTests {
         init() throws {
             scratch = try CLITests.Scratch()
             store = SessionStore.standard(environment: scratch.environment)
+            try FileManager.default.createDirectory(at: scratch.url, withIntermediateDirectories: true)
         }
 
-        var environment: [String: String] { scratch.environment }
+        /// The XDG folders, and a home of its own (where rescue copies go).
+        var environment: [String: String] { scratch.environment.merging(["HOME": scratch.url.path, "TMPDIR": scratch.url.path]) { $1 } }
         var dataFolder: URL { store.folder.deletingLastPathComponent() }
         var recordFile: URL { dataFolder.appendingPathComponent("reports-written") }
 
@@ -205,12 +207,16 @@ struct PrivacyEndToEndTests {
         let alanReport = try archive.report(paths["alan-650"]!, as: "alan.html", format: "html")
         let moved = archive.scratch.url.appendingPathComponent("reports/moved-away.md").path
         try archive.record(moved)
-        let ada = ["ada-720", "ada-300", "ada-30"].map { paths[$0]! }
+        // A rescue copy of one of hers, in the home folder, as a failed save leaves it.
+        let rescued = try SessionStore.read(paths["ada-300"]!)
+        let rescue = try #require(SessionStore.rescue(rescued, environment: archive.environment))
+        let ada = ["ada-720", "ada-300", "ada-30"].map { paths[$0]! } + [rescue]
         let before = archive.files()
 
         let listed = try archive.run(["forget", "ada lovelace"])
         #expect(listed.status == 0, "\(listed.stderr)")
-        #expect(listed.stdout.hasPrefix("ada lovelace: 3 sessions and 2 reports\n"), "\(listed.stdout)")
+        #expect(listed.stdout.hasPrefix("ada lovelace: 4 sessions and 2 reports\n"), "\(listed.stdout)")
+        #expect(listed.stdout.contains(rescue + "  (a rescue copy)"))
         for path in ada + [adaReport, adaJSON] { #expect(listed.stdout.contains(path), "lists \(path)") }
         #expect(!listed.stdout.contains(alanReport))
         #expect(listed.stdout.contains("Similar names, left alone (add --id ID to include one):"))
@@ -222,7 +228,7 @@ struct PrivacyEndToEndTests {
 
         let forgot = try archive.run(["forget", "Ada Lovelace", "--yes"])
         #expect(forgot.status == 0, "\(forgot.stderr)")
-        #expect(forgot.stdout.contains("Deleted 3 sessions and 2 reports, and forgot them."))
+        #expect(forgot.stdout.contains("Deleted 4 sessions and 2 reports, and forgot them."))
         let after = archive.files()
         for path in ada + [adaReport, adaJSON] { #expect(after[path] == nil, "deleted \(path)") }
         #expect(!archive.store.knownPaths().contains(paths["ada-30"]!), "gone from the memory of --out files")

@@ -7,7 +7,7 @@ import InterviewSamples
 
 /// Every state a replay can show: the fold of every prefix of the events.
 private func everyState(_ file: SessionFile) -> [SessionState] {
-    var state = SessionState(rubricCounts: file.rubricCounts)
+    var state = file.initialState
     var states = [state]
     for event in file.events {
         state.apply(event)
@@ -16,8 +16,10 @@ private func everyState(_ file: SessionFile) -> [SessionState] {
     return states
 }
 
+/// Every text the interviewer typed that a state holds: notes, closing notes, skip reasons, own questions.
 private func allText(_ state: SessionState) -> [String] {
-    state.questions.flatMap { $0.notes.map(\.text) } + state.closingNotes.map(\.text)
+    state.questions.flatMap { $0.notes.map(\.text) + [$0.skipReason, $0.addedPrompt].compactMap { $0 } }
+        + state.closingNotes.map(\.text)
 }
 
 /// What a state holds besides the notes (times, ticks, ratings, place, status).
@@ -26,6 +28,8 @@ private func withoutNotes(_ state: SessionState) -> SessionState {
     for q in copy.questions.indices {
         copy.questions[q].notes = []
         copy.questions[q].amended = false
+        copy.questions[q].skipReason = nil
+        copy.questions[q].addedPrompt = nil
     }
     copy.closingNotes = []
     copy.overallAmended = false
@@ -189,8 +193,11 @@ struct RedactionTests {
                 lines[Int.random(in: 0..<lines.count, using: &rng)].text += "SECRET"
                 action = .setNotes(lines)
             }
-            if Int.random(in: 0..<20, using: &rng) == 0 {
-                action = .setClosingNotes(engine.state.closingNotes + [NoteLine(at: t, text: "closing SECRET x")])
+            switch Int.random(in: 0..<40, using: &rng) {
+            case 0, 1: action = .setClosingNotes(engine.state.closingNotes + [NoteLine(at: t, text: "closing SECRET x")])
+            case 2: action = .addQuestion("my own SECRET question")
+            case 3: action = .skip(reason: "no time, SECRET")
+            default: break
             }
             engine.perform(action, at: t)
         }
@@ -203,6 +210,7 @@ struct RedactionTests {
                 #expect(new.notes == old.notes.map { NoteLine(at: $0.at, text: $0.text.replacingOccurrences(of: "SECRET", with: "")) })
             }
             #expect(b.closingNotes.allSatisfy { !$0.text.contains("SECRET") })
+            #expect(!allText(b).contains { $0.contains("SECRET") })
         }
     }
 
@@ -324,7 +332,14 @@ struct RedactionDocumentTests {
 struct AnonymizeTests {
     @Test func keepsWhatCalibrationNeedsAndNothingOfTheCandidate() throws {
         var rng = SeededRandom(seed: 3)
-        let file = SampleSessions.interview(bank: try Fixtures.smallBank(), index: 0, rng: &rng)
+        var sample = SessionEngine(file: SampleSessions.interview(bank: try Fixtures.smallBank(), index: 0, rng: &rng))
+        sample.perform(.reopenEnded, at: sample.file.clockSeconds)
+        sample.perform(.open(2), at: sample.file.clockSeconds + 1)
+        sample.perform(.skip(reason: "Ada had to leave"), at: sample.file.clockSeconds + 2)
+        sample.perform(.addQuestion("How did you like the day?"), at: sample.file.clockSeconds + 3)
+        sample.perform(.setNotes([NoteLine(at: 1, text: "she liked it")]), at: sample.file.clockSeconds + 4)
+        sample.perform(.end, at: sample.file.clockSeconds + 5)
+        let file = sample.snapshot(at: sample.file.clockSeconds + 5)
         let outcome = Redaction.anonymized(file, now: Date())
         let anonymous = outcome.file
         #expect(anonymous.candidate == "anonymous-bench0")
@@ -332,6 +347,9 @@ struct AnonymizeTests {
         #expect(!file.candidate.isEmpty && !bytes.contains(file.candidate))
         #expect(!anonymous.events.contains { $0.type == .notesEdited || $0.type == .closingNotesEdited })
         #expect(anonymous.questions.allSatisfy(\.notes.isEmpty) && anonymous.closingNotes.isEmpty)
+        #expect(anonymous.questions.allSatisfy { $0.skipReason == nil } && file.questions[2].skipReason == "Ada had to leave")
+        #expect(anonymous.questions[2].skipped == true, "the skip stays, without its reason")
+        #expect(anonymous.questions.last?.prompt == "How did you like the day?", "a question of one's own stays")
         let before = SessionReport(file, file: "a.json"), after = SessionReport(anonymous, file: "a.json")
         #expect(after.recommendation == before.recommendation)
         #expect(after.totalSeconds == before.totalSeconds)
@@ -344,7 +362,7 @@ struct AnonymizeTests {
         let timeline = Timeline(anonymous)
         for event in anonymous.events {
             let state = timeline.state(at: event.at)
-            #expect(allText(state).isEmpty)
+            #expect(state.questions.allSatisfy { $0.notes.isEmpty && $0.skipReason == nil } && state.closingNotes.isEmpty)
         }
         #expect(timeline.state(at: timeline.end) == anonymous.finalState)
         #expect(Redaction.isAnonymous(anonymous) && !Redaction.isAnonymous(file))

@@ -34,12 +34,16 @@ struct NotesHistory {
     /// The strands of each track's lines after the last event, in order.
     private(set) var final: [Track: [Int]] = [:]
 
+    /// `questionCount`: the questions before the first event (the fold adds one at each
+    /// `questionAdded`).
     init(events: [SessionEvent], questionCount: Int) {
         self.events = events
         places = Array(repeating: nil, count: events.count)
         tracks = Array(repeating: nil, count: events.count)
         var current: [Track: [Int]] = [:]
+        var questionCount = questionCount
         for (index, event) in events.enumerated() {
+            if event.type == .questionAdded { questionCount += 1 }
             guard let track = Self.track(of: event, questionCount: questionCount) else { continue }
             var ids = current[track] ?? []
             let (from, removed) = Self.range(of: event, count: ids.count)

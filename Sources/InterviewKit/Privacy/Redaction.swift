@@ -17,10 +17,12 @@ public enum Redaction {
     }
 
     /// Every occurrence of each of `texts` out of the notes and the closing notes, in every
-    /// event, with the versions of a line caught while one was half typed (`TextRemoval`).
+    /// event, with the versions of a line caught while one was half typed (`TextRemoval`);
+    /// and out of the other text the interviewer typed: the reasons of skips (`x`) and the
+    /// prompts of the questions of their own (`+`).
     public static func removing(_ texts: [String], from file: SessionFile, now: Date) -> Outcome {
         let texts = texts.filter { !$0.isEmpty }
-        let history = NotesHistory(events: Array(file.events), questionCount: file.questions.count)
+        let history = NotesHistory(events: Array(file.events), questionCount: file.rubricCounts.count)
         var replacement = history.identity
         for strand in history.strands.indices {
             let lines = history.lines(of: strand)
@@ -28,26 +30,47 @@ public enum Redaction {
             for text in texts { versions = TextRemoval.removing(text, fromVersions: versions) }
             replacement[strand] = zip(lines, versions).map { NoteLine(at: $0.at, text: $1) }
         }
-        return rewrite(file, history, replacement, now: now) { line in
-            var text = line.text
-            for needle in texts { text = TextRemoval.removingAll(needle, from: text) }
-            return NoteLine(at: line.at, text: text)
+        func scrub(_ text: String) -> String {
+            texts.reduce(text) { TextRemoval.removingAll($1, from: $0) }
         }
+        return rewrite(file, history, replacement, now: now, ignored: { NoteLine(at: $0.at, text: scrub($0.text)) },
+                       reason: scrub, prompt: scrub)
     }
 
     /// The session with `replacement` for the versions of each note line (`NotesHistory`).
+    /// `ignored`: for the lines of notes events the fold does not apply; `reason`, for the
+    /// reason of a skip (nil: none); `prompt`, for a question of the interviewer's own.
     static func rewrite(_ file: SessionFile, _ history: NotesHistory, _ replacement: [[NoteLine?]], now: Date,
-                        ignored: (NoteLine) -> NoteLine?) -> Outcome {
-        var ignoredCharacters = 0
-        let events = history.rewritten(replacement) { line in
+                        ignored: (NoteLine) -> NoteLine?, reason: (String) -> String? = { $0 },
+                        prompt: (String) -> String = { $0 }) -> Outcome {
+        var other = 0
+        func count(_ old: String, _ new: String?) { other += old.unicodeScalars.count - (new?.unicodeScalars.count ?? 0) }
+        var events = history.rewritten(replacement) { line in
             let new = ignored(line)
-            ignoredCharacters += line.text.unicodeScalars.count - (new?.text.unicodeScalars.count ?? 0)
+            count(line.text, new?.text)
             return new
+        }
+        for index in events.indices {
+            guard let text = events[index].text else { continue }
+            switch events[index].type {
+            case .skipped:
+                events[index].text = reason(text)
+                count(text, events[index].text)
+            case .questionAdded:
+                events[index].text = prompt(text)
+                count(text, events[index].text)
+            default: break
+            }
+        }
+        var out = file
+        // The record of a question of one's own is where the engine reads its prompt from.
+        for index in out.questions.indices where out.questions[index].added == true {
+            out.questions[index].prompt = prompt(out.questions[index].prompt)
         }
         let changed = zip(history.events, events).filter { $0 != $1 }.count
         guard changed > 0 else { return Outcome(file: file, characters: 0, events: 0) }
-        let characters = history.charactersRemoved(by: replacement) + max(0, ignoredCharacters)
-        return Outcome(file: saved(file, events: events, characters: characters, now: now), characters: characters, events: changed)
+        let characters = history.charactersRemoved(by: replacement) + max(0, other)
+        return Outcome(file: saved(out, events: events, characters: characters, now: now), characters: characters, events: changed)
     }
 
     /// `file` with `events` and a `redacted` event after them, its summary derived again.
@@ -59,18 +82,23 @@ public enum Redaction {
     }
 
     /// What `anonymize` keeps for calibration and `stats` (ratings, times, ticks, the
-    /// recommendation, the questions, the interviewer) without the candidate: the name
-    /// becomes `anonymous-<short id>`, and the notes and closing notes go with every event
-    /// that edited them.
+    /// recommendation, the questions, the interviewer, skips) without the candidate: the
+    /// name becomes `anonymous-<short id>`, the notes and closing notes go with every event
+    /// that edited them, and so do the reasons given for skips.
     public static func anonymized(_ file: SessionFile, now: Date) -> Outcome {
-        let history = NotesHistory(events: Array(file.events), questionCount: file.questions.count)
+        let history = NotesHistory(events: Array(file.events), questionCount: file.rubricCounts.count)
         let none = history.strands.map { Array(repeating: NoteLine?.none, count: $0.versions.count) }
         var characters = history.charactersRemoved(by: none)
         var events: [SessionEvent] = []
         var removed = 0
-        for event in file.events {
+        for var event in file.events {
             if event.type == .notesEdited || event.type == .closingNotesEdited {
                 removed += 1
+            } else if event.type == .skipped, let reason = event.text {
+                characters += reason.unicodeScalars.count
+                removed += 1
+                event.text = nil
+                events.append(event)
             } else {
                 events.append(event)
             }
@@ -106,9 +134,11 @@ public enum Redaction {
     /// `anonymous-<short id>`.
     public static func anonymousName(_ file: SessionFile) -> String { "anonymous-" + SessionNames.shortID(file.id) }
 
-    /// Whether a session is anonymous already: its name is its anonymous name, and no event edits notes.
+    /// Whether a session is anonymous already: its name is its anonymous name, and no event
+    /// edits notes or gives a reason for a skip.
     public static func isAnonymous(_ file: SessionFile) -> Bool {
-        file.candidate == anonymousName(file)
-            && !file.events.contains { $0.type == .notesEdited || $0.type == .closingNotesEdited }
+        file.candidate == anonymousName(file) && !file.events.contains {
+            $0.type == .notesEdited || $0.type == .closingNotesEdited || ($0.type == .skipped && $0.text != nil)
+        }
     }
 }

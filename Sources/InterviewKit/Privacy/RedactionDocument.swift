@@ -59,7 +59,7 @@ public struct RedactionDocument: Sendable {
 
     public init(file: SessionFile, name: String) {
         self.file = file
-        let history = NotesHistory(events: Array(file.events), questionCount: file.questions.count)
+        let history = NotesHistory(events: Array(file.events), questionCount: file.rubricCounts.count)
         self.history = history
         var sections: [Section] = []
         let tracks = file.questions.indices.map { NotesHistory.Track.question($0) } + [.closing]

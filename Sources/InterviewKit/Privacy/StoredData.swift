@@ -16,6 +16,8 @@ public struct StoredSession: Sendable {
     public var startedAt: Date?
     /// Saved outside the sessions folder (`run --out`), remembered in `known-sessions`.
     public var remembered: Bool
+    /// A rescue copy (`interview-rescue-ID.json`), written when its own file could not be.
+    public var rescue = false
 
     public var candidate: String { file?.candidate ?? "" }
     public var id: String { file?.id ?? "" }
@@ -30,8 +32,11 @@ public struct StoredData: Sendable {
     public var missingSessions: [String]
     public var reports: [RecordedReport]
 
-    /// Reads every session and recorded report (sessions newest first by their start).
-    public static func load(_ store: SessionStore) -> StoredData {
+    /// Reads every session and recorded report (sessions newest first by their start): the
+    /// sessions folder, the remembered `--out` files, and the rescue copies in the home and
+    /// temporary folders (`SessionStore.rescue`).
+    public static func load(_ store: SessionStore,
+                            environment: [String: String] = ProcessInfo.processInfo.environment) -> StoredData {
         var sessions: [StoredSession] = []
         var missing: [String] = []
         var seen: Set<String> = []
@@ -46,10 +51,27 @@ public struct StoredData: Sendable {
             guard SessionStore.isRegularFile(path) else { continue }
             sessions.append(read(path, remembered: isRemembered))
         }
+        for path in rescuePaths(environment: environment) where seen.insert(path).inserted {
+            sessions.append(read(path, remembered: false))
+        }
         // Newest first, those saved elsewhere among the others; undated ones last.
         sessions.sort { ($0.startedAt ?? .distantPast, $1.path) > ($1.startedAt ?? .distantPast, $0.path) }
         return StoredData(store: store, sessions: sessions, missingSessions: missing,
                           reports: RecordedReport.all(store))
+    }
+
+    /// The rescue copies where `SessionStore.rescue` writes them.
+    static func rescuePaths(environment: [String: String]) -> [String] {
+        let folders = [environment["HOME"], environment["TMPDIR"], "/tmp"].compactMap { $0 }.filter { !$0.isEmpty }
+        var out: [String] = []
+        for folder in Set(folders.map { URL(fileURLWithPath: $0).standardizedFileURL.path }).sorted() {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            for name in names where name.hasPrefix("interview-rescue-") && name.hasSuffix(".json") {
+                let path = URL(fileURLWithPath: folder).appendingPathComponent(name).path
+                if SessionStore.isRegularFile(path), access(path, R_OK | W_OK) == 0 { out.append(path) }
+            }
+        }
+        return out
     }
 
     /// The session at `path`, read whole (`error` says why it cannot be).
@@ -59,10 +81,12 @@ public struct StoredData: Sendable {
         do {
             let file = try SessionStore.read(path)
             let started = (try? Date(file.startedAt, strategy: .iso8601)) ?? SessionNames.date(inFileName: name)
-            return StoredSession(path: path, file: file, error: nil, size: size, startedAt: started, remembered: remembered)
+            return StoredSession(path: path, file: file, error: nil, size: size, startedAt: started, remembered: remembered,
+                                 rescue: name.hasPrefix("interview-rescue-"))
         } catch {
             return StoredSession(path: path, file: nil, error: error, size: size,
-                                 startedAt: SessionNames.date(inFileName: name), remembered: remembered)
+                                 startedAt: SessionNames.date(inFileName: name), remembered: remembered,
+                                 rescue: name.hasPrefix("interview-rescue-"))
         }
     }
 
