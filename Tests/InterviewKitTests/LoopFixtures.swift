@@ -11,6 +11,8 @@ enum LoopFixtures {
         var ticks: [Int] = []
         var note: String?
         var rating: Int?
+        /// `x` on it, with this reason ("" for none), at the end of its time.
+        var skip: String?
     }
 
     static let day: TimeInterval = 86_400
@@ -29,6 +31,7 @@ enum LoopFixtures {
             for item in step.ticks { engine.perform(.toggleRubric(item), at: t + 1) }
             if let note = step.note { engine.perform(.setNotes([NoteLine(at: 2, text: note)]), at: t + 2) }
             if let rating = step.rating { engine.perform(.rate(rating), at: t + 3) }
+            if let reason = step.skip { engine.perform(.skip(reason: reason.isEmpty ? nil : reason), at: t + step.seconds - 1) }
             t += step.seconds
         }
         if end {
@@ -43,8 +46,9 @@ enum LoopFixtures {
     }
 
     /// The stats fixture: sessions of the report fixture's bank by two interviewers (one
-    /// left in progress), a session started and quit at once (nothing recorded), a
-    /// practice session, and names a CSV must quote or defuse.
+    /// left in progress, one with a question skipped and no decision), a session started
+    /// and quit at once (nothing recorded), a practice session, and names a CSV must quote
+    /// or defuse.
     static func statsSessions() throws -> [SessionReport] {
         let bank = try ReportFixtures.bank()
         let files: [(String, SessionFile)] = [
@@ -60,10 +64,10 @@ enum LoopFixtures {
             ("c-grace-bob.json", try session(bank, id: "s3", candidate: "=Bob \"Bobby\" Tables, Jr.", interviewer: "Grace Hopper",
                                              day: 2, steps: [
                 Step(seconds: 190, ticks: [1], rating: 2),
-                Step(seconds: 60),
+                Step(seconds: 60, skip: ""),
                 Step(seconds: 400, rating: 4),
                 Step(seconds: 10, ticks: [0], rating: 3),
-            ])),
+            ], recommendation: Rating.noDecision)),
             ("d-grace-empty.json", try session(bank, id: "s4", candidate: "Carol", interviewer: "Grace Hopper", day: 3,
                                                steps: [Step(seconds: 4)])),
             ("e-practice.json", try session(bank, id: "s5", candidate: "Ada Lovelace", interviewer: "Ada Lovelace", day: 4,
@@ -86,6 +90,7 @@ enum LoopFixtures {
     id: overfitting
     time: 3m
     tags: generalization, model training
+    competencies: ML fundamentals, modelling
     ### Expected answer
     Fits noise.
     ### Rubric
@@ -97,6 +102,7 @@ enum LoopFixtures {
     id: bias-variance
     time: 2m
     tags: generalization
+    competencies: ML fundamentals
     ### Expected answer
     Both matter.
     ### Rubric
@@ -107,6 +113,7 @@ enum LoopFixtures {
     id: past-project
     time: 5m
     tags: experience
+    competencies: ownership, communication
     ### Expected answer
     A project.
     """
@@ -121,6 +128,7 @@ enum LoopFixtures {
     id: overfit-again
     time: 4m
     tags: generalization
+    competencies: ML fundamentals
     ### Expected answer
     Fits noise.
     ### Rubric
@@ -131,6 +139,7 @@ enum LoopFixtures {
     id: bias-variance
     time: 2m
     tags: generalization
+    competencies: ML fundamentals
     ### Expected answer
     Both matter.
 
@@ -138,6 +147,7 @@ enum LoopFixtures {
     id: feature-store
     time: 10m
     tags: systems, experience
+    competencies: system design, communication
     ### Expected answer
     Online and offline stores.
     ### Rubric
@@ -160,6 +170,7 @@ enum LoopFixtures {
                                                  steps: [
                 Step(seconds: 100, ticks: [0], rating: 2),
                 Step(seconds: 130, ticks: [0, 1], rating: 3),
+                Step(seconds: 5, skip: "out of time"),
             ], recommendation: 2, closing: "Unsure about depth | breadth")),
             ("2027-01-16-barbara.json", try session(systems, id: "d3", candidate: "ada  lovelace", interviewer: "Barbara Liskov", day: 1,
                                                     steps: [

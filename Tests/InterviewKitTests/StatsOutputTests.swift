@@ -28,16 +28,16 @@ import Testing
         #expect(stats.interviewers.map(\.title) == ["Ada Lovelace (practice)", "Alan Turing", "Grace Hopper"])
         let alan = stats.interviewers[1], grace = stats.interviewers[2]
         #expect(grace.sessions == 2, "the empty session is not counted")
-        #expect(grace.recommendations == [0, 0, 1, 0, 1], "1–4, then none")
+        #expect(grace.recommendations == [0, 0, 1, 0, 1, 0], "1–4, no decision, then none")
         #expect(grace.rated == 6)
         #expect(grace.averageRating == 3)
-        #expect(grace.questionsAsked == 7)
-        #expect(grace.questionsPerInterview == 3.5)
+        #expect(grace.questionsAsked == 6, "a skipped question is not asked")
+        #expect(grace.questionsPerInterview == 3)
         #expect(grace.questionsOverBudget == 3, "200 of 180, 190 of 180, 400 of 300")
-        #expect(alan.recommendations == [0, 1, 0, 0, 1])
+        #expect(alan.recommendations == [0, 1, 0, 0, 0, 1])
         #expect(alan.questionsAsked == 4)
         #expect(alan.questionsOverBudget == 1)
-        #expect(RecommendationColumn.all.map(\.key) == ["1", "2", "3", "4", "none"])
+        #expect(RecommendationColumn.all.map(\.key) == ["1", "2", "3", "4", "noDecision", "none"])
     }
 
     @Test func perQuestion() throws {
@@ -55,9 +55,11 @@ import Testing
         #expect(overfitting.rubric.map(\.asked) == [4, 4, 4])
         #expect(overfitting.rubric[0].hitRate == 0.5)
         let biasVariance = live.questions[1]
-        #expect(biasVariance.asked == 4)
+        #expect(biasVariance.asked == 3)
+        #expect(biasVariance.skipped == 1)
         #expect(biasVariance.ratingCounts == [0, 1, 0, 1])
         #expect(biasVariance.rubric.map(\.ticked) == [1, 2])
+        #expect(biasVariance.rubric.map(\.asked) == [3, 3], "a skipped question's rubric is not counted")
         #expect(live.questions[3].asked == 1)
         #expect(live.questions[3].sessions == 4)
     }
@@ -157,6 +159,7 @@ import Testing
         #expect(sessions.count == 5)
         #expect(sessions[0]["interviewer"] as? String == "Grace Hopper")
         #expect(sessions[3]["recommendation"] is NSNull, "a missing value is null, not absent")
+        #expect(sessions[2]["recommendation"] as? Int == Rating.noDecision)
         let questions = try #require(object["questions"] as? [[String: Any]])
         #expect(questions.count == 8, "4 questions, live and practice")
         #expect(questions[0]["ratings"] as? [String: Int] == ["1": 1, "2": 2, "3": 1, "4": 0])
@@ -164,7 +167,7 @@ import Testing
         #expect(rubric[0]["hitRate"] as? Double == 0.5)
         #expect(object["nothingRecorded"] as? Int == 1)
         let interviewers = try #require(object["interviewers"] as? [[String: Any]])
-        #expect(interviewers.last?["recommendations"] as? [String: Int] == ["1": 0, "2": 0, "3": 1, "4": 0, "none": 1])
+        #expect(interviewers.last?["recommendations"] as? [String: Int] == ["1": 0, "2": 0, "3": 1, "4": 0, "noDecision": 1, "none": 0])
     }
 
     /// The CSV as Python's csv module reads it: the header's columns, a row per session
@@ -178,8 +181,8 @@ import Testing
         let bob = try #require(sessions.first { $0[0] == "c-grace-bob.json" })
         #expect(bob[2] == "'=Bob \"Bobby\" Tables, Jr.", "quoted whole; a leading = defused")
         #expect(bob[3] == "Grace Hopper")
-        #expect(bob[8] == "", "no recommendation")
-        #expect(bob[11] == "4")
+        #expect(bob[8] == "5", "no decision, as the session file says it")
+        #expect(bob[11] == "3")
 
         let questions = try #require(try Self.readWithPython(stats.render(.csv, questions: true)))
         #expect(questions.first == SessionStats.questionColumns)

@@ -7,8 +7,10 @@ import Foundation
 /// or more. Built from the events, as reports are.
 ///
 /// Questions are matched across sessions by their id, else by their prompt (ignoring
-/// case, spaces and controls), so that two banks that share a question line it up.
-/// Questions carry no competencies yet: the roll-up is by tags, and says so (`rollUpBy`).
+/// case, spaces and controls), so that two banks that share a question line it up. The
+/// roll-up is by the questions' competencies; when no question of any session names one
+/// (banks without `competencies:` lines, sessions saved before them), by their tags, and
+/// it says which (`rollUpBy`).
 public struct Debrief: Hashable, Sendable {
     /// One session: a column.
     public struct Column: Hashable, Sendable {
@@ -21,6 +23,11 @@ public struct Debrief: Hashable, Sendable {
     public struct Answer: Hashable, Sendable {
         public var number: Int
         public var asked: Bool
+        /// `x`: not reached, or no signal; and why, when the interviewer said.
+        public var skipped: Bool
+        public var skipReason: String?
+        /// A question of the interviewer's own, added during the interview.
+        public var added: Bool
         public var rating: Int?
         public var elapsedSeconds: Int
         public var budgetSeconds: Int
@@ -30,6 +37,7 @@ public struct Debrief: Hashable, Sendable {
         public var ticked: [String]
         public var amendedAfterEnd: Bool
         public var tags: [String]
+        public var competencies: [String]
     }
 
     /// A question asked by at least one session: a row.
@@ -39,6 +47,8 @@ public struct Debrief: Hashable, Sendable {
         public var prompt: String
         /// Every session's tags for it, in order of first appearance.
         public var tags: [String]
+        /// Every session's competencies for it, in order of first appearance.
+        public var competencies: [String]
         /// One per column: nil where the session does not have the question.
         public var answers: [Answer?]
 
@@ -77,19 +87,24 @@ public struct Debrief: Hashable, Sendable {
     /// Interviewers disagree when their ratings of one question (or their
     /// recommendations) are this many points apart or more.
     public static let disagreementPoints = 2
-    /// What the roll-up groups by: questions have tags, not yet competencies.
-    public static let rollUpBy = "tags"
-    /// The name of the roll-up's group of questions without a tag.
-    public static let untagged = "(no tag)"
+    public enum RollUpBy: String, Hashable, Sendable {
+        case competencies, tags
+    }
 
     /// The first session's spelling.
     public var candidate: String
     /// By start date, then file name.
     public var columns: [Column]
     public var rows: [Row]
+    /// What the roll-up groups by: competencies where questions name them, else tags.
+    public var rollUpBy: RollUpBy
     public var rollUp: [RollUp]
 
-    public var recommendations: [Int] { columns.compactMap(\.report.recommendation) }
+    /// The name of the roll-up's group of the rated questions that name none.
+    public var ungrouped: String { rollUpBy == .competencies ? "(no competency)" : "(no tag)" }
+
+    /// The recommendations on the scale (1 to 4): no decision is no point on it.
+    public var recommendations: [Int] { columns.compactMap(\.report.recommendation).filter { (1...4).contains($0) } }
     public var recommendationSpread: Int? {
         let r = recommendations
         return r.count < 2 ? nil : r.max()! - r.min()!
@@ -129,21 +144,24 @@ public struct Debrief: Hashable, Sendable {
         for (column, entry) in entries.enumerated() {
             for (index, q) in entry.report.questions.enumerated() {
                 let tags = entry.tags.indices.contains(index) ? entry.tags[index] : []
-                let answer = Answer(number: q.number, asked: q.asked, rating: q.rating, elapsedSeconds: q.elapsedSeconds,
+                let answer = Answer(number: q.number, asked: q.asked, skipped: q.skipped, skipReason: q.skipReason, added: q.added,
+                                    rating: q.rating, elapsedSeconds: q.elapsedSeconds,
                                     budgetSeconds: q.budgetSeconds, overBudget: q.overBudget, rubricCount: q.rubric.count,
-                                    ticked: q.rubric.filter(\.checked).map(\.text), amendedAfterEnd: q.amendedAfterEnd, tags: tags)
+                                    ticked: q.rubric.filter(\.checked).map(\.text), amendedAfterEnd: q.amendedAfterEnd, tags: tags,
+                                    competencies: q.competencies)
                 let prompt = Self.key(q.prompt)
                 // A row this session has no answer in yet: by id, else by prompt.
                 let free = { (row: Int?) in row.flatMap { rows[$0].answers[column] == nil ? $0 : nil } }
                 if let row = free(byID[q.id]) ?? free(byPrompt[prompt]) {
                     rows[row].answers[column] = answer
                     for tag in tags where !rows[row].tags.contains(tag) { rows[row].tags.append(tag) }
+                    for name in q.competencies where !rows[row].competencies.contains(name) { rows[row].competencies.append(name) }
                     byID[q.id] = byID[q.id] ?? row
                     byPrompt[prompt] = byPrompt[prompt] ?? row
                 } else {
                     var answers: [Answer?] = Array(repeating: nil, count: entries.count)
                     answers[column] = answer
-                    rows.append(Row(id: q.id, prompt: q.prompt, tags: tags, answers: answers))
+                    rows.append(Row(id: q.id, prompt: q.prompt, tags: tags, competencies: q.competencies, answers: answers))
                     byID[q.id] = byID[q.id] ?? rows.count - 1
                     byPrompt[prompt] = byPrompt[prompt] ?? rows.count - 1
                 }
@@ -151,13 +169,18 @@ public struct Debrief: Hashable, Sendable {
         }
         self.rows = rows.filter { $0.answers.contains { $0?.asked == true } }
 
-        // Each session's own tags for the question count for its ratings.
+        // Each session's own competencies (or tags) for the question count for its ratings.
+        let by: RollUpBy = self.rows.contains { row in row.answers.contains { !($0?.competencies.isEmpty ?? true) } }
+            ? .competencies : .tags
+        rollUpBy = by
+        let ungrouped = by == .competencies ? "(no competency)" : "(no tag)"
         var groups: [String] = []
         var sums: [String: [(rated: Int, sum: Int)]] = [:]
         for row in self.rows {
             for (column, answer) in row.answers.enumerated() {
                 guard let answer, let rating = answer.rating else { continue }
-                for tag in answer.tags.isEmpty ? [Self.untagged] : answer.tags {
+                let names = by == .competencies ? answer.competencies : answer.tags
+                for tag in names.isEmpty ? [ungrouped] : names {
                     if sums[tag] == nil {
                         groups.append(tag)
                         sums[tag] = Array(repeating: (0, 0), count: entries.count)
@@ -167,8 +190,8 @@ public struct Debrief: Hashable, Sendable {
                 }
             }
         }
-        // The tags in order of first appearance, the untagged last.
-        groups = groups.filter { $0 != Self.untagged } + groups.filter { $0 == Self.untagged }
+        // In order of first appearance, the ungrouped last.
+        groups = groups.filter { $0 != ungrouped } + groups.filter { $0 == ungrouped }
         rollUp = groups.map { RollUp(name: $0, perColumn: sums[$0]!) }
     }
 
@@ -239,6 +262,9 @@ struct DebriefDocument: Encodable {
     struct Answer: Encodable {
         var number: Int
         var asked: Bool
+        var skipped: Bool
+        var skipReason: String?
+        var added: Bool
         var rating: Int?
         var elapsedSeconds, budgetSeconds: Int
         var overBudget: Bool
@@ -250,6 +276,9 @@ struct DebriefDocument: Encodable {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(number, forKey: .number)
             try c.encode(asked, forKey: .asked)
+            try c.encode(skipped, forKey: .skipped)
+            try c.encode(skipReason, forKey: .skipReason)
+            try c.encode(added, forKey: .added)
             try c.encode(rating, forKey: .rating)
             try c.encode(elapsedSeconds, forKey: .elapsedSeconds)
             try c.encode(budgetSeconds, forKey: .budgetSeconds)
@@ -260,13 +289,15 @@ struct DebriefDocument: Encodable {
         }
 
         enum CodingKeys: String, CodingKey {
-            case number, asked, rating, elapsedSeconds, budgetSeconds, overBudget, rubricItems, ticked, amendedAfterEnd
+            case number, asked, skipped, skipReason, added, rating, elapsedSeconds, budgetSeconds, overBudget, rubricItems, ticked,
+                 amendedAfterEnd
         }
     }
 
     struct Question: Encodable {
         var id, prompt: String
         var tags: [String]
+        var competencies: [String]
         /// One per session, in `sessions` order; null where the session does not have it.
         var answers: [Answer?]
         var spread: Int?
@@ -277,6 +308,7 @@ struct DebriefDocument: Encodable {
             try c.encode(id, forKey: .id)
             try c.encode(prompt, forKey: .prompt)
             try c.encode(tags, forKey: .tags)
+            try c.encode(competencies, forKey: .competencies)
             var list = c.nestedUnkeyedContainer(forKey: .answers)
             for answer in answers {
                 if let answer { try list.encode(answer) } else { try list.encodeNil() }
@@ -285,7 +317,7 @@ struct DebriefDocument: Encodable {
             try c.encode(disagreement, forKey: .disagreement)
         }
 
-        enum CodingKeys: String, CodingKey { case id, prompt, tags, answers, spread, disagreement }
+        enum CodingKeys: String, CodingKey { case id, prompt, tags, competencies, answers, spread, disagreement }
     }
 
     struct Group: Encodable {
@@ -346,14 +378,15 @@ struct DebriefDocument: Encodable {
                            averageRating: StatsDocument.rounded(r.averageRating))
         }
         questions = d.rows.map { row in
-            Question(id: row.id, prompt: row.prompt, tags: row.tags, answers: row.answers.map { a in
-                a.map { Answer(number: $0.number, asked: $0.asked, rating: $0.rating, elapsedSeconds: $0.elapsedSeconds,
+            Question(id: row.id, prompt: row.prompt, tags: row.tags, competencies: row.competencies, answers: row.answers.map { a in
+                a.map { Answer(number: $0.number, asked: $0.asked, skipped: $0.skipped, skipReason: $0.skipReason, added: $0.added,
+                               rating: $0.rating, elapsedSeconds: $0.elapsedSeconds,
                                budgetSeconds: $0.budgetSeconds, overBudget: $0.overBudget, rubricItems: $0.rubricCount,
                                ticked: $0.ticked, amendedAfterEnd: $0.amendedAfterEnd) }
             }, spread: row.spread, disagreement: row.disagreement)
         }
         recommendations = Recommendations(spread: d.recommendationSpread, disagreement: d.recommendationsDisagree)
-        rollUp = RollUp(by: Debrief.rollUpBy, groups: d.rollUp.map { group in
+        rollUp = RollUp(by: d.rollUpBy.rawValue, groups: d.rollUp.map { group in
             Group(name: group.name, rated: group.rated, averageRating: StatsDocument.rounded(group.averageRating),
                   averages: d.columns.indices.map { StatsDocument.rounded(group.average($0)) })
         })

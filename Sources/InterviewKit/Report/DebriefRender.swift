@@ -44,12 +44,12 @@ enum DebriefMarkdown {
         }
 
         out.append("")
-        out.append("## By tag")
+        out.append("## \(DebriefText.rollUpTitle(d))")
         out.append("")
-        out.append(DebriefText.rollUpNote)
+        out.append(DebriefText.rollUpNote(d))
         if !d.rollUp.isEmpty {
             out.append("")
-            out.append("| Tag | " + titles.joined(separator: " | ") + " | All |")
+            out.append("| \(DebriefText.rollUpHeading(d)) | " + titles.joined(separator: " | ") + " | All |")
             out.append("|---|" + String(repeating: "---:|", count: titles.count) + "---:|")
             for group in d.rollUp {
                 let cells = d.columns.indices.map { DebriefText.average(group.average($0), group.perColumn[$0].rated) }
@@ -77,16 +77,25 @@ enum DebriefMarkdown {
 
 /// The debrief's texts, the same in Markdown and HTML (each escapes them for itself).
 enum DebriefText {
-    static let rollUpNote = "Questions carry no competencies yet: ratings are rolled up by the questions' tags (the average, and how many ratings)."
+    static func rollUpTitle(_ d: Debrief) -> String { d.rollUpBy == .competencies ? "By competency" : "By tag" }
+    static func rollUpHeading(_ d: Debrief) -> String { d.rollUpBy == .competencies ? "Competency" : "Tag" }
 
-    /// `4 strong yes · 03:20/03:00 +00:20 over · 2/3 ticked`, `not asked`, or `-` where the
-    /// session does not have the question.
+    static func rollUpNote(_ d: Debrief) -> String {
+        d.rollUpBy == .competencies
+            ? "Each interviewer's average rating of the questions that give evidence of each competency, and how many ratings."
+            : "No question names a competency: ratings are rolled up by the questions' tags instead (the average, and how many ratings)."
+    }
+
+    /// `4 strong yes · 03:20/03:00 +00:20 over · 2/3 ticked`, `skipped: no time`,
+    /// `not asked`, or `-` where the session does not have the question.
     static func cell(_ answer: Debrief.Answer?) -> String {
         guard let answer else { return "-" }
+        if answer.skipped { return "skipped" + (answer.skipReason.map { ": " + $0 } ?? "") }
         guard answer.asked else { return "not asked" }
         var parts = [ReportText.rating(answer.rating), ReportText.time(answer.elapsedSeconds, budget: answer.budgetSeconds)]
         if answer.rubricCount > 0 { parts.append("\(answer.ticked.count)/\(answer.rubricCount) ticked") }
-        return parts.joined(separator: " · ") + (answer.amendedAfterEnd ? " " + ReportText.amended : "")
+        return parts.joined(separator: " · ") + (answer.added ? " (added)" : "")
+            + (answer.amendedAfterEnd ? " " + ReportText.amended : "")
     }
 
     /// `2 apart: disagree`, `1`, or `-` with fewer than two ratings.
@@ -177,9 +186,9 @@ enum DebriefHTML {
         }
         out += "</tbody></table>\n</section>\n"
 
-        out += "<section class=\"rollup\">\n<h2>By tag</h2>\n<p class=\"muted\">\(h(DebriefText.rollUpNote))</p>\n"
+        out += "<section class=\"rollup\">\n<h2>\(DebriefText.rollUpTitle(d))</h2>\n<p class=\"muted\">\(h(DebriefText.rollUpNote(d)))</p>\n"
         if !d.rollUp.isEmpty {
-            out += "<table class=\"rollup\"><thead><tr><th>Tag</th>\(titles)<th>All</th></tr></thead><tbody>\n"
+            out += "<table class=\"rollup\"><thead><tr><th>\(DebriefText.rollUpHeading(d))</th>\(titles)<th>All</th></tr></thead><tbody>\n"
             for group in d.rollUp {
                 out += "<tr><th scope=\"row\">\(h(group.name))</th>"
                 for column in d.columns.indices {
@@ -226,12 +235,14 @@ enum DebriefHTML {
     /// The cell of one session's answer: rating, time (over budget in words and bold), ticks.
     private static func cellHTML(_ answer: Debrief.Answer?) -> String {
         guard let answer else { return "<span class=\"muted\">-</span>" }
+        if answer.skipped { return "<span class=\"not-asked\">\(h(DebriefText.cell(answer)))</span>" }
         guard answer.asked else { return "<span class=\"not-asked\">not asked</span>" }
         var out = "<strong>\(h(ReportText.rating(answer.rating)))</strong><br/>" + timeHTML(answer.elapsedSeconds, budget: answer.budgetSeconds)
         if answer.rubricCount > 0 {
             let ticked = answer.ticked.map(h).joined(separator: "; ")
             out += "<br/><span title=\"\(ticked)\">\(answer.ticked.count)/\(answer.rubricCount) ticked</span>"
         }
+        if answer.added { out += "<br/>(added)" }
         if answer.amendedAfterEnd { out += "<br/>" + h(ReportText.amended) }
         return out
     }

@@ -36,12 +36,29 @@ enum MarkdownReport {
         out.append("")
         out += noteList(s.closingNotes, title: "Closing notes", none: "No closing notes.") { md($0.text, .block) }
         out.append("")
+        if !s.competencies.isEmpty || !s.uncoveredCompetencies.isEmpty {
+            out.append("## Competencies")
+            out.append("")
+            out.append("| Competency | Average rating | Questions |")
+            out.append("|---|---|---|")
+            for c in s.competencies {
+                let average = c.averageRating.map { String(format: "%.1f", $0) } ?? "not rated"
+                out.append("| \(md(c.name, .cell)) | \(average) | \(c.questions.map(String.init).joined(separator: ", ")) |")
+            }
+            if !s.uncoveredCompetencies.isEmpty {
+                out.append("")
+                out.append("Not covered: \(s.uncoveredCompetencies.map { md($0, .inline) }.joined(separator: ", ")).")
+            }
+            out.append("")
+        }
         out.append("## Questions")
         out.append("")
         out.append("| # | Question | Rating | Time/budget | Rubric |")
         out.append("|---:|---|---|---|---|")
         for q in s.questions {
-            if q.asked {
+            if q.skipped {
+                out.append("| \(q.number) | \(md(q.prompt, .cell)) | skipped | | |")
+            } else if q.asked {
                 out.append("| \(q.number) | \(md(q.prompt, .cell)) | \(ReportText.rating(q.rating)) | \(ReportText.time(q.elapsedSeconds, budget: q.budgetSeconds)) | \(q.rubric.isEmpty ? "-" : "\(q.checkedCount)/\(q.rubric.count)") |")
             } else {
                 out.append("| \(q.number) | \(md(q.prompt, .cell)) | not asked | | |")
@@ -49,11 +66,14 @@ enum MarkdownReport {
         }
         for q in s.questions {
             out.append("")
+            let added = q.added ? " (added during the interview)" : ""
             guard q.asked else {
-                out.append("### \(q.number). \(md(q.prompt, .inline)) (not asked)")
+                let why = q.skipped ? "skipped" + (q.skipReason.map { ": " + md($0, .inline) } ?? "") : "not asked"
+                out.append("### \(q.number). \(md(q.prompt, .inline))\(added) (\(why))")
                 continue
             }
-            out.append("### \(q.number). \(md(q.prompt, q.amendedAfterEnd ? .inline : .heading))" + (q.amendedAfterEnd ? " " + ReportText.amended : ""))
+            let last = added.isEmpty && !q.amendedAfterEnd
+            out.append("### \(q.number). \(md(q.prompt, last ? .heading : .inline))\(added)" + (q.amendedAfterEnd ? " " + ReportText.amended : ""))
             out.append("")
             out.append("Rating: **\(ReportText.rating(q.rating))** · Time: \(ReportText.time(q.elapsedSeconds, budget: q.budgetSeconds))")
             if !q.rubric.isEmpty {
@@ -61,6 +81,12 @@ enum MarkdownReport {
                 out.append("Rubric \(q.checkedCount)/\(q.rubric.count):")
                 out.append("")
                 for item in q.rubric { out.append("- [\(item.checked ? "x" : " ")] \(md(item.text, .inline))") }
+            }
+            if !q.followUps.isEmpty {
+                out.append("")
+                out.append("Follow-ups \(q.followUps.filter(\.asked).count)/\(q.followUps.count) asked:")
+                out.append("")
+                for item in q.followUps { out.append("- [\(item.asked ? "x" : " ")] \(md(item.text, .inline))") }
             }
             out.append("")
             out += noteList(q.notes, title: "Notes", none: "No notes.") { "`\(ReportText.stamp($0.at))` \(md($0.text, .inline))" }

@@ -37,6 +37,7 @@ public enum ReportText {
 
     /// A clock against a budget: `02:10/02:00 +00:10 over`, or `01:50/02:00`.
     public static func time(_ elapsed: Int, budget: Int) -> String {
+        guard budget > 0 else { return Durations.clock(elapsed) }
         let base = "\(Durations.clock(elapsed))/\(Durations.clock(budget))"
         return Durations.isOver(elapsed, budget: budget) ? base + " +\(Durations.clock(elapsed - budget)) over" : base
     }
@@ -44,7 +45,7 @@ public enum ReportText {
     /// `1 strong no` … `4 strong yes`, or `not rated`.
     public static func rating(_ rating: Int?) -> String {
         guard let rating else { return Rating.label(nil) }
-        return "\(rating) \(Rating.label(rating))"
+        return rating == Rating.noDecision ? Rating.label(rating) : "\(rating) \(Rating.label(rating))"
     }
 
     /// An ISO 8601 label as `2026-11-26 10:04 UTC`; the text itself when it is not one.

@@ -32,8 +32,7 @@ public struct SessionStats: Hashable, Sendable {
         /// Sessions that have it, asked or not.
         public var sessions = 0
         public var asked = 0
-        /// Sessions that skipped it on purpose. Sessions cannot mark a question skipped
-        /// yet: always 0, a column kept for when they can.
+        /// Sessions that skipped it (`x`: not reached, or no signal).
         public var skipped = 0
         public var overBudget = 0
         public var rated = 0
@@ -221,6 +220,7 @@ extension SessionStats.QuestionStats {
         // Sessions come oldest first: the newest wording wins.
         prompt = q.prompt
         budgetSeconds = q.budgetSeconds
+        if q.skipped { skipped += 1 }
         if q.asked {
             asked += 1
             elapsedSum += q.elapsedSeconds
@@ -282,8 +282,7 @@ extension SessionStats.InterviewerStats {
 
 /// A column of the recommendation counts of `stats` (per interviewer): the table's
 /// heading, the CSV's and JSON's key, and which sessions it counts. A session counts in
-/// the first column that takes it. A "no decision" recommendation, when sessions carry
-/// one, is one more line in `all` (before `none`).
+/// the first column that takes it: a new kind of recommendation is one more line in `all`.
 public struct RecommendationColumn: Sendable {
     /// The JSON key and the CSV column's suffix: `1` … `4`, `none`.
     public var key: String
@@ -293,6 +292,7 @@ public struct RecommendationColumn: Sendable {
 
     public static let all: [RecommendationColumn] = [
         rating(1), rating(2), rating(3), rating(4),
+        RecommendationColumn(key: "noDecision", heading: "NO DECISION") { $0.recommendation == Rating.noDecision },
         RecommendationColumn(key: "none", heading: "NONE") { $0.recommendation == nil },
     ]
 
@@ -302,13 +302,13 @@ public struct RecommendationColumn: Sendable {
 }
 
 extension SessionReport {
-    /// Whether anything was recorded in the session: a note that is not blank, a tick or
-    /// a rating on any question, a recommendation or a closing note. Time alone is not
-    /// something recorded: a session started and quit at once has some.
+    /// Whether anything was recorded in the session: a note, a tick or a rating on any
+    /// question, a recommendation (no decision included) or closing notes, as the quit
+    /// box's discard counts them (`SessionState.recorded`). Time alone is not something
+    /// recorded: a session started and quit at once has some.
     public var recordedAnything: Bool {
-        func written(_ lines: [NoteLine]) -> Bool { lines.contains { !$0.text.allSatisfy(\.isWhitespace) } }
-        return recommendation != nil || written(closingNotes) || questions.contains { q in
-            q.rating != nil || q.rubric.contains(where: \.checked) || written(q.notes)
+        recommendation != nil || !closingNotes.isEmpty || questions.contains { q in
+            q.rating != nil || q.rubric.contains(where: \.checked) || !q.notes.isEmpty
         }
     }
 }
