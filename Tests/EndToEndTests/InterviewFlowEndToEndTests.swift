@@ -11,6 +11,11 @@ struct InterviewFlowEndToEndTests {
         let first = try tmux.waitFor("Question 1/3")
         #expect(first.contains("The plan does not fit"), "\(first)")
         #expect(first.contains("behind "), "pacing: behind, in words")
+        // r shows what a 1 … 4 look like for this question (the bank's ### Ratings).
+        try tmux.send("r")
+        let anchors = try tmux.waitFor("Rate this answer")
+        #expect(anchors.contains("Mixes the two up") && anchors.contains("4 strong yes"), "\(anchors)")
+        try tmux.send("Escape")
         try tmux.send("n")
         let second = try tmux.waitFor("Question 2/3")
         #expect(second.contains("bias"), "the bank's third question is the plan's second:\n\(second)")
