@@ -39,7 +39,9 @@ enum Defaults {
         ~/.config/interview/config.toml), and the command line wins over them: interviewer \
         (run --interviewer, else $USER), bank (the bank of run and practice when none is named, \
         else machine-learning), duration (run --duration, else the bank's), theme (--theme, \
-        else default) and banks, a list of folders of banks to find by name (see `interview banks --help`).
+        else default), banks, a list of folders of banks to find by name (see `interview banks --help`), \
+        retention, how long sessions are kept (see `interview purge --help`), and file_names, "id" to \
+        name new session files by their id instead of the candidate.
         """
 
     /// For `interview banks --help`: how a name is found.

@@ -34,7 +34,7 @@ struct Practice: ParsableCommand {
         let engine = SessionEngine(bank: bank, id: UUID().uuidString.lowercased(), mode: .practice, candidate: candidate,
                                    interviewer: "", startedAt: startedAt)
         try requireTerminal()
-        let url = try newSessionFile(store, candidate: "practice-" + candidate, startedAt: startedAt)
+        let url = try newSessionFile(store, for: engine, candidate: "practice-" + candidate, startedAt: startedAt)
         let exit = try runLive(engine: engine, clock: SessionClock(SystemClock()), path: url.path, theme: theme, practice: true,
                                created: true)
         try report(exit, path: url.path)

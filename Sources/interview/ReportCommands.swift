@@ -110,30 +110,77 @@ struct Report: ParsableCommand {
 struct Stats: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
-        abstract: "Compare sessions: a row per session, and per question how often it was asked, ran over budget and how it was rated.",
+        abstract: "Compare sessions: a row per session, per interviewer, and per question how often it was asked, ran over budget, how it was rated and each rubric item ticked.",
         discussion: """
             Reads every *.json file in DIR (default: the sessions folder). A file that is \
             not a readable session is named on stderr and skipped; the exit status is then \
-            1. See docs/reports.md.
+            1. Sessions in which nothing was recorded (no note, tick, rating or \
+            recommendation) are left out and counted apart. Filters: every one given must \
+            hold; dates are days (UTC), both ends included. See docs/reports.md.
             """)
 
     @Argument(help: "A folder of session files (default: the sessions folder).", completion: .directory)
     var folder: String?
 
+    @Option(help: "table (default), csv or json.")
+    var format: StatsFormatOption = .table
+
+    @Flag(help: "The table lists every rubric item's hit rate; the CSV has a row per question instead of per session.")
+    var questions = false
+
+    @Option(help: ArgumentHelp("Only sessions of this bank: its title, its name or its file.", valueName: "bank"))
+    var bank: String?
+
+    @Option(help: ArgumentHelp("Only this interviewer's sessions (the name, or whole words of it).", valueName: "name"))
+    var interviewer: String?
+
+    @Option(help: ArgumentHelp("Only this candidate's sessions (the name, or whole words of it).", valueName: "name"))
+    var candidate: String?
+
+    @Option(help: ArgumentHelp("Only sessions started on this day (UTC) or later.", valueName: "YYYY-MM-DD"))
+    var since: String?
+
+    @Option(help: ArgumentHelp("Only sessions started on this day (UTC) or earlier.", valueName: "YYYY-MM-DD"))
+    var until: String?
+
+    @Option(help: "Only live or only practice sessions.")
+    var mode: StatsModeOption?
+
     func run() throws {
+        let filter: StatsFilter
+        do {
+            filter = try StatsFilter(bank: bank, interviewer: interviewer, candidate: candidate, since: since, until: until,
+                                     mode: mode?.mode)
+        } catch {
+            throw exitWithInputError(error)
+        }
         let url = folder.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? SessionStore.standard().folder
         let stats: SessionStats
         do {
-            stats = try SessionStats.load(folder: url)
+            stats = try SessionStats.load(folder: url, filter: filter)
         } catch {
             if folder == nil, !FileManager.default.fileExists(atPath: url.path) {
-                print("No sessions in \(url.path).")
+                // No sessions folder yet: nothing to count, in the format asked for.
+                let empty = SessionStats(folder: url.path, sessions: [], skipped: [], filter: filter)
+                print(empty.render(format.format, questions: questions), terminator: "")
                 return
             }
             throw exitWithInputError(error)
         }
         for error in stats.skipped { printError("\(error.description) (skipped)") }
-        print(stats.render(), terminator: "")
+        print(stats.render(format.format, questions: questions), terminator: "")
         if stats.exitCode != 0 { throw ExitCode(stats.exitCode) }
     }
+}
+
+enum StatsFormatOption: String, CaseIterable, ExpressibleByArgument {
+    case table, csv, json
+
+    var format: SessionStats.Format { SessionStats.Format(rawValue: rawValue) ?? .table }
+}
+
+enum StatsModeOption: String, CaseIterable, ExpressibleByArgument {
+    case live, practice
+
+    var mode: SessionMode { self == .live ? .live : .practice }
 }

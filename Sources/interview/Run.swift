@@ -26,6 +26,16 @@ struct Run: ParsableCommand {
     @Option(help: "The planned length of the interview, e.g. 45m or 1h30m (default: config.toml's duration, else the bank's).")
     var duration: String?
 
+    @Option(help: ArgumentHelp("The questions to ask, by bank number, in this order (the others stay reachable from the list as extras).",
+                               valueName: "2,5,7-9"))
+    var questions: String?
+
+    @Option(help: ArgumentHelp("Ask the questions with one of these tags.", valueName: "T,..."))
+    var tags: String?
+
+    @Option(help: "Which clocks the candidate's screens (share-safe, mirror) show.")
+    var candidateClock: CandidateClock = .question
+
     @OptionGroup var look: ThemeOption
 
     func run() throws {
@@ -35,15 +45,24 @@ struct Run: ParsableCommand {
         let startedAt = Date()
         let out = self.out.map { URL(fileURLWithPath: $0) }
         if let out, FileManager.default.fileExists(atPath: out.path) { throw Self.exists(out) }
+        let plan: [Int]?
+        do {
+            plan = try InterviewPlan.make(questions: questions, tags: tags, bank: bank)
+        } catch {
+            throw exitWithInputError(error)
+        }
         // Not the file's name (another candidate's), and nothing at all on a shared screen.
-        var notice: String?
-        if !share, store.newestUnfinished() != nil {
+        var notice = InterviewPlan.fit(plan, bank: bank, durationSeconds: durationSeconds ?? bank.durationSeconds)
+        if notice == nil, !share, store.newestUnfinished() != nil {
             notice = "An unfinished interview is waiting: `interview resume` lists it"
         }
+        if share { notice = nil }
         var engine = SessionEngine(bank: bank, id: UUID().uuidString.lowercased(), candidate: candidate,
-                                   interviewer: interviewer, startedAt: startedAt, durationSeconds: durationSeconds)
+                                   interviewer: interviewer, startedAt: startedAt, durationSeconds: durationSeconds, plan: plan,
+                                   candidateClock: candidateClock.rawValue)
         if share { engine.perform(.setShareSafe(true), at: 0) }
         try requireTerminal()
+        if !share, let line = RetentionNotice.line(store: store) { print(line) }
         let url: URL
         if let out {
             do throws(SessionStore.CreateError) {
@@ -57,7 +76,7 @@ struct Run: ParsableCommand {
             // Remembered, so that `resume` offers it (best effort: the interview goes on without).
             try? store.remember(out.path)
         } else {
-            url = try newSessionFile(store, candidate: candidate, startedAt: startedAt)
+            url = try newSessionFile(store, for: engine, candidate: candidate, startedAt: startedAt)
         }
         let exit = try runLive(engine: engine, clock: SessionClock(SystemClock()), path: url.path, theme: theme, notice: notice,
                                created: true)
@@ -84,7 +103,7 @@ func newSessionFile(_ store: SessionStore, candidate: String, startedAt: Date) t
 /// as long as it runs: one program writes a session at a time.
 /// `created`: the file was made empty for this session, and goes if the screen cannot start.
 func runLive(engine: SessionEngine, clock: SessionClock, path: String, theme: Theme, notice: String? = nil,
-             practice: Bool = false, created: Bool = false) throws -> LiveExit {
+             practice: Bool = false, created: Bool = false) throws -> (LiveExit, LiveProgram.Saved) {
     func removeCreated() {
         if created { unlink(path) }
     }
@@ -106,8 +125,9 @@ func runLive(engine: SessionEngine, clock: SessionClock, path: String, theme: Th
         throw error
     }
     defer { terminal.close() }
-    return LiveProgram.run(engine: engine, clock: clock, saver: SessionSaver(url: URL(fileURLWithPath: path)), terminal: terminal,
-                           notice: notice, practice: practice).exit ?? .leftForLater
+    let outcome = LiveProgram.run(engine: engine, clock: clock, saver: SessionSaver(url: URL(fileURLWithPath: path)),
+                                  terminal: terminal, notice: notice, practice: practice)
+    return (outcome.state.exit ?? .leftForLater, outcome.saved)
 }
 
 /// The ncurses terminal, or exit 2 with what is wrong with TERM.
@@ -121,8 +141,29 @@ func openTerminal(theme: Theme) throws -> NcursesTerminal {
 }
 
 /// Says where the session went, and how to go on with it.
-func report(_ exit: LiveExit, path: String) throws {
+func report(_ outcome: (LiveExit, LiveProgram.Saved), path: String) throws {
+    let (exit, saved) = outcome
+    let shown = VisibleText.visible(path)
+    switch saved {
+    case .saved: break
+    case .rescued(let rescue, let reason):
+        let copy = VisibleText.visible(rescue)
+        printError("the session could NOT be saved to \(shown) (\(reason)); it was written to \(copy) instead.\nMove it back when the disk takes it: mv \(copy) \(shown)")
+        throw ExitCode(1)
+    case .lost(let reason):
+        printError("the session is NOT on disk: neither \(shown) nor a rescue copy in the home or temporary folder could be written (\(reason))")
+        throw ExitCode(1)
+    }
     switch exit {
+    case .discarded:
+        do {
+            try SessionStore.delete(path)
+        } catch {
+            printError("the interview was discarded, but its file could not be deleted: \(error.description)")
+            throw ExitCode(1)
+        }
+        try? SessionStore.standard().remember(path, false)
+        print("Interview discarded: \(shown) deleted, nothing kept.")
     case .completed:
         print("Interview completed. Saved to \(VisibleText.visible(path))")
     case .leftForLater:
@@ -131,4 +172,9 @@ func report(_ exit: LiveExit, path: String) throws {
         printError("stopped by signal \(number); the session is saved to \(path)\nResume it with: interview resume \(path)")
         throw ExitCode(1)
     }
+}
+
+/// `--candidate-clock`.
+enum CandidateClock: String, CaseIterable, ExpressibleByArgument {
+    case none, question, both
 }

@@ -83,7 +83,7 @@ struct BankLibraryEndToEndTests {
         #expect(lines.count == 3 + 2, "three errors, then a warning for each question without a rubric: \(result.stderr)")
         #expect(lines.prefix(3) == [
             "interview: \(path):3:11: bad duration 'an hour': expected a duration like 45m, 1h30m or 90s",
-            "interview: \(path):8:5: unknown section 'Notes': expected one of Why ask, Expected answer, How to evaluate, Rubric",
+            "interview: \(path):8:5: unknown section 'Notes': expected one of Why ask, Expected answer, How to evaluate, Rubric, Follow-ups, Ratings",
             "interview: \(path):11:7: bad time 'soon': expected a duration like 3m, 2m30s or 90s",
         ])
         #expect(result.stdout.isEmpty)

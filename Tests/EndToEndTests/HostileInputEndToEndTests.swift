@@ -133,7 +133,7 @@ struct HostileInputEndToEndTests {
         #expect((session["interviewer"] as? String)?.contains("\u{FFFD}") == true)
         let report = try Binary.run(["report", tmux.home.appendingPathComponent("argv.json").path])
         #expect(report.status == 0)
-        #expect(report.stdout.contains("Ada\u{FFFD}^\\[\\]0;owned^G"), "\(report.stdout)")
+        #expect(report.stdout.contains("Ada\u{FFFD}^\\[]0;owned^G"), "\(report.stdout)")
     }
 }
 

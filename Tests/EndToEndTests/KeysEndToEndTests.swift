@@ -23,7 +23,7 @@ struct KeysEndToEndTests {
         let typed = try tmux.waitFor("start middle end")
         #expect(typed.contains("Rubric 0/5"), "Home or End ticked an item:\n\(typed)")
         try tmux.send("Escape")
-        try tmux.waitFor("i note")
+        #expect(try tmux.waitUntil { try !tmux.screen().contains("✎ typing") }, "Esc stops typing")
 
         // PgDn scrolls the focused pane (the expected answer, which holds more than it shows), PgUp back.
         try tmux.send("BTab", "BTab", "BTab")

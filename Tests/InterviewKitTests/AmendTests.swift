@@ -35,3 +35,26 @@ import Testing
         #expect(SessionReport(summary, file: "amend.json") == report, "the summary says the same")
     }
 }
+
+/// The report rolls ratings up per competency, and names those the interview left uncovered.
+@Suite struct CompetencyReportTests {
+    @Test func ratingsRollUpPerCompetency() throws {
+        let bank = try BankLoader.load("machine-learning")
+        var engine = SessionEngine(bank: bank, id: "c", candidate: "Ada", interviewer: "Grace",
+                                   startedAt: Date(timeIntervalSince1970: 1_800_000_000), plan: [0, 1])
+        engine.perform(.rate(3), at: 10)
+        engine.perform(.next, at: 20)
+        engine.perform(.rate(1), at: 30)
+        let report = SessionReport(engine.snapshot(at: 40), file: "c.json")
+        let first = Set(bank.questions[0].competencies), second = Set(bank.questions[1].competencies)
+        #expect(!first.isEmpty && !second.isEmpty)
+        for competency in report.competencies {
+            let expected = [first.contains(competency.name) ? 3.0 : nil, second.contains(competency.name) ? 1.0 : nil].compactMap { $0 }
+            #expect(competency.averageRating == expected.reduce(0, +) / Double(expected.count), "\(competency.name)")
+        }
+        let all = Set(bank.questions.flatMap(\.competencies))
+        #expect(Set(report.uncoveredCompetencies) == all.subtracting(first.union(second)))
+        let markdown = Scorecard.render([report], as: .markdown)
+        #expect(markdown.contains("## Competencies") && markdown.contains("Not covered:"))
+    }
+}

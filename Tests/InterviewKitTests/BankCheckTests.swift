@@ -226,6 +226,13 @@ struct BankTemplateTests {
         #expect(!first.whyAsk.isEmpty && !first.howToEvaluate.isEmpty)
         #expect(first.expectedAnswer.blocks.map(\.kind).contains(.bullet(level: 1)), "a nested bullet")
         #expect(first.rubric.count == 3)
+        #expect(first.competencies == ["system design", "production judgment"])
+        #expect(first.followUps.count == 2)
+        #expect(first.anchors.count == 4 && first.anchors[0].hasPrefix("No working scheme"), "its own ratings")
+        let second = bank.questions[1]
+        #expect(second.competencies == ["debugging"])
+        #expect(second.followUps.isEmpty)
+        #expect(second.anchors.count == 4 && second.anchors[0].hasPrefix("Wrong, or no answer"), "the front matter's ratings")
     }
 
     /// Every section of the format and every front-matter key is in it.
@@ -233,7 +240,7 @@ struct BankTemplateTests {
         let text = BankTemplate.markdown(title: "T")
         for key in BankParser.frontMatterKeys { #expect(text.contains("\n\(key): "), "\(key)") }
         for section in BankParser.Section.allCases { #expect(text.contains("\n### \(section.rawValue)\n"), "\(section)") }
-        for line in ["\nid: ", "\ntime: ", "\ntags: ", "\n- [ ] ", "**", "`"] { #expect(text.contains(line), "\(line)") }
+        for line in ["\nid: ", "\ntime: ", "\ntags: ", "\ncompetencies: ", "\n- [ ] ", "\n- ", "\n1: ", "\n4: ", "**", "`"] { #expect(text.contains(line), "\(line)") }
     }
 
     @Test func titlesFromFileNames() {

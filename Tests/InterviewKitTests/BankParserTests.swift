@@ -527,9 +527,9 @@ struct BankErrorTests {
 
     @Test func unknownLineUnderTheQuestion() throws {
         try expectError(bank("## Q\nTime: 3m\n### Expected answer\nA.\n"), line: 5, column: 1,
-                        "expected 'time:', 'tags:' or 'id:' under the question")
+                        "expected 'time:', 'tags:', 'competencies:' or 'id:' under the question")
         try expectError(bank("## Q\nSome words.\n### Expected answer\nA.\n"), line: 5, column: 1,
-                        "expected 'time:', 'tags:' or 'id:'")
+                        "expected 'time:', 'tags:', 'competencies:' or 'id:'")
     }
 
     @Test func invalidUTF8() throws {
@@ -795,7 +795,7 @@ struct BankLoaderTests {
             _ = try BankLoader.load(path)
             Issue.record("expected an error")
         } catch {
-            #expect(error.description == "\(path):5:5: unknown section 'Nope': expected one of Why ask, Expected answer, How to evaluate, Rubric")
+            #expect(error.description == "\(path):5:5: unknown section 'Nope': expected one of Why ask, Expected answer, How to evaluate, Rubric, Follow-ups, Ratings")
         }
     }
 }

@@ -73,6 +73,8 @@ enum FuzzTarget: String, CaseIterable, Sendable {
                 ("tags", x.tags == y.tags), ("why ask", x.whyAsk == y.whyAsk),
                 ("expected answer", x.expectedAnswer == y.expectedAnswer),
                 ("how to evaluate", x.howToEvaluate == y.howToEvaluate), ("rubric", x.rubric == y.rubric),
+                ("competencies", x.competencies == y.competencies), ("follow-ups", x.followUps == y.followUps),
+                ("anchors", x.anchors == y.anchors),
             ]
             return "question \(n + 1): " + fields.filter { !$0.1 }.map(\.0).joined(separator: ", ")
         }

@@ -53,14 +53,27 @@ import Testing
         #expect(!text.contains("\u{1B}"))
     }
 
+    /// Each note is its visible marks, with a backslash only before what Markdown would
+    /// take for markup (MarkdownEscapeTests renders them with GitHub's renderer).
     @Test func markdownShowsTheMarksEscapedForMarkdown() throws {
         let text = Scorecard.render([SessionReport(try Self.hostileSession(), file: "hostile.json")], as: .markdown)
-        for mark in ["^\\[\\[2J", "^\\[\\]0;owned^G", "^\\[\\]52;c;ZWNobyBvd25lZA==^G", "^\\[P+q544e^\\[\\\\", "^\\[\\_Gapc",
-                     "nul^@bel^Gbs^Hcr^M", "del^?", "<U+9B>31m<U+9D>0;c1<U+9C>", "<U+202E>override<U+202C>", "<U+2066>isolate<U+2069>"] {
-            let escaped = mark.replacingOccurrences(of: "<", with: "\\<").replacingOccurrences(of: ">", with: "\\>")
-            #expect(text.contains(escaped), "markdown misses \(escaped)")
+        for (index, payload) in Self.payloads.enumerated() {
+            let escaped = ReportText.markdown(payload, in: .inline)
+            #expect(text.contains("- `\(ReportText.stamp(Double(index)))` \(escaped)\n"), "the note \(escaped)")
+            var unescaped = ""
+            var previous: Character = " "
+            for c in escaped {
+                if previous == "\\", MarkdownText.isASCIIPunctuation(c) { unescaped.removeLast() }
+                unescaped.append(c)
+                previous = previous == "\\" && MarkdownText.isASCIIPunctuation(c) ? " " : c
+            }
+            #expect(unescaped == VisibleText.visible(payload), "\(escaped) reads as the marks")
         }
-        #expect(text.contains("Cand ^\\[\\[2J"), "the candidate's name")
+        for mark in ["^[[2J", "^\\[]0;owned^G", "nul^@bel^Gbs^Hcr^M", "del^?", "\\<U+9B>31m\\<U+9D>0;c1\\<U+9C>",
+                     "\\<U+202E>override\\<U+202C>", "\\<U+2066>isolate\\<U+2069>"] {
+            #expect(text.contains(mark), "markdown misses \(mark)")
+        }
+        #expect(text.contains("Cand ^\\[\\[2J"), "the candidate's name: its [ escaped, as a ] follows")
     }
 
     @Test func htmlShowsTheMarksAsTextNeverAsMarkupOrLinks() throws {

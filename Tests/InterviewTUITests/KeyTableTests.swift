@@ -16,7 +16,9 @@ import Testing
          LiveKeys.practice.name: LiveKeys.practice.markdown, ReplayKeys.table.name: ReplayKeys.table.markdown,
          MirrorKeys.table.name: MirrorKeys.table.markdown, LiveKeys.shareSafe.name: LiveKeys.shareSafe.markdown,
          LiveKeys.shareSafeCommand.name: LiveKeys.shareSafeCommand.markdown,
-         LiveKeys.shareSafeTyping.name: LiveKeys.shareSafeTyping.markdown].sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+         LiveKeys.shareSafeTyping.name: LiveKeys.shareSafeTyping.markdown, LiveKeys.discard.name: LiveKeys.discard.markdown,
+         LiveKeys.questionList.name: LiveKeys.questionList.markdown, LiveKeys.addQuestion.name: LiveKeys.addQuestion.markdown,
+         LiveKeys.followUp.name: LiveKeys.followUp.markdown].sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
     /// README's block between `<!-- keys: NAME -->` and `<!-- /keys -->`.

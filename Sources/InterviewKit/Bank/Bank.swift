@@ -37,10 +37,17 @@ public struct Question: Hashable, Sendable {
     public var expectedAnswer: RichText
     public var howToEvaluate: RichText
     public var rubric: [String]
+    /// What the question gives evidence of (`competencies:`), for the report's roll-up.
+    public var competencies: [String]
+    /// Follow-up questions the interviewer may ask (`### Follow-ups`), interviewer-only.
+    public var followUps: [String]
+    /// What a 1, 2, 3 and 4 look like for this question (`### Ratings`, else the bank's
+    /// default anchors): four texts, or none.
+    public var anchors: [String]
 
     public init(id: String, prompt: String, timeSeconds: Int, tags: [String] = [],
                 whyAsk: RichText = RichText(), expectedAnswer: RichText, howToEvaluate: RichText = RichText(),
-                rubric: [String] = []) {
+                rubric: [String] = [], competencies: [String] = [], followUps: [String] = [], anchors: [String] = []) {
         self.id = id
         self.prompt = prompt
         self.timeSeconds = timeSeconds
@@ -49,6 +56,9 @@ public struct Question: Hashable, Sendable {
         self.expectedAnswer = expectedAnswer
         self.howToEvaluate = howToEvaluate
         self.rubric = rubric
+        self.competencies = competencies
+        self.followUps = followUps
+        self.anchors = anchors
     }
 }
 

@@ -2,14 +2,19 @@
 /// place is an error with the file, line and column, so a typo never silently drops
 /// a rubric item or a whole section.
 public struct BankParser {
-    public static let frontMatterKeys = ["title", "duration", "time", "role", "level", "description"]
+    public static let frontMatterKeys = ["title", "duration", "time", "role", "level", "description",
+                                         "rating-1", "rating-2", "rating-3", "rating-4"]
     static let defaultQuestionSeconds = 300
+    /// At most this many rubric items, and as many follow-ups: one per digit key.
+    static let maxItems = 9
 
     public enum Section: String, CaseIterable, Sendable {
         case whyAsk = "Why ask"
         case expectedAnswer = "Expected answer"
         case howToEvaluate = "How to evaluate"
         case rubric = "Rubric"
+        case followUps = "Follow-ups"
+        case ratings = "Ratings"
     }
 
     let file: String
@@ -41,18 +46,26 @@ public struct BankParser {
         InputError(file: file, line: line, column: column, message: message)
     }
 
-    private struct Draft {
+    struct Draft {
         var line: Int
         var id: String?
         var prompt: String
         var time: Int?
         var tags: [String] = []
+        var competencies: [String] = []
         var sections: [Section: [String]] = [:]
         var sectionLines: [Section: Int] = [:]
         var rubric: [String] = []
         /// An error is already reported on its heading: nothing more is said of it.
         var broken = false
         var tooManyItems = false
+        var followUps: [String] = []
+        var tooManyFollowUps = false
+        /// Set when a line of the section has an error: its missing levels, or its emptiness, go unsaid.
+        var brokenSections: Set<Section> = []
+        /// The Ratings section's texts by level, and the line of each.
+        var ratings: [Int: String] = [:]
+        var ratingLines: [Int: Int] = [:]
     }
 
     func check(text original: String, source: String, hash: String) -> BankCheck {
@@ -78,6 +91,8 @@ public struct BankParser {
         var role: String?
         var level: String?
         var description: String?
+        /// The front matter's `rating-N:` lines, by level: the line and the value.
+        var defaultRatings: [Int: (line: Int, value: String)] = [:]
         for index in 1..<end {
             let line = lines[index]
             let number = index + 1
@@ -96,6 +111,12 @@ public struct BankParser {
             case "role": role = value
             case "level": level = value
             case "description": description = value
+            case "rating-1", "rating-2", "rating-3", "rating-4":
+                let level = Int(String(key.last!))!
+                defaultRatings[level] = (number, value)
+                if value.isEmpty {
+                    error(number, valueColumn, "expected what \(Self.ratingPhrase(level)) looks like after '\(key):'")
+                }
             case "duration", "time":
                 guard let seconds = Durations.parse(value) else {
                     error(number, valueColumn, "bad \(key) '\(value)': expected a duration like 45m, 1h30m or 90s")
@@ -121,6 +142,14 @@ public struct BankParser {
         if title?.isEmpty ?? true {
             error(1, 1, "the front matter has no title: expected 'title: ...'")
         }
+        if !defaultRatings.isEmpty, defaultRatings.count < 4 {
+            let given = defaultRatings.keys.sorted()
+            let missing = (1...4).filter { defaultRatings[$0] == nil }
+            error(defaultRatings.values.map(\.line).min()!, 1,
+                  "default ratings \(Self.list(given.map { "rating-\($0)" }, "and")) without \(Self.list(missing.map { "rating-\($0)" }, "and")): "
+                      + "expected all four, rating-1 to rating-4, or none")
+        }
+        let defaultAnchors = defaultRatings.count == 4 ? (1...4).map { defaultRatings[$0]!.value } : []
 
         var drafts: [Draft] = []
         var section: Section?
@@ -198,7 +227,9 @@ public struct BankParser {
                         }
                         drafts[drafts.count - 1].time = seconds
                     case "tags":
-                        drafts[drafts.count - 1].tags = value.split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+                        drafts[drafts.count - 1].tags = Self.commaList(value)
+                    case "competencies":
+                        drafts[drafts.count - 1].competencies = Self.commaList(value)
                     default:
                         guard !value.isEmpty else {
                             error(number, column, "expected an id after 'id:'")
@@ -208,7 +239,7 @@ public struct BankParser {
                     }
                     continue
                 }
-                error(number, 1, "expected 'time:', 'tags:' or 'id:' under the question, or a '### ' section heading")
+                error(number, 1, "expected 'time:', 'tags:', 'competencies:' or 'id:' under the question, or a '### ' section heading")
                 skipping = true
                 continue
             }
@@ -223,7 +254,7 @@ public struct BankParser {
                     error(number, line.indentation + 6, "expected the rubric item's text after '- [ ]'")
                     continue
                 }
-                guard drafts[drafts.count - 1].rubric.count < 9 else {
+                guard drafts[drafts.count - 1].rubric.count < Self.maxItems else {
                     if !drafts[drafts.count - 1].tooManyItems {
                         error(number, 1, "a tenth rubric item: expected at most 9, one per digit key")
                     }
@@ -231,6 +262,37 @@ public struct BankParser {
                     continue
                 }
                 drafts[drafts.count - 1].rubric.append(item)
+                continue
+            }
+            if section == .followUps {
+                if trimmed.isEmpty { continue }
+                guard trimmed.hasPrefix("- ") || trimmed.hasPrefix("* ") || trimmed == "-" || trimmed == "*" else {
+                    error(number, 1, "expected a follow-up '- ...' in the Follow-ups section, one line each")
+                    drafts[drafts.count - 1].brokenSections.insert(.followUps)
+                    continue
+                }
+                let item = String(trimmed.dropFirst(1)).trimmingSpaces
+                guard !item.isEmpty else {
+                    error(number, line.indentation + 2, "expected the follow-up's text after '\(trimmed.prefix(1))'")
+                    drafts[drafts.count - 1].brokenSections.insert(.followUps)
+                    continue
+                }
+                guard drafts[drafts.count - 1].followUps.count < Self.maxItems else {
+                    if !drafts[drafts.count - 1].tooManyFollowUps {
+                        error(number, 1, "a tenth follow-up: expected at most 9, one per digit key ('f' then 1 to 9)")
+                    }
+                    drafts[drafts.count - 1].tooManyFollowUps = true
+                    continue
+                }
+                drafts[drafts.count - 1].followUps.append(item)
+                continue
+            }
+            if section == .ratings {
+                if trimmed.isEmpty { continue }
+                if let problem = rating(line, number: number, in: &drafts[drafts.count - 1]) {
+                    errors.append(problem)
+                    drafts[drafts.count - 1].brokenSections.insert(.ratings)
+                }
                 continue
             }
             drafts[drafts.count - 1].sections[section, default: []].append(line)
@@ -242,6 +304,8 @@ public struct BankParser {
         }
 
         var questions: [Question] = []
+        /// The heading line of each question.
+        var headings: [Int] = []
         var firstLineOfID: [String: Int] = [:]
         var firstLineOfPrompt: [String: Int] = [:]
         let fallbackTime = defaultTime ?? duration.map { max(60, $0 / drafts.count) } ?? Self.defaultQuestionSeconds
@@ -269,10 +333,28 @@ public struct BankParser {
             if draft.rubric.isEmpty {
                 warn(draft.line, 1, "this question has no rubric: expected a '### Rubric' section with the points to tick off")
             }
+            if let place = draft.sectionLines[.followUps], draft.followUps.isEmpty, !draft.brokenSections.contains(.followUps) {
+                warn(place, 1, "an empty Follow-ups section: expected '- ' items, the questions to ask next, or no section")
+            }
+            if let place = draft.sectionLines[.ratings], draft.ratings.count < 4, !draft.brokenSections.contains(.ratings) {
+                let missing = (1...4).filter { draft.ratings[$0] == nil }.map(String.init)
+                error(place, 1, (missing.count == 4 ? "the Ratings section is empty" : "the Ratings section has no \(Self.list(missing, "or"))")
+                    + ": expected the four lines '1: ...' to '4: ...', one per rating")
+            }
+            let anchors = draft.ratings.count == 4 ? (1...4).map { draft.ratings[$0]! } : defaultAnchors
             questions.append(Question(
                 id: id, prompt: draft.prompt, timeSeconds: draft.time ?? fallbackTime, tags: draft.tags,
                 whyAsk: body(.whyAsk), expectedAnswer: expected, howToEvaluate: body(.howToEvaluate),
-                rubric: draft.rubric))
+                rubric: draft.rubric, competencies: draft.competencies, followUps: draft.followUps, anchors: anchors))
+            headings.append(draft.line)
+        }
+        // Some questions with anchors and others without: those show the scale's bare words.
+        let withAnchors = questions.filter { !$0.anchors.isEmpty }.count
+        if defaultAnchors.isEmpty, withAnchors > 0, withAnchors < questions.count {
+            for (question, line) in zip(questions, headings) where question.anchors.isEmpty {
+                warn(line, 1, "this question has no ratings, while \(withAnchors == 1 ? "1 other has" : "\(withAnchors) others have") them: "
+                     + "expected a '### Ratings' section, or default ones (rating-1 to rating-4) in the front matter")
+            }
         }
         let total = questions.reduce(0) { $0 + $1.timeSeconds }
         if let duration, let place = durationPlace, total > duration {
@@ -282,24 +364,6 @@ public struct BankParser {
         let bank = Bank(title: title, durationSeconds: duration ?? total, role: role, level: level,
                         description: description.flatMap { $0.isEmpty ? nil : $0 }, questions: questions, source: source, hash: hash)
         return BankCheck(bank: bank, errors: [], warnings: warnings)
-    }
-
-    /// The column of the first tab in `line`'s indentation, if any.
-    static func tabInIndentation(_ line: String) -> Int? {
-        var column = 1
-        for c in line {
-            if c == "\t" { return column }
-            guard c == " " else { return nil }
-            column += 1
-        }
-        return nil
-    }
-
-    private func metadata(_ line: String) -> (String, String)? {
-        for key in ["time", "tags", "id"] where line.hasPrefix(key + ":") {
-            return (key, String(line.dropFirst(key.count + 1)).trimmingSpaces)
-        }
-        return nil
     }
 }
 

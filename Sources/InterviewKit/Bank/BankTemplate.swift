@@ -22,6 +22,13 @@ public enum BankTemplate {
         role: Backend engineer
         level: mid-level
         description: A short screen: one design question and one debugging question.
+        # rating-1 to rating-4: what a 1 (strong no), 2 (no), 3 (yes) and 4 (strong yes)
+        # answer looks like, for each question without its own '### Ratings' section.
+        # All four or none; without them, such a question shows the scale's words only.
+        rating-1: Wrong, or no answer on the points that matter
+        rating-2: Part of it: misses a main point, or gets there only when led
+        rating-3: The main points, right and in their own words
+        rating-4: All of it, with the trade-offs and an example of their own
         ---
         # A level-1 heading before the first question is for people reading the file
 
@@ -29,11 +36,13 @@ public enum BankTemplate {
         id: rate-limiter
         time: 6m
         tags: system design, trade-offs
+        competencies: system design, production judgment
 
         ### Why ask
         Everything after '## ' on the heading line is the prompt, read aloud as written.
         The lines right under it set this question's id (default: made from the prompt),
-        its time budget and its tags. Each '### ' section below is optional but
+        its time budget, its tags and its competencies (what an answer is evidence of,
+        added up per competency in the report). Each '### ' section below is optional but
         *Expected answer*, and each shows in its own pane.
 
         ### Expected answer
@@ -48,15 +57,31 @@ public enum BankTemplate {
         What separates a strong answer from a weak one. Write \\- or \\# to start a line
         with a dash or a hash that is only text.
 
+        Follow-ups are questions to ask next, one '- ' line each (at most 9: f then a
+        digit marks one asked). Ratings say what a 1 to a 4 looks like for this question:
+        the four lines 1: to 4:, in order, one line each, in place of the front matter's.
+
         ### Rubric
         - [ ] One task item per point to tick off during the interview (keys 1 to 9)
         - [ ] Names the algorithm and what it keys on
         - [ ] Says where the counters live and what happens when that store is down
 
+        ### Follow-ups
+        - What changes when the API runs on ten servers instead of one?
+        - How does a client learn *when* it may try again?
+
+        ### Ratings
+        1: No working scheme, or one that a client gets around by reconnecting
+        2: Names an algorithm, but not what it keys on or where its counters live
+        3: A token bucket or window per client, its counters in a shared store
+        4: As 3, and says what happens when that store is down and how clients are told
+
         ## A test fails on CI but passes on your laptop. What do you do?
+        competencies: debugging
 
         ### Expected answer
-        This question has no 'time:' line: its budget is the front matter's 'time:'.
+        This question has no 'time:' line: its budget is the front matter's 'time:'. It
+        has no Ratings either: it gets the front matter's rating-1 to rating-4.
 
         - Reproduce with CI's environment: versions, locale, time zone, parallelism.
         - Look for order dependence, timing and shared state between tests.

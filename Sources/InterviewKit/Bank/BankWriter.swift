@@ -17,6 +17,9 @@ public enum BankWriter {
             if question.id != Slug.make(prompt) { lines.append("id: " + question.id) }
             lines.append("time: " + Durations.format(question.timeSeconds))
             if !question.tags.isEmpty { lines.append("tags: " + question.tags.map(oneLine).joined(separator: ", ")) }
+            if !question.competencies.isEmpty {
+                lines.append("competencies: " + question.competencies.map(oneLine).joined(separator: ", "))
+            }
             let sections: [(BankParser.Section, RichText)] = [
                 (.whyAsk, question.whyAsk), (.expectedAnswer, question.expectedAnswer), (.howToEvaluate, question.howToEvaluate),
             ]
@@ -26,6 +29,16 @@ public enum BankWriter {
             if !question.rubric.isEmpty {
                 lines += ["", "### " + BankParser.Section.rubric.rawValue]
                 lines += question.rubric.map { "- [ ] " + oneLine($0) }
+            }
+            if !question.followUps.isEmpty {
+                lines += ["", "### " + BankParser.Section.followUps.rawValue]
+                // `* [ ] x` is the follow-up `[ ] x`; `- [ ] x` would be a rubric item out of place.
+                lines += question.followUps.map(oneLine).map { (["[ ]", "[x]", "[X]"].contains(where: $0.hasPrefix) ? "* " : "- ") + $0 }
+            }
+            // Every question's own, the bank's defaults included: they read back the same.
+            if question.anchors.count == 4 {
+                lines += ["", "### " + BankParser.Section.ratings.rawValue]
+                lines += question.anchors.enumerated().map { "\($0.offset + 1): " + oneLine($0.element) }
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -31,7 +31,8 @@ public enum Durations {
     /// exactly its budget is not over. Every place that says "over" asks this: the live
     /// clock, the reports (the JSON's `overBudget`, the Markdown and HTML times, the
     /// chart's hatched bars) and `stats`.
-    public static func isOver(_ elapsed: Int, budget: Int) -> Bool { elapsed > budget }
+    /// A budget of 0 is none (a question of the interviewer's own): never over.
+    public static func isOver(_ elapsed: Int, budget: Int) -> Bool { budget > 0 && elapsed > budget }
 
     /// `m:ss`, or `h:mm:ss` from an hour on.
     public static func clock(_ seconds: Int) -> String {

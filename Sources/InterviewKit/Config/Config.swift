@@ -10,6 +10,8 @@ import TOMLKit
 /// duration = "45m"                    # run --duration (else the bank's)
 /// theme = "light"                     # --theme (else default)
 /// banks = ["~/team-banks"]            # folders of banks found by name, after the data folder's
+/// retention = "180d"                  # sessions older than this are due to `interview purge`
+/// file_names = "id"                   # name new session files by date and id, not the candidate
 /// ```
 ///
 /// Every key is optional; an unknown key or a value of the wrong type is an error at its
@@ -17,7 +19,7 @@ import TOMLKit
 /// relative to the folder of config.toml (for `bank` and `theme`, a value without a `/`
 /// is a name).
 public struct Config: Hashable, Sendable {
-    public static let keys = ["interviewer", "bank", "duration", "theme", "banks"]
+    public static let keys = ["interviewer", "bank", "duration", "theme", "banks", "retention", "file_names"]
 
     /// The file read; nil when there is none (every value is then nil).
     public var file: String?
@@ -29,6 +31,10 @@ public struct Config: Hashable, Sendable {
     public var theme: String?
     /// `banks = [...]`, in their order.
     public var bankFolders: [Folder] = []
+    /// `retention = "180d"`: how many days sessions are kept (docs/privacy.md); nil keeps them.
+    public var retentionDays: Int?
+    /// `file_names = "candidate"|"id"`: how new session files are named.
+    public var fileNames: SessionFileNames = .candidate
 
     /// A folder named in config.toml, with the place where it is named (for errors about it).
     public struct Folder: Hashable, Sendable {
@@ -47,13 +53,16 @@ public struct Config: Hashable, Sendable {
     }
 
     public init(file: String? = nil, interviewer: String? = nil, bank: String? = nil, durationSeconds: Int? = nil,
-                theme: String? = nil, bankFolders: [Folder] = []) {
+                theme: String? = nil, bankFolders: [Folder] = [], retentionDays: Int? = nil,
+                fileNames: SessionFileNames = .candidate) {
         self.file = file
         self.interviewer = interviewer
         self.bank = bank
         self.durationSeconds = durationSeconds
         self.theme = theme
         self.bankFolders = bankFolders
+        self.retentionDays = retentionDays
+        self.fileNames = fileNames
     }
 
     /// The configuration of `environment`'s config folder; an empty one when there is no config.toml.
@@ -110,6 +119,21 @@ public struct Config: Hashable, Sendable {
                         path: resolve(written, folder: folder, home: home, nameUnlessSlash: false), written: written,
                         file: file, line: place?.line ?? 1, column: place?.valueColumn ?? 1))
                 }
+            case "retention":
+                guard let text = string(key, value, expected: "a number of days, weeks or years in quotes, like \"180d\"") else { continue }
+                guard let days = RetentionPeriod.days(text) else {
+                    issues.add([key], value: true, "bad retention \"\(text)\": expected \(RetentionPeriod.expected)")
+                    continue
+                }
+                config.retentionDays = days
+            case "file_names":
+                let expected = "\"candidate\" (the date and the candidate's name) or \"id\" (the date and the session's id)"
+                guard let text = string(key, value, expected: expected) else { continue }
+                guard let names = SessionFileNames(rawValue: text) else {
+                    issues.add([key], value: true, "bad file_names \"\(text)\": expected \(expected)")
+                    continue
+                }
+                config.fileNames = names
             default:
                 issues.add([key], "unknown key \"\(key)\"\(ThemeParser.suggestion(key, keys)) in config.toml: expected one of "
                            + keys.joined(separator: ", "))

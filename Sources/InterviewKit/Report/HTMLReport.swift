@@ -2,7 +2,9 @@
 /// asset), well-formed XHTML so that XML tools read it too, readable on paper
 /// (`@media print`). Each session has a chart, drawn as inline SVG, of the time each
 /// question took against its budget and of its rubric coverage. Over budget shows by a
-/// hatched bar and an "over" label as well as by colour.
+/// hatched bar and the words "+00:22 over" as well as by colour. It prints on A4 (`@page`):
+/// the chart's text at 9.5pt, the questions in two columns, a session of 15 questions on
+/// two pages.
 enum HTMLReport {
     private static func h(_ text: String) -> String { ReportText.html(text) }
 
@@ -45,14 +47,16 @@ enum HTMLReport {
         .recommendation { border: 2px solid var(--ink); border-radius: 6px; padding: .4rem 1rem .8rem; margin: 1rem 0; }
         .recommendation h2 { border: 0; margin-top: .4rem; }
         .over { color: var(--over); font-weight: 700; }
+        td .over { white-space: nowrap; }
         .muted, .not-asked { color: var(--muted); }
         ul.rubric, ul.notes { list-style: none; padding-left: .4rem; }
         .tick { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; }
         li.checked .tick { color: var(--tick); font-weight: 700; }
         .stamp { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; color: var(--muted); margin-right: .5rem; }
         .note-text, .closing-text { white-space: pre-wrap; overflow-wrap: anywhere; }
-        svg.chart { width: 100%; height: auto; font: 12px system-ui, sans-serif; }
-        svg .bar { fill: var(--bar); }
+        figure { margin: 0; }
+        svg.chart { display: block; width: 100%; max-width: 52rem; height: auto; font: 13px system-ui, "DejaVu Sans", sans-serif; }
+        svg .bar:not(.over) { fill: var(--bar); }
         svg .bar.over { stroke: var(--over); stroke-width: 1.5; }
         svg .budget { stroke: var(--budget); stroke-width: 2; }
         svg .track { fill: #eef1f5; }
@@ -62,11 +66,38 @@ enum HTMLReport {
         svg .value.over { fill: var(--over); font-weight: 700; }
         svg .hatch-line { stroke: var(--over); stroke-width: 3; }
         svg .hatch-ground { fill: #f6d5d3; }
+        @page { size: A4; margin: 11mm 11mm 12mm; }
         @media print {
-          body { margin: 0; max-width: none; font-size: 10.5pt; }
+          /* Arial's metrics (Liberation Sans on Linux) set more per line than most UI fonts. */
+          body { margin: 0; padding: 0; max-width: none; font: 9pt/1.25 Arial, "Liberation Sans", Helvetica, "Noto Sans", sans-serif; }
           * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+          a { color: inherit; text-decoration: none; }
+          h1 { font-size: 14pt; margin: 0 0 2mm; }
+          h2 { font-size: 11pt; margin: 2.5mm 0 1.2mm; padding-bottom: .5mm; }
+          h3 { font-size: 9.5pt; margin: 0 0 .5mm; }
+          p { margin: 0 0 1mm; }
+          th, td { padding: .3mm 2mm; }
+          table.facts { width: 100%; }
+          table.facts tbody { display: block; columns: 2; column-gap: 6mm; }
+          table.facts tr { display: flex; break-inside: avoid; border-bottom: 1px solid var(--line); }
+          table.facts th { width: 24mm; flex: none; }
+          table.facts th, table.facts td { border: 0; }
+          .recommendation { margin: 2mm 0; padding: 1mm 3mm 1.5mm; }
+          .recommendation h2 { margin: 1mm 0; }
+          .recommendation h3 { display: inline; }
+          ul.rubric, ul.notes { margin: 0 0 1mm; padding-left: 0; }
+          ul.rubric li { display: inline; margin-right: 2.5mm; }
+          p.rubric-count { display: none; }
+          li { break-inside: avoid; }
+          /* The chart at its own size: one unit of the SVG a CSS pixel, its text 9.5pt. */
+          svg.chart { width: 680px; max-width: 100%; font-size: 9.5pt; font-family: Arial, "Liberation Sans", Helvetica, sans-serif; }
+          figcaption { font-size: 8pt; }
+          /* The chart and the questions' sections say all the table does. */
+          section.summary { display: none; }
+          div.details { columns: 2; column-gap: 6mm; font-size: 8.5pt; line-height: 1.22; }
+          section.question { break-inside: avoid; margin: 0 0 1.8mm; }
           article + article { break-before: page; }
-          section.question, .recommendation, figure { break-inside: avoid; }
+          .recommendation, figure, table.facts { break-inside: avoid; }
           h2, h3 { break-after: avoid; }
         }
         """
@@ -103,7 +134,7 @@ enum HTMLReport {
 
         out += "<section class=\"chart\">\n<h2>Time and rubric per question</h2>\n<figure>\n"
         out += chart(s, number: n)
-        out += "<figcaption class=\"muted\">Bars: time on each question; black marks: its budget; hatched bars marked “over”: over budget. Right: rubric items ticked.</figcaption>\n"
+        out += "<figcaption class=\"muted\">Bars: time on each question; black marks: its budget; hatched bars and “+mm:ss over”: over budget. Right: rubric items ticked.</figcaption>\n"
         out += "</figure>\n</section>\n"
 
         out += "<section class=\"summary\">\n<h2>Questions</h2>\n"
@@ -117,14 +148,15 @@ enum HTMLReport {
         }
         out += "</tbody></table>\n</section>\n"
 
+        out += "<div class=\"details\">\n"
         for q in s.questions where q.asked {
             out += "<section class=\"question\" id=\"s\(n)-q\(q.number)\">\n"
             out += "<h3>\(q.number). \(h(q.prompt))\(q.amendedAfterEnd ? " " + h(ReportText.amended) : "")</h3>\n"
             out += "<p>Rating: <strong>\(h(ReportText.rating(q.rating)))</strong> · Time: \(timeHTML(q.elapsedSeconds, budget: q.budgetSeconds))</p>\n"
             if !q.rubric.isEmpty {
-                out += "<p>Rubric \(q.checkedCount)/\(q.rubric.count):</p>\n<ul class=\"rubric\">\n"
+                out += "<p class=\"rubric-count\">Rubric \(q.checkedCount)/\(q.rubric.count):</p>\n<ul class=\"rubric\">\n"
                 for item in q.rubric {
-                    out += "<li class=\"\(item.checked ? "checked" : "unchecked")\"><span class=\"tick\">[\(item.checked ? "x" : "&#160;")]</span> \(h(item.text))</li>\n"
+                    out += "<li class=\"\(item.checked ? "checked" : "unchecked")\"><span class=\"tick\">[\(item.checked ? "x" : "&#160;")]</span>&#160;\(h(item.text))</li>\n"
                 }
                 out += "</ul>\n"
             }
@@ -140,6 +172,7 @@ enum HTMLReport {
             }
             out += "</section>\n"
         }
+        out += "</div>\n"
         let notAsked = s.questions.filter { !$0.asked }
         if !notAsked.isEmpty {
             out += "<p class=\"not-asked\">Not asked: \(notAsked.map { "\($0.number). \(h($0.prompt))" }.joined(separator: "; ")).</p>\n"
@@ -154,39 +187,58 @@ enum HTMLReport {
     }
 
     /// One row per question: its number and prompt, a bar of its time on a scale shared
-    /// by all rows with a mark at its budget, the time as text, and its rubric coverage.
+    /// by all rows with a mark at its budget, the time as text, the overrun in words in
+    /// a column of its own ("+00:22 over"), and its rubric coverage. Over budget shows by
+    /// the hatch, the outline and the words, never by colour alone.
+    ///
+    /// The columns are laid out for 13-unit text (the CSS's size on screen, 9.5pt in
+    /// print, where one unit is a CSS pixel) in the widest of the usual fonts: a label is
+    /// cut (`…`) to fit its column, and a time fits its own (an hour or more, which would
+    /// not, is squeezed into it with `textLength`).
     static func chart(_ s: SessionReport, number n: Int) -> String {
-        let width = 800, rowHeight = 26, top = 24
-        let barX = 230, barWidth = 300, valueX = 540, coverageX = 680, coverageWidth = 60
-        let height = top + rowHeight * s.questions.count + 8
+        let width = 680, rowHeight = 16, top = 20
+        let labelX = 0, barX = 190, barWidth = 176, timeX = 374, overX = 470, coverageX = 584, coverageWidth = 40
+        let countX = coverageX + coverageWidth + 6
+        let height = top + rowHeight * s.questions.count + 6
         let scale = Double(max(1, s.questions.map { max($0.elapsedSeconds, $0.budgetSeconds) }.max() ?? 1))
         func x(_ seconds: Int) -> Int { barX + Int((Double(seconds) / scale * Double(barWidth)).rounded()) }
+        /// `<text …>`, squeezed into `room` units when it would be wider.
+        func text(_ content: String, x: Int, y: Int, room: Int, bold: Bool = false, classes: String) -> String {
+            let fit = Self.estimatedWidth(content, bold: bold) > Double(room)
+                ? " textLength=\"\(room)\" lengthAdjust=\"spacingAndGlyphs\"" : ""
+            return "<text class=\"\(classes)\" x=\"\(x)\" y=\"\(y)\"\(fit)>\(h(content))</text>\n"
+        }
         let hatch = "over-hatch-\(n)"
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" aria-labelledby=\"chart-title-\(n)\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\">\n"
         out += "<title id=\"chart-title-\(n)\">Time per question against its budget, and rubric items ticked</title>\n"
-        out += "<defs><pattern id=\"\(hatch)\" patternUnits=\"userSpaceOnUse\" width=\"8\" height=\"8\" patternTransform=\"rotate(45)\">"
-        out += "<rect class=\"hatch-ground\" width=\"8\" height=\"8\"/><line class=\"hatch-line\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"8\"/></pattern></defs>\n"
-        out += "<text class=\"value\" x=\"\(barX)\" y=\"14\">time (bar) against budget (mark)</text>\n"
+        out += "<defs><pattern id=\"\(hatch)\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\" patternTransform=\"rotate(45)\">"
+        out += "<rect class=\"hatch-ground\" width=\"6\" height=\"6\"/><line class=\"hatch-line\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\"/></pattern></defs>\n"
+        out += "<text class=\"value\" x=\"\(barX)\" y=\"14\">time (bar), budget (mark)</text>\n"
+        out += "<text class=\"value\" x=\"\(overX)\" y=\"14\">over budget</text>\n"
         out += "<text class=\"value\" x=\"\(coverageX)\" y=\"14\">rubric</text>\n"
         for (row, q) in s.questions.enumerated() {
             let y = top + row * rowHeight
-            let barY = y + 4, barHeight = rowHeight - 10, textY = y + rowHeight / 2 + 4
+            let barY = y + 2, barHeight = rowHeight - 4, textY = y + rowHeight / 2 + 5
             out += "<g class=\"question\">\n<title>\(q.number). \(h(q.prompt))</title>\n"
-            out += "<text class=\"label\" x=\"0\" y=\"\(textY)\">\(h(label(q, limit: 30)))</text>\n"
+            out += text(label(q, room: barX - labelX - 6), x: labelX, y: textY, room: barX - labelX - 6, classes: "label")
             let barEnd = x(q.elapsedSeconds)
             let fill = q.overBudget ? " fill=\"url(#\(hatch))\"" : ""
             out += "<rect class=\"bar\(q.overBudget ? " over" : "")\" x=\"\(barX)\" y=\"\(barY)\" width=\"\(barEnd - barX)\" height=\"\(barHeight)\"\(fill)/>\n"
             let budgetX = x(q.budgetSeconds)
             out += "<line class=\"budget\" x1=\"\(budgetX)\" y1=\"\(barY - 3)\" x2=\"\(budgetX)\" y2=\"\(barY + barHeight + 3)\"/>\n"
-            let value = q.asked ? ReportText.time(q.elapsedSeconds, budget: q.budgetSeconds) : "not asked"
-            out += "<text class=\"value\(q.overBudget ? " over" : "")\" x=\"\(valueX)\" y=\"\(textY)\">\(value)</text>\n"
+            let value = q.asked ? "\(Durations.clock(q.elapsedSeconds))/\(Durations.clock(q.budgetSeconds))" : "not asked"
+            out += text(value, x: timeX, y: textY, room: overX - timeX - 6, bold: q.overBudget, classes: "value\(q.overBudget ? " over" : "")")
+            if q.overBudget {
+                out += text("+\(Durations.clock(q.elapsedSeconds - q.budgetSeconds)) over", x: overX, y: textY,
+                            room: coverageX - overX - 6, bold: true, classes: "value over")
+            }
             if q.rubric.isEmpty {
-                out += "<text class=\"value\" x=\"\(coverageX)\" y=\"\(textY)\">no rubric</text>\n"
+                out += text("no rubric", x: coverageX, y: textY, room: width - coverageX, classes: "value")
             } else {
                 let filled = Int((Double(q.checkedCount) / Double(q.rubric.count) * Double(coverageWidth)).rounded())
                 out += "<rect class=\"track\" x=\"\(coverageX)\" y=\"\(barY)\" width=\"\(coverageWidth)\" height=\"\(barHeight)\"/>\n"
                 out += "<rect class=\"coverage\" x=\"\(coverageX)\" y=\"\(barY)\" width=\"\(filled)\" height=\"\(barHeight)\"/>\n"
-                out += "<text class=\"value\" x=\"\(coverageX + coverageWidth + 6)\" y=\"\(textY)\">\(q.checkedCount)/\(q.rubric.count)</text>\n"
+                out += text("\(q.checkedCount)/\(q.rubric.count)", x: countX, y: textY, room: width - countX, classes: "value")
             }
             out += "</g>\n"
         }
@@ -194,9 +246,26 @@ enum HTMLReport {
         return out
     }
 
-    /// `3. What is overfitt…`: the number and the prompt, shortened to `limit` characters.
-    private static func label(_ q: SessionReport.QuestionReport, limit: Int) -> String {
+    /// The width of `text` at 13 units in a wide sans-serif (DejaVu Sans' advances, the
+    /// widest of the usual fonts): digits 0.64 em, most letters 0.6, narrow marks 0.35;
+    /// bold 8 % wider.
+    static func estimatedWidth(_ text: String, bold: Bool = false) -> Double {
+        let em = text.reduce(0.0) { sum, c in
+            if c.isASCII, c.isNumber { return sum + 0.64 }
+            if ":/.,;'|!il ".contains(c) { return sum + 0.35 }
+            if "mwMW".contains(c) { return sum + 0.95 }
+            if c.isASCII { return sum + 0.62 }
+            return sum + 1.0   // wide scripts, emoji
+        }
+        return em * 13 * (bold ? 1.08 : 1)
+    }
+
+    /// `3. What is overfitt…`: the number and the prompt, cut to fit `room` units.
+    private static func label(_ q: SessionReport.QuestionReport, room: Int) -> String {
         let text = "\(q.number). " + ReportText.visible(q.prompt)
-        return text.count > limit ? String(text.prefix(limit - 1)) + "…" : text
+        guard estimatedWidth(text) > Double(room) else { return text }
+        var cut = text
+        while !cut.isEmpty, estimatedWidth(cut + "…") > Double(room) { cut.removeLast() }
+        return cut + "…"
     }
 }

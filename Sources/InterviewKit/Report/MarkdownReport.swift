@@ -6,7 +6,7 @@ enum MarkdownReport {
         sessions.map(session).joined(separator: "\n---\n\n")
     }
 
-    private static func md(_ text: String) -> String { ReportText.markdown(text) }
+    private static func md(_ text: String, _ context: MarkdownContext) -> String { ReportText.markdown(text, in: context) }
 
     /// Notes as a list under a title, blank ones left out, or a line saying there are none.
     private static func noteList(_ lines: [NoteLine], title: String, none: String, item: (NoteLine) -> String) -> [String] {
@@ -16,15 +16,15 @@ enum MarkdownReport {
 
     static func session(_ s: SessionReport) -> String {
         var out: [String] = []
-        let who = s.candidate.isEmpty ? "(no candidate name)" : md(s.candidate)
+        let who = s.candidate.isEmpty ? "(no candidate name)" : md(s.candidate, .heading)
         out.append("# Interview scorecard: \(who)")
         out.append("")
         out.append("| | |")
         out.append("|---|---|")
-        out.append("| Candidate | \(md(s.candidate)) |")
-        out.append("| Interviewer | \(md(s.interviewer)) |")
-        out.append("| Date | \(md(ReportText.date(s.startedAt))) |")
-        out.append("| Bank | \(md(s.bank.title)) (\(md(s.bank.source))) |")
+        out.append("| Candidate | \(md(s.candidate, .cell)) |")
+        out.append("| Interviewer | \(md(s.interviewer, .cell)) |")
+        out.append("| Date | \(md(ReportText.date(s.startedAt), .cell)) |")
+        out.append("| Bank | \(md(s.bank.title, .cell)) (\(md(s.bank.source, .cell))) |")
         out.append("| Mode | \(s.mode.rawValue) |")
         out.append("| Status | \(s.status.rawValue) |")
         out.append("| Total time | \(ReportText.time(s.totalSeconds, budget: s.bank.durationSeconds)) |")
@@ -34,36 +34,62 @@ enum MarkdownReport {
         out.append("")
         out.append("## Recommendation: \(ReportText.rating(s.recommendation))" + (s.overallAmended ? " " + ReportText.amended : ""))
         out.append("")
-        out += noteList(s.closingNotes, title: "Closing notes", none: "No closing notes.") { md($0.text) }
+        out += noteList(s.closingNotes, title: "Closing notes", none: "No closing notes.") { md($0.text, .block) }
         out.append("")
+        if !s.competencies.isEmpty || !s.uncoveredCompetencies.isEmpty {
+            out.append("## Competencies")
+            out.append("")
+            out.append("| Competency | Average rating | Questions |")
+            out.append("|---|---|---|")
+            for c in s.competencies {
+                let average = c.averageRating.map { String(format: "%.1f", $0) } ?? "not rated"
+                out.append("| \(md(c.name, .cell)) | \(average) | \(c.questions.map(String.init).joined(separator: ", ")) |")
+            }
+            if !s.uncoveredCompetencies.isEmpty {
+                out.append("")
+                out.append("Not covered: \(s.uncoveredCompetencies.map { md($0, .inline) }.joined(separator: ", ")).")
+            }
+            out.append("")
+        }
         out.append("## Questions")
         out.append("")
         out.append("| # | Question | Rating | Time/budget | Rubric |")
         out.append("|---:|---|---|---|---|")
         for q in s.questions {
-            if q.asked {
-                out.append("| \(q.number) | \(md(q.prompt)) | \(ReportText.rating(q.rating)) | \(ReportText.time(q.elapsedSeconds, budget: q.budgetSeconds)) | \(q.rubric.isEmpty ? "-" : "\(q.checkedCount)/\(q.rubric.count)") |")
+            if q.skipped {
+                out.append("| \(q.number) | \(md(q.prompt, .cell)) | skipped | | |")
+            } else if q.asked {
+                out.append("| \(q.number) | \(md(q.prompt, .cell)) | \(ReportText.rating(q.rating)) | \(ReportText.time(q.elapsedSeconds, budget: q.budgetSeconds)) | \(q.rubric.isEmpty ? "-" : "\(q.checkedCount)/\(q.rubric.count)") |")
             } else {
-                out.append("| \(q.number) | \(md(q.prompt)) | not asked | | |")
+                out.append("| \(q.number) | \(md(q.prompt, .cell)) | not asked | | |")
             }
         }
         for q in s.questions {
             out.append("")
+            let added = q.added ? " (added during the interview)" : ""
             guard q.asked else {
-                out.append("### \(q.number). \(md(q.prompt)) (not asked)")
+                let why = q.skipped ? "skipped" + (q.skipReason.map { ": " + md($0, .inline) } ?? "") : "not asked"
+                out.append("### \(q.number). \(md(q.prompt, .inline))\(added) (\(why))")
                 continue
             }
-            out.append("### \(q.number). \(md(q.prompt))" + (q.amendedAfterEnd ? " " + ReportText.amended : ""))
+            let last = added.isEmpty && !q.amendedAfterEnd
+            out.append("### \(q.number). \(md(q.prompt, last ? .heading : .inline))\(added)" + (q.amendedAfterEnd ? " " + ReportText.amended : ""))
             out.append("")
             out.append("Rating: **\(ReportText.rating(q.rating))** · Time: \(ReportText.time(q.elapsedSeconds, budget: q.budgetSeconds))")
             if !q.rubric.isEmpty {
                 out.append("")
                 out.append("Rubric \(q.checkedCount)/\(q.rubric.count):")
                 out.append("")
-                for item in q.rubric { out.append("- [\(item.checked ? "x" : " ")] \(md(item.text))") }
+                for item in q.rubric { out.append("- [\(item.checked ? "x" : " ")] \(md(item.text, .inline))") }
+            }
+            if !q.followUps.isEmpty {
+                out.append("")
+                out.append("Follow-ups \(q.followUps.filter(\.asked).count)/\(q.followUps.count) asked:")
+                out.append("")
+                for item in q.followUps { out.append("- [\(item.asked ? "x" : " ")] \(md(item.text, .inline))") }
             }
             out.append("")
-            out += noteList(q.notes, title: "Notes", none: "No notes.") { "`\(ReportText.stamp($0.at))` \(md($0.text))" }
+            out += noteList(q.notes, title: "Notes", none: "No notes.") { "`\(ReportText.stamp($0.at))` \(md($0.text, .inline))" }
         }
         out.append("")
         return out.joined(separator: "\n")

@@ -25,49 +25,19 @@ public enum ReportText {
         return out
     }
 
-    /// Characters that start Markdown (CommonMark and GitHub's tables, strikethrough)
-    /// inline syntax: emphasis, code, links, raw HTML, entities, table cells.
-    private static let markdownInline: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "&"]
-
-    /// For Markdown: visible marks, inline syntax backslash-escaped, and a line that would
-    /// open a block (heading, list, quote, ordered list, setext underline) escaped at its
-    /// start, so user text stays text inside a list item or a table cell. Leading spaces
-    /// become no-break spaces (they would otherwise make indented code).
-    public static func markdown(_ text: String) -> String {
-        let shown = visible(text)
-        var out = ""
-        out.reserveCapacity(shown.utf8.count + 8)
-        var leading = true
-        var characters = Array(shown)
-        // An ordered-list marker at the start: digits then "." or ")".
-        var digits = 0
-        while digits < characters.count, characters[digits].isASCII, characters[digits].isNumber { digits += 1 }
-        if digits > 0, digits < characters.count, characters[digits] == "." || characters[digits] == ")" {
-            characters.insert("\\", at: digits)
-            out += String(characters[..<(digits + 2)])
-            characters.removeFirst(digits + 2)
-            leading = false
-        }
-        for character in characters {
-            if leading {
-                if character == " " {
-                    out += "\u{00A0}"
-                    continue
-                }
-                leading = false
-                if "#-+=".contains(character) {
-                    out += "\\" + String(character)
-                    continue
-                }
-            }
-            if markdownInline.contains(character) { out += "\\" }
-            out.append(character)
-        }
-        return out
+    /// For Markdown: visible marks, then a backslash before only what would start markup
+    /// where the text goes (`MarkdownText`): emphasis, code, links, raw HTML and entities
+    /// anywhere, a `|` in a table cell, a line start that would open a block (heading,
+    /// list, quote, ordered list, fence, thematic break) in `.block`, a closing `#` run
+    /// in a heading. Leading spaces in `.block` become no-break spaces (they would
+    /// otherwise make indented code). User text stays text inside a list item or a cell.
+    public static func markdown(_ text: String, in context: MarkdownContext = .block) -> String {
+        MarkdownText.escape(text, in: context)
     }
 
     /// A clock against a budget: `02:10/02:00 +00:10 over`, or `01:50/02:00`.
     public static func time(_ elapsed: Int, budget: Int) -> String {
+        guard budget > 0 else { return Durations.clock(elapsed) }
         let base = "\(Durations.clock(elapsed))/\(Durations.clock(budget))"
         return Durations.isOver(elapsed, budget: budget) ? base + " +\(Durations.clock(elapsed - budget)) over" : base
     }
@@ -75,7 +45,7 @@ public enum ReportText {
     /// `1 strong no` … `4 strong yes`, or `not rated`.
     public static func rating(_ rating: Int?) -> String {
         guard let rating else { return Rating.label(nil) }
-        return "\(rating) \(Rating.label(rating))"
+        return rating == Rating.noDecision ? Rating.label(rating) : "\(rating) \(Rating.label(rating))"
     }
 
     /// An ISO 8601 label as `2026-11-26 10:04 UTC`; the text itself when it is not one.

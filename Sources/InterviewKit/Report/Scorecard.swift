@@ -40,10 +40,16 @@ public enum Scorecard {
             var version: Int
             var sessions: [SessionReport]
         }
+        return jsonText(Document(format: jsonFormat, version: jsonVersion, sessions: sessions))
+    }
+
+    /// `value` as JSON, pretty-printed with sorted keys, every control character in a
+    /// string a `\uXXXX` escape: every JSON document a report command writes.
+    static func jsonText<Value: Encodable>(_ value: Value) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // Encoding plain strings, numbers and arrays cannot fail.
-        let data = (try? encoder.encode(Document(format: jsonFormat, version: jsonVersion, sessions: sessions))) ?? Data("{}".utf8)
+        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
         let text = String(decoding: data, as: UTF8.self)
         // Outside strings there is only ASCII and the pretty-printer's newlines; inside
         // them the encoder has escaped every C0 control already.

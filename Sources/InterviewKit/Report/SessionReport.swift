@@ -11,6 +11,11 @@ public struct SessionReport: Hashable, Sendable, Encodable {
     /// The bank as the session file names it.
     public typealias BankInfo = SessionFile.BankInfo
 
+    public struct FollowUp: Hashable, Sendable, Encodable {
+        public var text: String
+        public var asked: Bool
+    }
+
     public struct QuestionReport: Hashable, Sendable, Encodable {
         /// 1-based position in the session.
         public var number: Int
@@ -19,8 +24,18 @@ public struct SessionReport: Hashable, Sendable, Encodable {
         public var budgetSeconds: Int
         public var elapsedSeconds: Int
         public var overBudget: Bool
-        /// False for a question never opened: no time, notes, ticks or rating.
+        /// Asked: marked so (`m`), or a note, tick or rating on it, or a minute on screen;
+        /// never when skipped. A question passed on the way to another is not asked, and
+        /// neither an unasked nor a skipped question counts as a low score.
         public var asked: Bool
+        /// `x`: not reached, or no signal; and why, when the interviewer said.
+        public var skipped: Bool
+        public var skipReason: String?
+        /// A question of the interviewer's own, added during the interview.
+        public var added: Bool
+        /// The question's follow-ups, each with whether it was asked.
+        public var followUps: [FollowUp]
+        public var competencies: [String]
         public var rating: Int?
         public var rubric: [SessionFile.RubricItem]
         public var notes: [NoteLine]
@@ -31,14 +46,22 @@ public struct SessionReport: Hashable, Sendable, Encodable {
 
         /// The question as asked in the session (prompt, budget), with what it gathered.
         init(number: Int, _ record: SessionFile.QuestionRecord, elapsedSeconds: Int, rating: Int?,
-             rubric: [SessionFile.RubricItem], notes: [NoteLine], amendedAfterEnd: Bool) {
+             rubric: [SessionFile.RubricItem], notes: [NoteLine], amendedAfterEnd: Bool, exactElapsed: Double,
+             markedAsked: Bool, skipped: Bool, skipReason: String?, followUpsAsked: Set<Int>) {
             self.number = number
             id = record.id
             prompt = record.prompt
             budgetSeconds = record.timeSeconds
             self.elapsedSeconds = elapsedSeconds
             overBudget = Durations.isOver(elapsedSeconds, budget: record.timeSeconds)
-            asked = elapsedSeconds > 0 || !notes.isEmpty || rubric.contains(where: \.checked) || rating != nil
+            asked = QuestionProgress.isAsked(markedAsked: markedAsked, skipped: skipped,
+                                             gathered: !notes.isEmpty || rubric.contains(where: \.checked) || rating != nil,
+                                             elapsed: exactElapsed)
+            self.skipped = skipped
+            self.skipReason = skipReason
+            added = record.added == true
+            followUps = (record.followUps ?? []).enumerated().map { FollowUp(text: $1, asked: followUpsAsked.contains($0)) }
+            competencies = record.competencies ?? []
             self.rating = rating
             self.rubric = rubric
             self.notes = notes
@@ -46,7 +69,8 @@ public struct SessionReport: Hashable, Sendable, Encodable {
         }
 
         enum CodingKeys: String, CodingKey {
-            case number, id, prompt, budgetSeconds, elapsedSeconds, overBudget, asked, rating, rubric, notes, amendedAfterEnd
+            case number, id, prompt, budgetSeconds, elapsedSeconds, overBudget, asked, skipped, skipReason, added, followUps,
+                 competencies, rating, rubric, notes, amendedAfterEnd
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -58,6 +82,11 @@ public struct SessionReport: Hashable, Sendable, Encodable {
             try c.encode(elapsedSeconds, forKey: .elapsedSeconds)
             try c.encode(overBudget, forKey: .overBudget)
             try c.encode(asked, forKey: .asked)
+            try c.encode(skipped, forKey: .skipped)
+            try c.encode(skipReason, forKey: .skipReason)
+            try c.encode(added, forKey: .added)
+            try c.encode(followUps, forKey: .followUps)
+            try c.encode(competencies, forKey: .competencies)
             try c.encode(rating, forKey: .rating)
             try c.encode(rubric, forKey: .rubric)
             try c.encode(notes, forKey: .notes)
@@ -101,7 +130,10 @@ public struct SessionReport: Hashable, Sendable, Encodable {
                       return QuestionReport(number: index + 1, record,
                                             elapsedSeconds: progress == nil ? 0 : Int(state.questionElapsed(index, at: at).rounded()),
                                             rating: progress?.rating, rubric: rubric, notes: progress?.notes ?? [],
-                                            amendedAfterEnd: progress?.amended ?? false)
+                                            amendedAfterEnd: progress?.amended ?? false,
+                                            exactElapsed: progress == nil ? 0 : state.questionElapsed(index, at: at),
+                                            markedAsked: progress?.markedAsked ?? false, skipped: progress?.skipped ?? false,
+                                            skipReason: progress?.skipReason, followUpsAsked: progress?.followUpsAsked ?? [])
                   }, amendedAt: state.amendedFrom, overallAmended: state.overallAmended)
     }
 
@@ -116,7 +148,9 @@ public struct SessionReport: Hashable, Sendable, Encodable {
                   questions: summary.questions.enumerated().map { index, record in
                       QuestionReport(number: index + 1, record, elapsedSeconds: record.elapsedSeconds,
                                      rating: record.rating, rubric: record.rubric, notes: record.notes,
-                                     amendedAfterEnd: record.amendedAfterEnd ?? false)
+                                     amendedAfterEnd: record.amendedAfterEnd ?? false, exactElapsed: Double(record.elapsedSeconds),
+                                     markedAsked: record.markedAsked ?? false, skipped: record.skipped ?? false,
+                                     skipReason: record.skipReason, followUpsAsked: Set(record.followUpsAsked ?? []))
                   }, amendedAt: summary.amendedAt, overallAmended: summary.overallAmended ?? false)
     }
 
@@ -141,6 +175,34 @@ public struct SessionReport: Hashable, Sendable, Encodable {
         self.overallAmended = overallAmended
     }
 
+    /// Ratings rolled up per competency: the questions asked that give evidence of it,
+    /// and their mean rating (nil when none of them is rated).
+    public struct Competency: Hashable, Sendable, Encodable {
+        public var name: String
+        public var questions: [Int]
+        public var averageRating: Double?
+    }
+
+    /// Every competency an asked question names, in the order they first appear.
+    public var competencies: [Competency] {
+        var names: [String] = []
+        for q in questions where q.asked { for name in q.competencies where !names.contains(name) { names.append(name) } }
+        return names.map { name in
+            let behind = questions.filter { $0.asked && $0.competencies.contains(name) }
+            let ratings = behind.compactMap(\.rating)
+            return Competency(name: name, questions: behind.map(\.number),
+                              averageRating: ratings.isEmpty ? nil : Double(ratings.reduce(0, +)) / Double(ratings.count))
+        }
+    }
+
+    /// Competencies of the bank's questions that no asked question covered.
+    public var uncoveredCompetencies: [String] {
+        let covered = Set(competencies.map(\.name))
+        var out: [String] = []
+        for q in questions { for name in q.competencies where !covered.contains(name) && !out.contains(name) { out.append(name) } }
+        return out
+    }
+
     /// The mean rating of the rated questions, nil when none is rated.
     public var averageRating: Double? {
         let ratings = questions.compactMap(\.rating)
@@ -149,7 +211,7 @@ public struct SessionReport: Hashable, Sendable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case file, id, candidate, interviewer, startedAt, endedAt, bank, mode, status, recommendation,
-             closingNotes, totalSeconds, questions, amendedAt, overallAmended
+             closingNotes, totalSeconds, questions, amendedAt, overallAmended, competencies, uncoveredCompetencies
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -169,5 +231,7 @@ public struct SessionReport: Hashable, Sendable, Encodable {
         try c.encode(questions, forKey: .questions)
         try c.encode(amendedAt, forKey: .amendedAt)
         try c.encode(overallAmended, forKey: .overallAmended)
+        try c.encode(competencies, forKey: .competencies)
+        try c.encode(uncoveredCompetencies, forKey: .uncoveredCompetencies)
     }
 }

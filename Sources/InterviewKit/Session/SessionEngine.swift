@@ -18,6 +18,13 @@ public enum SessionAction: Hashable, Sendable {
     case reopen
     /// Opens an ended interview again, to amend it.
     case reopenEnded
+    /// `m`, `x`: the current question counts as asked, or as skipped (each toggles).
+    case markAsked
+    case skip(reason: String?)
+    /// `+`: a question of the interviewer's own, after the current one.
+    case addQuestion(String)
+    /// `f` and a digit: follow-up N of the current question was asked (toggles).
+    case toggleFollowUp(Int)
     /// Takes back the last change (a tick, a rating, a recommendation, share-safe, wrap-up, a question move).
     case undo
 }
@@ -27,11 +34,12 @@ public enum SessionAction: Hashable, Sendable {
 public struct SessionEngine: Hashable, Sendable {
     public private(set) var file: SessionFile
     public private(set) var state: SessionState
-    public let questions: [Question]
+    public private(set) var questions: [Question]
 
-    /// A new session on `bank`, started at time 0.
+    /// A new session on `bank`, started at time 0: `plan` chooses questions (indices, in
+    /// order), nil asks the whole bank.
     public init(bank: Bank, id: String, mode: SessionMode = .live, candidate: String, interviewer: String,
-                startedAt: Date, durationSeconds: Int? = nil) {
+                startedAt: Date, durationSeconds: Int? = nil, plan: [Int]? = nil, candidateClock: String? = nil) {
         questions = bank.questions
         file = SessionFile(
             format: SessionFile.format, version: SessionFile.currentVersion, id: id, mode: mode, status: .inProgress,
@@ -44,11 +52,16 @@ public struct SessionEngine: Hashable, Sendable {
                     whyAsk: question.whyAsk.markdown, expectedAnswer: question.expectedAnswer.markdown,
                     howToEvaluate: question.howToEvaluate.markdown,
                     rubric: question.rubric.map { .init(text: $0, checked: false) },
-                    elapsedSeconds: 0, notes: [], rating: nil, amendedAfterEnd: nil)
+                    elapsedSeconds: 0, notes: [], rating: nil, amendedAfterEnd: nil,
+                    competencies: question.competencies.isEmpty ? nil : question.competencies,
+                    followUps: question.followUps.isEmpty ? nil : question.followUps,
+                    anchors: question.anchors.isEmpty ? nil : question.anchors)
             },
             recommendation: nil, closingNotes: [], clockSeconds: 0, totalSeconds: 0, amendedAt: nil, overallAmended: nil,
             events: EventLog())
-        state = SessionState(rubricCounts: file.rubricCounts)
+        file.plan = plan
+        file.candidateClock = candidateClock
+        state = file.initialState
         record(SessionEvent(at: 0, type: .started))
     }
 
@@ -88,14 +101,16 @@ public struct SessionEngine: Hashable, Sendable {
             return [SessionEvent(at: t, type: .questionOpened, question: q)]
         case .next:
             guard open, !s.wrappingUp else { return [] }
-            return s.current + 1 < questions.count
-                ? [SessionEvent(at: t, type: .questionOpened, question: s.current + 1)]
-                : [SessionEvent(at: t, type: .wrapUp)]
+            // Along the plan; from an extra, on to the first planned question not yet opened.
+            let next = s.order.firstIndex(of: s.current).map { $0 + 1 < s.order.count ? s.order[$0 + 1] : nil }
+                ?? s.order.first { !s.questions[$0].visited }
+            return next.map { [SessionEvent(at: t, type: .questionOpened, question: $0)] } ?? [SessionEvent(at: t, type: .wrapUp)]
         case .previous:
             guard open else { return [] }
             if s.wrappingUp { return [SessionEvent(at: t, type: .questionOpened, question: s.current)] }
-            guard s.current > 0 else { return [] }
-            return [SessionEvent(at: t, type: .questionOpened, question: s.current - 1)]
+            let previous = s.order.firstIndex(of: s.current).map { $0 > 0 ? s.order[$0 - 1] : nil }
+                ?? s.order.last { s.questions[$0].visited }
+            return previous.map { [SessionEvent(at: t, type: .questionOpened, question: $0)] } ?? []
         case .toggleRubric(let item):
             guard open, !s.wrappingUp, s.questions[s.current].rubric.indices.contains(item) else { return [] }
             return [SessionEvent(at: t, type: .rubricToggled, question: s.current, item: item)]
@@ -112,7 +127,8 @@ public struct SessionEngine: Hashable, Sendable {
             guard open, !s.wrappingUp else { return [] }
             return [SessionEvent(at: t, type: .wrapUp)]
         case .recommend(let rating):
-            guard open, (0...4).contains(rating), s.recommendation != (rating == 0 ? nil : rating) else { return [] }
+            guard open, (0...4).contains(rating) || rating == Rating.noDecision, s.recommendation != (rating == 0 ? nil : rating)
+            else { return [] }
             return [SessionEvent(at: t, type: .recommended, rating: rating)]
         case .setNotes(let lines):
             guard open else { return [] }
@@ -134,6 +150,22 @@ public struct SessionEngine: Hashable, Sendable {
         case .reopenEnded:
             guard s.status == .completed else { return [] }
             return [SessionEvent(at: max(t, s.clock), type: .reopenedAfterEnd)]
+        case .markAsked:
+            guard open, !s.wrappingUp else { return [] }
+            return [SessionEvent(at: t, type: .markedAsked, question: s.current, on: !s.questions[s.current].markedAsked)]
+        case .skip(let reason):
+            guard open, !s.wrappingUp else { return [] }
+            let on = !s.questions[s.current].skipped
+            return [SessionEvent(at: t, type: .skipped, question: s.current, on: on, text: on ? reason : nil)]
+        case .addQuestion(let prompt):
+            let text = prompt.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard open, !text.isEmpty else { return [] }
+            return [SessionEvent(at: t, type: .questionAdded, question: s.questions.count, text: text),
+                    SessionEvent(at: t, type: .questionOpened, question: s.questions.count)]
+        case .toggleFollowUp(let item):
+            guard open, !s.wrappingUp, questions[s.current].followUps.indices.contains(item) else { return [] }
+            return [SessionEvent(at: t, type: .followUpAsked, question: s.current, item: item,
+                                 on: !s.questions[s.current].followUpsAsked.contains(item))]
         case .undo:
             guard open, var inverse = s.undoable.last else { return [] }
             inverse = SessionEvent(at: t, type: inverse.type, question: inverse.question, item: inverse.item,
@@ -145,6 +177,15 @@ public struct SessionEngine: Hashable, Sendable {
     private mutating func record(_ event: SessionEvent) {
         file.events.append(event)
         state.apply(event)
+        if event.type == .questionAdded, questions.count < state.questions.count {
+            questions.append(Self.added(event.text ?? "", index: questions.count))
+        }
+    }
+
+    /// A question of the interviewer's own: a prompt, its own clock and notes, a rating,
+    /// no budget, no rubric.
+    static func added(_ prompt: String, index: Int) -> Question {
+        Question(id: "added-\(index + 1)", prompt: prompt, timeSeconds: 0, expectedAnswer: RichText())
     }
 
     /// The file to write at time `t`: the events, and the summary derived from them. The
@@ -160,8 +201,19 @@ public struct SessionEngine: Hashable, Sendable {
         out.overallAmended = state.amendedFrom == nil ? nil : state.overallAmended
         out.recommendation = state.recommendation
         out.closingNotes = state.closingNotes
+        // The interviewer's own questions, after the bank's, as their events made them.
+        out.questions = out.questions.filter { $0.added != true }
+        for index in out.questions.count..<min(questions.count, state.questions.count) {
+            out.questions.append(SessionFile.QuestionRecord(
+                id: questions[index].id, prompt: questions[index].prompt, timeSeconds: 0, tags: [], whyAsk: "", expectedAnswer: "",
+                howToEvaluate: "", rubric: [], elapsedSeconds: 0, notes: [], rating: nil, added: true))
+        }
         for index in out.questions.indices {
             let progress = state.questions[index]
+            out.questions[index].skipped = progress.skipped ? true : nil
+            out.questions[index].skipReason = progress.skipReason
+            out.questions[index].markedAsked = progress.markedAsked ? true : nil
+            out.questions[index].followUpsAsked = progress.followUpsAsked.isEmpty ? nil : progress.followUpsAsked.sorted()
             out.questions[index].elapsedSeconds = Int(state.questionElapsed(index, at: at).rounded())
             out.questions[index].notes = progress.notes
             out.questions[index].rating = progress.rating

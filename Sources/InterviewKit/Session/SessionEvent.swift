@@ -39,7 +39,18 @@ public struct SessionEvent: Codable, Hashable, Sendable {
         case reopened
         /// An ended interview opened again to amend it (`resume --reopen`).
         case reopenedAfterEnd
+        /// A question of the interviewer's own (`+`), its prompt in `text`, after the current one.
+        case questionAdded
+        /// `m`: the question counts as asked (`on`), whatever its clock says.
+        case markedAsked
+        /// `x`: the question was not reached, or gave no signal (`on`); `text` may say why.
+        case skipped
+        /// `f` and a digit: follow-up `item` of the question was asked (`on`).
+        case followUpAsked
         case ended
+        /// Text was taken out of the notes after the fact (`interview redact`, `anonymize`):
+        /// when (`date`, wall clock) and how many `characters`, never what. The fold ignores it.
+        case redacted
     }
 
     public var at: Double
@@ -55,9 +66,16 @@ public struct SessionEvent: Codable, Hashable, Sendable {
     public var lines: [NoteLine]?
     /// True on an event that takes back the last change (`u`): replay shows it as it was.
     public var undo: Bool?
+    /// The prompt of a question added during the interview; the reason for a skip.
+    public var text: String?
+    /// On a `redacted` event: how many characters left the notes.
+    public var characters: Int?
+    /// On a `redacted` event: when it happened, an ISO 8601 wall-clock label.
+    public var date: String?
 
     public init(at: Double, type: Kind, question: Int? = nil, item: Int? = nil, rating: Int? = nil, on: Bool? = nil,
-                from: Int? = nil, removed: Int? = nil, lines: [NoteLine]? = nil, undo: Bool? = nil) {
+                from: Int? = nil, removed: Int? = nil, lines: [NoteLine]? = nil, undo: Bool? = nil, text: String? = nil,
+                characters: Int? = nil, date: String? = nil) {
         self.at = (at * 1000).rounded() / 1000
         self.type = type
         self.question = question
@@ -68,6 +86,9 @@ public struct SessionEvent: Codable, Hashable, Sendable {
         self.removed = removed
         self.lines = lines
         self.undo = undo
+        self.text = text
+        self.characters = characters
+        self.date = date
     }
 
     /// The one event that turns `old` notes into `new` ones: the changed middle, between

@@ -34,6 +34,19 @@ public struct SessionFile: Codable, Hashable, Sendable {
         public var rating: Int?
         /// True when its ticks, rating or notes changed after the interview had ended.
         public var amendedAfterEnd: Bool?
+        public var competencies: [String]?
+        public var followUps: [String]?
+        public var anchors: [String]?
+        /// A question of the interviewer's own, added during the interview (`+`); its
+        /// record is derived from the `questionAdded` event, which the fold replays.
+        public var added: Bool?
+        /// `x` (derived): not reached or no signal, and why when said.
+        public var skipped: Bool?
+        public var skipReason: String?
+        /// `m` (derived): asked, whatever its clock says.
+        public var markedAsked: Bool?
+        /// The follow-ups asked (derived), by index.
+        public var followUpsAsked: [Int]?
     }
 
     public var format: String
@@ -69,14 +82,26 @@ public struct SessionFile: Codable, Hashable, Sendable {
         questions.map { record in
             Question(id: record.id, prompt: record.prompt, timeSeconds: record.timeSeconds, tags: record.tags,
                      whyAsk: RichText.parse(record.whyAsk), expectedAnswer: RichText.parse(record.expectedAnswer),
-                     howToEvaluate: RichText.parse(record.howToEvaluate), rubric: record.rubric.map(\.text))
+                     howToEvaluate: RichText.parse(record.howToEvaluate), rubric: record.rubric.map(\.text),
+                     competencies: record.competencies ?? [], followUps: record.followUps ?? [], anchors: record.anchors ?? [])
         }
     }
 
-    public var rubricCounts: [Int] { questions.map(\.rubric.count) }
+    /// The questions chosen for the interview, in order (`run --questions`, `--tags`), as
+    /// indices into `questions`; nil for the whole bank in its order.
+    public var plan: [Int]?
+    /// Which clocks the candidate's screens show: `none`, `question` (the default) or `both`.
+    public var candidateClock: String?
+
+    /// The rubric counts of the questions the session started with (added ones come from
+    /// their events).
+    public var rubricCounts: [Int] { questions.filter { $0.added != true }.map(\.rubric.count) }
+
+    /// The state before the first event.
+    public var initialState: SessionState { SessionState(rubricCounts: rubricCounts, plan: plan) }
 
     /// The state at the end of the recorded events.
-    public var finalState: SessionState { SessionState.fold(rubricCounts: rubricCounts, events: events) }
+    public var finalState: SessionState { SessionState.fold(rubricCounts: rubricCounts, plan: plan, events: events) }
 }
 
 extension SessionFile {

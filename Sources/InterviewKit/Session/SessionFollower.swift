@@ -96,7 +96,9 @@ public struct SessionFollower: Sendable {
         let running = quiet < Self.staleAfter || source.isHeld(path)
         // Between saves the clock runs on, but never past what a live program would have saved by then.
         let t = file.clockSeconds + (running ? min(max(0, quiet), Self.staleAfter) : 0)
-        return .following(CandidateView(questions: questions, durationSeconds: file.bank.durationSeconds, state: state, at: t),
+        let clocks = file.candidateClock.flatMap(CandidateView.Clocks.init(rawValue:)) ?? .question
+        return .following(CandidateView(questions: questions, durationSeconds: file.bank.durationSeconds, state: state, at: t,
+                                        clocks: clocks),
                           running: running)
     }
 }

@@ -8,8 +8,30 @@ public struct QuestionProgress: Hashable, Sendable {
     public var visited = false
     /// Changed after the interview had ended (ticks, rating, notes): an amendment.
     public var amended = false
+    /// `m`: asked, whatever the clock says.
+    public var markedAsked = false
+    /// `x`: not reached, or no signal; never counted as a low score.
+    public var skipped = false
+    public var skipReason: String?
+    /// The follow-ups (by index in the question's list) that were asked.
+    public var followUpsAsked: Set<Int> = []
+    /// A question of the interviewer's own, added during the interview (`+`): its prompt.
+    public var addedPrompt: String?
 
     public init(rubricCount: Int) { rubric = Array(repeating: false, count: rubricCount) }
+
+    /// Asked: marked so, or something gathered on it (a note, a tick, a rating), or on
+    /// screen for `SessionState.askedAfter` seconds; never when skipped. Passing a
+    /// question on the way to another does not make it asked.
+    public func isAsked(elapsed: Double) -> Bool {
+        Self.isAsked(markedAsked: markedAsked, skipped: skipped, gathered: !notes.isEmpty || rubric.contains(true) || rating != nil,
+                     elapsed: elapsed)
+    }
+
+    /// The rule, for the fold and for a report read from the summary alike.
+    public static func isAsked(markedAsked: Bool, skipped: Bool, gathered: Bool, elapsed: Double) -> Bool {
+        !skipped && (markedAsked || gathered || elapsed >= SessionState.askedAfter)
+    }
 }
 
 /// A session at one moment: a pure fold of its events. Live mode, resume and replay
@@ -34,19 +56,56 @@ public struct SessionState: Hashable, Sendable {
     /// The recommendation or the closing notes changed after the end.
     public var overallAmended = false
 
+    /// The interview's questions in the order they are planned: the plan's, with the
+    /// interviewer's own inserted where they were added. Others are extras.
+    public var order: [Int]
+    /// The questions in the order they were first opened: what the candidate's screens number.
+    public var visitOrder: [Int] = []
+
     /// How many changes back `u` reaches.
     static let undoDepth = 100
+    /// Seconds on screen after which a question counts as asked without a note, tick or rating.
+    public static let askedAfter = 60.0
 
-    public init(rubricCounts: [Int]) {
+    /// The state before the first event: `plan` (question indices in order) or every
+    /// question in bank order.
+    public init(rubricCounts: [Int], plan: [Int]? = nil) {
         questions = rubricCounts.map { QuestionProgress(rubricCount: $0) }
+        let valid = (plan ?? []).filter { rubricCounts.indices.contains($0) }
+        order = valid.isEmpty ? Array(rubricCounts.indices) : valid
+        current = order.first ?? 0
     }
 
-    public static func fold<Events: Sequence>(rubricCounts: [Int], events: Events) -> SessionState
+    public static func fold<Events: Sequence>(rubricCounts: [Int], plan: [Int]? = nil, events: Events) -> SessionState
     where Events.Element == SessionEvent {
-        var state = SessionState(rubricCounts: rubricCounts)
+        var state = SessionState(rubricCounts: rubricCounts, plan: plan)
         for event in events { state.apply(event) }
         return state
     }
+
+    /// Whether question `index` counts as asked at time `t`.
+    public func isAsked(_ index: Int, at t: Double) -> Bool {
+        questions[index].isAsked(elapsed: questionElapsed(index, at: t))
+    }
+
+    /// What a discard would lose: notes, ticks, ratings, a recommendation; nil when nothing
+    /// was recorded.
+    public var recorded: String? {
+        let questions = self.questions
+        var parts: [String] = []
+        let noted = questions.filter { !$0.notes.isEmpty }.count
+        if noted > 0 { parts.append("notes on \(noted) question\(noted == 1 ? "" : "s")") }
+        let ticks = questions.reduce(0) { $0 + $1.rubric.filter { $0 }.count }
+        if ticks > 0 { parts.append("\(ticks) tick\(ticks == 1 ? "" : "s")") }
+        let ratings = questions.filter { $0.rating != nil }.count
+        if ratings > 0 { parts.append("\(ratings) rating\(ratings == 1 ? "" : "s")") }
+        if recommendation != nil { parts.append("the recommendation") }
+        if !closingNotes.isEmpty { parts.append("the closing notes") }
+        return parts.isEmpty ? nil : parts.joined(separator: ", ")
+    }
+
+    /// The position of a question in the plan, from 1; nil for an extra.
+    public func planNumber(_ index: Int) -> Int? { order.firstIndex(of: index).map { $0 + 1 } }
 
     public var isRunning: Bool { status == .inProgress && !paused }
 
@@ -102,7 +161,12 @@ public struct SessionState: Hashable, Sendable {
             return SessionEvent(at: 0, type: .shareSafe, on: shareSafe)
         case .paused: return paused ? nil : SessionEvent(at: 0, type: .resumed)
         case .resumed: return paused ? SessionEvent(at: 0, type: .paused) : nil
-        case .started, .notesEdited, .closingNotesEdited, .interrupted, .reopened, .reopenedAfterEnd, .ended: return nil
+        case .markedAsked, .skipped:
+            return q.map { SessionEvent(at: 0, type: event.type, question: $0, on: !(event.on ?? true)) }
+        case .followUpAsked:
+            return q.map { SessionEvent(at: 0, type: .followUpAsked, question: $0, item: event.item, on: !(event.on ?? true)) }
+        case .started, .notesEdited, .closingNotesEdited, .interrupted, .reopened, .reopenedAfterEnd, .ended, .questionAdded, .redacted:
+            return nil
         }
     }
 
@@ -118,12 +182,31 @@ public struct SessionState: Hashable, Sendable {
         switch event.type {
         case .started:
             status = .inProgress
-            if !questions.isEmpty { questions[current].visited = true }
+            if !questions.isEmpty { visit(current) }
         case .questionOpened:
             guard let q else { return }
             current = q
             wrappingUp = false
-            questions[q].visited = true
+            visit(q)
+        case .questionAdded:
+            // Added at the end of the questions (indices stay), after the current one in the plan.
+            var progress = QuestionProgress(rubricCount: 0)
+            progress.addedPrompt = event.text ?? ""
+            questions.append(progress)
+            let at = order.firstIndex(of: current).map { $0 + 1 } ?? order.count
+            order.insert(questions.count - 1, at: at)
+        case .markedAsked:
+            guard let q else { return }
+            questions[q].markedAsked = event.on ?? true
+            if questions[q].markedAsked { questions[q].skipped = false }
+        case .skipped:
+            guard let q else { return }
+            questions[q].skipped = event.on ?? true
+            questions[q].skipReason = questions[q].skipped ? event.text : nil
+            if questions[q].skipped { questions[q].markedAsked = false }
+        case .followUpAsked:
+            guard let q, let item = event.item, item >= 0, item < 64 else { return }
+            if event.on ?? true { questions[q].followUpsAsked.insert(item) } else { questions[q].followUpsAsked.remove(item) }
         case .rubricToggled:
             guard let q, let item = event.item, questions[q].rubric.indices.contains(item) else { return }
             questions[q].rubric[item].toggle()
@@ -139,14 +222,22 @@ public struct SessionState: Hashable, Sendable {
         case .resumed: paused = false
         case .shareSafe: shareSafe = event.on ?? !shareSafe
         case .wrapUp: wrappingUp = true
-        case .recommended: recommendation = Self.validRating(event.rating)
+        case .recommended:
+            recommendation = event.rating == Rating.noDecision ? Rating.noDecision : Self.validRating(event.rating)
         case .interrupted: status = .interrupted
         case .reopened: status = .inProgress
         case .reopenedAfterEnd:
             status = .inProgress
             if amendedFrom == nil { amendedFrom = event.at }
         case .ended: status = .completed
+        case .redacted: break
         }
+    }
+
+    private mutating func visit(_ index: Int) {
+        guard questions.indices.contains(index) else { return }
+        if !questions[index].visited { visitOrder.append(index) }
+        questions[index].visited = true
     }
 
     private static func validRating(_ rating: Int?) -> Int? {

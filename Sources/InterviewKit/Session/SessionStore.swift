@@ -19,12 +19,13 @@ public struct SessionStore: Sendable {
 
     /// Creates a new session file, empty, sortable by time and named for the candidate:
     /// `2026-11-26T10-04-05-ada-lovelace.json`, or `…-2.json` and on when that is taken.
+    /// With `id` (config.toml's `file_names = "id"`), named by the session's short id instead
+    /// and never by the candidate: `2026-11-26T10-04-05-3f2a9c1e.json`.
     /// Created exclusively (`O_EXCL`), so two interviews started in the same second never
     /// share a file; the first save fills it.
-    public func createNewFile(candidate: String, startedAt: Date) throws(WriteError) -> URL {
-        var stamp = ISO8601.string(startedAt).replacingOccurrences(of: ":", with: "-")
-        if stamp.hasSuffix("Z") { stamp.removeLast() }
-        let name = candidate.isEmpty ? "" : "-" + Slug.make(candidate, limit: 30)
+    public func createNewFile(candidate: String, startedAt: Date, id: String? = nil) throws(WriteError) -> URL {
+        let stamp = SessionNames.stamp(startedAt)
+        let name = id.map { "-" + SessionNames.shortID($0) } ?? (candidate.isEmpty ? "" : "-" + Slug.make(candidate, limit: 30))
         try Self.createFolder(folder)
         var n = 1
         while true {
@@ -103,6 +104,31 @@ public struct SessionStore: Sendable {
         if folderFD >= 0 {
             _ = calls.fsync(folderFD)
             _ = calls.close(folderFD)
+        }
+    }
+
+    /// Writes `file` where it can when its own file cannot be written (a full disk, a
+    /// folder gone read-only): `interview-rescue-ID.json` in the home folder, else in the
+    /// temporary folder, 0600. The path, or nil when neither took it.
+    public static func rescue(_ file: SessionFile, environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        guard let data = try? file.encoded() else { return nil }
+        let name = "interview-rescue-\(Slug.make(file.id, limit: 40)).json"
+        let folders = [environment["HOME"], environment["TMPDIR"], "/tmp"].compactMap { $0 }.filter { !$0.isEmpty }
+        for folder in folders {
+            let url = URL(fileURLWithPath: folder, isDirectory: true).appendingPathComponent(name)
+            if (try? writeAtomically(data, to: url)) != nil { return url.path }
+        }
+        return nil
+    }
+
+    /// Deletes a file for good: unlinked, and its folder flushed so that the deletion
+    /// survives a power loss.
+    public static func delete(_ path: String) throws(WriteError) {
+        guard unlink(path) == 0 || errno == ENOENT else { throw .failed("cannot delete \(path)", errno: errno) }
+        let folder = open(URL(fileURLWithPath: path).deletingLastPathComponent().path, O_RDONLY | O_DIRECTORY)
+        if folder >= 0 {
+            fsync(folder)
+            close(folder)
         }
     }
 

@@ -4,16 +4,17 @@ public struct Timeline: Sendable {
     static let checkpointEvery = 256
 
     public let file: SessionFile
-    public let events: [SessionEvent]
+    /// The file's own events: no copy (a 20,000-event session is replayed in its own log).
+    public var events: EventLog { file.events }
     /// `checkpoints[k]` is the state after the first `k * checkpointEvery` events.
     private let checkpoints: [SessionState]
     public let end: Double
 
     public init(_ file: SessionFile) {
         self.file = file
-        events = Array(file.events)
+        let events = file.events
         var checkpoints: [SessionState] = []
-        var state = SessionState(rubricCounts: file.rubricCounts)
+        var state = file.initialState
         for (index, event) in events.enumerated() {
             if index % Self.checkpointEvery == 0 { checkpoints.append(state) }
             state.apply(event)

@@ -22,7 +22,10 @@ public enum LiveKeys {
     public static func table(for display: Display, underOverlay: Bool = false) -> Table {
         switch underOverlay ? nil : display.overlay {
         case .quitConfirm?: return quit
+        case .discardConfirm?: return discard
         case .help?: return help
+        case .questionList?: return questionList
+        case .addQuestion?: return addQuestion
         case nil: break
         }
         if display.session.shareSafe {
@@ -31,6 +34,7 @@ public enum LiveKeys {
         }
         if display.isTyping { return typing }
         if display.awaitingRating { return rating }
+        if display.awaitingFollowUp { return followUp }
         if display.session.wrappingUp { return wrapUp }
         return display.practice ? practice : questions
     }
@@ -42,14 +46,14 @@ public enum LiveKeys {
     /// Whether a printable key waits for the end of its burst before it means anything:
     /// with the notes closed, outside share-safe and the help overlay.
     static func holdsPrintable(_ display: Display) -> Bool {
-        !display.isTyping && !display.session.shareSafe && !(display.overlay?.isHelp ?? false)
+        !display.isTyping && !display.session.shareSafe && !(display.overlay?.takesKeysAtOnce ?? false)
             && display.session.status == .inProgress
     }
 
     /// The tables the help overlay lists, in order.
     public static func helpTables(for display: Display) -> [Table] {
         if display.session.shareSafe { return [shareSafe, shareSafeCommand, shareSafeTyping] }
-        return display.practice ? [practice, typing] : [questions, wrapUp, rating, typing, quit]
+        return display.practice ? [practice, typing] : [questions, wrapUp, rating, questionList, addQuestion, followUp, typing, quit, discard]
     }
 
     static let panes: [Binding] = ViewKeys.panes { .view($0) }
@@ -66,6 +70,14 @@ public enum LiveKeys {
                 hint: Hint("i", "note", rank: 2), .startTyping),
         Binding([.character("r")], "r 1–4", "rate: 1 strong no, 2 no, 3 yes, 4 strong yes; r 0 clears",
                 hint: Hint("r", "rate", rank: 3), .awaitRating),
+        Binding([.character("g")], "g", "the question list: jump to any question, see what was asked",
+                hint: Hint("g", "list", rank: 4), .openList),
+        Binding([.character("m")], "m", "mark this question asked (again: not)", .session(.markAsked)),
+        Binding([.character("x")], "x", "skip this question: not reached, or no signal (again: not)",
+                hint: Hint("x", "skip", rank: 8), .session(.skip(reason: nil))),
+        Binding([.character("+")], "+", "a question of your own, after this one", hint: Hint("+", "own question", rank: 9),
+                .openAddQuestion),
+        Binding([.character("f")], "f 1–9", "mark follow-up N of this question asked", .awaitFollowUp),
         Binding([.character("u")], "u", "undo the last change (a tick, rating, move, share-safe, wrap-up)",
                 hint: Hint("u", "undo", rank: 7), .session(.undo)),
         Binding([.character(" ")], "space", "pause or resume the clocks", .session(.togglePause)),
@@ -144,6 +156,8 @@ public enum LiveKeys {
         Binding([], "", nil, hint: Hint("Recommend:", "", rank: 0), when: { $0.session.wrappingUp }) { _, _ in nil },
         Binding(Key.digits(1...4), "1–4", "1 strong no, 2 no, 3 yes, 4 strong yes") { key, _ in key.digit.map(LiveAction.rate) },
         Binding(Key.digits(0...0), "0", "clear the rating", hint: Hint("0", "clear", rank: 5)) { _, _ in .rate(0) },
+        Binding([.character("d")], "d", "in wrap-up: no decision", hint: Hint("d", "no decision", rank: 5),
+                when: { $0.session.wrappingUp }) { _, _ in .rate(Rating.noDecision) },
         Binding([], "", nil, hint: Hint("1", "strong no", rank: 1)) { _, _ in nil },
         Binding([], "", nil, hint: Hint("2", "no", rank: 2)) { _, _ in nil },
         Binding([], "", nil, hint: Hint("3", "yes", rank: 3)) { _, _ in nil },
@@ -155,9 +169,42 @@ public enum LiveKeys {
         Binding([.character("y"), .character("Y")], "y", "end the interview now (completed)", .endInterview),
         Binding([.character("n"), .character("N"), .escape], "n Esc", "go back to the interview", .view(.closeOverlay)),
         Binding([.character("l"), .character("L")], "l", "leave it, to resume later (interrupted)", .leaveForLater),
+        Binding([.character("d"), .character("D")], "d", "discard it: the interview never happened (asks first)", .askDiscard),
     ], otherwise: { _, _ in .view(.closeOverlay) }, otherwiseHelp: ("any other key", "go back; typing goes into the notes, the q with it"))
 
     public static let help: Table = ViewKeys.help { .view($0) }
+
+    public static let discard = Table(name: "discard", title: "Discard (after q d)", [
+        Binding([.character("y"), .character("Y")], "y", "delete the session file: nothing of this interview is kept", .discard),
+        Binding([.character("n"), .character("N"), .escape], "n Esc", "keep it: back to the interview", .view(.closeOverlay)),
+    ], otherwise: { _, _ in .view(.closeOverlay) }, otherwiseHelp: ("any other key", "keep it"))
+
+    public static let questionList = Table(name: "question-list", title: "Question list (after g)", [
+        Binding([.up, .character("k")], "↑ k", "the question above", .listMove(-1)),
+        Binding([.down, .character("j")], "↓ j", "the question below", .listMove(1)),
+        Binding(Key.digits(0...9), "0–9", "a question's number") { key, _ in
+            if case .character(let c) = key { return .listType(c) }
+            return nil
+        },
+        Binding([.backspace], "⌫", "take back a digit", .listErase),
+        Binding([.enter], "Enter", "go to the question chosen", hint: Hint("Enter", "go", rank: 0), .listJump),
+        Binding([.escape, .character("g"), .character("q")], "Esc g", "close the list", hint: Hint("Esc", "close", rank: 1),
+                .view(.closeOverlay)),
+    ])
+
+    public static let addQuestion = Table(name: "add-question", title: "Your own question (after +)", [
+        Binding([.enter], "Enter", "add it after this question, and go to it", hint: Hint("Enter", "add", rank: 0), .addConfirm),
+        Binding([.backspace], "⌫", "take back a character", .addErase),
+        Binding([.escape], "Esc", "give it up", hint: Hint("Esc", "cancel", rank: 1), .view(.closeOverlay)),
+    ], otherwise: { key, _ in
+        if case .character(let c) = key { return .addText(String(c)) }
+        return nil
+    }, otherwiseHelp: ("any other key, a paste", "the question's text, one line"))
+
+    public static let followUp = Table(name: "follow-up", title: "Follow-ups (after f)", [
+        Binding(Key.digits(1...9), "1–9", "follow-up N was asked (again: not)") { key, _ in key.digit.map { .follow($0 - 1) } },
+        Binding([.escape], "Esc", "cancel", hint: Hint("Esc", "cancel", rank: 9), .view(.closeOverlay)),
+    ], otherwise: { _, _ in .view(.closeOverlay) }, otherwiseHelp: ("any other key", "cancel; typing goes into the notes, the f with it"))
 
     static let move: [Binding] = [
         Binding([.right], "→", "next question", hint: Hint("→", "next", rank: 1), .session(.next)),

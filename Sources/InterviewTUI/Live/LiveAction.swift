@@ -44,12 +44,28 @@ public enum LiveAction: Hashable, Sendable {
     case disarm
     /// A word in the status line until the next key (a digit in wrap-up: press r first).
     case remind(String)
+    /// The question list (`g`): open it, move, type a number, jump.
+    case openList
+    case listMove(Int)
+    case listType(Character)
+    case listErase
+    case listJump
+    /// A question of one's own (`+`): open the line, type, erase, add it.
+    case openAddQuestion
+    case addText(String)
+    case addErase
+    case addConfirm
+    /// `f`: the next digit marks a follow-up asked (`follow`).
+    case awaitFollowUp
+    case follow(Int)
     case awaitRating
     case rate(Int)
     case toggleShareSafe
     /// Practice: show the expected answer, guidance and rubric of this question.
     case reveal
     case askQuit
+    case askDiscard
+    case discard
     case endInterview
     case leaveForLater
     /// Time passed (once a second): clocks move, typed notes are recorded.

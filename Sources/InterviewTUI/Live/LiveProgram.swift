@@ -55,11 +55,29 @@ public enum LiveProgram: ScreenProgram {
         return .edit(.insert(a + b))
     }
 
+    /// Where the session is once the screen closes.
+    public enum Saved: Hashable, Sendable {
+        /// In its own file.
+        case saved
+        /// Its file could not be written (`reason`); a copy is at `path` instead.
+        case rescued(path: String, reason: String)
+        /// Nowhere: neither its file nor a rescue copy could be written.
+        case lost(reason: String)
+    }
+
+    /// How often, and how long apart, the last save is tried again before the session is
+    /// written elsewhere.
+    public static let finalTries = 6, finalPause = 0.5
+
     /// Runs a live (or practice) session on `terminal` until it ends, is left, or a
-    /// signal stops it; the session is on its way to disk when this returns (see
-    /// `SessionSaving.flush`).
+    /// signal stops it, then makes sure it is on disk: the last save is checked, tried
+    /// again for a few seconds while the screen says so, and when the disk still refuses
+    /// the session is written to `rescue` (a path in the home folder or /tmp). The program
+    /// never says saved when it is not.
     public static func run(engine: SessionEngine, clock: SessionClock, saver: any SessionSaving, terminal: any TerminalDevice,
-                           notice: String? = nil, practice: Bool = false, wallClock: () -> Date = Date.init) -> LiveState {
+                           notice: String? = nil, practice: Bool = false, wallClock: () -> Date = Date.init,
+                           pause: (Double) -> Void = { Thread.sleep(forTimeInterval: $0) },
+                           rescue: (SessionFile) -> String? = { SessionStore.rescue($0) }) -> (state: LiveState, saved: Saved) {
         var state = LiveState(engine: engine, size: terminal.size)
         state.now = clock.now()
         state.ascii = terminal.ascii
@@ -67,10 +85,28 @@ public enum LiveProgram: ScreenProgram {
         state.practice = practice
         var effects = LiveEffects(saver: saver)
         state = Runtime.run(LiveProgram.self, state, terminal: terminal, clock: clock, effects: &effects)
+        // Discarded: nothing more is written; the caller deletes the file.
+        if state.exit == .discarded {
+            saver.flush()
+            return (state, .saved)
+        }
         LiveReducer.reduce(&state, .markEnded(wallClock()), now: clock.now())
         effects.save(state, force: true)
         saver.flush()
-        return state
+        var tries = 0
+        while case .failed(let reason) = saver.status, tries < finalTries {
+            LiveReducer.reduce(&state, .saved(saver.status), now: clock.now())
+            LiveReducer.reduce(&state, .remind("⚠ NOT SAVED: \(reason). Trying again…"), now: clock.now())
+            terminal.draw(render(state))
+            pause(finalPause)
+            effects.save(state, force: true)
+            saver.flush()
+            tries += 1
+        }
+        guard case .failed(let reason) = saver.status else { return (state, .saved) }
+        let snapshot = state.engine.snapshot(at: state.now)
+        if let path = rescue(snapshot) { return (state, .rescued(path: path, reason: reason)) }
+        return (state, .lost(reason: reason))
     }
 }
 

@@ -7,6 +7,10 @@ public enum LiveReducer {
         state.now = max(state.now, now)
         let t = state.now
         switch action {
+        case .follow(let item):
+            state.awaitingFollowUp = false
+            state.promptKey = nil
+            reduce(&state, .session(.toggleFollowUp(item)), now: t)
         case .session(let sessionAction):
             let before = state.session.current
             if state.editor != nil, sessionAction == .next || sessionAction == .previous {
@@ -30,11 +34,14 @@ public enum LiveReducer {
             if !notes.isEmpty { editor.newline(stamp: stamp(state)) }
             state.editor = editor
             if !state.session.wrappingUp { state.focus = .notes }
+        case .paste(let text) where state.overlay?.isAddQuestion == true:
+            reduce(&state, .addText(text), now: t)
         case .paste(let text), .type(let text):
             // Outside the notes a paste (or prose) opens them: no word in it can quit, rate or move on.
             if state.editor == nil {
                 state.overlay = nil
                 state.awaitingRating = false
+                state.awaitingFollowUp = false
                 state.promptKey = nil
                 reduce(&state, .startTyping, now: t)
             }
@@ -51,7 +58,7 @@ public enum LiveReducer {
             resolveBurst(&state)
             let display = state.display
             let action = LiveKeys.action(for: key, in: display)
-            let prompt = display.overlay != nil || display.awaitingRating
+            let prompt = display.overlay != nil || display.awaitingRating || display.awaitingFollowUp
             if !prompt, action == .startTyping {
                 // Nothing to wait for: what follows is typed into the notes either way.
                 reduce(&state, .startTyping, now: t)
@@ -75,6 +82,47 @@ public enum LiveReducer {
             state.commandArmed = false
         case .remind(let text):
             state.notice = text
+        case .openList:
+            let rows = QuestionList.rows(state.display)
+            state.overlay = .questionList(selection: rows.firstIndex(of: state.session.current) ?? 0, typed: "")
+        case .listMove(let step):
+            guard case .questionList(let selection, _)? = state.overlay else { return }
+            let count = QuestionList.rows(state.display).count
+            state.overlay = .questionList(selection: min(max(0, selection + step), max(0, count - 1)), typed: "")
+        case .listType(let digit):
+            guard case .questionList(let selection, let typed)? = state.overlay, typed.count < 3 else { return }
+            let number = Int(typed + String(digit)) ?? 0
+            let count = QuestionList.rows(state.display).count
+            state.overlay = .questionList(selection: (1...max(1, count)).contains(number) ? number - 1 : selection, typed: typed + String(digit))
+        case .listErase:
+            guard case .questionList(let selection, let typed)? = state.overlay else { return }
+            state.overlay = .questionList(selection: selection, typed: String(typed.dropLast()))
+        case .listJump:
+            guard case .questionList(let selection, _)? = state.overlay else { return }
+            let rows = QuestionList.rows(state.display)
+            state.overlay = nil
+            guard rows.indices.contains(selection) else { return }
+            reduce(&state, .session(.open(rows[selection])), now: t)
+        case .openAddQuestion:
+            guard state.session.status == .inProgress else { return }
+            state.overlay = .addQuestion(text: "")
+        case .addText(let text):
+            guard case .addQuestion(let typed)? = state.overlay else { return }
+            let line = text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+            state.overlay = .addQuestion(text: String((typed + line).prefix(500)))
+        case .addErase:
+            guard case .addQuestion(let typed)? = state.overlay else { return }
+            state.overlay = .addQuestion(text: String(typed.dropLast()))
+        case .addConfirm:
+            guard case .addQuestion(let typed)? = state.overlay else { return }
+            state.overlay = nil
+            reduce(&state, .session(.addQuestion(typed)), now: t)
+        case .awaitFollowUp:
+            if state.question.followUps.isEmpty {
+                state.notice = "this question has no follow-ups"
+            } else {
+                state.awaitingFollowUp = true
+            }
         case .stopTyping:
             commitNotes(&state)
             state.editor = nil
@@ -105,6 +153,12 @@ public enum LiveReducer {
             state.promptKey = nil
             state.engine.perform(.end, at: t)
             state.exit = .completed
+        case .askDiscard:
+            state.overlay = .discardConfirm
+        case .discard:
+            state.editor = nil
+            state.overlay = nil
+            state.exit = .discarded
         case .leaveForLater:
             leave(&state, as: .leftForLater)
         case .signal(let number):
@@ -136,10 +190,10 @@ public enum LiveReducer {
         let t = state.now
         if isCommand(burst.keys, state.display) {
             for key in burst.keys {
-                let promptWasOpen = state.overlay != nil || state.awaitingRating
+                let promptWasOpen = state.overlay != nil || state.awaitingRating || state.awaitingFollowUp
                 guard let action = LiveKeys.action(for: key, in: state.display) else { continue }
                 reduce(&state, action, now: t)
-                let promptIsOpen = state.overlay == .quitConfirm || state.awaitingRating
+                let promptIsOpen = state.overlay == .quitConfirm || state.awaitingRating || state.awaitingFollowUp
                 if case .character(let c) = key, promptIsOpen, !promptWasOpen { state.promptKey = c }
                 if !promptIsOpen { state.promptKey = nil }
             }
@@ -155,7 +209,8 @@ public enum LiveReducer {
     /// Whether more keys could still make `keys` one command (`r` before its digit).
     static func couldBeCommand(_ keys: [Key], _ display: Display) -> Bool {
         if isCommand(keys, display) { return true }
-        return keys.count == 1 && LiveKeys.table(for: display).action(for: keys[0], in: display) == .awaitRating
+        let action = keys.count == 1 ? LiveKeys.table(for: display).action(for: keys[0], in: display) : nil
+        return action == .awaitRating || action == .awaitFollowUp
     }
 
     static func isCommand(_ keys: [Key], _ display: Display) -> Bool {
@@ -169,7 +224,9 @@ public enum LiveReducer {
         guard characters.count == keys.count else { return false }
         if characters.allSatisfy({ ("1"..."9").contains($0) }) { return true }  // ticks, fast
         if Set(characters).count == 1, characters[0] == "n" || characters[0] == "p" { return true }
-        return keys.count == 2 && table.action(for: first, in: display) == .awaitRating && ("0"..."4").contains(characters[1])
+        let second = characters[1]
+        return keys.count == 2 && (table.action(for: first, in: display) == .awaitRating && (("0"..."4").contains(second) || second == "d")
+            || table.action(for: first, in: display) == .awaitFollowUp && ("1"..."9").contains(second))
     }
 
     private static func leave(_ state: inout LiveState, as exit: LiveExit) {

@@ -19,12 +19,17 @@ public enum LiveScreen {
             canvas.cursor = cursor
         }
         StatusLine.draw(state, into: &canvas)
+        var overlayCursor: Point?
         switch state.overlay {
         case .help?: HelpOverlay.draw(state, into: &canvas, box: box)
-        case .quitConfirm?: Overlays.quitConfirm(into: &canvas, box: box)
+        case .quitConfirm?: Overlays.quitConfirm(state, into: &canvas, box: box)
+        case .questionList(let selection, let typed)?: QuestionList.draw(state, selection: selection, typed: typed, into: &canvas, box: box)
+        case .addQuestion(let text)?: overlayCursor = QuestionList.drawAddQuestion(text, into: &canvas, box: box)
+        case .discardConfirm?: Overlays.discardConfirm(state, into: &canvas, box: box)
         case nil: break
         }
-        if state.overlay != nil { canvas.cursor = nil }
+        if state.awaitingRating, !state.session.wrappingUp, !state.session.shareSafe { Overlays.anchors(state, into: &canvas, box: box) }
+        if state.overlay != nil { canvas.cursor = overlayCursor }
         return canvas
     }
 
@@ -66,9 +71,9 @@ public enum LiveScreen {
             default: text = question.expectedAnswer
             }
             let title = layout.tabbed ? tabTitle(id) : id.title
-            panes[id] = Pane(rect: rect, title: title, focused: state.focus == id,
-                             lines: Wrap.rich(text, width: rect.width - 4, limit: linesNeeded(id, rect, state)),
-                             scroll: state.scroll[id] ?? 0)
+            var lines = Wrap.rich(text, width: rect.width - 4, limit: linesNeeded(id, rect, state))
+            if id == .evaluate { lines += followUpLines(state, width: rect.width - 4) }
+            panes[id] = Pane(rect: rect, title: title, focused: state.focus == id, lines: lines, scroll: state.scroll[id] ?? 0)
         }
 
         let ticks = state.session.questions[q].rubric
@@ -92,9 +97,32 @@ public enum LiveScreen {
         return (panes, cursor)
     }
 
+    /// The follow-ups under how to evaluate, each ticked once asked (`f` and its number).
+    static func followUpLines(_ state: Display, width: Int) -> [StyledLine] {
+        let followUps = state.question.followUps
+        guard !followUps.isEmpty else { return [] }
+        let asked = state.session.questions[state.session.current].followUpsAsked
+        var lines = [StyledLine(), StyledLine(glyphs: Wrap.glyphs("Follow-ups (f then the number):", Style(.title)))]
+        for (n, text) in followUps.enumerated() {
+            let prefix = Wrap.glyphs("\(n + 1) ", Style(.dim)) + Wrap.glyphs(asked.contains(n) ? "[x] " : "[ ] ",
+                                                                          Style(asked.contains(n) ? .rubricChecked : .rubricUnchecked))
+            lines += Wrap.hanging(Wrap.glyphs(text, Style(.body)), prefix: prefix, width: width)
+        }
+        return lines
+    }
+
+    /// How the interviewer's screens name a question: its place in the plan, or extra.
+    static func questionTitle(_ state: Display, _ index: Int) -> String {
+        guard let number = state.session.planNumber(index) else { return "Extra question · bank #\(index + 1)" }
+        let own = state.session.questions[index].addedPrompt != nil ? "Your question" : "Question"
+        return "\(own) \(number)/\(state.session.order.count)"
+    }
+
     static func questionPane(_ state: Display, rect: Rect) -> Pane {
         let question = state.question
-        var title = "Question \(state.session.current + 1)/\(state.questions.count)"
+        var title = questionTitle(state, state.session.current)
+        let progress = state.session.questions[state.session.current]
+        if progress.skipped { title += " · skipped" } else if progress.markedAsked { title += " · marked asked" }
         if !question.tags.isEmpty { title += " · " + question.tags.joined(separator: ", ") }
         var right: [Glyph] = []
         if !state.session.shareSafe {

@@ -4,6 +4,8 @@ import InterviewKit
 public enum LiveExit: Hashable, Sendable {
     case completed
     case leftForLater
+    /// `q` `d` `y`: the interview never happened; its file is to be deleted.
+    case discarded
     case signal(Int32)
 }
 
@@ -34,6 +36,7 @@ public struct LiveState: Hashable, Sendable {
     public var question: Question { engine.questions[session.current] }
     public var isTyping: Bool { screen.editor != nil }
     public var answerKeyShown: Bool { display.answerKeyShown }
+
 
     public var display: Display {
         Display(view: SessionView(file: engine.file, questions: engine.questions, state: engine.state, now: now), screen: screen)

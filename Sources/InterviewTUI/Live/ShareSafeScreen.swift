@@ -11,7 +11,7 @@ enum ShareSafeScreen {
         let rect = Rect(x: 0, y: 1, width: w, height: canvas.height - 2)
         let view = CandidateView(questions: state.questions, durationSeconds: state.view.durationSeconds,
                                  state: state.session, at: state.now)
-        var pane = Pane(rect: rect, title: "Question \(view.number)/\(view.count)",
+        var pane = Pane(rect: rect, title: "Question \(view.number)",
                         lines: Wrap.hanging(limit: rect.height, prefix: [], width: rect.width - 4) {
                             Wrap.glyphs(view.prompt.prefix($0), Style(.strong))
                         })

@@ -6,13 +6,18 @@ enum StatusLine {
         let y = canvas.height - 1
         canvas.fill(Rect(x: 0, y: y, width: canvas.width, height: 1), Style(.status))
         var segments: [(String, Role)] = []
-        if !state.session.wrappingUp {
+        // On a shared screen, only the clocks the candidate may see (`--candidate-clock`).
+        let clocks: CandidateView.Clocks = state.session.shareSafe ? state.view.candidateClocks : .both
+        if !state.session.wrappingUp || state.session.shareSafe, clocks != .none {
             let clock = ClockText.make(elapsed: Int(state.questionElapsed()), budget: state.question.timeSeconds)
             segments.append((" Q " + clock.text, clock.role))
         }
-        let total = ClockText.make(elapsed: Int(state.session.totalElapsed(at: state.now)), budget: state.view.durationSeconds)
-        segments.append((" Total " + total.text, total.role))
+        if clocks == .both {
+            let total = ClockText.make(elapsed: Int(state.session.totalElapsed(at: state.now)), budget: state.view.durationSeconds)
+            segments.append((" Total " + total.text, total.role))
+        }
         if state.session.paused { segments.append((" ⏸ PAUSED ", .warning)) }
+        if !state.session.shareSafe, !state.practice, !state.replay, let pace = Pacing.make(state) { segments.append((" " + pace.text, pace.role)) }
         switch state.saveStatus {
         case .idle: break
         case .saved: segments.append((" ✓ saved", .status))

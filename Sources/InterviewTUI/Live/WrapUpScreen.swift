@@ -18,13 +18,14 @@ enum WrapUpScreen {
             .first { DisplayWidth.of($0) <= w - 4 } ?? "e end · i notes · p back"
         let header = [
             StyledLine(glyphs: Wrap.glyphs(state.practice ? "Overall, how did it go: " : "Overall recommendation: ", Style(.body))
-                + Wrap.glyphs(recommendation.map { "\($0) \(Rating.label($0))" } ?? "none yet (r then 1–4)",
+                + Wrap.glyphs(recommendation.map { $0 == Rating.noDecision ? "no decision" : "\($0) \(Rating.label($0))" }
+                              ?? "none yet (r then 1–4, or d)",
                               Style(recommendation == nil ? .dim : .rating))),
             StyledLine(glyphs: Wrap.glyphs(keys, Style(.dim))),
         ]
         let top = Rect(x: 0, y: 0, width: w, height: 4)
         let rest = h - 1 - top.height
-        let summaryHeight = min(state.questions.count + 3, rest / 2 + 2)
+        let summaryHeight = min(state.session.order.count + 3, rest / 2 + 2)
         let summaryRect = Rect(x: 0, y: top.maxY, width: w, height: summaryHeight)
         let notesRect = Rect(x: 0, y: summaryRect.maxY, width: w, height: h - 1 - summaryRect.maxY)
         var panes: [PaneID?: Pane] = [:]
@@ -57,15 +58,21 @@ enum WrapUpScreen {
         var lines = [StyledLine(glyphs: Wrap.glyphs(
             " #  " + cell("Question", promptWidth) + cell("Time/budget", timeWidth) + cell("Rubric", rubricWidth) + "Rating",
             Style(.title)))]
-        for (index, question) in state.questions.enumerated() {
+        // The plan's questions, and the extras that were opened; numbers are the plan's.
+        let rows = QuestionList.rows(state).filter { state.session.order.contains($0) || state.session.questions[$0].visited }
+        for index in rows {
+            let question = state.questions[index]
             let progress = state.session.questions[index]
             let elapsed = Int(state.questionElapsed(index))
             let clock = ClockText.make(elapsed: elapsed, budget: question.timeSeconds)
-            let number = index + 1 < 10 ? " \(index + 1)  " : "\(index + 1)  "
-            var glyphs = Wrap.glyphs(number + cell(question.prompt, promptWidth), Style(progress.visited ? .body : .dim))
+            let label = state.session.planNumber(index).map(String.init) ?? "x"
+            let number = label.count < 2 ? " \(label)  " : "\(label)  "
+            let asked = state.session.isAsked(index, at: state.now)
+            var glyphs = Wrap.glyphs(number + cell(question.prompt, promptWidth), Style(asked ? .body : .dim))
             glyphs += Wrap.glyphs(cell(clock.text, timeWidth), Style(clock.role))
             glyphs += Wrap.glyphs(cell("\(progress.rubric.filter { $0 }.count)/\(progress.rubric.count)", rubricWidth), Style(.body))
-            glyphs += Wrap.glyphs(progress.rating.map(Rating.label) ?? "–", Style(progress.rating == nil ? .dim : .rating))
+            let rating = progress.skipped ? "skipped" : !asked ? "not asked" : progress.rating.map(Rating.label) ?? "–"
+            glyphs += Wrap.glyphs(rating, Style(progress.rating == nil ? .dim : .rating))
             lines.append(StyledLine(glyphs: glyphs))
         }
         return lines

@@ -26,7 +26,7 @@ public enum MirrorScreen {
             if view.status == .completed {
                 (title, text) = ("The end", "The interview has ended. Thank you!")
             } else {
-                (title, text) = ("Question \(view.number)/\(view.count)", view.prompt)
+                (title, text) = ("Question \(view.number)", view.prompt)
             }
             var lines = [StyledLine()] + Wrap.hanging(limit: rect.height, prefix: [], width: rect.width - 4) {
                 Wrap.glyphs(text.prefix($0), Style(.strong))
@@ -37,12 +37,14 @@ public enum MirrorScreen {
             }
             Pane(rect: rect, title: title, lines: lines).draw(into: &canvas, box: box)
             var x = 0
-            if view.status != .completed {
+            if view.status != .completed, view.clocks != .none {
                 let clock = ClockText.make(elapsed: view.questionSeconds, budget: view.budgetSeconds)
                 x = canvas.put(" Q " + clock.text, x: x, y: status.y, style: Style(clock.role))
             }
-            let total = ClockText.make(elapsed: view.totalSeconds, budget: view.durationSeconds)
-            x = canvas.put(" Total " + total.text, x: x, y: status.y, style: Style(total.role))
+            if view.clocks == .both {
+                let total = ClockText.make(elapsed: view.totalSeconds, budget: view.durationSeconds)
+                x = canvas.put(" Total " + total.text, x: x, y: status.y, style: Style(total.role))
+            }
             if view.paused { canvas.put(" ⏸ PAUSED", x: x, y: status.y, style: Style(.warning)) }
         }
         return canvas

@@ -23,7 +23,7 @@ public struct ReplayState: Sendable {
         timeline = Timeline(file)
         questions = file.bankQuestions
         self.speed = Self.speeds.min { abs($0 - speed) < abs($1 - speed) } ?? 1
-        shown = SessionState(rubricCounts: file.rubricCounts)
+        shown = file.initialState
         screen = ScreenState(size: Self.viewSize(size))
         screen.replay = true
         seek(to: 0)
@@ -61,6 +61,11 @@ public enum ReplayAction: Hashable, Sendable {
     /// Real time passed (seconds): while playing, the position moves by it times the speed.
     case advance(Double)
     case view(ViewAction)
+    /// The question list (`g`), as in live mode: Enter goes to the moment the question was first opened.
+    case openList
+    case listMove(Int)
+    case listType(Character)
+    case listJump
     case quit
 }
 
@@ -91,6 +96,28 @@ public enum ReplayReducer {
             ViewReducer.reduce(&state.screen, .resize(ReplayState.viewSize(size)), view: state.display.view)
         case .view(let action):
             ViewReducer.reduce(&state.screen, action, view: state.display.view)
+        case .openList:
+            let rows = QuestionList.rows(state.display)
+            state.screen.overlay = .questionList(selection: rows.firstIndex(of: state.shown.current) ?? 0, typed: "")
+        case .listMove(let step):
+            guard case .questionList(let selection, _)? = state.screen.overlay else { return }
+            let count = QuestionList.rows(state.display).count
+            state.screen.overlay = .questionList(selection: min(max(0, selection + step), max(0, count - 1)), typed: "")
+        case .listType(let digit):
+            guard case .questionList(let selection, let typed)? = state.screen.overlay, typed.count < 3 else { return }
+            let number = Int(typed + String(digit)) ?? 0
+            let count = QuestionList.rows(state.display).count
+            state.screen.overlay = .questionList(selection: (1...max(1, count)).contains(number) ? number - 1 : selection,
+                                                 typed: typed + String(digit))
+        case .listJump:
+            guard case .questionList(let selection, _)? = state.screen.overlay else { return }
+            let rows = QuestionList.rows(state.display)
+            state.screen.overlay = nil
+            guard rows.indices.contains(selection) else { return }
+            let question = rows[selection]
+            let opened = timeline.events.first { ($0.type == .questionOpened && $0.question == question) }?.at
+                ?? (question == timeline.file.initialState.current ? 0 : nil)
+            if let opened { state.seek(to: opened) }
         case .quit: state.quit = true
         }
     }

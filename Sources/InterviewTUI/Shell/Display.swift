@@ -10,6 +10,8 @@ public struct SessionView: Hashable, Sendable {
     public var durationSeconds: Int
     /// The session clock of this view.
     public var now: Double
+    /// Which clocks a candidate's screen shows.
+    public var candidateClocks: CandidateView.Clocks = .question
 
     public init(questions: [Question], state: SessionState, title: String, candidate: String, durationSeconds: Int, now: Double) {
         self.questions = questions
@@ -23,6 +25,7 @@ public struct SessionView: Hashable, Sendable {
     public init(file: SessionFile, questions: [Question], state: SessionState, now: Double) {
         self.init(questions: questions, state: state, title: file.bank.title, candidate: file.candidate,
                   durationSeconds: file.bank.durationSeconds, now: now)
+        candidateClocks = file.candidateClock.flatMap(CandidateView.Clocks.init(rawValue:)) ?? .question
     }
 }
 

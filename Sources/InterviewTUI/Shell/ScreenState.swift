@@ -38,10 +38,30 @@ public enum Overlay: Hashable, Sendable {
     /// The keys, scrolled this many lines.
     case help(scroll: Int)
     case quitConfirm
+    /// The interview's questions (`g`): the row selected, and the number typed so far.
+    case questionList(selection: Int, typed: String)
+    /// A question of one's own being written (`+`).
+    case addQuestion(text: String)
+    /// `q` then `d`: discard the interview (its file is deleted) once `y` confirms.
+    case discardConfirm
 
     public var isHelp: Bool {
         if case .help = self { return true }
         return false
+    }
+
+    public var isAddQuestion: Bool {
+        if case .addQuestion = self { return true }
+        return false
+    }
+
+    /// Overlays whose keys are text or moves (the list, the new question's line): their
+    /// printable keys are never held as a burst.
+    var takesKeysAtOnce: Bool {
+        switch self {
+        case .help, .questionList, .addQuestion: true
+        case .quitConfirm, .discardConfirm: false
+        }
     }
 }
 
@@ -59,6 +79,8 @@ public struct ScreenState: Hashable, Sendable {
     /// The notes being typed; nil when not typing.
     public var editor: LineEditor?
     public var awaitingRating = false
+    /// `f` was pressed: the next digit marks a follow-up asked.
+    public var awaitingFollowUp = false
     public var saveStatus: SessionSaver.Status = .idle
     /// A message shown in the status line until the first key (e.g. an unfinished session exists).
     public var notice: String?

@@ -21,6 +21,7 @@ enum ViewReducer {
         case .closeOverlay:
             screen.overlay = nil
             screen.awaitingRating = false
+            screen.awaitingFollowUp = false
         case .helpScroll(let lines):
             scrollHelp(&screen, by: lines, view: view)
         case .helpPage(let pages):

@@ -1,13 +1,65 @@
 import InterviewKit
 
 enum Overlays {
-    static func quitConfirm(into canvas: inout Canvas, box: BoxChars) {
-        let lines = [StyledLine(glyphs: Wrap.glyphs("The interview is not finished.", Style(.strong))), StyledLine()]
-            + LiveKeys.quit.rows.map { row in
+    static func quitConfirm(_ state: Display, into canvas: inout Canvas, box: BoxChars) {
+        var lines = [StyledLine(glyphs: Wrap.glyphs("The interview is not finished.", Style(.strong))), StyledLine()]
+        // Ending asks once, and says what is missing: asked but not rated, no recommendation.
+        if !state.session.shareSafe, !state.practice {
+            let unrated = state.session.order.filter { state.session.isAsked($0, at: state.now) && state.session.questions[$0].rating == nil }
+                .compactMap { state.session.planNumber($0).map(String.init) }
+            var missing: [String] = []
+            if !unrated.isEmpty { missing.append("asked but not rated: " + unrated.joined(separator: ", ")) }
+            if state.session.recommendation == nil { missing.append("no recommendation yet") }
+            if !missing.isEmpty {
+                lines.append(StyledLine(glyphs: Wrap.glyphs(missing.joined(separator: " · ").prefix(1).uppercased()
+                    + missing.joined(separator: " · ").dropFirst(), Style(.warning))))
+                lines.append(StyledLine())
+            }
+        }
+        if case .failed(let reason) = state.saveStatus {
+            // Never a quiet "saved": the box says the disk refuses, before y or l is pressed.
+            lines += Wrap.hanging(Wrap.glyphs("⚠ The last changes are NOT SAVED (\(reason)). y and l try again, and write the session elsewhere if the disk still refuses.",
+                                              Style(.warning)), prefix: [], width: max(20, min(70, canvas.width - 8)))
+            lines.append(StyledLine())
+        }
+        lines += LiveKeys.quit.rows.map { row in
                 StyledLine(glyphs: Wrap.glyphs(row.keys.padding(toLength: 7, withPad: " ", startingAt: 0), Style(.statusKey))
                     + Wrap.glyphs(row.action, Style(.help)))
             }
         centredPane(lines, title: "Quit?", size: Size(width: canvas.width, height: canvas.height)).draw(into: &canvas, box: box)
+    }
+
+    /// `q` then `d`: what discarding would lose, and the keys.
+    static func discardConfirm(_ state: Display, into canvas: inout Canvas, box: BoxChars) {
+        let width = max(20, min(canvas.width - 8, 70))
+        var lines: [StyledLine]
+        if let lost = state.session.recorded {
+            lines = Wrap.hanging(Wrap.glyphs("Discarding deletes what was recorded: \(lost).", Style(.warning)), prefix: [], width: width)
+        } else {
+            lines = [StyledLine(glyphs: Wrap.glyphs("Nothing was recorded: no note, tick, rating or recommendation.", Style(.strong)))]
+        }
+        lines.append(StyledLine())
+        lines += LiveKeys.discard.rows.map { row in
+            StyledLine(glyphs: Wrap.glyphs(row.keys.padding(toLength: 7, withPad: " ", startingAt: 0), Style(.statusKey))
+                + Wrap.glyphs(row.action, Style(.help)))
+        }
+        centredPane(lines, title: "Discard this interview?", size: Size(width: canvas.width, height: canvas.height)).draw(into: &canvas, box: box)
+    }
+
+    /// What a 1, 2, 3 and 4 look like for the question on screen, beside the scale, while
+    /// `r` waits for its digit: the question's anchors, else the scale's words.
+    static func anchors(_ state: Display, into canvas: inout Canvas, box: BoxChars) {
+        let anchors = state.question.anchors
+        let width = max(20, min(canvas.width - 8, 90))
+        var lines: [StyledLine] = []
+        for level in 1...4 {
+            let text = anchors.count == 4 ? anchors[level - 1] : Rating.label(level)
+            lines += Wrap.hanging(Wrap.glyphs(text, Style(.help)),
+                                  prefix: Wrap.glyphs("\(level) \(Rating.label(level))".padding(toLength: 14, withPad: " ", startingAt: 0),
+                                                      Style(.statusKey)), width: width)
+        }
+        lines += [StyledLine(), StyledLine(glyphs: Wrap.glyphs("0 clears · Esc cancels", Style(.dim)))]
+        centredPane(lines, title: "Rate this answer", size: Size(width: canvas.width, height: canvas.height)).draw(into: &canvas, box: box)
     }
 
     /// A centred box over the screen, as large as its lines or the screen allows.

@@ -1,0 +1,31 @@
+import InterviewKit
+
+/// How the plan stands against the clock: the time left in the interview against the
+/// budgets of the planned questions not yet asked, plus what is left of the current
+/// one's. Said in words (`behind 04:30`, `on time`), amber from 2 minutes behind, red
+/// from 5. Interviewer-only: never on a candidate's screen.
+struct Pacing {
+    var text: String
+    var role: Role
+    var behindSeconds: Int
+
+    static let amberAfter = 120, redAfter = 300
+
+    static func make(_ state: Display) -> Pacing? {
+        guard state.view.durationSeconds > 0, state.session.status == .inProgress else { return nil }
+        let session = state.session
+        let left = state.view.durationSeconds - Int(session.totalElapsed(at: state.now))
+        var need = 0
+        for index in session.order where index != session.current || session.wrappingUp {
+            guard !session.isAsked(index, at: state.now), !session.questions[index].skipped else { continue }
+            need += state.questions[index].timeSeconds
+        }
+        if !session.wrappingUp, session.order.contains(session.current) {
+            need += max(0, state.question.timeSeconds - Int(state.questionElapsed()))
+        }
+        let behind = need - max(0, left)
+        guard behind > 0 else { return Pacing(text: "on time", role: .clockOK, behindSeconds: 0) }
+        let role: Role = behind >= redAfter ? .clockOver : behind >= amberAfter ? .clockWarn : .clockOK
+        return Pacing(text: "behind " + Durations.clock(behind), role: role, behindSeconds: behind)
+    }
+}

@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import InterviewKit
+
+struct DebriefCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "debrief",
+        abstract: "One candidate's sessions side by side: each question's ratings, times and ticks per interviewer, the recommendations, where interviewers disagree, a roll-up by tag.",
+        discussion: """
+            Every session must be of one candidate (names compared ignoring case and \\
+            spaces); sessions of two candidates are refused, naming both. Questions are \\
+            matched across sessions by id, else by prompt. Markdown, HTML or JSON, on \\
+            standard output or in FILE (written with mode 0600, never over a session \\
+            file). See docs/reports.md.
+            """)
+
+    @Argument(help: "Session files of one candidate.", completion: .file(extensions: ["json"]))
+    var sessions: [String]
+
+    @Option(help: "The format.")
+    var format: ReportFormat = .markdown
+
+    @Option(name: [.customShort("o"), .customLong("output")],
+            help: ArgumentHelp("Write to FILE (default: standard output).", valueName: "file"), completion: .file())
+    var output: String?
+
+    func validate() throws {
+        if sessions.isEmpty { throw ValidationError("name at least one session file") }
+    }
+
+    func run() throws {
+        var files: [(file: String, session: SessionFile)] = []
+        var errors: [InputError] = []
+        var seen: Set<String> = []
+        for path in sessions where seen.insert(Self.canonical(path)).inserted {
+            do {
+                files.append((path, try SessionStore.read(path)))
+            } catch {
+                errors.append(error)
+            }
+        }
+        guard errors.isEmpty else {
+            for error in errors { printError(error.description) }
+            throw ExitCode(2)
+        }
+        let debrief: InterviewKit.Debrief
+        do {
+            debrief = try InterviewKit.Debrief(files)
+        } catch {
+            throw exitWithInputError(error)
+        }
+        let text = debrief.render(as: format.format)
+        guard let output else {
+            print(text, terminator: "")
+            return
+        }
+
+        var isFolder: ObjCBool = false
+        if output.hasSuffix("/") || (FileManager.default.fileExists(atPath: output, isDirectory: &isFolder) && isFolder.boolValue) {
+            throw exitWithInputError(InputError(file: output, line: 1, column: 1,
+                                                message: "is a folder: expected the name of the file to write the debrief in"))
+        }
+        // Never over a session: one of those debriefed, or any other.
+        let target = Self.canonical(output)
+        let isSession = FileManager.default.contents(atPath: target).map {
+            String(decoding: $0.prefix(4096), as: UTF8.self).contains("\"interview-session\"")
+        } ?? false
+        if seen.contains(target) || isSession {
+            throw exitWithInputError(InputError(file: output, line: 1, column: 1,
+                                                message: "is a session file: expected another output file"))
+        }
+        do {
+            try SessionStore.writeAtomically(Data(text.utf8), to: URL(fileURLWithPath: output))
+        } catch {
+            printError("cannot write the debrief: \(error)")
+            throw ExitCode(1)
+        }
+        print(output)
+    }
+
+    private static func canonical(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+}

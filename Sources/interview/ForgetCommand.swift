@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import InterviewKit
+
+struct Forget: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "forget",
+        abstract: "Find every session and recorded report of a candidate; delete them with --yes.",
+        discussion: """
+            NAME matches a session's candidate exactly, ignoring case and runs of spaces; sessions of \
+            similar names are shown and left alone unless named by --id (the short id shown, or the \
+            whole id). Reports are those `report -o` wrote (recorded in reports-written) that report on \
+            one of those sessions or name the candidate. With --yes each file is unlinked and its folder \
+            flushed, and the candidate's files leave the program's memory of --out files. What cannot \
+            be reached (a report moved elsewhere) is said. See docs/privacy.md.
+            """)
+
+    @Argument(help: "The candidate's name, as in the sessions.")
+    var name: String?
+
+    @Option(name: .customLong("id"), help: ArgumentHelp("A session to include by its id (or short id); repeatable.", valueName: "id"))
+    var ids: [String] = []
+
+    @Flag(help: "Delete them (without it, only list them).")
+    var yes = false
+
+    func validate() throws {
+        if (name ?? "").allSatisfy(\.isWhitespace), ids.isEmpty { throw ValidationError("name a candidate, or a session with --id") }
+    }
+
+    func run() throws {
+        let data = StoredData.load(SessionStore.standard())
+        let name = self.name.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
+        let chosen = data.sessions.filter { session in
+            guard let file = session.file else { return false }
+            return name.map { NameMatch.isExact($0, file.candidate) } == true || ids.contains { Privacy.idMatches($0, file.id) }
+        }
+        let unmatched = ids.filter { id in !data.sessions.contains { Privacy.idMatches(id, $0.id) } }
+        let near = name.map { name in
+            data.sessions.filter { session in
+                !chosen.contains { $0.path == session.path } && session.file.map { NameMatch.isNear(name, $0.candidate) } == true
+            }
+        } ?? []
+        let reports = data.reports.filter { report in
+            report.exists && report.mentions.contains { mention in
+                chosen.contains { session in session.file.map { mention.reports(on: $0) } == true }
+                    || name.map { mention.names($0) } == true
+            }
+        }
+        let who = name.map { VisibleText.visible($0) } ?? "The sessions named by --id"
+        var listing = Privacy.Listing()
+        listing.title("\(who): \(Privacy.count(sessions: chosen.count, reports: reports.count))")
+        for session in chosen { listing.session(session) }
+        for report in reports { listing.report(report) }
+        if !near.isEmpty {
+            listing.section("Similar names, left alone (add --id ID to include one):")
+            for session in near { listing.session(session, showID: true) }
+        }
+        for id in unmatched { listing.note("no session has the id \(VisibleText.visible(id))") }
+        let unreadable = data.sessions.filter { $0.file == nil }
+        for session in unreadable {
+            listing.note("cannot be read as a session, so it may hold anyone's data (not touched): \(VisibleText.visible(session.path))")
+        }
+        listing.unreachable(data)
+        print(listing.text(), terminator: "")
+        guard !chosen.isEmpty || !reports.isEmpty else { return }
+        guard yes else {
+            var again = ["interview", "forget"]
+            if let name { again.append(Privacy.quoted(name)) }
+            for id in ids { again += ["--id", Privacy.quoted(id)] }
+            print("\(Privacy.count(sessions: chosen.count, reports: reports.count)), \(Erasure.describe(bytes: listing.bytes)): nothing deleted. Delete them with: \((again + ["--yes"]).joined(separator: " "))")
+            return
+        }
+        let failures = Privacy.delete(sessions: chosen, reports: reports, data: data)
+        try Privacy.forgetUnreachable(data)
+        print("Deleted \(Privacy.count(sessions: chosen.count - failures.sessions, reports: reports.count - failures.reports)), and forgot them.")
+        if failures.sessions + failures.reports > 0 { throw ExitCode(1) }
+    }
+}

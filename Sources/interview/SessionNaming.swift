@@ -1,0 +1,16 @@
+import ArgumentParser
+import Foundation
+import InterviewKit
+
+/// A new session file in the sessions folder for `engine`'s session, named as config.toml's
+/// `file_names` says: by the date and the candidate (`candidate`, the default), or by the
+/// date and the session's short id (`id`), or exit 1 saying why there can be none.
+func newSessionFile(_ store: SessionStore, for engine: SessionEngine, candidate: String, startedAt: Date) throws -> URL {
+    let byID = try Defaults.config().fileNames == .id
+    do {
+        return try store.createNewFile(candidate: candidate, startedAt: startedAt, id: byID ? engine.file.id : nil)
+    } catch {
+        printError(error.description)
+        throw ExitCode(1)
+    }
+}

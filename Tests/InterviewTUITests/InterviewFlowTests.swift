@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+@testable import InterviewKit
+@testable import InterviewTUI
+
+/// The interview as interviewers run it: a plan, the question list, asked and skipped,
+/// questions of one's own, follow-ups, anchors, no decision, pacing.
+@Suite struct InterviewFlowTests {
+    func state(plan: [Int]? = nil, duration: Int? = nil, bank: Bank? = nil, width: Int = 120, height: Int = 40) throws -> LiveState {
+        let engine = SessionEngine(bank: try bank ?? BankLoader.load("machine-learning"), id: "flow", candidate: "Ada", interviewer: "Grace",
+                                   startedAt: Date(timeIntervalSince1970: 1_800_000_000), durationSeconds: duration, plan: plan)
+        return LiveState(engine: engine, size: Size(width: width, height: height))
+    }
+
+    @Test func aPlanChoosesAndOrdersTheQuestions() throws {
+        let bank = try BankLoader.load("machine-learning")
+        let plan = try #require(try InterviewPlan.make(questions: "1,3,7", tags: nil, bank: bank))
+        #expect(plan == [0, 2, 6])
+        #expect(try InterviewPlan.make(questions: "2,5,7-9", tags: nil, bank: bank) == [1, 4, 6, 7, 8])
+        #expect(throws: InputError.self) { try InterviewPlan.make(questions: "0,3", tags: nil, bank: bank) }
+        #expect(throws: InputError.self) { try InterviewPlan.make(questions: "3-2", tags: nil, bank: bank) }
+        #expect(throws: InputError.self) { try InterviewPlan.make(questions: nil, tags: "no-such-tag", bank: bank) }
+        #expect(InterviewPlan.fit(plan, bank: bank, durationSeconds: 180)?.contains("does not fit") == true)
+        #expect(InterviewPlan.fit(plan, bank: bank, durationSeconds: 3600) == nil)
+
+        var live = try state(plan: plan, duration: 180)
+        #expect(LiveScreen.render(live).text.contains("Question 1/3"))
+        Live.press([.character("n")], &live, at: 10)
+        #expect(live.session.current == 2)
+        #expect(LiveScreen.render(live).text.contains("Question 2/3"))
+        Live.press([.character("n"), .character("n")], &live, at: 20)
+        #expect(live.session.wrappingUp, "after the plan's last: wrap-up")
+    }
+
+    @Test func theListJumpsAndWhatWasPassedIsNotAsked() throws {
+        var live = try state()
+        Live.press([.character("g")], &live, at: 1)
+        #expect(LiveScreen.render(live).text.contains("Questions · number or ↑↓"))
+        Live.press([.character("7"), .enter], &live, at: 2)
+        #expect(live.session.current == 6 && live.overlay == nil)
+        #expect((1...5).allSatisfy { !live.session.questions[$0].visited }, "nothing between was opened")
+        Live.press([.character("g"), .up, .up, .enter], &live, at: 3)
+        #expect(live.session.current == 4)
+        LiveReducer.reduce(&live, .tick, now: 5)
+        let report = SessionReport(live.engine.snapshot(at: 5), file: "flow.json")
+        #expect(report.questions.filter(\.asked).isEmpty, "opened for seconds with nothing gathered: not asked")
+        Live.press([.character("m")], &live, at: 6)
+        Live.press([.character("g"), .character("1"), .enter, .character("x")], &live, at: 7)
+        let marked = SessionReport(live.engine.snapshot(at: 8), file: "flow.json")
+        #expect(marked.questions[4].asked, "m marks it asked")
+        #expect(marked.questions[0].skipped && !marked.questions[0].asked, "x skips it")
+        #expect(Scorecard.render([marked], as: .markdown).contains("(skipped)"))
+        LiveReducer.reduce(&live, .tick, now: 8 + SessionState.askedAfter)
+        #expect(live.session.isAsked(0, at: live.now) == false, "a skipped question is never asked")
+    }
+
+    @Test func aQuestionOfOnesOwnComesAfterTheCurrentOne() throws {
+        var live = try state(plan: [0, 1, 2])
+        Live.press([.character("+")], &live, at: 1)
+        for c in "How would you monitor drift?" { Live.press([.character(c)], &live, at: 1) }
+        Live.press([.enter], &live, at: 2)
+        #expect(live.session.current == 15 && live.session.order == [0, 15, 1, 2])
+        #expect(LiveScreen.render(live).text.contains("Your question 2/4"))
+        Live.press([.character("r"), .character("3"), .character("i")], &live, at: 3)
+        Live.type("mentions PSI", &live, at: 4)
+        Live.press([.escape, .character("n")], &live, at: 5)
+        #expect(live.session.current == 1)
+        let file = live.engine.snapshot(at: 6)
+        #expect(file.questions.count == 16 && file.questions[15].added == true && file.questions[15].prompt == "How would you monitor drift?")
+        let report = SessionReport(file, file: "own.json")
+        #expect(report.questions[15].added && report.questions[15].rating == 3 && report.questions[15].notes.first?.text == "mentions PSI")
+        // It replays, resumes and reads back as the same session.
+        let decoded = try SessionFile.decode(try file.encoded(), file: "own.json")
+        #expect(decoded.finalState.order == [0, 15, 1, 2])
+        var resumed = SessionEngine(file: decoded)
+        #expect(resumed.questions.count == 16)
+        resumed.perform(.reopen, at: 6)
+        #expect(Timeline(decoded).state(at: 6).questions[15].rating == 3)
+    }
+
+    @Test func followUpsAnchorsAndNoDecision() throws {
+        var bank = try BankLoader.load("machine-learning")
+        bank.questions[0].followUps = ["What if the labels are noisy?", "Where does semi-supervised fit?"]
+        bank.questions[0].anchors = ["confuses the two", "names them only", "explains with examples", "adds trade-offs unprompted"]
+        var live = try state(bank: bank)
+        let screen = LiveScreen.render(live).text
+        #expect(screen.contains("Follow-ups (f then the number):") && screen.contains("1 [ ] What if the"))
+        Live.press([.character("f"), .character("2")], &live, at: 1)
+        #expect(live.session.questions[0].followUpsAsked == [1])
+        #expect(LiveScreen.render(live).text.contains("2 [x] Where does"))
+        Live.press([.character("r")], &live, at: 2)
+        let anchors = LiveScreen.render(live).text
+        #expect(anchors.contains("adds trade-offs unprompted") && anchors.contains("4 strong yes"), "r shows the anchors")
+        Live.press([.character("4"), .character("w"), .character("r"), .character("d")], &live, at: 3)
+        #expect(live.session.recommendation == Rating.noDecision)
+        #expect(LiveScreen.render(live).text.contains("no decision"))
+        let report = SessionReport(live.engine.snapshot(at: 4), file: "f.json")
+        #expect(report.questions[0].followUps.map(\.asked) == [false, true])
+        #expect(Scorecard.render([report], as: .markdown).contains("no decision"))
+    }
+
+    @Test func pacingSaysBehindInWords() throws {
+        var live = try state(plan: [0, 2, 6], duration: 180)
+        LiveReducer.reduce(&live, .tick, now: 30)
+        let text = LiveScreen.render(live).text
+        #expect(text.contains("behind "), "three questions of 8 minutes in a 3-minute interview")
+        let pace = try #require(Pacing.make(live.display))
+        #expect(pace.role == .clockOver && pace.behindSeconds >= 300)
+        var easy = try state(plan: [0], duration: 3600)
+        LiveReducer.reduce(&easy, .tick, now: 30)
+        #expect(LiveScreen.render(easy).text.contains("on time"))
+        Live.press([.character("s")], &easy, at: 31)
+        #expect(!LiveScreen.render(easy).text.contains("on time"), "never on a shared screen")
+    }
+
+    @Test func endingSaysWhatIsMissing() throws {
+        var live = try state()
+        Live.press([.character("1"), .character("q")], &live, at: 1)
+        let box = LiveScreen.render(live).text
+        #expect(box.contains("Asked but not rated: 1") && box.contains("no recommendation yet"))
+    }
+
+    @Test func discardAsksAndSaysWhatWouldBeLost() throws {
+        var live = try state()
+        Live.press([.character("q"), .character("d")], &live, at: 1)
+        #expect(LiveScreen.render(live).text.contains("Nothing was recorded"))
+        Live.press([.escape], &live, at: 2)
+        #expect(live.exit == nil && live.overlay == nil, "Esc keeps it")
+        Live.press([.character("1"), .character("r"), .character("2"), .character("q"), .character("d")], &live, at: 3)
+        let box = LiveScreen.render(live).text
+        #expect(box.contains("1 tick") && box.contains("1 rating"), "says what would be lost")
+        Live.press([.character("y")], &live, at: 4)
+        #expect(live.exit == .discarded)
+    }
+}
