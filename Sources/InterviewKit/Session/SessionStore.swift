@@ -178,9 +178,9 @@ public struct SessionStore: Sendable {
               info.st_mode & 0o077 != 0, info.st_uid == getuid() else { return nil }
         let before = String(info.st_mode & 0o777, radix: 8)
         guard chmod(folder.path, 0o700) == 0 else {
-            return "interview: the sessions folder \(folder.path) is open to others (\(before)) and cannot be made 0700: \(String(cString: strerror(errno)))"
+            return "the sessions folder \(folder.path) is open to others (\(before)) and cannot be made 0700: \(String(cString: strerror(errno)))"
         }
-        return "interview: the sessions folder \(folder.path) was open to others (\(before)): made it 0700"
+        return "the sessions folder \(folder.path) was open to others (\(before)): made it 0700"
     }
 
     /// Creates `folder` (and its parents) with mode 0700 when it is missing.
