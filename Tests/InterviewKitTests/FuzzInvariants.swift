@@ -181,6 +181,14 @@ extension SessionSummary {
         self.init(id: file.id, mode: file.mode, status: file.status, candidate: file.candidate,
                   interviewer: file.interviewer, startedAt: file.startedAt, endedAt: file.endedAt, bank: file.bank,
                   questions: file.questions, recommendation: file.recommendation, closingNotes: file.closingNotes,
-                  clockSeconds: file.clockSeconds, totalSeconds: file.totalSeconds)
+                  clockSeconds: file.clockSeconds, totalSeconds: file.totalSeconds, amendedAt: file.amendedAt,
+                  overallAmended: file.overallAmended, events: file.events.map(EventSummary.init))
+    }
+}
+
+extension EventSummary {
+    init(_ event: SessionEvent) {
+        self.init(at: event.at, type: event.type, question: event.question, item: event.item, rating: event.rating, on: event.on,
+                  from: event.from, removed: event.removed, lines: event.lines?.map { LineTime(at: $0.at) }, undo: event.undo)
     }
 }

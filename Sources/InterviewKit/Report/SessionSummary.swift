@@ -11,8 +11,10 @@ import Foundation
 /// errors as the whole file, with its keys and types, in the same order (the synthesized
 /// `Decodable` reads the properties in the order they are declared here, as in
 /// `SessionFile`), so a file refused here is refused by `SessionFile.decode` with the same
-/// error. What it does not read, the events, it does not check either.
-struct SessionSummary: Decodable, Hashable, Sendable {
+/// error. The events it reads lightly (`EventSummary`: every field but the text of the
+/// notes lines), for the range checks every reader makes (`SessionLimits`): `stats`
+/// refuses what `report` refuses.
+struct SessionSummary: Decodable, Hashable, Sendable, RangeChecked {
     var id: String
     var mode: SessionMode
     var status: SessionStatus
@@ -29,8 +31,37 @@ struct SessionSummary: Decodable, Hashable, Sendable {
     var totalSeconds: Int?
     var amendedAt: Double?
     var overallAmended: Bool?
+    var events: [EventSummary]
+
+    func checkRanges() throws(SessionLimits.Problem) {
+        try SessionLimits.check(bank: bank, questions: questions, recommendation: recommendation, closingNotes: closingNotes,
+                                clockSeconds: clockSeconds, totalSeconds: totalSeconds, amendedAt: amendedAt)
+        try SessionLimits.check(events: events, rubricCounts: questions.map(\.rubric.count))
+    }
 
     static func decode(_ data: Data, file: String) throws(InputError) -> SessionSummary {
         try SessionFile.decode(SessionSummary.self, from: data, file: file)
     }
+}
+
+/// An event as the range checks read it: its fields with their types, the notes lines
+/// only for their times.
+struct EventSummary: Decodable, Hashable, Sendable, CheckedEvent {
+    struct LineTime: Decodable, Hashable, Sendable {
+        var at: Double
+    }
+
+    var at: Double
+    var type: SessionEvent.Kind
+    var question: Int?
+    var item: Int?
+    var rating: Int?
+    var on: Bool?
+    var from: Int?
+    var removed: Int?
+    var lines: [LineTime]?
+    var undo: Bool?
+
+    var lineCount: Int { lines?.count ?? 0 }
+    func lineAt(_ index: Int) -> Double { lines![index].at }
 }

@@ -1,0 +1,297 @@
+import Foundation
+
+/// One small JSON tokenizer for what the JSON decoder does not say: where a syntax error
+/// is (its own messages sometimes point past the last line), which key an object has
+/// twice (it takes the first, `jq` the last: a file must not mean two things), and where
+/// the value at a coding path is (for range errors found after decoding).
+///
+/// The grammar is RFC 8259's, nesting at most `maxDepth` deep. Offsets are byte offsets.
+enum JSONScan {
+    static let maxDepth = 512
+
+    struct Problem: Error, Equatable {
+        var offset: Int
+        var message: String
+        /// A key given twice in one object (the rest are syntax errors).
+        var duplicate = false
+    }
+
+    /// The first syntax error or duplicate key, or nil when the document is well-formed.
+    static func check(_ data: Data) -> Problem? {
+        data.withUnsafeBytes { raw -> Problem? in
+            var scanner = Scanner(bytes: raw.bindMemory(to: UInt8.self))
+            do throws(Problem) {
+                scanner.skipSpace()
+                try scanner.value(depth: 0)
+                scanner.skipSpace()
+                if scanner.index < scanner.bytes.count { throw scanner.problem("more after the end of the document") }
+                return nil
+            } catch {
+                return error
+            }
+        }
+    }
+
+    /// The offset of the value at `path` (object keys and array indices from the top), or
+    /// of the deepest value on the way there that exists; nil if the document is not an
+    /// object or array at the top.
+    static func offset(of path: [any CodingKey], in data: Data) -> Int? {
+        data.withUnsafeBytes { raw -> Int? in
+            var scanner = Scanner(bytes: raw.bindMemory(to: UInt8.self))
+            scanner.skipSpace()
+            var found = scanner.index
+            for key in path {
+                guard let next = try? scanner.enter(key) else { return found }
+                found = next
+            }
+            return found
+        }
+    }
+
+    struct Scanner {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var index = 0
+
+        init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+        func problem(_ message: String, at offset: Int? = nil) -> Problem {
+            Problem(offset: min(offset ?? index, bytes.count), message: message)
+        }
+
+        var current: UInt8? { index < bytes.count ? bytes[index] : nil }
+
+        mutating func skipSpace() {
+            while index < bytes.count {
+                switch bytes[index] {
+                case 0x20, 0x0A, 0x0D, 0x09: index += 1
+                default: return
+                }
+            }
+        }
+
+        mutating func value(depth: Int) throws(Problem) {
+            guard let byte = current else { throw problem("the document ends where a value was expected") }
+            switch byte {
+            case UInt8(ascii: "{"): try object(depth: depth + 1)
+            case UInt8(ascii: "["): try array(depth: depth + 1)
+            case UInt8(ascii: "\""): _ = try string()
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try number()
+            case UInt8(ascii: "t"): try literal("true")
+            case UInt8(ascii: "f"): try literal("false")
+            case UInt8(ascii: "n"): try literal("null")
+            default: throw problem("unexpected character '\(Self.shown(byte))' where a value was expected")
+            }
+        }
+
+        mutating func literal(_ word: StaticString) throws(Problem) {
+            let start = index
+            let count = word.utf8CodeUnitCount
+            guard index + count <= bytes.count,
+                  (0..<count).allSatisfy({ bytes[index + $0] == word.utf8Start[$0] }) else {
+                throw problem("unexpected characters where a value was expected", at: start)
+            }
+            index += count
+        }
+
+        mutating func number() throws(Problem) {
+            let start = index
+            func digits() -> Int {
+                let from = index
+                while let byte = current, byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") { index += 1 }
+                return index - from
+            }
+            if current == UInt8(ascii: "-") { index += 1 }
+            if current == UInt8(ascii: "0") {
+                index += 1
+            } else if digits() == 0 {
+                throw problem("a number without digits", at: start)
+            }
+            if current == UInt8(ascii: ".") {
+                index += 1
+                guard digits() > 0 else { throw problem("a number without digits after its '.'", at: start) }
+            }
+            if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
+                index += 1
+                if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { index += 1 }
+                guard digits() > 0 else { throw problem("a number without digits in its exponent", at: start) }
+            }
+        }
+
+        /// Scans a string; returns the range of its content and whether it has escapes.
+        mutating func string() throws(Problem) -> (Range<Int>, escaped: Bool) {
+            let start = index
+            index += 1
+            var escaped = false
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\"") {
+                    index += 1
+                    return ((start + 1)..<(index - 1), escaped)
+                }
+                if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                    index += 1
+                    guard let next = current else { break }
+                    switch next {
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+                         UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                        index += 1
+                    case UInt8(ascii: "u"):
+                        guard index + 4 < bytes.count, (1...4).allSatisfy({ Self.isHex(bytes[index + $0]) }) else {
+                            throw problem("a \\u escape without four hex digits", at: index - 1)
+                        }
+                        index += 5
+                    default:
+                        throw problem("an unknown escape '\\\(Self.shown(next))' in a string", at: index - 1)
+                    }
+                    continue
+                }
+                if byte < 0x20 { throw problem("a control character (\(byte)) inside a string: expected it escaped") }
+                index += 1
+            }
+            throw problem("the document ends inside a string that starts here", at: start)
+        }
+
+        mutating func object(depth: Int) throws(Problem) {
+            guard depth <= maxDepth else { throw problem("nested more than \(maxDepth) deep") }
+            index += 1
+            skipSpace()
+            if current == UInt8(ascii: "}") {
+                index += 1
+                return
+            }
+            // The keys seen, as byte ranges: a few per object, so a linear search is fastest.
+            var keys: [(Range<Int>, escaped: Bool)] = []
+            var set: Set<[UInt8]>?
+            while true {
+                guard current == UInt8(ascii: "\"") else {
+                    throw current == nil ? problem("the document ends inside an object") : problem("expected a key in quotes")
+                }
+                let keyStart = index
+                let key = try string()
+                if try isDuplicate(key, in: &keys, set: &set) {
+                    let name = String(decoding: decoded(key), as: UTF8.self)
+                    var twice = problem("the key \"\(VisibleText.visible(name))\" is given twice in one object: expected each key once", at: keyStart)
+                    twice.duplicate = true
+                    throw twice
+                }
+                skipSpace()
+                guard current == UInt8(ascii: ":") else { throw problem("expected ':' after the key") }
+                index += 1
+                skipSpace()
+                try value(depth: depth)
+                skipSpace()
+                switch current {
+                case UInt8(ascii: ","):
+                    index += 1
+                    skipSpace()
+                case UInt8(ascii: "}"):
+                    index += 1
+                    return
+                case nil: throw problem("the document ends inside an object")
+                default: throw problem("expected ',' or '}' after a value in an object")
+                }
+            }
+        }
+
+        mutating func isDuplicate(_ key: (Range<Int>, escaped: Bool), in keys: inout [(Range<Int>, escaped: Bool)],
+                                  set: inout Set<[UInt8]>?) throws(Problem) -> Bool {
+            if set != nil { return !set!.insert(decoded(key)).inserted }
+            for seen in keys where equal(seen, key) { return true }
+            keys.append(key)
+            if keys.count > 16 { set = Set(keys.map(decoded)) }
+            return false
+        }
+
+        func equal(_ a: (Range<Int>, escaped: Bool), _ b: (Range<Int>, escaped: Bool)) -> Bool {
+            if a.escaped || b.escaped { return decoded(a) == decoded(b) }
+            guard a.0.count == b.0.count else { return false }
+            var i = a.0.lowerBound, j = b.0.lowerBound
+            while i < a.0.upperBound {
+                if bytes[i] != bytes[j] { return false }
+                i += 1
+                j += 1
+            }
+            return true
+        }
+
+        /// The key's bytes with its escapes decoded (as the JSON decoder compares keys).
+        func decoded(_ key: (Range<Int>, escaped: Bool)) -> [UInt8] {
+            let raw = Array(bytes[key.0])
+            guard key.escaped else { return raw }
+            let quoted = Data([UInt8(ascii: "\"")] + raw + [UInt8(ascii: "\"")])
+            guard let text = try? JSONDecoder().decode(String.self, from: quoted) else { return raw }
+            return Array(text.utf8)
+        }
+
+        mutating func array(depth: Int) throws(Problem) {
+            guard depth <= maxDepth else { throw problem("nested more than \(maxDepth) deep") }
+            index += 1
+            skipSpace()
+            if current == UInt8(ascii: "]") {
+                index += 1
+                return
+            }
+            while true {
+                try value(depth: depth)
+                skipSpace()
+                switch current {
+                case UInt8(ascii: ","):
+                    index += 1
+                    skipSpace()
+                case UInt8(ascii: "]"):
+                    index += 1
+                    return
+                case nil: throw problem("the document ends inside an array")
+                default: throw problem("expected ',' or ']' after a value in an array")
+                }
+            }
+        }
+
+        /// Moves from the container at `index` to the value `key` names in it; returns its offset.
+        mutating func enter(_ key: any CodingKey) throws(Problem) -> Int {
+            if current == UInt8(ascii: "["), let wanted = key.intValue {
+                index += 1
+                skipSpace()
+                var n = 0
+                while current != UInt8(ascii: "]") {
+                    if n == wanted { return index }
+                    try value(depth: 1)
+                    skipSpace()
+                    guard current == UInt8(ascii: ",") else { throw problem("no such element") }
+                    index += 1
+                    skipSpace()
+                    n += 1
+                }
+                throw problem("no such element")
+            }
+            guard current == UInt8(ascii: "{") else { throw problem("not a container") }
+            index += 1
+            skipSpace()
+            let wanted = Array(key.stringValue.utf8)
+            while current == UInt8(ascii: "\"") {
+                let name = try string()
+                skipSpace()
+                guard current == UInt8(ascii: ":") else { throw problem("no such key") }
+                index += 1
+                skipSpace()
+                if decoded(name) == wanted { return index }
+                try value(depth: 1)
+                skipSpace()
+                guard current == UInt8(ascii: ",") else { break }
+                index += 1
+                skipSpace()
+            }
+            throw problem("no such key")
+        }
+
+        static func isHex(_ byte: UInt8) -> Bool {
+            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+                || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
+        }
+
+        static func shown(_ byte: UInt8) -> String {
+            byte >= 0x20 && byte < 0x7F ? String(UnicodeScalar(byte)) : "\\x" + String(byte, radix: 16)
+        }
+    }
+}
