@@ -186,13 +186,6 @@ extension SessionSummary {
     }
 }
 
-extension EventSummary {
-    init(_ event: SessionEvent) {
-        self.init(at: event.at, type: event.type, question: event.question, item: event.item, rating: event.rating, on: event.on,
-                  from: event.from, removed: event.removed, lines: event.lines?.map { LineTime(at: $0.at) }, undo: event.undo)
-    }
-}
-
 /// The session target's structure-aware mutator: from a session that parses as JSON, a
 /// session that still does, with one value or count edited the way a hand, a bug or an
 /// attacker would: a number made huge, negative, fractional, not representable (`1e999`)

@@ -211,3 +211,29 @@ import Testing
         #expect(SessionMutator.mutate(Array("not json".utf8), seed: 1) == nil)
     }
 }
+
+/// `stats` reads the events straight from the bytes, or, where it cannot vouch that the
+/// decoder reads them the same, from the whole file: the same events either way.
+@Suite struct EventScanTests {
+    @Test func theScanReadsTheEventsTheDecoderReads() throws {
+        let text = try SessionLimitsTests.sessionText()
+        let data = Data(text.utf8)
+        let scanned = try #require(JSONScan.eventSummaries(in: data))
+        #expect(scanned == (try SessionFile.decode(data, file: "s.json")).events.map(EventSummary.init))
+    }
+
+    @Test(arguments: [("question", "1.0"), ("question", "1e0"), ("at", "\"1\""), ("at", "1e400"), ("type", "\"st\\u0061rted\""),
+                      ("type", "\"begun\""), ("from", "0.5"), ("question", "99999999999999999999"), ("rating", "\"3\"")])
+    func whatItCannotVouchForGoesToTheDecoder(key: String, value: String) throws {
+        let (text, _) = try SessionLimitsTests.replacing(key, with: value, in: try SessionLimitsTests.sessionText())
+        let data = Data(text.utf8)
+        #expect(JSONScan.eventSummaries(in: data) == nil, "\(key): \(value)")
+        let whole = Result { () throws(InputError) in try SessionFile.decode(data, file: "s.json") }
+        let summary = Result { () throws(InputError) in try SessionSummary.decode(data, file: "s.json") }
+        switch (whole, summary) {
+        case (.failure(let a), .failure(let b)): #expect(a == b)
+        case (.success(let file), .success(let read)): #expect(read.events == file.events.map(EventSummary.init))
+        default: Issue.record("\(key): \(value): the whole file \(whole), the summary \(summary)")
+        }
+    }
+}

@@ -31,7 +31,23 @@ struct SessionSummary: Decodable, Hashable, Sendable, RangeChecked {
     var totalSeconds: Int?
     var amendedAt: Double?
     var overallAmended: Bool?
-    var events: [EventSummary]
+    /// Not decoded with the rest: read straight from the bytes (`complete(from:file:)`).
+    var events: [EventSummary] = []
+
+    enum CodingKeys: String, CodingKey {
+        case id, mode, status, candidate, interviewer, startedAt, endedAt, bank, questions, recommendation, closingNotes,
+             clockSeconds, totalSeconds, amendedAt, overallAmended
+    }
+
+    /// The events, from the bytes when `JSONScan` can vouch that the decoder reads them
+    /// the same; otherwise from the whole file, whose decoder then says what is wrong.
+    mutating func complete(from data: Data, file: String) throws(InputError) {
+        if let events = JSONScan.eventSummaries(in: data) {
+            self.events = events
+        } else {
+            events = try SessionFile.decode(data, file: file).events.map(EventSummary.init)
+        }
+    }
 
     func checkRanges() throws(SessionLimits.Problem) {
         try SessionLimits.check(bank: bank, questions: questions, recommendation: recommendation, closingNotes: closingNotes,
@@ -44,10 +60,10 @@ struct SessionSummary: Decodable, Hashable, Sendable, RangeChecked {
     }
 }
 
-/// An event as the range checks read it: its fields with their types, the notes lines
-/// only for their times.
-struct EventSummary: Decodable, Hashable, Sendable, CheckedEvent {
-    struct LineTime: Decodable, Hashable, Sendable {
+/// An event as the range checks read it (`JSONScan.eventSummaries`): its numbers, the
+/// notes lines only for their times.
+struct EventSummary: Hashable, Sendable, CheckedEvent {
+    struct LineTime: Hashable, Sendable {
         var at: Double
     }
 
@@ -56,12 +72,21 @@ struct EventSummary: Decodable, Hashable, Sendable, CheckedEvent {
     var question: Int?
     var item: Int?
     var rating: Int?
-    var on: Bool?
     var from: Int?
     var removed: Int?
     var lines: [LineTime]?
-    var undo: Bool?
 
     var lineCount: Int { lines?.count ?? 0 }
     func lineAt(_ index: Int) -> Double { lines![index].at }
+}
+
+extension EventSummary {
+    init(at: Double, type: SessionEvent.Kind) {
+        self.init(at: at, type: type, question: nil, item: nil, rating: nil, from: nil, removed: nil, lines: nil)
+    }
+
+    init(_ event: SessionEvent) {
+        self.init(at: event.at, type: event.type, question: event.question, item: event.item, rating: event.rating,
+                  from: event.from, removed: event.removed, lines: event.lines?.map { LineTime(at: $0.at) })
+    }
 }

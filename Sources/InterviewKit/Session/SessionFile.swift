@@ -110,7 +110,7 @@ extension SessionFile {
                 : "invalid JSON (\(problem.message)): expected a complete session file"
             throw InputError(file: file, line: line, column: column, message: message)
         }
-        let body: Body
+        var body: Body
         do {
             body = try JSONDecoder().decode(Checked<Body>.self, from: data).body
         } catch let refusal as Header.Refusal {
@@ -118,6 +118,7 @@ extension SessionFile {
         } catch {
             throw SessionFile.describe(error, data: data, file: file)
         }
+        try body.complete(from: data, file: file)
         do throws(SessionLimits.Problem) {
             try body.checkRanges()
         } catch {

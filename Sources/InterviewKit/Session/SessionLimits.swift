@@ -138,7 +138,13 @@ extension SessionEvent: CheckedEvent {
 
 /// A file whose numbers `SessionLimits` checks once it is decoded.
 protocol RangeChecked {
+    /// What the decoder did not read, from the bytes (the summary's events).
+    mutating func complete(from data: Data, file: String) throws(InputError)
     func checkRanges() throws(SessionLimits.Problem)
+}
+
+extension RangeChecked {
+    mutating func complete(from data: Data, file: String) throws(InputError) {}
 }
 
 extension SessionFile: RangeChecked {
