@@ -51,6 +51,8 @@ enum JSONScan {
     struct Scanner {
         let bytes: UnsafeBufferPointer<UInt8>
         var index = 0
+        /// The keys of the objects being scanned, innermost last.
+        var keys: [(Range<Int>, escaped: Bool)] = []
 
         init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -160,8 +162,10 @@ enum JSONScan {
                 index += 1
                 return
             }
-            // The keys seen, as byte ranges: a few per object, so a linear search is fastest.
-            var keys: [(Range<Int>, escaped: Bool)] = []
+            // The keys seen, as byte ranges on one stack for every open object: a few per
+            // object, so a linear search is fastest (a set past 16).
+            let base = keys.count
+            defer { keys.removeSubrange(base...) }
             var set: Set<[UInt8]>?
             while true {
                 guard current == UInt8(ascii: "\"") else {
@@ -169,7 +173,7 @@ enum JSONScan {
                 }
                 let keyStart = index
                 let key = try string()
-                if try isDuplicate(key, in: &keys, set: &set) {
+                if isDuplicate(key, from: base, set: &set) {
                     let name = String(decoding: decoded(key), as: UTF8.self)
                     var twice = problem("the key \"\(VisibleText.visible(name))\" is given twice in one object: expected each key once", at: keyStart)
                     twice.duplicate = true
@@ -194,12 +198,11 @@ enum JSONScan {
             }
         }
 
-        mutating func isDuplicate(_ key: (Range<Int>, escaped: Bool), in keys: inout [(Range<Int>, escaped: Bool)],
-                                  set: inout Set<[UInt8]>?) throws(Problem) -> Bool {
+        mutating func isDuplicate(_ key: (Range<Int>, escaped: Bool), from base: Int, set: inout Set<[UInt8]>?) -> Bool {
             if set != nil { return !set!.insert(decoded(key)).inserted }
-            for seen in keys where equal(seen, key) { return true }
+            for seen in keys[base...] where equal(seen, key) { return true }
             keys.append(key)
-            if keys.count > 16 { set = Set(keys.map(decoded)) }
+            if keys.count - base > 16 { set = Set(keys[base...].map(decoded)) }
             return false
         }
 
@@ -335,20 +338,37 @@ extension JSONScan.Scanner {
         guard let byte = current, byte == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
         let start = index
         guard (try? number()) != nil else { return nil }
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-        guard let value = Double(text), value.isFinite else { return nil }
+        let count = index - start
+        // strtod on a copy with its terminating zero, on the stack for any usual number.
+        let value: Double? = withUnsafeTemporaryAllocation(of: CChar.self, capacity: count + 1) { buffer in
+            for n in 0..<count { buffer[n] = CChar(bitPattern: bytes[start + n]) }
+            buffer[count] = 0
+            var end: UnsafeMutablePointer<CChar>?
+            let value = strtod(buffer.baseAddress!, &end)
+            return end == buffer.baseAddress! + count ? value : nil
+        }
+        guard let value, value.isFinite else { return nil }
         return value
     }
 
     /// A number token without fraction or exponent that fits an `Int`; `null` as nil.
     mutating func integer() -> Int?? {
         if current == UInt8(ascii: "n") { return (try? literal("null")) != nil ? .some(nil) : nil }
-        let start = index
-        guard let byte = current, byte == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte),
-              (try? number()) != nil,
-              bytes[start..<index].allSatisfy({ $0 == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
-              let value = Int(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)) else { return nil }
-        return .some(value)
+        let negative = current == UInt8(ascii: "-")
+        if negative { index += 1 }
+        var value = 0
+        var digits = 0
+        while let byte = current, byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+            let (times, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = times.addingReportingOverflow(Int(byte - UInt8(ascii: "0")))
+            // Past Int.max either way: the decoder's to judge (Int.min is left to it too).
+            guard !overflow, !overflow2 else { return nil }
+            value = sum
+            digits += 1
+            index += 1
+        }
+        guard digits > 0, current != UInt8(ascii: "."), current != UInt8(ascii: "e"), current != UInt8(ascii: "E") else { return nil }
+        return .some(negative ? -value : value)
     }
 
     /// `true`, `false` or `null`.
@@ -454,11 +474,13 @@ extension JSONScan.Scanner {
                     event.lines = lines
                     return whole
                 }
-                for (name, keyPath) in [("question", \EventSummary.question), ("item", \.item), ("rating", \.rating),
-                                        ("from", \.from), ("removed", \.removed)] as [(String, WritableKeyPath<EventSummary, Int?>)]
-                where scanner.bytes[key].elementsEqual(name.utf8) {
+                let field: WritableKeyPath<EventSummary, Int?>? =
+                    scanner.equals(key, "question") ? \.question : scanner.equals(key, "item") ? \.item
+                    : scanner.equals(key, "rating") ? \.rating : scanner.equals(key, "from") ? \.from
+                    : scanner.equals(key, "removed") ? \.removed : nil
+                if let field {
                     guard let value = scanner.integer() else { return false }
-                    event[keyPath: keyPath] = value
+                    event[keyPath: field] = value
                     return true
                 }
                 // A key no event has: the decoder ignores it.

@@ -40,25 +40,27 @@ public enum SessionLimits {
         path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
     }
 
-    static func seconds(_ value: Double, _ path: [Key]) throws(Problem) {
+    // The paths are built only for an error: these run for every number of every file `stats` reads.
+
+    static func seconds(_ value: Double, _ path: @autoclosure () -> [Key]) throws(Problem) {
         guard value.isFinite, value >= 0, value <= maxSeconds else {
-            throw Problem(path: path, message: "\(describe(path)) is \(value): expected seconds from 0 to \(Int(maxSeconds))")
+            throw Problem(path: path(), message: "\(describe(path())) is \(value): expected seconds from 0 to \(Int(maxSeconds))")
         }
     }
 
-    static func seconds(_ value: Int, _ path: [Key]) throws(Problem) {
+    static func seconds(_ value: Int, _ path: @autoclosure () -> [Key]) throws(Problem) {
         guard value >= 0, Double(value) <= maxSeconds else {
-            throw Problem(path: path, message: "\(describe(path)) is \(value): expected seconds from 0 to \(Int(maxSeconds))")
+            throw Problem(path: path(), message: "\(describe(path())) is \(value): expected seconds from 0 to \(Int(maxSeconds))")
         }
     }
 
-    static func within(_ value: Int?, _ range: ClosedRange<Int>, _ path: [Key], _ what: String) throws(Problem) {
+    static func within(_ value: Int?, _ range: ClosedRange<Int>, _ path: @autoclosure () -> [Key], _ what: String) throws(Problem) {
         guard let value, !range.contains(value) else { return }
-        throw Problem(path: path, message: "\(describe(path)) is \(value): expected \(what) from \(range.lowerBound) to \(range.upperBound)")
+        throw Problem(path: path(), message: "\(describe(path())) is \(value): expected \(what) from \(range.lowerBound) to \(range.upperBound)")
     }
 
-    static func notes(_ notes: [NoteLine], _ path: [Key]) throws(Problem) {
-        for (n, line) in notes.enumerated() { try seconds(line.at, path + [Key(n), Key("at")]) }
+    static func notes(_ notes: [NoteLine], _ path: @autoclosure () -> [Key]) throws(Problem) {
+        for (n, line) in notes.enumerated() { try seconds(line.at, path() + [Key(n), Key("at")]) }
     }
 
     /// The checks of everything but the events, the same for `SessionFile` and `SessionSummary`.
@@ -69,11 +71,11 @@ public enum SessionLimits {
             throw Problem(path: [Key("questions")], message: ".questions is empty: expected at least one question")
         }
         for (n, question) in questions.enumerated() {
-            let path = [Key("questions"), Key(n)]
-            try seconds(question.timeSeconds, path + [Key("timeSeconds")])
-            try seconds(question.elapsedSeconds, path + [Key("elapsedSeconds")])
-            try notes(question.notes, path + [Key("notes")])
-            try within(question.rating, 1...4, path + [Key("rating")], "a rating")
+            func path() -> [Key] { [Key("questions"), Key(n)] }
+            try seconds(question.timeSeconds, path() + [Key("timeSeconds")])
+            try seconds(question.elapsedSeconds, path() + [Key("elapsedSeconds")])
+            try notes(question.notes, path() + [Key("notes")])
+            try within(question.rating, 1...4, path() + [Key("rating")], "a rating")
         }
         try within(recommendation, 1...4, [Key("recommendation")], "a recommendation")
         try notes(closingNotes, [Key("closingNotes")])
@@ -87,33 +89,32 @@ public enum SessionLimits {
     where Events.Element: CheckedEvent {
         var previous = 0.0
         for (n, event) in events.enumerated() {
-            let path = [Key("events"), Key(n)]
-            try seconds(event.at, path + [Key("at")])
+            func path(_ key: String) -> [Key] { [Key("events"), Key(n), Key(key)] }
+            try seconds(event.at, path("at"))
             guard event.at >= previous else {
-                throw Problem(path: path + [Key("at")],
-                              message: "\(describe(path + [Key("at")])) is \(event.at), before the event ahead of it at \(previous): expected times that never go back")
+                throw Problem(path: path("at"),
+                              message: "\(describe(path("at"))) is \(event.at), before the event ahead of it at \(previous): expected times that never go back")
             }
             previous = event.at
             if let question = event.question {
                 guard rubricCounts.indices.contains(question) else {
-                    throw Problem(path: path + [Key("question")],
-                                  message: "\(describe(path + [Key("question")])) is \(question): expected a question index from 0 to \(rubricCounts.count - 1)")
+                    throw Problem(path: path("question"),
+                                  message: "\(describe(path("question"))) is \(question): expected a question index from 0 to \(rubricCounts.count - 1)")
                 }
                 let count = rubricCounts[question]
                 if let item = event.item, !(0..<count).contains(item) {
-                    let path = path + [Key("item")]
-                    throw Problem(path: path, message: count == 0
-                                      ? "\(describe(path)) is \(item): expected no rubric item, question \(question) has none"
-                                      : "\(describe(path)) is \(item): expected a rubric item index from 0 to \(count - 1)")
+                    throw Problem(path: path("item"), message: count == 0
+                                      ? "\(describe(path("item"))) is \(item): expected no rubric item, question \(question) has none"
+                                      : "\(describe(path("item"))) is \(item): expected a rubric item index from 0 to \(count - 1)")
                 }
             } else {
-                try within(event.item, 0...maxCount, path + [Key("item")], "a rubric item index")
+                try within(event.item, 0...maxCount, path("item"), "a rubric item index")
             }
-            try within(event.rating, 0...4, path + [Key("rating")], "a rating (0 clears)")
-            try within(event.from, 0...maxCount, path + [Key("from")], "a line index")
-            try within(event.removed, 0...maxCount, path + [Key("removed")], "a count of lines")
+            try within(event.rating, 0...4, path("rating"), "a rating (0 clears)")
+            try within(event.from, 0...maxCount, path("from"), "a line index")
+            try within(event.removed, 0...maxCount, path("removed"), "a count of lines")
             for line in 0..<event.lineCount {
-                try seconds(event.lineAt(line), path + [Key("lines"), Key(line), Key("at")])
+                try seconds(event.lineAt(line), path("lines") + [Key(line), Key("at")])
             }
         }
     }
