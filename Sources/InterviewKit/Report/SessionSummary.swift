@@ -41,9 +41,11 @@ struct SessionSummary: Decodable, Hashable, Sendable, RangeChecked {
 
     /// The events, from the bytes when `JSONScan` can vouch that the decoder reads them
     /// the same; otherwise from the whole file, whose decoder then says what is wrong.
-    mutating func complete(from data: Data, file: String) throws(InputError) {
-        if let events = JSONScan.eventSummaries(in: data) {
-            self.events = events
+    static var readsScannedEvents: Bool { true }
+
+    mutating func complete(from data: Data, scanned: [EventSummary]?, file: String) throws(InputError) {
+        if let scanned {
+            events = scanned
         } else {
             events = try SessionFile.decode(data, file: file).events.map(EventSummary.init)
         }

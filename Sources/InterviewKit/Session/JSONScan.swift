@@ -18,16 +18,23 @@ enum JSONScan {
 
     /// The first syntax error or duplicate key, or nil when the document is well-formed.
     static func check(_ data: Data) -> Problem? {
-        data.withUnsafeBytes { raw -> Problem? in
+        scan(data, events: false).problem
+    }
+
+    /// `check`, and with `events` the top-level `events` read on the way
+    /// (`eventSummaries`), in the same pass.
+    static func scan(_ data: Data, events: Bool) -> (problem: Problem?, events: [EventSummary]?) {
+        data.withUnsafeBytes { raw -> (Problem?, [EventSummary]?) in
             var scanner = Scanner(bytes: raw.bindMemory(to: UInt8.self))
+            scanner.wantsEvents = events
             do throws(Problem) {
                 scanner.skipSpace()
                 try scanner.value(depth: 0)
                 scanner.skipSpace()
                 if scanner.index < scanner.bytes.count { throw scanner.problem("more after the end of the document") }
-                return nil
+                return (nil, scanner.events)
             } catch {
-                return error
+                return (error, nil)
             }
         }
     }
@@ -53,6 +60,9 @@ enum JSONScan {
         var index = 0
         /// The keys of the objects being scanned, innermost last.
         var keys: [(Range<Int>, escaped: Bool)] = []
+        /// Whether to read the top-level `events` on the way, and what they read as.
+        var wantsEvents = false
+        var events: [EventSummary]?
 
         init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -183,7 +193,17 @@ enum JSONScan {
                 guard current == UInt8(ascii: ":") else { throw problem("expected ':' after the key") }
                 index += 1
                 skipSpace()
-                try value(depth: depth)
+                if depth == 1, wantsEvents, !key.escaped, equals(key.0, "events") {
+                    // Read as stats needs them; what they cannot vouch for is scanned again as any value.
+                    let start = index
+                    events = readEvents()
+                    if events == nil {
+                        index = start
+                        try value(depth: depth)
+                    }
+                } else {
+                    try value(depth: depth)
+                }
                 skipSpace()
                 switch current {
                 case UInt8(ascii: ","):
@@ -300,20 +320,14 @@ enum JSONScan {
 }
 
 extension JSONScan {
-    /// The top-level `events` of a well-formed document (one `check` passed), read as the
-    /// range checks read them, straight from the bytes: about five times cheaper than the
+    /// The top-level `events` of a well-formed document, read as the range checks read them, straight from the bytes: about five times cheaper than the
     /// JSON decoder, which `stats` would otherwise pay for every event of every session.
     /// Nil whenever the JSON decoder might see them otherwise: a field missing or of
     /// another type, an integer written with a fraction or exponent, a number out of a
     /// `Double`'s range, a string with an escape or bytes that are not UTF-8, an unknown
     /// event type. The caller then decodes the whole file, which says exactly what is wrong.
     static func eventSummaries(in data: Data) -> [EventSummary]? {
-        data.withUnsafeBytes { raw -> [EventSummary]? in
-            var scanner = Scanner(bytes: raw.bindMemory(to: UInt8.self))
-            scanner.skipSpace()
-            guard (try? scanner.enter(SessionLimits.Key("events"))) != nil else { return nil }
-            return scanner.events()
-        }
+        scan(data, events: true).events
     }
 }
 
@@ -391,8 +405,11 @@ extension JSONScan.Scanner {
             index += 1
             return true
         }
+        let base = keys.count
+        defer { keys.removeSubrange(base...) }
+        var set: Set<[UInt8]>?
         while true {
-            guard let key = plainString() else { return false }
+            guard let key = plainString(), !isDuplicate((key, false), from: base, set: &set) else { return false }
             skipSpace()
             guard current == UInt8(ascii: ":") else { return false }
             index += 1
@@ -433,7 +450,7 @@ extension JSONScan.Scanner {
         }
     }
 
-    mutating func events() -> [EventSummary]? {
+    mutating func readEvents() -> [EventSummary]? {
         var events: [EventSummary] = []
         let complete = elements { scanner in
             var at: Double?

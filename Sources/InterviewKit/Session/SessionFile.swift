@@ -104,7 +104,8 @@ extension SessionFile {
     /// place it breaks and a key given twice in one object; after it, every number is
     /// checked against `SessionLimits`, the error pointing at the value.
     static func decode<Body: Decodable & RangeChecked>(_ type: Body.Type, from data: Data, file: String) throws(InputError) -> Body {
-        if let problem = JSONScan.check(data) {
+        let (problem, events) = JSONScan.scan(data, events: Body.readsScannedEvents)
+        if let problem {
             let (line, column) = JSONPosition.lineColumn(of: problem.offset, in: data)
             let message = problem.duplicate ? "\(problem.message) (JSON readers differ on which one counts)"
                 : "invalid JSON (\(problem.message)): expected a complete session file"
@@ -118,7 +119,7 @@ extension SessionFile {
         } catch {
             throw SessionFile.describe(error, data: data, file: file)
         }
-        try body.complete(from: data, file: file)
+        try body.complete(from: data, scanned: events, file: file)
         do throws(SessionLimits.Problem) {
             try body.checkRanges()
         } catch {

@@ -139,13 +139,17 @@ extension SessionEvent: CheckedEvent {
 
 /// A file whose numbers `SessionLimits` checks once it is decoded.
 protocol RangeChecked {
-    /// What the decoder did not read, from the bytes (the summary's events).
-    mutating func complete(from data: Data, file: String) throws(InputError)
+    /// Whether `JSONScan` is to read the events on its way (`JSONScan.scan`).
+    static var readsScannedEvents: Bool { get }
+    /// What the decoder did not read, from the bytes (the summary's events; `scanned`
+    /// when `JSONScan` could read them).
+    mutating func complete(from data: Data, scanned: [EventSummary]?, file: String) throws(InputError)
     func checkRanges() throws(SessionLimits.Problem)
 }
 
 extension RangeChecked {
-    mutating func complete(from data: Data, file: String) throws(InputError) {}
+    static var readsScannedEvents: Bool { false }
+    mutating func complete(from data: Data, scanned: [EventSummary]?, file: String) throws(InputError) {}
 }
 
 extension SessionFile: RangeChecked {
