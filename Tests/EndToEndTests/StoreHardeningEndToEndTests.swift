@@ -69,6 +69,26 @@ struct StoreHardeningEndToEndTests {
         #expect(Self.names(in: tmux.sessions).allSatisfy { !$0.hasPrefix(".") }, "no lock or temporary file left: \(Self.names(in: tmux.sessions))")
     }
 
+    @Test func aSessionsFolderOpenToOthersIsMade0700AndThatIsSaid() throws {
+        let tmux = try Tmux()
+        try FileManager.default.createDirectory(at: tmux.sessions, withIntermediateDirectories: true)
+        chmod(tmux.sessions.path, 0o755)
+        try tmux.start(["run", "--candidate", "Ada"], reportExit: true)
+        try tmux.waitFor("Question 1/15")
+        #expect(Self.mode(tmux.sessions.path) == 0o700)
+        try tmux.send("q", "l")
+        let screen = try Self.exitStatus(tmux, "main")
+        // One line on stderr, wrapped by the pane's width.
+        let unwrapped = screen.replacingOccurrences(of: "\n", with: "")
+        #expect(unwrapped.contains("the sessions folder \(tmux.sessions.path) was open to others (755): made it 0700"), "\(screen)")
+        // Once tight, nothing more is said.
+        try tmux.start(["run", "--candidate", "Bob"], name: "again", reportExit: true)
+        try tmux.waitFor("Question 1/15", in: "again")
+        try tmux.send("q", "l", to: "again")
+        let again = try Self.exitStatus(tmux, "again")
+        #expect(!again.contains("open to others"), "\(again)")
+    }
+
     // MARK: temporary files
 
     /// Links planted at temporary names the program could use: the old `.NAME.PID.tmp`,
