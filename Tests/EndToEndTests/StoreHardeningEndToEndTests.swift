@@ -137,6 +137,49 @@ struct StoreHardeningEndToEndTests {
         #expect(SessionStore.isRegularFile(session.path), "the session is a file, not one of the links")
     }
 
+    /// A real full disk: the session's folder is a 512 KB tmpfs in a mount namespace of
+    /// the program's own; filled up from inside it, a save fails, the screen says so, the
+    /// file on disk stays the previous valid one and no temporary file is left; once there
+    /// is room, the next change is saved.
+    @Test(.enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/nsenter"), "needs root and nsenter"))
+    func aFullDiskKeepsThePreviousSaveAndSaysSo() throws {
+        let tmux = try Tmux()
+        let disk = tmux.home.appendingPathComponent("disk")
+        try FileManager.default.createDirectory(at: disk, withIntermediateDirectories: true)
+        let session = disk.appendingPathComponent("full.json").path
+        try tmux.start(["run", "--candidate", "Full", "--out", session], launcher: [
+            "/usr/bin/unshare", "--mount", "--propagation", "private", "/bin/sh", "-c",
+            "mount -t tmpfs -o size=512k interview-disk '\(disk.path)' && exec \"$0\" \"$@\"",
+        ])
+        try tmux.waitFor("Question 1/15")
+        try tmux.waitFor("saved")
+        let pid = try tmux.programPid()
+        /// A shell command in the program's mount namespace, where the tmpfs is.
+        func inside(_ command: String) throws -> String {
+            try Tmux.run("/usr/bin/nsenter", ["-t", "\(pid)", "-m", "/bin/sh", "-c", command])
+        }
+        func saved() throws -> SessionFile {
+            try SessionFile.decode(Data(try inside("cat '\(session)'").utf8), file: session)
+        }
+        func temporaries() throws -> String { try inside("ls -a '\(disk.path)' | grep '\\.tmp$' || true") }
+
+        _ = try inside("dd if=/dev/zero of='\(disk.path)/filler' bs=4096 2>/dev/null; true")
+        try tmux.send("1")
+        let full = try tmux.waitFor("NOT SAVED")
+        #expect(full.contains("NOT SAVED (retrying): cannot write"), "\(full)")
+        #expect(try saved().questions[0].rubric[0].checked == false, "the previous save stands")
+        let left = try temporaries()
+        #expect(left.isEmpty, "no temporary file left: \(left)")
+
+        _ = try inside("rm -f '\(disk.path)/filler'")
+        try tmux.send("2")
+        try tmux.waitFor("✓ saved")
+        let after = try saved()
+        #expect(after.questions[0].rubric.prefix(2).map(\.checked) == [true, true], "both ticks saved once there is room")
+        try tmux.send("q", "l")
+        #expect(try tmux.waitUntil { try !tmux.isRunning() })
+    }
+
     /// `kill -9` while a large session is being written leaves its temporary file; the
     /// next start removes it.
     @Test func aTemporaryFileLeftByKillNineIsRemovedAtTheNextStart() throws {
