@@ -444,6 +444,24 @@ import InterviewSamples
         #expect(try String(contentsOf: session, encoding: .utf8) == "kept")
     }
 
+    @Test func theRecordsBesideTheFolderLoseTheirOldLeftoversOnly() throws {
+        let data = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: data) }
+        let store = SessionStore(folder: data.appendingPathComponent("sessions"))
+        let old = SessionStore.temporaryPath(for: store.knownFile)
+        let fresh = SessionStore.temporaryPath(for: store.knownFile)
+        let oldReports = SessionStore.temporaryPath(for: store.reportsWrittenFile)
+        for path in [old, fresh, oldReports] { try Data("partial".utf8).write(to: URL(fileURLWithPath: path)) }
+        for path in [old, oldReports] {
+            try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-120)], ofItemAtPath: path)
+        }
+        try store.remember("/somewhere/s.json")
+        #expect(!FileManager.default.fileExists(atPath: old))
+        #expect(!FileManager.default.fileExists(atPath: oldReports), "one folder: every old leftover in it goes")
+        #expect(FileManager.default.fileExists(atPath: fresh), "no lock on the record: a fresh one may be another program's write")
+        #expect(store.knownPaths() == ["/somewhere/s.json"])
+    }
+
     @Test func aSessionsFolderOpenToOthersIsTightened() throws {
         let parent = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: parent) }

@@ -78,6 +78,7 @@ extension SessionStore {
         var known = writtenReports()
         // A path with a line break in it cannot be a line: it stays unrecorded (and then needs --force).
         for path in paths.map(ReportTarget.canonical) where !known.contains(path) && !path.contains("\n") { known.append(path) }
+        Self.removeStaleTemporaries(beside: reportsWrittenFile.path, holdingLock: false)
         try Self.writeAtomically(Data(known.map { $0 + "\n" }.joined().utf8), to: reportsWrittenFile)
     }
 }

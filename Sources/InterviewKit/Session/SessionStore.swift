@@ -145,9 +145,11 @@ public struct SessionStore: Sendable {
     /// power cut in the middle of a save): every `.NAME.<hex>.tmp` of `session` itself,
     /// whose lock the caller holds, so no one else is writing it; and, in the same
     /// folder, those of other files older than `staleTemporaryAge`, unless a program holds
-    /// the lock of the session they belong to. Returns the paths removed.
+    /// the lock of the session they belong to. Without `holdingLock` (files that have no
+    /// lock: the record of known sessions, of written reports), `session`'s own are
+    /// treated like the others. Returns the paths removed.
     @discardableResult
-    public static func removeStaleTemporaries(beside session: String, now: Date = Date()) -> [String] {
+    public static func removeStaleTemporaries(beside session: String, holdingLock: Bool = true, now: Date = Date()) -> [String] {
         let url = URL(fileURLWithPath: session)
         let folder = url.deletingLastPathComponent()
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
@@ -159,7 +161,7 @@ public struct SessionStore: Sendable {
             // Only what this program would have made: a regular file or a link, owned by us.
             guard lstat(path, &info) == 0, info.st_uid == getuid(),
                   info.st_mode & 0o170000 == 0o100000 || info.st_mode & 0o170000 == 0o120000 else { continue }
-            if target != url.lastPathComponent {
+            if target != url.lastPathComponent || !holdingLock {
                 let age = now.timeIntervalSince1970 - (Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9)
                 guard age >= staleTemporaryAge else { continue }
                 if SessionLock.isHeld(session: folder.appendingPathComponent(target).path) { continue }
@@ -236,6 +238,7 @@ public struct SessionStore: Sendable {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
         var paths = knownPaths().filter { $0 != absolute }
         if keep { paths.append(absolute) }
+        Self.removeStaleTemporaries(beside: knownFile.path, holdingLock: false)
         try Self.writeAtomically(Data(paths.map { $0 + "\n" }.joined().utf8), to: knownFile)
     }
 
