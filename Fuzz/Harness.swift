@@ -29,3 +29,21 @@ public func fuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> In
     }
     return 0
 }
+
+// libFuzzer's own byte-level mutator, which the custom one falls back on.
+@_silgen_name("LLVMFuzzerMutate")
+func libFuzzerMutate(_ data: UnsafeMutablePointer<UInt8>, _ size: Int, _ maxSize: Int) -> Int
+
+/// The session target's inputs are edited as JSON half of the time (`SessionMutator`:
+/// valid JSON from a valid session, with one value or count changed), as bytes the other
+/// half; every other target's, as bytes.
+@_cdecl("LLVMFuzzerCustomMutator")
+public func fuzzerCustomMutator(_ data: UnsafeMutablePointer<UInt8>, _ size: Int, _ maxSize: Int, _ seed: UInt32) -> Int {
+    guard target == .session, seed % 2 == 0 else { return libFuzzerMutate(data, size, maxSize) }
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    guard let mutated = SessionMutator.mutate(bytes, seed: UInt64(seed)), mutated.count <= maxSize else {
+        return libFuzzerMutate(data, size, maxSize)
+    }
+    mutated.withUnsafeBufferPointer { data.update(from: $0.baseAddress!, count: mutated.count) }
+    return mutated.count
+}

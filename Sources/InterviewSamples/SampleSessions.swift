@@ -42,9 +42,15 @@ public enum SampleSessions {
         var engine = SessionEngine(bank: bank, id: "bench-\(index)", candidate: "\(names[index % names.count]) \(index)",
                                    interviewer: "Bench", startedAt: start)
         var t = 0.0
+        // As the program's monotonic clock records them: no event before the one ahead of it.
+        var last = 0.0
+        func perform(_ action: SessionAction, at time: Double) {
+            last = max(last, time)
+            engine.perform(action, at: last)
+        }
         let asked = bank.questions.count - Int.random(in: 0...min(3, bank.questions.count - 1), using: &rng)
         for q in 0..<asked {
-            if q > 0 { engine.perform(.next, at: t) }
+            if q > 0 { perform(.next, at: t) }
             let duration = Double(bank.questions[q].timeSeconds) * Double.random(in: 0.5...1.5, using: &rng)
             var notes: [NoteLine] = []
             let bursts = Int.random(in: 4...16, using: &rng)
@@ -58,28 +64,28 @@ public enum SampleSessions {
                 } else {
                     notes.append(NoteLine(at: (at - t).rounded(), text: text))
                 }
-                engine.perform(.setNotes(notes), at: at)
+                perform(.setNotes(notes), at: at)
                 let rubric = bank.questions[q].rubric.count
                 if rubric > 0, Bool.random(using: &rng) {
-                    engine.perform(.toggleRubric(Int.random(in: 0..<rubric, using: &rng)), at: at + 1)
+                    perform(.toggleRubric(Int.random(in: 0..<rubric, using: &rng)), at: at + 1)
                 }
             }
             if Int.random(in: 0..<10, using: &rng) == 0 {
-                engine.perform(.togglePause, at: t + duration / 2)
-                engine.perform(.togglePause, at: t + duration / 2 + 30)
+                perform(.togglePause, at: t + duration / 2)
+                perform(.togglePause, at: t + duration / 2 + 30)
                 t += 30
             }
             if Int.random(in: 0..<5, using: &rng) > 0 {
-                engine.perform(.rate(Int.random(in: 1...4, using: &rng)), at: t + duration - 2)
+                perform(.rate(Int.random(in: 1...4, using: &rng)), at: t + duration - 2)
             }
             t += duration
         }
-        engine.perform(.wrapUp, at: t)
-        engine.perform(.recommend(Int.random(in: 1...4, using: &rng)), at: t + 20)
-        engine.perform(.setClosingNotes([NoteLine(at: 30, text: "Summary for the committee: solid, some gaps."),
+        perform(.wrapUp, at: t)
+        perform(.recommend(Int.random(in: 1...4, using: &rng)), at: t + 20)
+        perform(.setClosingNotes([NoteLine(at: 30, text: "Summary for the committee: solid, some gaps."),
                                          NoteLine(at: 50, text: "Next: system design round.")]), at: t + 60)
-        engine.perform(.end, at: t + 90)
-        engine.markEnded(now: start.addingTimeInterval(t + 90))
-        return engine.snapshot(at: t + 90)
+        perform(.end, at: t + 90)
+        engine.markEnded(now: start.addingTimeInterval(last))
+        return engine.snapshot(at: last)
     }
 }

@@ -23,7 +23,9 @@ struct Report: ParsableCommand {
             `sessions` array), on standard output or in FILE. With `-o DIR` (an existing \
             folder, or a path ending in /) each session gets its own file in DIR, named \
             after the session file: NAME.md, NAME.html or NAME.report.json. Files are \
-            written with mode 0600. See docs/reports.md.
+            written with mode 0600, only as new files or over reports interview wrote \
+            before (--force for any other file), never over a session and never into \
+            the sessions folder unless --force. See docs/reports.md.
             """)
 
     @Argument(help: "Session files.", completion: .file(extensions: ["json"]))
@@ -36,6 +38,9 @@ struct Report: ParsableCommand {
             help: ArgumentHelp("Write to FILE, or one file per session into DIR (default: standard output).",
                                valueName: "file|dir"), completion: .file())
     var output: String?
+
+    @Flag(help: "Write over a file that is not a report interview wrote, or into the sessions folder (never over a session).")
+    var force = false
 
     func validate() throws {
         if sessions.isEmpty { throw ValidationError("name at least one session file") }
@@ -90,6 +95,13 @@ struct Report: ParsableCommand {
                                                     message: "two sessions have this report file (same file name in two folders): expected one -o DIR per folder"))
             }
         }
+        // Only new files or the program's own reports (or anything but a session with --force).
+        let store = SessionStore.standard()
+        let refusals = targets.compactMap { ReportTarget.refusal($0.url, store: store, force: force) }
+        guard refusals.isEmpty else {
+            for refusal in refusals { printError(refusal.description) }
+            throw ExitCode(2)
+        }
 
         for target in targets {
             do {
@@ -99,6 +111,12 @@ struct Report: ParsableCommand {
                 throw ExitCode(1)
             }
             print(target.url.path)
+        }
+        // Remembered, so that the next report may replace them (best effort).
+        do throws(SessionStore.WriteError) {
+            try store.recordReports(targets.map(\.url.path))
+        } catch {
+            printError("the reports are written, but not recorded in \(store.reportsWrittenFile.path) (\(error)): the next report over them needs --force")
         }
     }
 

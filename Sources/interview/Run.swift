@@ -107,6 +107,7 @@ func runLive(engine: SessionEngine, clock: SessionClock, path: String, theme: Th
     func removeCreated() {
         if created { unlink(path) }
     }
+    if let notice = SessionStore.standard().tightenFolder() { printError(notice) }
     let lock: SessionLock
     do {
         try SessionStore.createFolder(URL(fileURLWithPath: path).deletingLastPathComponent())

@@ -183,6 +183,129 @@ extension SessionSummary {
         self.init(id: file.id, mode: file.mode, status: file.status, candidate: file.candidate,
                   interviewer: file.interviewer, startedAt: file.startedAt, endedAt: file.endedAt, bank: file.bank,
                   questions: file.questions, recommendation: file.recommendation, closingNotes: file.closingNotes,
-                  clockSeconds: file.clockSeconds, totalSeconds: file.totalSeconds)
+                  clockSeconds: file.clockSeconds, totalSeconds: file.totalSeconds, amendedAt: file.amendedAt,
+                  overallAmended: file.overallAmended, events: file.events.map(EventSummary.init))
+    }
+}
+
+/// The session target's structure-aware mutator: from a session that parses as JSON, a
+/// session that still does, with one value or count edited the way a hand, a bug or an
+/// attacker would: a number made huge, negative, fractional, not representable (`1e999`)
+/// or an integer's extremes; a value of the wrong type; an array emptied, cut, its
+/// elements swapped (event times going back) or doubled; a key removed or given twice.
+/// `scripts/fuzz` calls it through libFuzzer's `LLVMFuzzerCustomMutator`
+/// (`Fuzz/Harness.swift`); `SessionMutationTests` runs it seeded.
+enum SessionMutator {
+    /// The mutated document, or nil when `bytes` is not a JSON object or array.
+    static func mutate(_ bytes: [UInt8], seed: UInt64) -> [UInt8]? {
+        guard let root = try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed]),
+              root is [String: Any] || root is [Any] else { return nil }
+        var random = SplitMix(state: seed)
+        var paths: [[PathStep]] = []
+        collect(root, [], into: &paths)
+        guard !paths.isEmpty else { return nil }
+        var edited = root
+        // One edit most of the time, a few now and then.
+        for _ in 0..<(random.next() % 4 == 0 ? 1 + Int(random.next() % 3) : 1) {
+            let path = paths[Int(random.next() % UInt64(paths.count))]
+            edited = edit(edited, at: path[...], random: &random)
+        }
+        guard let data = try? JSONSerialization.data(withJSONObject: edited, options: [.prettyPrinted, .sortedKeys, .fragmentsAllowed]) else {
+            return nil
+        }
+        return Array(unmark(String(decoding: data, as: UTF8.self)).utf8)
+    }
+
+    enum PathStep {
+        case key(String)
+        case index(Int)
+    }
+
+    /// Every value's path, containers included.
+    static func collect(_ value: Any, _ path: [PathStep], into paths: inout [[PathStep]]) {
+        paths.append(path)
+        if let object = value as? [String: Any] {
+            for key in object.keys.sorted() { collect(object[key]!, path + [.key(key)], into: &paths) }
+        } else if let array = value as? [Any] {
+            for (index, element) in array.enumerated() { collect(element, path + [.index(index)], into: &paths) }
+        }
+    }
+
+    static func edit(_ value: Any, at path: ArraySlice<PathStep>, random: inout SplitMix) -> Any {
+        guard let step = path.first else { return replacement(for: value, random: &random) }
+        switch step {
+        case .key(let key):
+            guard var object = value as? [String: Any], let inner = object[key] else { return value }
+            if path.count == 1 {
+                switch random.next() % 8 {
+                case 0: object[key] = nil
+                case 1: object[marker + "DUP:" + key] = replacement(for: inner, random: &random)
+                default: object[key] = replacement(for: inner, random: &random)
+                }
+            } else {
+                object[key] = edit(inner, at: path.dropFirst(), random: &random)
+            }
+            return object
+        case .index(let index):
+            guard var array = value as? [Any], array.indices.contains(index) else { return value }
+            array[index] = edit(array[index], at: path.dropFirst(), random: &random)
+            return array
+        }
+    }
+
+    /// Numbers that stop a program that trusts them, and the edges of the sane ones.
+    static let numbers = ["1e300", "-1e300", "1e19", "-1e19", "1e999", "-1e999", "9223372036854775807",
+                          "-9223372036854775808", "9223372036854775808", "18446744073709551616", "-1", "0", "-0",
+                          "0.5", "1e-300", "4", "5", "10000000", "10000001", "2147483648", "3.0e2"]
+
+    static func replacement(for value: Any, random: inout SplitMix) -> Any {
+        let pick = random.next()
+        if var array = value as? [Any] {
+            switch pick % 6 {
+            case 0: return [Any]()
+            case 1: if !array.isEmpty { array.removeLast(Int(random.next() % UInt64(array.count)) + 1) }
+            case 2: if array.count > 1 { array.swapAt(0, Int(random.next() % UInt64(array.count))) ; array.reverse() }
+            case 3: if let first = array.first { array.insert(first, at: Int(random.next() % UInt64(array.count + 1))) }
+            case 4: if let last = array.last { array.append(last); array.append(last) }
+            default: return wrongType(random: &random)
+            }
+            return array
+        }
+        if value is [String: Any] { return pick % 3 == 0 ? [String: Any]() : wrongType(random: &random) }
+        switch pick % 5 {
+        case 0, 1, 2: return marker + "NUM:" + numbers[Int(random.next() % UInt64(numbers.count))]
+        case 3: return wrongType(random: &random)
+        default: return value is String ? String(repeating: "\u{1B}[31m", count: 3) : marker + "NUM:" + "\(Int(random.next() % 40) - 3)"
+        }
+    }
+
+    static func wrongType(random: inout SplitMix) -> Any {
+        [true, "x", NSNull(), [Any](), [String: Any](), marker + "NUM:1.5"][Int(random.next() % 6)]
+    }
+
+    /// Strings the edit leaves for what JSONSerialization cannot write: a raw number, a second key.
+    static let marker = "\u{1}"
+
+    static func unmark(_ text: String) -> String {
+        var out = text
+        // "\u0001NUM:1e999" is the number itself; "\u0001DUP:key" the key again.
+        while let range = out.range(of: "\"\\u0001NUM:") {
+            guard let end = out[range.upperBound...].firstIndex(of: "\"") else { break }
+            out.replaceSubrange(range.lowerBound...end, with: out[range.upperBound..<end])
+        }
+        out = out.replacingOccurrences(of: "\"\\u0001DUP:", with: "\"")
+        return out
+    }
+
+    /// A small seeded generator (SplitMix64), so that a seed gives the same edits everywhere.
+    struct SplitMix {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
     }
 }

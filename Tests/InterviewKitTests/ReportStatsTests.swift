@@ -276,14 +276,16 @@ import InterviewSamples
         #expect(refused >= 17)
     }
 
-    /// The events are what the summary does not read, so it does not check them either:
-    /// a file whose events alone are damaged still counts in `stats` (with what its
-    /// summary says) while `report`, `replay` and `resume` refuse it.
-    @Test func theEventsAreNotRead() throws {
+    /// The summary reads the events lightly (all but the text of their notes lines), with
+    /// the range checks of the whole file: `stats` refuses what `report` refuses, with the
+    /// same error. The one thing it does not read is a notes line's text.
+    @Test func theEventsAreCheckedAsReportChecksThem() throws {
         let good = String(decoding: try ReportFixtures.goldenSession().encoded(), as: UTF8.self)
-        let data = Data(good.replacingOccurrences(of: "\"type\" : \"started\"", with: "\"type\" : \"begun\"").utf8)
-        #expect(throws: InputError.self) { try SessionFile.decode(data, file: "x.json") }
-        let report = try #require(SessionReport(try SessionSummary.decode(data, file: "x.json"), file: "x.json"))
-        #expect(report == SessionReport(try ReportFixtures.goldenSession(), file: "x.json"))
+        for (from, to) in [("\"type\" : \"started\"", "\"type\" : \"begun\""), ("\"at\" : 0,", "\"at\" : 1e300,"),
+                           ("\"at\" : 0,", "\"at\" : -1e300,"), ("\"at\" : 0,", "\"at\" : 1e19,")] {
+            let data = Data(good.replacingOccurrences(of: from, with: to).utf8)
+            let error = try #require(throws: InputError.self) { try SessionFile.decode(data, file: "x.json") }
+            #expect(throws: error) { try SessionSummary.decode(data, file: "x.json") }
+        }
     }
 }

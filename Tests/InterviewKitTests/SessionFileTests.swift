@@ -152,20 +152,39 @@ import InterviewSamples
         #expect(try String(contentsOf: url, encoding: .utf8) == "kept")
     }
 
+    /// File calls whose writes fail with ENOSPC while `full` is set, like a full disk.
+    final class FullDisk: @unchecked Sendable {
+        private let lock = NSLock()
+        private var isFull = true
+        var full: Bool {
+            get { lock.withLock { isFull } }
+            set { lock.withLock { isFull = newValue } }
+        }
+        var calls: SessionStore.FileCalls {
+            var calls = SessionStore.FileCalls.system
+            calls.write = { fd, bytes, count in
+                if self.full {
+                    errno = ENOSPC
+                    return -1
+                }
+                return SessionStore.FileCalls.system.write(fd, bytes, count)
+            }
+            return calls
+        }
+    }
+
     @Test func aFullDiskKeepsThePreviousFileAndTheSaverReportsIt() throws {
-        // /dev/full accepts the open and fails every write with ENOSPC, like a full disk.
-        guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
         let folder = try Fixtures.temporaryFolder()
         let url = folder.appendingPathComponent("s.json")
         try SessionStore.writeAtomically(Data("kept".utf8), to: url)
-        let temporary = folder.appendingPathComponent(".s.json.\(getpid()).tmp")
-        try FileManager.default.createSymbolicLink(atPath: temporary.path, withDestinationPath: "/dev/full")
-        #expect(throws: SessionStore.WriteError.self) { try SessionStore.writeAtomically(Data("lost".utf8), to: url) }
+        let disk = FullDisk()
+        #expect(throws: SessionStore.WriteError.self) {
+            try SessionStore.writeAtomically(Data("lost".utf8), to: url, calls: disk.calls)
+        }
         #expect(try String(contentsOf: url, encoding: .utf8) == "kept")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["s.json"], "no temporary file left")
 
-        try? FileManager.default.removeItem(at: temporary)
-        try FileManager.default.createSymbolicLink(atPath: temporary.path, withDestinationPath: "/dev/full")
-        let saver = SessionSaver(url: url)
+        let saver = SessionSaver(url: url, calls: disk.calls)
         var engine = Fixtures.engine(try Fixtures.smallBank())
         engine.perform(.next, at: 1)
         saver.save(engine.snapshot(at: 1))
@@ -177,11 +196,12 @@ import InterviewSamples
         #expect(reason.contains("No space left"))
         #expect(try String(contentsOf: url, encoding: .utf8) == "kept")
 
-        try? FileManager.default.removeItem(at: temporary)
+        disk.full = false
         saver.save(engine.snapshot(at: 2))
         saver.flush()
         #expect(saver.status == .saved, "the next save retries and succeeds once there is room")
         #expect(try SessionStore.read(url.path).questions.count == 3)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["s.json"])
     }
 
     @Test func findsTheNewestUnfinishedSession() throws {
@@ -336,5 +356,135 @@ import InterviewSamples
         #expect(recorder.log.suffix(2) == ["rename temporary to file failed", "unlink temporary"])
         #expect(try String(contentsOf: url, encoding: .utf8) == "kept")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["s.json"])
+    }
+}
+
+/// Temporary files nobody can plant a link at, and none left behind by a killed program.
+@Suite struct TemporaryFileTests {
+    @Test func temporaryNamesAreRandomAndBesideTheFile() throws {
+        let url = URL(fileURLWithPath: "/some/folder/s.json")
+        let names = Set((0..<200).map { _ in SessionStore.temporaryPath(for: url) })
+        #expect(names.count == 200)
+        for name in names {
+            let base = URL(fileURLWithPath: name).lastPathComponent
+            #expect(name.hasPrefix("/some/folder/.s.json."))
+            #expect(SessionStore.temporaryTarget(base) == "s.json", "\(base)")
+            #expect(base.count == ".s.json.".count + 16 + ".tmp".count)
+        }
+        #expect(SessionStore.temporaryTarget(".s.json.1234.tmp") == nil, "the old PID names are not ours")
+        #expect(SessionStore.temporaryTarget("s.json") == nil)
+    }
+
+    /// A link that appears at the chosen name is never followed: the open fails (O_EXCL),
+    /// another name is tried, the link's target is untouched.
+    @Test func aLinkPlantedAtTheTemporaryNameIsNotFollowed() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let victim = folder.appendingPathComponent("victim")
+        try Data("victim".utf8).write(to: victim)
+        let url = folder.appendingPathComponent("s.json")
+        let links = Box<[String]>([])
+        var calls = SessionStore.FileCalls.system
+        calls.open = { path, flags, mode in
+            if path.hasSuffix(".tmp"), links.value.count < 3 {
+                try? FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: victim.path)
+                links.value.append(path)
+            }
+            return SessionStore.FileCalls.system.open(path, flags, mode)
+        }
+        try SessionStore.writeAtomically(Data("session".utf8), to: url, calls: calls)
+        #expect(try String(contentsOf: url, encoding: .utf8) == "session")
+        #expect(try String(contentsOf: victim, encoding: .utf8) == "victim")
+        #expect(links.value.count == 3)
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(left.count == 5, "the three links stay; nothing else: \(left)")
+    }
+
+    @Test func theTemporaryFileIsCreatedExclusivelyWithoutFollowingLinks() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let seen = Box<Int32>(0)
+        var calls = SessionStore.FileCalls.system
+        calls.open = { path, flags, mode in
+            if path.hasSuffix(".tmp") { seen.value = flags }
+            return SessionStore.FileCalls.system.open(path, flags, mode)
+        }
+        try SessionStore.writeAtomically(Data("x".utf8), to: folder.appendingPathComponent("s.json"), calls: calls)
+        for flag in [O_CREAT, O_EXCL, O_NOFOLLOW, O_CLOEXEC] { #expect(seen.value & flag == flag) }
+        #expect(seen.value & O_TRUNC == 0)
+    }
+
+    @Test func leftoversOfAKilledSaveAreRemovedWhenTheLockIsTaken() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let session = folder.appendingPathComponent("s.json")
+        try Data("kept".utf8).write(to: session)
+        let own = SessionStore.temporaryPath(for: session)
+        let other = folder.appendingPathComponent("other.json")
+        let freshOther = SessionStore.temporaryPath(for: other)
+        let oldOther = SessionStore.temporaryPath(for: other)
+        let heldSession = folder.appendingPathComponent("held.json")
+        let holder = try SessionLock(session: heldSession.path)
+        defer { holder.release() }
+        let oldHeld = SessionStore.temporaryPath(for: heldSession)
+        let notOurs = folder.appendingPathComponent(".notes.tmp").path
+        for path in [own, freshOther, oldOther, oldHeld, notOurs] { try Data("partial".utf8).write(to: URL(fileURLWithPath: path)) }
+        let old = Date().addingTimeInterval(-120)
+        for path in [oldOther, oldHeld] {
+            try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: path)
+        }
+        let lock = try SessionLock(session: session.path)
+        defer { lock.release() }
+        let exists = { (path: String) in FileManager.default.fileExists(atPath: path) }
+        #expect(!exists(own), "this session's own leftover goes at once: its lock is ours")
+        #expect(!exists(oldOther), "another session's leftover a minute old goes")
+        #expect(exists(freshOther), "a fresh one may be a save in progress")
+        #expect(exists(oldHeld), "a program holds that session: its file may be a slow save")
+        #expect(exists(notOurs), "a name the program never gives stays")
+        #expect(try String(contentsOf: session, encoding: .utf8) == "kept")
+    }
+
+    @Test func theRecordsBesideTheFolderLoseTheirOldLeftoversOnly() throws {
+        let data = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: data) }
+        let store = SessionStore(folder: data.appendingPathComponent("sessions"))
+        let old = SessionStore.temporaryPath(for: store.knownFile)
+        let fresh = SessionStore.temporaryPath(for: store.knownFile)
+        let oldReports = SessionStore.temporaryPath(for: store.reportsWrittenFile)
+        for path in [old, fresh, oldReports] { try Data("partial".utf8).write(to: URL(fileURLWithPath: path)) }
+        for path in [old, oldReports] {
+            try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-120)], ofItemAtPath: path)
+        }
+        try store.remember("/somewhere/s.json")
+        #expect(!FileManager.default.fileExists(atPath: old))
+        #expect(!FileManager.default.fileExists(atPath: oldReports), "one folder: every old leftover in it goes")
+        #expect(FileManager.default.fileExists(atPath: fresh), "no lock on the record: a fresh one may be another program's write")
+        #expect(store.knownPaths() == ["/somewhere/s.json"])
+    }
+
+    @Test func aSessionsFolderOpenToOthersIsTightened() throws {
+        let parent = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let store = SessionStore(folder: parent.appendingPathComponent("sessions"))
+        #expect(store.tightenFolder() == nil, "no folder yet")
+        try FileManager.default.createDirectory(at: store.folder, withIntermediateDirectories: true)
+        chmod(store.folder.path, 0o755)
+        let notice = try #require(store.tightenFolder())
+        #expect(notice.contains(store.folder.path) && notice.contains("755") && notice.contains("0700"), "\(notice)")
+        var info = stat()
+        stat(store.folder.path, &info)
+        #expect(info.st_mode & 0o777 == 0o700)
+        #expect(store.tightenFolder() == nil, "said once")
+    }
+}
+
+/// A value shared with the file calls' closures, behind a lock.
+final class Box<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value
+    init(_ value: Value) { stored = value }
+    var value: Value {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
     }
 }

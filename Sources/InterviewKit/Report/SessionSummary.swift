@@ -11,8 +11,10 @@ import Foundation
 /// errors as the whole file, with its keys and types, in the same order (the synthesized
 /// `Decodable` reads the properties in the order they are declared here, as in
 /// `SessionFile`), so a file refused here is refused by `SessionFile.decode` with the same
-/// error. What it does not read, the events, it does not check either.
-struct SessionSummary: Decodable, Hashable, Sendable {
+/// error. The events it reads lightly (`EventSummary`: every field but the text of the
+/// notes lines), for the range checks every reader makes (`SessionLimits`): `stats`
+/// refuses what `report` refuses.
+struct SessionSummary: Decodable, Hashable, Sendable, RangeChecked {
     var id: String
     var mode: SessionMode
     var status: SessionStatus
@@ -29,8 +31,64 @@ struct SessionSummary: Decodable, Hashable, Sendable {
     var totalSeconds: Int?
     var amendedAt: Double?
     var overallAmended: Bool?
+    /// Not decoded with the rest: read straight from the bytes (`complete(from:file:)`).
+    var events: [EventSummary] = []
+
+    enum CodingKeys: String, CodingKey {
+        case id, mode, status, candidate, interviewer, startedAt, endedAt, bank, questions, recommendation, closingNotes,
+             clockSeconds, totalSeconds, amendedAt, overallAmended
+    }
+
+    /// The events, from the bytes when `JSONScan` can vouch that the decoder reads them
+    /// the same; otherwise from the whole file, whose decoder then says what is wrong.
+    static var readsScannedEvents: Bool { true }
+
+    mutating func complete(from data: Data, scanned: [EventSummary]?, file: String) throws(InputError) {
+        if let scanned {
+            events = scanned
+        } else {
+            events = try SessionFile.decode(data, file: file).events.map(EventSummary.init)
+        }
+    }
+
+    func checkRanges() throws(SessionLimits.Problem) {
+        try SessionLimits.check(bank: bank, questions: questions, recommendation: recommendation, closingNotes: closingNotes,
+                                clockSeconds: clockSeconds, totalSeconds: totalSeconds, amendedAt: amendedAt)
+        try SessionLimits.check(events: events, rubricCounts: questions.map(\.rubric.count))
+    }
 
     static func decode(_ data: Data, file: String) throws(InputError) -> SessionSummary {
         try SessionFile.decode(SessionSummary.self, from: data, file: file)
+    }
+}
+
+/// An event as the range checks read it (`JSONScan.eventSummaries`): its numbers, the
+/// notes lines only for their times.
+struct EventSummary: Hashable, Sendable, CheckedEvent {
+    struct LineTime: Hashable, Sendable {
+        var at: Double
+    }
+
+    var at: Double
+    var type: SessionEvent.Kind
+    var question: Int?
+    var item: Int?
+    var rating: Int?
+    var from: Int?
+    var removed: Int?
+    var lines: [LineTime]?
+
+    var lineCount: Int { lines?.count ?? 0 }
+    func lineAt(_ index: Int) -> Double { lines![index].at }
+}
+
+extension EventSummary {
+    init(at: Double, type: SessionEvent.Kind) {
+        self.init(at: at, type: type, question: nil, item: nil, rating: nil, from: nil, removed: nil, lines: nil)
+    }
+
+    init(_ event: SessionEvent) {
+        self.init(at: event.at, type: event.type, question: event.question, item: event.item, rating: event.rating,
+                  from: event.from, removed: event.removed, lines: event.lines?.map { LineTime(at: $0.at) })
     }
 }

@@ -124,14 +124,34 @@ extension SessionFile {
     /// for the whole file, and `SessionSummary` for the part of it `stats` reads. One
     /// pass of the JSON decoder reads the header first, then the body, from the same
     /// parsed document.
-    static func decode<Body: Decodable>(_ type: Body.Type, from data: Data, file: String) throws(InputError) -> Body {
+    ///
+    /// Before the decoder, one scan of the bytes (`JSONScan`) refuses broken JSON at the
+    /// place it breaks and a key given twice in one object; after it, every number is
+    /// checked against `SessionLimits`, the error pointing at the value.
+    static func decode<Body: Decodable & RangeChecked>(_ type: Body.Type, from data: Data, file: String) throws(InputError) -> Body {
+        let (problem, events) = JSONScan.scan(data, events: Body.readsScannedEvents)
+        if let problem {
+            let (line, column) = JSONPosition.lineColumn(of: problem.offset, in: data)
+            let message = problem.duplicate ? "\(problem.message) (JSON readers differ on which one counts)"
+                : "invalid JSON (\(problem.message)): expected a complete session file"
+            throw InputError(file: file, line: line, column: column, message: message)
+        }
+        var body: Body
         do {
-            return try JSONDecoder().decode(Checked<Body>.self, from: data).body
+            body = try JSONDecoder().decode(Checked<Body>.self, from: data).body
         } catch let refusal as Header.Refusal {
             throw InputError(file: file, line: 1, column: 1, message: refusal.message)
         } catch {
             throw SessionFile.describe(error, data: data, file: file)
         }
+        try body.complete(from: data, scanned: events, file: file)
+        do throws(SessionLimits.Problem) {
+            try body.checkRanges()
+        } catch {
+            let (line, column) = JSONPosition.position(of: error.path, in: data)
+            throw InputError(file: file, line: line, column: column, message: error.message)
+        }
+        return body
     }
 
     /// What a file says it is: read before anything else of it.
@@ -176,14 +196,22 @@ extension SessionFile {
         }
         switch decoding {
         case .dataCorrupted(let context):
-            let (line, column) = JSONPosition.locate(context, in: data)
+            // A value the decoder cannot take (an unknown event type, a number too large
+            // for an integer) is at its coding path; otherwise the decoder's message says where.
+            let (line, column) = context.codingPath.isEmpty ? JSONPosition.locate(context, in: data)
+                : JSONPosition.position(of: context.codingPath, in: data)
             let detail = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
+            if !context.codingPath.isEmpty {
+                return InputError(file: file, line: line, column: column, message: "wrong value at \(path(context)): \(detail ?? context.debugDescription)")
+            }
             return InputError(file: file, line: line, column: column,
                               message: "invalid JSON (\(detail ?? context.debugDescription)): expected a complete session file")
         case .keyNotFound(let key, let context):
-            return InputError(file: file, line: 1, column: 1, message: "missing \"\(key.stringValue)\" at \(path(context)): expected a complete session file")
+            let (line, column) = JSONPosition.position(of: context.codingPath, in: data)
+            return InputError(file: file, line: line, column: column, message: "missing \"\(key.stringValue)\" at \(path(context)): expected a complete session file")
         case .typeMismatch(_, let context), .valueNotFound(_, let context):
-            return InputError(file: file, line: 1, column: 1, message: "wrong value at \(path(context)): \(context.debugDescription)")
+            let (line, column) = JSONPosition.position(of: context.codingPath, in: data)
+            return InputError(file: file, line: line, column: column, message: "wrong value at \(path(context)): \(context.debugDescription)")
         @unknown default:
             return InputError(file: file, line: 1, column: 1, message: "cannot be read as a session: \(error)")
         }
@@ -198,13 +226,29 @@ enum JSONPosition {
                      ((context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String) ?? ""]
         for text in texts {
             if let line = number(after: "line ", in: text), let column = number(after: "column ", in: text) {
-                return (line, column)
+                return inside(line, column, data)
             }
             if let offset = number(after: "character ", in: text) ?? number(after: "offset ", in: text) {
-                return lineColumn(of: offset, in: data)
+                return lineColumn(of: min(offset, data.count), in: data)
             }
         }
         return lineColumn(of: data.count, in: data)
+    }
+
+    /// The value at `path` (the deepest part of it that exists), as a line and column.
+    static func position(of path: [any CodingKey], in data: Data) -> (Int, Int) {
+        lineColumn(of: JSONScan.offset(of: path, in: data) ?? 0, in: data)
+    }
+
+    /// A line and column the decoder gave, kept inside the data: at most its end.
+    static func inside(_ line: Int, _ column: Int, _ data: Data) -> (Int, Int) {
+        let end = lineColumn(of: data.count, in: data)
+        guard line >= 1, column >= 1 else { return (1, 1) }
+        if line > end.0 || (line == end.0 && column > end.1) { return end }
+        // Past the end of its line: the line's end.
+        let lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
+        let length = lines[line - 1].filter { $0 & 0xC0 != 0x80 }.count
+        return (line, min(column, length + 1))
     }
 
     private static func number(after marker: String, in text: String) -> Int? {

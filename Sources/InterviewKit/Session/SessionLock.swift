@@ -32,7 +32,9 @@ public final class SessionLock: @unchecked Sendable {
         return url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".lock").path
     }
 
-    /// Takes the lock of `session`, or says who has it.
+    /// Takes the lock of `session`, or says who has it. Once it holds the lock, it removes
+    /// the temporary files a killed program left beside the session
+    /// (`SessionStore.removeStaleTemporaries`): every start of run, resume and practice.
     public init(session: String) throws(LockError) {
         path = Self.lockPath(for: session)
         descriptor = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
@@ -43,6 +45,7 @@ public final class SessionLock: @unchecked Sendable {
             close(descriptor)
             throw code == EAGAIN || code == EACCES ? .held(session) : .failed(path, errno: code)
         }
+        SessionStore.removeStaleTemporaries(beside: session)
     }
 
     /// Whether a live program holds the lock of `session` now.

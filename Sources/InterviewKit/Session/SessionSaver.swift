@@ -27,7 +27,15 @@ public final class SessionSaver: SessionSaving, @unchecked Sendable {
     private var scheduled = false
     private var currentStatus: Status = .idle
 
-    public init(url: URL) { self.url = url }
+    private let calls: SessionStore.FileCalls
+
+    public convenience init(url: URL) { self.init(url: url, calls: .system) }
+
+    /// With the file calls given: tests make one fail (a full disk).
+    init(url: URL, calls: SessionStore.FileCalls) {
+        self.url = url
+        self.calls = calls
+    }
 
     public var status: Status { lock.withLock { currentStatus } }
 
@@ -56,7 +64,7 @@ public final class SessionSaver: SessionSaving, @unchecked Sendable {
             guard let file = next else { return }
             let outcome: Status
             do {
-                try SessionStore.writeAtomically(try file.encoded(), to: url)
+                try SessionStore.writeAtomically(try file.encoded(), to: url, calls: calls)
                 outcome = .saved
             } catch {
                 outcome = .failed("\(error)")

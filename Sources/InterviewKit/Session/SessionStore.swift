@@ -69,15 +69,14 @@ public struct SessionStore: Sendable {
         try writeAtomically(data, to: url, calls: .system)
     }
 
-    /// The same with the file calls given: in this order, open a temporary file beside
-    /// `url`, write it whole, fsync it, close it, rename it over `url`, fsync the folder.
-    /// When the write or the fsync fails, the temporary file is unlinked and never renamed.
+    /// The same with the file calls given: in this order, create a temporary file beside
+    /// `url` (`temporaryPath`), write it whole, fsync it, close it, rename it over `url`,
+    /// fsync the folder. When the write or the fsync fails, the temporary file is unlinked
+    /// and never renamed.
     static func writeAtomically(_ data: Data, to url: URL, calls: FileCalls) throws(WriteError) {
         let folder = url.deletingLastPathComponent()
         try createFolder(folder)
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
-        let fd = calls.open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw .failed("cannot write in \(folder.path)", errno: errno) }
+        let (fd, temporary) = try createTemporary(for: url, calls: calls)
         var written = 0
         let failure: WriteError? = data.withUnsafeBytes { buffer -> WriteError? in
             while written < buffer.count {
@@ -100,7 +99,7 @@ public struct SessionStore: Sendable {
             _ = calls.unlink(temporary)
             throw .failed("cannot replace \(url.path)", errno: code)
         }
-        let folderFD = calls.open(folder.path, O_RDONLY | O_DIRECTORY, 0)
+        let folderFD = calls.open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0)
         if folderFD >= 0 {
             _ = calls.fsync(folderFD)
             _ = calls.close(folderFD)
@@ -130,6 +129,86 @@ public struct SessionStore: Sendable {
             fsync(folder)
             close(folder)
         }
+    }
+
+    /// A temporary name for a new version of `url`, in its folder: `.NAME.<16 hex>.tmp`,
+    /// the hex from the system's random source, so that nobody can guess it in advance.
+    public static func temporaryPath(for url: URL) -> String {
+        let suffix = String(UInt64.random(in: .min ... .max), radix: 16)
+        let hex = String(repeating: "0", count: 16 - suffix.count) + suffix
+        return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(hex).tmp").path
+    }
+
+    /// Creates a temporary file for `url`, 0600, only where nothing is (`O_EXCL`: not even a
+    /// link, which is never followed), trying another name when one is taken.
+    static func createTemporary(for url: URL, calls: FileCalls) throws(WriteError) -> (Int32, String) {
+        for _ in 0..<100 {
+            let temporary = temporaryPath(for: url)
+            let fd = calls.open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            if fd >= 0 { return (fd, temporary) }
+            guard errno == EEXIST else {
+                throw .failed("cannot write in \(url.deletingLastPathComponent().path)", errno: errno)
+            }
+        }
+        throw .failed("cannot write in \(url.deletingLastPathComponent().path)", errno: EEXIST)
+    }
+
+    /// Whether `name` is a name `temporaryPath` gives, and then of which file.
+    static func temporaryTarget(_ name: String) -> String? {
+        guard name.hasPrefix("."), name.hasSuffix(".tmp") else { return nil }
+        let core = name.dropFirst().dropLast(4)
+        guard let dot = core.lastIndex(of: "."), core.distance(from: dot, to: core.endIndex) == 17 else { return nil }
+        let hex = core[core.index(after: dot)...]
+        guard hex.allSatisfy(\.isHexDigit), dot > core.startIndex else { return nil }
+        return String(core[..<dot])
+    }
+
+    /// How old a temporary file of another session must be to count as a leftover: a save
+    /// takes well under a second, so one a minute old belongs to a program that died.
+    public static let staleTemporaryAge: Double = 60
+
+    /// Removes the temporary files a killed program left beside `session` (`kill -9`, a
+    /// power cut in the middle of a save): every `.NAME.<hex>.tmp` of `session` itself,
+    /// whose lock the caller holds, so no one else is writing it; and, in the same
+    /// folder, those of other files older than `staleTemporaryAge`, unless a program holds
+    /// the lock of the session they belong to. Without `holdingLock` (files that have no
+    /// lock: the record of known sessions, of written reports), `session`'s own are
+    /// treated like the others. Returns the paths removed.
+    @discardableResult
+    public static func removeStaleTemporaries(beside session: String, holdingLock: Bool = true, now: Date = Date()) -> [String] {
+        let url = URL(fileURLWithPath: session)
+        let folder = url.deletingLastPathComponent()
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        var removed: [String] = []
+        for name in names {
+            guard let target = temporaryTarget(name) else { continue }
+            let path = folder.appendingPathComponent(name).path
+            var info = stat()
+            // Only what this program would have made: a regular file or a link, owned by us.
+            guard lstat(path, &info) == 0, info.st_uid == getuid(),
+                  info.st_mode & 0o170000 == 0o100000 || info.st_mode & 0o170000 == 0o120000 else { continue }
+            if target != url.lastPathComponent || !holdingLock {
+                let age = now.timeIntervalSince1970 - (Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9)
+                guard age >= staleTemporaryAge else { continue }
+                if SessionLock.isHeld(session: folder.appendingPathComponent(target).path) { continue }
+            }
+            if unlink(path) == 0 { removed.append(path) }
+        }
+        return removed
+    }
+
+    /// Tightens the sessions folder to 0700 when it is open to others (a folder made by
+    /// hand, or by an older program): returns what it did, one line for stderr, or nil
+    /// when there was nothing to do (or no folder yet: it is made 0700).
+    public func tightenFolder() -> String? {
+        var info = stat()
+        guard stat(folder.path, &info) == 0, info.st_mode & 0o170000 == 0o040000,
+              info.st_mode & 0o077 != 0, info.st_uid == getuid() else { return nil }
+        let before = String(info.st_mode & 0o777, radix: 8)
+        guard chmod(folder.path, 0o700) == 0 else {
+            return "the sessions folder \(folder.path) is open to others (\(before)) and cannot be made 0700: \(String(cString: strerror(errno)))"
+        }
+        return "the sessions folder \(folder.path) was open to others (\(before)): made it 0700"
     }
 
     /// Creates `folder` (and its parents) with mode 0700 when it is missing.
@@ -185,6 +264,7 @@ public struct SessionStore: Sendable {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
         var paths = knownPaths().filter { $0 != absolute }
         if keep { paths.append(absolute) }
+        Self.removeStaleTemporaries(beside: knownFile.path, holdingLock: false)
         try Self.writeAtomically(Data(paths.map { $0 + "\n" }.joined().utf8), to: knownFile)
     }
 
