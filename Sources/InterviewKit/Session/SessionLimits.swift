@@ -77,7 +77,7 @@ public enum SessionLimits {
             try notes(question.notes, path() + [Key("notes")])
             try within(question.rating, 1...4, path() + [Key("rating")], "a rating")
         }
-        try within(recommendation, 1...4, [Key("recommendation")], "a recommendation")
+        try within(recommendation, 1...Rating.noDecision, [Key("recommendation")], "a recommendation (5: no decision)")
         try notes(closingNotes, [Key("closingNotes")])
         try seconds(clockSeconds, [Key("clockSeconds")])
         if let totalSeconds { try seconds(totalSeconds, [Key("totalSeconds")]) }
@@ -110,7 +110,7 @@ public enum SessionLimits {
             } else {
                 try within(event.item, 0...maxCount, path("item"), "a rubric item index")
             }
-            try within(event.rating, 0...4, path("rating"), "a rating (0 clears)")
+            try within(event.rating, 0...Rating.noDecision, path("rating"), "a rating (0 clears, 5: no decision)")
             try within(event.from, 0...maxCount, path("from"), "a line index")
             try within(event.removed, 0...maxCount, path("removed"), "a count of lines")
             for line in 0..<event.lineCount {
@@ -156,6 +156,6 @@ extension SessionFile: RangeChecked {
     func checkRanges() throws(SessionLimits.Problem) {
         try SessionLimits.check(bank: bank, questions: questions, recommendation: recommendation, closingNotes: closingNotes,
                                 clockSeconds: clockSeconds, totalSeconds: totalSeconds, amendedAt: amendedAt)
-        try SessionLimits.check(events: events, rubricCounts: rubricCounts)
+        try SessionLimits.check(events: events, rubricCounts: questions.map(\.rubric.count))
     }
 }
