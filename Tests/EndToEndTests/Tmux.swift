@@ -80,7 +80,12 @@ final class Tmux {
     func programPid(_ name: String = "main") throws -> Int32 {
         let pane = try pid(name)
         let children = try Tmux.run("/usr/bin/pgrep", ["-P", "\(pane)"]).split(separator: "\n")
-        return children.first.flatMap { Int32($0.trimmingCharacters(in: .whitespaces)) } ?? pane
+            .compactMap { Int32($0.trimmingCharacters(in: .whitespaces)) }
+        // The program itself, not a command the pane's shell runs beside it.
+        let named = children.first { pid in
+            (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8))?.hasPrefix("interview") == true
+        }
+        return named ?? children.first ?? pane
     }
 
     /// The pane's title, which a program could change with OSC 0 or 2.
