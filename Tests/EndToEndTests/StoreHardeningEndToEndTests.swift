@@ -272,13 +272,15 @@ struct StoreHardeningEndToEndTests {
         #expect(Self.names(in: tmux.home).allSatisfy { !$0.hasPrefix(".") && !$0.hasSuffix(".json") }, "\(Self.names(in: tmux.home))")
     }
 
-    /// With cores allowed in the shell (`ulimit -c unlimited`) and `core_pattern` writing
+    /// With cores allowed in the shell (`ulimit -c unlimited`, when the hard limit allows) and `core_pattern` writing
     /// them to the working folder, a segfault of the program leaves no core: notes and
     /// names would be in it.
     @Test func aSegfaultLeavesNoCoreFile() throws {
         let tmux = try Tmux()
         try tmux.start(["--candidate", "Core"], reportExit: true,
-                       launcher: ["/bin/sh", "-c", "ulimit -c unlimited && exec \"$0\" \"$@\""])
+                       // As high as the hard limit lets it: `unlimited` when this test runs alone, but
+                       // the terminal tests in the same process have the program's own setrlimit (0, 0).
+                       launcher: ["/bin/sh", "-c", "ulimit -S -c \"$(ulimit -H -c)\" && exec \"$0\" \"$@\""])
         try tmux.waitFor("Question 1/15")
         let pid = try tmux.programPid()
         let limits = try String(contentsOfFile: "/proc/\(pid)/limits", encoding: .utf8)

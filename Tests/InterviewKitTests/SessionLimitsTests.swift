@@ -223,7 +223,7 @@ import Testing
     }
 
     @Test(arguments: [("question", "1.0"), ("question", "1e0"), ("at", "\"1\""), ("at", "1e400"), ("type", "\"st\\u0061rted\""),
-                      ("type", "\"begun\""), ("from", "0.5"), ("question", "99999999999999999999"), ("rating", "\"3\"")])
+                      ("type", "\"begun\""), ("from", "0.5"), ("question", "01"), ("at", "01.5"), ("question", "99999999999999999999"), ("rating", "\"3\"")])
     func whatItCannotVouchForGoesToTheDecoder(key: String, value: String) throws {
         let (text, _) = try SessionLimitsTests.replacing(key, with: value, in: try SessionLimitsTests.sessionText())
         let data = Data(text.utf8)

@@ -366,22 +366,23 @@ extension JSONScan.Scanner {
     }
 
     /// A number token without fraction or exponent that fits an `Int`; `null` as nil.
+    /// The token is checked as any number first (`number`: no leading zeros), so that
+    /// what this accepts is JSON.
     mutating func integer() -> Int?? {
         if current == UInt8(ascii: "n") { return (try? literal("null")) != nil ? .some(nil) : nil }
-        let negative = current == UInt8(ascii: "-")
-        if negative { index += 1 }
+        guard let first = current, first == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else { return nil }
+        let start = index
+        guard (try? number()) != nil else { return nil }
+        let negative = first == UInt8(ascii: "-")
         var value = 0
-        var digits = 0
-        while let byte = current, byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+        for byte in bytes[(negative ? start + 1 : start)..<index] {
+            // A fraction or an exponent, or past Int.max (Int.min too): the decoder's to judge.
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
             let (times, overflow) = value.multipliedReportingOverflow(by: 10)
             let (sum, overflow2) = times.addingReportingOverflow(Int(byte - UInt8(ascii: "0")))
-            // Past Int.max either way: the decoder's to judge (Int.min is left to it too).
             guard !overflow, !overflow2 else { return nil }
             value = sum
-            digits += 1
-            index += 1
         }
-        guard digits > 0, current != UInt8(ascii: "."), current != UInt8(ascii: "e"), current != UInt8(ascii: "E") else { return nil }
         return .some(negative ? -value : value)
     }
 
