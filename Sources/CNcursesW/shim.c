@@ -113,8 +113,8 @@ int ishim_put(int y, int x, const wchar_t *wch, attr_t attrs, int pair) {
 }
 
 /* ---- Bracketed paste ----------------------------------------------------- */
-static char ishim_paste_on[32] = {0};
-static char ishim_paste_off[32] = {0};
+static char ishim_paste_on[64] = {0};
+static char ishim_paste_off[64] = {0};
 static struct sigaction ishim_curses_stop;
 
 static const char *ishim_capability(const char *name, const char *otherwise) {
@@ -128,6 +128,17 @@ static void ishim_on_stop(int signo) {
     ishim_write_all(ishim_out, ishim_paste_off, strlen(ishim_paste_off));
     ishim_curses_stop.sa_handler(signo);
     ishim_write_all(ishim_out, ishim_paste_on, strlen(ishim_paste_on));
+}
+
+/* Mouse reports, SGR form (1006) of presses and the wheel (1000): switched off with the
+   bracketed paste, on every way out, and back on after Ctrl-Z and fg. */
+void ishim_mouse_on(void) {
+    static const char on[] = "\033[?1000h\033[?1006h", off[] = "\033[?1006l\033[?1000l";
+    if (strlen(ishim_paste_on) + strlen(on) >= sizeof ishim_paste_on
+        || strlen(ishim_paste_off) + strlen(off) >= sizeof ishim_paste_off) return;
+    strcat(ishim_paste_on, on);
+    strcat(ishim_paste_off, off);
+    ishim_write_all(ishim_out, on, strlen(on));
 }
 
 void ishim_bracketed_paste_on(void) {

@@ -40,8 +40,10 @@ public final class NcursesTerminal: TerminalDevice {
 
     /// The terminal on standard input and output, of the type TERM names; tests give a
     /// pty's descriptors and a type, and keep their stderr.
+    /// `mouse`: the terminal reports clicks and the wheel (text is then selected with
+    /// Shift-drag in most terminals).
     public init(theme: Theme, type: String? = nil, input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO,
-                captureStderr: Bool = true) throws(SetupError) {
+                captureStderr: Bool = true, mouse: Bool = false) throws(SetupError) {
         setlocale(LC_ALL, "")
         ascii = ishim_locale_is_utf8() == 0
         let opened = type.map { ishim_open($0, input, output) } ?? ishim_open(nil, input, output)
@@ -59,6 +61,7 @@ public final class NcursesTerminal: TerminalDevice {
             terminalColors: colorful ? Int(ishim_colors()) : 0, environment: environment))
         ishim_install_signal_handlers()
         ishim_bracketed_paste_on()
+        if mouse { ishim_mouse_on() }
     }
 
     public var size: Size { Size(width: Int(ishim_cols()), height: Int(ishim_lines())) }
@@ -143,14 +146,16 @@ public final class NcursesTerminal: TerminalDevice {
             if let signal = pendingSignal() { return .signal(signal) }
             if !queue.isEmpty { return queue.removeFirst() }
             if ishim_take_resize() != 0, ishim_catch_up_size() != 0 { return resized() }
-            let wait = decoder.inPaste ? Self.pasteDelay : decoder.isPending ? max(milliseconds, Self.escapeDelay) : milliseconds
+            // Bytes waiting for their rest wait the escape delay, however long the screen would
+            // sleep: a lone Esc is Esc 25 ms later, not at the next tick of the clock.
+            let wait = decoder.inPaste ? Self.pasteDelay : decoder.isPending ? Self.escapeDelay : milliseconds
             let count = chunk.withUnsafeMutableBufferPointer { ishim_read($0.baseAddress, Int32($0.count), Int32(wait)) }
             switch count {
             case 1...:
-                queue += decoder.feed(chunk[..<Int(count)]).map(Self.input)
+                queue += decoder.feed(chunk[..<Int(count)]).map(TerminalInput.init)
             case 0:
                 if decoder.isPending {
-                    queue += decoder.timeout().map(Self.input)
+                    queue += decoder.timeout().map(TerminalInput.init)
                     continue
                 }
                 // Once per wait that ran out at most, not per key of a paste.
@@ -167,13 +172,6 @@ public final class NcursesTerminal: TerminalDevice {
     private func resized() -> TerminalInput {
         previous = nil
         return .resize(size)
-    }
-
-    private static func input(_ decoded: DecodedInput) -> TerminalInput {
-        switch decoded {
-        case .key(let key): .key(key)
-        case .paste(let text): .paste(text)
-        }
     }
 
     private func pendingSignal() -> Int32? {

@@ -50,7 +50,7 @@ struct Resume: ParsableCommand {
         if share { engine.perform(.setShareSafe(true), at: file.clockSeconds) }
         try requireTerminal()
         let exit = try runLive(engine: engine, clock: SessionClock(SystemClock(), continuingFrom: file.clockSeconds), path: path,
-                               theme: theme, practice: file.mode == .practice)
+                               theme: theme, mouse: look.mouse(), practice: file.mode == .practice)
         try report(exit, path: path)
     }
 

@@ -78,8 +78,8 @@ struct Run: ParsableCommand {
         } else {
             url = try newSessionFile(store, for: engine, candidate: candidate, startedAt: startedAt)
         }
-        let exit = try runLive(engine: engine, clock: SessionClock(SystemClock()), path: url.path, theme: theme, notice: notice,
-                               created: true)
+        let exit = try runLive(engine: engine, clock: SessionClock(SystemClock()), path: url.path, theme: theme, mouse: look.mouse(),
+                               notice: notice, created: true)
         try report(exit, path: url.path)
     }
 
@@ -102,8 +102,8 @@ func newSessionFile(_ store: SessionStore, candidate: String, startedAt: Date) t
 /// Runs the live (or practice) screen on the terminal, holding the session's lock for
 /// as long as it runs: one program writes a session at a time.
 /// `created`: the file was made empty for this session, and goes if the screen cannot start.
-func runLive(engine: SessionEngine, clock: SessionClock, path: String, theme: Theme, notice: String? = nil,
-             practice: Bool = false, created: Bool = false) throws -> (LiveExit, LiveProgram.Saved) {
+func runLive(engine: SessionEngine, clock: SessionClock, path: String, theme: Theme, mouse: Bool, notice: String? = nil,
+             practice: Bool = false, created: Bool = false) throws -> LiveOutcome {
     func removeCreated() {
         if created { unlink(path) }
     }
@@ -120,7 +120,7 @@ func runLive(engine: SessionEngine, clock: SessionClock, path: String, theme: Th
     defer { lock.release() }
     let terminal: NcursesTerminal
     do {
-        terminal = try openTerminal(theme: theme)
+        terminal = try openTerminal(theme: theme, mouse: mouse)
     } catch {
         removeCreated()
         throw error
@@ -128,22 +128,32 @@ func runLive(engine: SessionEngine, clock: SessionClock, path: String, theme: Th
     defer { terminal.close() }
     let outcome = LiveProgram.run(engine: engine, clock: clock, saver: SessionSaver(url: URL(fileURLWithPath: path)),
                                   terminal: terminal, notice: notice, practice: practice)
-    return (outcome.state.exit ?? .leftForLater, outcome.saved)
+    return LiveOutcome(exit: outcome.state.exit ?? .leftForLater, saved: outcome.saved, shared: outcome.state.session.shareSafe)
 }
 
-/// The ncurses terminal, or exit 2 with what is wrong with TERM.
-func openTerminal(theme: Theme) throws -> NcursesTerminal {
+/// How a live screen closed: why, where the session is, and whether the screen was shared then.
+struct LiveOutcome {
+    var exit: LiveExit
+    var saved: LiveProgram.Saved
+    /// Share-safe was on: the last lines name no file (nor the candidate in its name).
+    var shared: Bool
+}
+
+/// The ncurses terminal, or exit 2 with what is wrong with TERM. `mouse`: clicks and the
+/// wheel come as input (the live screens); replay and the mirror leave the mouse alone.
+func openTerminal(theme: Theme, mouse: Bool = false) throws -> NcursesTerminal {
     do {
-        return try NcursesTerminal(theme: theme)
+        return try NcursesTerminal(theme: theme, mouse: mouse)
     } catch {
         printError(error.description)
         throw ExitCode(2)
     }
 }
 
-/// Says where the session went, and how to go on with it.
-func report(_ outcome: (LiveExit, LiveProgram.Saved), path: String) throws {
-    let (exit, saved) = outcome
+/// Says where the session went, and how to go on with it; on a shared screen without
+/// naming the file, unless something went wrong with it.
+func report(_ outcome: LiveOutcome, path: String) throws {
+    let (exit, saved) = (outcome.exit, outcome.saved)
     let shown = VisibleText.visible(path)
     switch saved {
     case .saved: break
@@ -164,11 +174,18 @@ func report(_ outcome: (LiveExit, LiveProgram.Saved), path: String) throws {
             throw ExitCode(1)
         }
         try? SessionStore.standard().remember(path, false)
-        print("Interview discarded: \(shown) deleted, nothing kept.")
+        print(outcome.shared ? "Interview discarded: nothing kept." : "Interview discarded: \(shown) deleted, nothing kept.")
+    case .completed where outcome.shared:
+        print("Interview completed and saved.")
     case .completed:
         print("Interview completed. Saved to \(VisibleText.visible(path))")
+    case .leftForLater where outcome.shared:
+        print("Interview left for later and saved: `interview resume` lists it.")
     case .leftForLater:
         print("Interview left for later. Saved to \(VisibleText.visible(path))\nResume it with: interview resume \(VisibleText.visible(path))")
+    case .signal(let number) where outcome.shared:
+        printError("stopped by signal \(number); the session is saved: `interview resume` lists it")
+        throw ExitCode(1)
     case .signal(let number):
         printError("stopped by signal \(number); the session is saved to \(path)\nResume it with: interview resume \(path)")
         throw ExitCode(1)

@@ -8,6 +8,19 @@ struct ThemeOption: ParsableArguments {
                                valueName: "name|file"), completion: Complete.theme)
     var theme: String?
 
+    @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (clicks and the wheel do nothing here; also `mouse = false` in config.toml).")
+    var noMouse = false
+
+    /// Whether the live screens take clicks: not with --no-mouse, nor with config.toml's `mouse = false`.
+    func mouse() throws -> Bool {
+        if noMouse { return false }
+        do throws(InputError) {
+            return try Config.load().mouse
+        } catch {
+            throw exitWithInputError(error)
+        }
+    }
+
     /// The theme to draw with: `--theme`, else config.toml's `theme`, else `default`.
     /// A bad theme stops the command with exit 2 before the screen starts.
     func resolve() throws -> Theme {

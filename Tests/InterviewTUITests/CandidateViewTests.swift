@@ -6,9 +6,10 @@ import Testing
 @Suite struct CandidateViewTests {
     func sessionWithEverything() throws -> LiveState {
         var state = try Live.state(width: 100, height: 30)
-        Live.press([.character("1"), .character("r"), .character("4"), .character("i")], &state, at: 5)
+        Live.command("1", &state, at: 5)
+        Live.command("r4", &state, at: 5)
         Live.type("candidate hesitated on bias", &state, at: 6)
-        Live.press([.escape], &state, at: 7)
+        Live.press([.escape, .escape], &state, at: 7)
         return state
     }
 

@@ -167,13 +167,12 @@ enum CanvasInvariants {
         for size in [Size(width: 120, height: 40), Size(width: 80, height: 24), Size(width: 60, height: 18)] {
             var state = Hostile.state(bank, width: size.width, height: size.height)
             for (n, payload) in Hostile.payloads.enumerated() {
-                Live.press([.character("i")], &state, at: Double(n))
                 Live.type("note \(payload.text) end\n\(payload.text)", &state, at: Double(n))
                 let context = "\(payload.name) at \(size.width)x\(size.height)"
                 let typing = LiveScreen.render(state)
                 CanvasInvariants.check(typing, context + ", typing")
                 CanvasInvariants.checkBorders(state, typing, context + ", typing")
-                Live.press([.escape, .character("1")], &state, at: Double(n))
+                Live.command("1", &state, at: Double(n))
                 let canvas = LiveScreen.render(state)
                 CanvasInvariants.check(canvas, context)
                 CanvasInvariants.checkBorders(state, canvas, context)
@@ -181,19 +180,20 @@ enum CanvasInvariants {
                 alone.put(payload.text, x: 0, y: 0, style: Style(.body))
                 #expect(canvas.text.contains(String(alone.text.prefix(size.width - 20))),
                         "\(context): the prompt shows its marks:\n\(canvas.text)")
-                Live.press([.character("n")], &state, at: Double(n))
+                Live.command("n", &state, at: Double(n))
             }
         }
     }
 
     @Test func shareSafeWrapUpAndHelpKeepTheirLayoutWithHostileText() throws {
         var state = Hostile.state(try Hostile.bank(), width: 80, height: 24)
-        Live.press([.character("s")], &state, at: 1)
+        Live.command("s", &state, at: 1)
         CanvasInvariants.check(LiveScreen.render(state), "share-safe")
-        Live.press([.character("s"), .character("w"), .character("i")], &state, at: 2)
+        Live.command("s", &state, at: 2)
+        Live.command("w", &state, at: 2)
         Live.type(Hostile.payloads.map(\.text).joined(separator: "\n"), &state, at: 3)
         CanvasInvariants.check(LiveScreen.render(state), "wrap-up")
-        Live.press([.escape, .character("?")], &state, at: 4)
+        Live.command("?", &state, at: 4)
         CanvasInvariants.check(LiveScreen.render(state), "help")
     }
 
@@ -231,13 +231,12 @@ enum CanvasInvariants {
             // guidance panes wrapped their whole text; the bound leaves room for a busy machine.
             print("a frame with 100,000-character lines, question \(n + 1): \(Int(seconds * 1000)) ms")
             #expect(seconds < 0.5, "a frame with 100,000-character lines took \(seconds) s")
-            Live.press([.character("n")], &state, at: 1)
+            Live.command("n", &state, at: 1)
         }
     }
 
     @Test func aHundredThousandCharacterNoteTypedAtOnceKeepsTheCursorInView() throws {
         var state = Hostile.state(try Self.bank(), width: 80, height: 24)
-        Live.press([.character("i")], &state, at: 1)
         LiveReducer.reduce(&state, .edit(.insert(Self.word)), now: 2)
         let started = Date()
         let canvas = LiveScreen.render(state)

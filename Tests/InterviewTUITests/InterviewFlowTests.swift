@@ -25,27 +25,31 @@ import Testing
 
         var live = try state(plan: plan, duration: 180)
         #expect(LiveScreen.render(live).text.contains("Question 1/3"))
-        Live.press([.character("n")], &live, at: 10)
+        Live.command("n", &live, at: 10)
         #expect(live.session.current == 2)
         #expect(LiveScreen.render(live).text.contains("Question 2/3"))
-        Live.press([.character("n"), .character("n")], &live, at: 20)
+        Live.command("n", &live, at: 20)
+        Live.press([.control("n")], &live, at: 20)
         #expect(live.session.wrappingUp, "after the plan's last: wrap-up")
     }
 
     @Test func theListJumpsAndWhatWasPassedIsNotAsked() throws {
         var live = try state()
-        Live.press([.character("g")], &live, at: 1)
+        Live.command("g", &live, at: 1)
         #expect(LiveScreen.render(live).text.contains("Questions · number or ↑↓"))
         Live.press([.character("7"), .enter], &live, at: 2)
         #expect(live.session.current == 6 && live.overlay == nil)
         #expect((1...5).allSatisfy { !live.session.questions[$0].visited }, "nothing between was opened")
-        Live.press([.character("g"), .up, .up, .enter], &live, at: 3)
+        Live.command("g", &live, at: 3)
+        Live.press([.up, .up, .enter], &live, at: 3)
         #expect(live.session.current == 4)
         LiveReducer.reduce(&live, .tick, now: 5)
         let report = SessionReport(live.engine.snapshot(at: 5), file: "flow.json")
         #expect(report.questions.filter(\.asked).isEmpty, "opened for seconds with nothing gathered: not asked")
-        Live.press([.character("m")], &live, at: 6)
-        Live.press([.character("g"), .character("1"), .enter, .character("x")], &live, at: 7)
+        Live.command("m", &live, at: 6)
+        Live.command("g", &live, at: 7)
+        Live.press([.character("1"), .enter], &live, at: 7)
+        Live.command("x", &live, at: 7)
         let marked = SessionReport(live.engine.snapshot(at: 8), file: "flow.json")
         #expect(marked.questions[4].asked, "m marks it asked")
         #expect(marked.questions[0].skipped && !marked.questions[0].asked, "x skips it")
@@ -56,14 +60,14 @@ import Testing
 
     @Test func aQuestionOfOnesOwnComesAfterTheCurrentOne() throws {
         var live = try state(plan: [0, 1, 2])
-        Live.press([.character("+")], &live, at: 1)
+        Live.command("+", &live, at: 1)
         for c in "How would you monitor drift?" { Live.press([.character(c)], &live, at: 1) }
         Live.press([.enter], &live, at: 2)
         #expect(live.session.current == 15 && live.session.order == [0, 15, 1, 2])
         #expect(LiveScreen.render(live).text.contains("Your question 2/4"))
-        Live.press([.character("r"), .character("3"), .character("i")], &live, at: 3)
+        Live.command("r3", &live, at: 3)
         Live.type("mentions PSI", &live, at: 4)
-        Live.press([.escape, .character("n")], &live, at: 5)
+        Live.command("n", &live, at: 5)
         #expect(live.session.current == 1)
         let file = live.engine.snapshot(at: 6)
         #expect(file.questions.count == 16 && file.questions[15].added == true && file.questions[15].prompt == "How would you monitor drift?")
@@ -84,14 +88,16 @@ import Testing
         bank.questions[0].anchors = ["confuses the two", "names them only", "explains with examples", "adds trade-offs unprompted"]
         var live = try state(bank: bank)
         let screen = LiveScreen.render(live).text
-        #expect(screen.contains("Follow-ups (f then the number):") && screen.contains("1 [ ] What if the"))
-        Live.press([.character("f"), .character("2")], &live, at: 1)
+        #expect(screen.contains("Follow-ups (Esc f, then N):") && screen.contains("1 [ ] What if the"))
+        Live.command("f2", &live, at: 1)
         #expect(live.session.questions[0].followUpsAsked == [1])
         #expect(LiveScreen.render(live).text.contains("2 [x] Where does"))
-        Live.press([.character("r")], &live, at: 2)
+        Live.command("r", &live, at: 2)
         let anchors = LiveScreen.render(live).text
-        #expect(anchors.contains("adds trade-offs unprompted") && anchors.contains("4 strong yes"), "r shows the anchors")
-        Live.press([.character("4"), .character("w"), .character("r"), .character("d")], &live, at: 3)
+        #expect(anchors.contains("adds trade-offs unprompted") && anchors.contains("4 strong yes"), "Esc r shows the anchors")
+        Live.press([.character("4")], &live, at: 3)
+        Live.command("w", &live, at: 3)
+        Live.command("rd", &live, at: 3)
         #expect(live.session.recommendation == Rating.noDecision)
         #expect(LiveScreen.render(live).text.contains("no decision"))
         let report = SessionReport(live.engine.snapshot(at: 4), file: "f.json")
@@ -109,24 +115,27 @@ import Testing
         var easy = try state(plan: [0], duration: 3600)
         LiveReducer.reduce(&easy, .tick, now: 30)
         #expect(LiveScreen.render(easy).text.contains("on time"))
-        Live.press([.character("s")], &easy, at: 31)
+        Live.command("s", &easy, at: 31)
         #expect(!LiveScreen.render(easy).text.contains("on time"), "never on a shared screen")
     }
 
     @Test func endingSaysWhatIsMissing() throws {
         var live = try state()
-        Live.press([.character("1"), .character("q")], &live, at: 1)
+        Live.command("1", &live, at: 1)
+        Live.command("q", &live, at: 1)
         let box = LiveScreen.render(live).text
         #expect(box.contains("Asked but not rated: 1") && box.contains("no recommendation yet"))
     }
 
     @Test func discardAsksAndSaysWhatWouldBeLost() throws {
         var live = try state()
-        Live.press([.character("q"), .character("d")], &live, at: 1)
+        Live.command("qd", &live, at: 1)
         #expect(LiveScreen.render(live).text.contains("Nothing was recorded"))
         Live.press([.escape], &live, at: 2)
         #expect(live.exit == nil && live.overlay == nil, "Esc keeps it")
-        Live.press([.character("1"), .character("r"), .character("2"), .character("q"), .character("d")], &live, at: 3)
+        Live.command("1", &live, at: 3)
+        Live.command("r2", &live, at: 3)
+        Live.command("qd", &live, at: 3)
         let box = LiveScreen.render(live).text
         #expect(box.contains("1 tick") && box.contains("1 rating"), "says what would be lost")
         Live.press([.character("y")], &live, at: 4)

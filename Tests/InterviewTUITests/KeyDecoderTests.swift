@@ -173,7 +173,8 @@ private struct SeededGenerator: RandomNumberGenerator {
             ("\(esc)\(esc)OC", .wordRight), ("\(esc)\(esc)[1;2D", .wordLeft), ("\(esc)\(esc)[A", .up),
             ("\(esc)\(esc)[B", .down), ("\(esc)\(esc)[1~", .home), ("\(esc)\(esc)[H", .home),
             ("\(esc)\(esc)[3~", .delete),
-            ("\(esc)b", .wordLeft), ("\(esc)f", .wordRight),
+            ("\(esc)b", .alt("b")), ("\(esc)f", .alt("f")), ("\(esc)q", .alt("q")), ("\(esc)1", .alt("1")), ("\(esc)?", .alt("?")),
+            ("\(esc) ", .alt(" ")), ("\(esc)U", .alt("U")),
         ]
         return table
     }()
@@ -207,11 +208,12 @@ private struct SeededGenerator: RandomNumberGenerator {
         #expect(decode("\(esc)[3;5~") == keys(.delete))
     }
 
-    /// tmux sends `send-keys Escape q` in one write, and a fast hand can too: Escape,
-    /// then the key, never an Alt+key dropped (or a sequence).
-    @Test func escapeBeforeAKeyThatStartsNoSequenceIsEscapeThenTheKey() {
-        #expect(decode("\(esc)q") == [.key(.escape), .key(.character("q"))])
-        #expect(decode("\(esc)1r3") == [.key(.escape)] + characters("1r3"))
+    /// tmux sends `send-keys Escape q` in one write, and so does Alt-q: the same key, Alt-q,
+    /// which the command grammar takes as Esc then q. Before anything but printable ASCII,
+    /// ESC is Escape, then the key.
+    @Test func escapeBeforeAKeyThatStartsNoSequenceIsAltOrEscapeThenTheKey() {
+        #expect(decode("\(esc)q") == [.key(.alt("q"))])
+        #expect(decode("\(esc)1r3") == [.key(.alt("1"))] + characters("r3"))
         #expect(decode("\(esc)éx") == [.key(.escape)] + characters("éx"))
         #expect(decode([0x1B, 0xFF]) == [.key(.escape)] + characters("\u{FFFD}"), "not a character: shown")
         #expect(decode([0x1B, 0xC3, 0x41]) == [.key(.escape)] + characters("\u{FFFD}A"), "a character cut short: shown, and the letter kept")
@@ -230,7 +232,7 @@ private struct SeededGenerator: RandomNumberGenerator {
         "\(esc)[I", "\(esc)[O",
         // Mouse: X10 (whatever the three bytes look like), urxvt, SGR.
         "\(esc)[M !!", "\(esc)[M#5q", "\(esc)[M1~x", "\(esc)[M[A!", "\(esc)[32;10;20M",
-        "\(esc)[<0;10;20M", "\(esc)[<0;10;20m", "\(esc)[<64;120;45M", "\(esc)[<35;1;1M",
+        "\(esc)[<35;1;1M", "\(esc)[<3;1;1M", "\(esc)[<0;0;5M", "\(esc)[<0;10M",
         // CSI u, modifyOtherKeys.
         "\(esc)[97;5u", "\(esc)[13u", "\(esc)[127;3u", "\(esc)[27;5;13~", "\(esc)[27;2;9~",
         // Numbers no key has, a stray end of paste, keys with too many parameters.
@@ -252,6 +254,18 @@ private struct SeededGenerator: RandomNumberGenerator {
         "\(esc)]0;title with \r and \u{7F} and é\u{07}", "\(esc)P1+r544e=787465726d\(esc)\\", "\(esc)P>|xterm(380)\(esc)\\",
         "\(esc)P\u{07}still a DCS\(esc)\\", "\(esc)_Gi=31;OK\(esc)\\", "\(esc)^private\(esc)\\", "\(esc)Xstring\(esc)\\",
     ]
+
+    /// SGR mouse reports: presses, releases and the wheel, at cells counted from 0.
+    @Test func mouseReportsAreDecoded() {
+        #expect(decode("\(esc)[<0;10;20M") == [.mouse(Mouse(.left, x: 9, y: 19))])
+        #expect(decode("\(esc)[<0;10;20m") == [.mouse(Mouse(.left, x: 9, y: 19, pressed: false))])
+        #expect(decode("\(esc)[<64;120;45M") == [.mouse(Mouse(.wheelUp, x: 119, y: 44))])
+        #expect(decode("\(esc)[<65;1;1M") == [.mouse(Mouse(.wheelDown, x: 0, y: 0))])
+        #expect(decode("\(esc)[<16;3;4M") == [.mouse(Mouse(.left, x: 2, y: 3))], "Ctrl-click is a click")
+        #expect(decode("\(esc)[<2;3;4M") == [.mouse(Mouse(.right, x: 2, y: 3))])
+        var decoder = KeyDecoder()
+        #expect(bytes("\(esc)[<0;10;20M").flatMap { decoder.feed([$0]) } == [.mouse(Mouse(.left, x: 9, y: 19))], "a byte at a time")
+    }
 
     @Test func sequencesThatAreNoKeyAreDroppedWhole() {
         for sequence in Self.dropped {
@@ -277,7 +291,7 @@ private struct SeededGenerator: RandomNumberGenerator {
         #expect(decode("\(esc)[[\r") == keys(.enter))
         #expect(decode("\(esc)[M \r") == keys(.enter), "no mouse report has a control byte")
         #expect(decode("\(esc)]0;title\(esc)[A") == keys(.up), "an ESC that is not ST cuts the string off")
-        #expect(decode("\(esc)Pdata\(esc)x") == [.key(.escape), .key(.character("x"))], "and starts one of its own: Escape, x")
+        #expect(decode("\(esc)Pdata\(esc)x") == [.key(.alt("x"))], "and starts one of its own: Alt-x")
     }
 
     @Test func bytesAfterASequenceAreReadAsUsual() {
@@ -297,7 +311,6 @@ private struct SeededGenerator: RandomNumberGenerator {
         #expect(home.flatMap { decoder.feed([$0]) } == keys(.home), "whatever the reads")
 
         var state = try Live.state()
-        Live.press([.character("i")], &state, at: 1)
         Live.type("ab", &state, at: 2)
         for case .key(let key) in decode(home) { Live.press([key], &state, at: 3) }
         Live.type("c", &state, at: 4)
@@ -312,7 +325,7 @@ private struct SeededGenerator: RandomNumberGenerator {
         let end = bytes("\(esc)[4~")
         #expect(decode(end) == keys(.end))
         var state = try Live.state()
-        Live.press([.character("w")], &state, at: 1)
+        Live.command("w", &state, at: 1)
         #expect(state.session.wrappingUp)
         for case .key(let key) in decode(end) { Live.press([key], &state, at: 2) }
         #expect(state.session.recommendation == nil)
@@ -332,7 +345,7 @@ private struct SeededGenerator: RandomNumberGenerator {
         #expect(decode("x\(esc)", timeout: true) == keys(.character("x"), .escape))
         #expect(decode("\(esc)\(esc)", timeout: true) == keys(.escape, .escape), "Esc twice in one write is Esc twice")
         #expect(decode("\(esc)\(esc)\(esc)[D") == keys(.escape, .wordLeft), "a third ESC: the first was a key of its own")
-        #expect(decode("\(esc)\(esc)q") == keys(.escape, .escape, .character("q")))
+        #expect(decode("\(esc)\(esc)q") == keys(.escape, .alt("q")))
     }
 
     @Test func anIncompleteSequenceIsDroppedWholeOnATimeout() {
@@ -505,7 +518,9 @@ private struct SeededGenerator: RandomNumberGenerator {
     @Test func theResultIsTheSameWhereverTheReadsCutTheBytes() {
         let whole = decode(Self.mixed)
         #expect(whole.contains(.key(.home)) && whole.contains(.key(.wordRight)) && whole.contains(.paste("pasted \(esc)[A\nline é")))
-        #expect(whole.filter { $0 == .key(.escape) }.count == 2, "ESC x and ESC é: Escape, then the key")
+        #expect(whole.filter { $0 == .key(.escape) }.count == 1, "ESC é: Escape, then the key")
+        #expect(whole.contains(.key(.alt("b"))) && whole.contains(.key(.alt("x"))), "ESC b and ESC x: Alt-b, Alt-x")
+        #expect(whole.contains(.mouse(Mouse(.left, x: 0, y: 1))))
         for cut in 0...Self.mixed.count {
             #expect(decode(Self.mixed, cutAt: [cut]) == whole, "cut after \(cut) bytes")
         }

@@ -9,16 +9,9 @@ import Testing
     static let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../../README.md").standardizedFileURL
 
+    /// Every table of every screen: the registry that README, help and the man page walk.
     static var tables: [(name: String, markdown: String)] {
-        [LiveKeys.questions.name: LiveKeys.questions.markdown, LiveKeys.wrapUp.name: LiveKeys.wrapUp.markdown,
-         LiveKeys.rating.name: LiveKeys.rating.markdown, LiveKeys.quit.name: LiveKeys.quit.markdown,
-         LiveKeys.typing.name: LiveKeys.typing.markdown, LiveKeys.help.name: LiveKeys.help.markdown,
-         LiveKeys.practice.name: LiveKeys.practice.markdown, ReplayKeys.table.name: ReplayKeys.table.markdown,
-         MirrorKeys.table.name: MirrorKeys.table.markdown, LiveKeys.shareSafe.name: LiveKeys.shareSafe.markdown,
-         LiveKeys.shareSafeCommand.name: LiveKeys.shareSafeCommand.markdown,
-         LiveKeys.shareSafeTyping.name: LiveKeys.shareSafeTyping.markdown, LiveKeys.discard.name: LiveKeys.discard.markdown,
-         LiveKeys.questionList.name: LiveKeys.questionList.markdown, LiveKeys.addQuestion.name: LiveKeys.addQuestion.markdown,
-         LiveKeys.followUp.name: LiveKeys.followUp.markdown].sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        KeyTables.all.map { ($0.name, $0.markdown) }
     }
 
     /// README's block between `<!-- keys: NAME -->` and `<!-- /keys -->`.
@@ -43,31 +36,55 @@ import Testing
         if record { try readme.write(to: Self.readme, atomically: true, encoding: .utf8) }
     }
 
-    @Test func theStatusLineOffersOnlyKeysOfTheTableInForce() throws {
+    @Test func everyTableHasItsOwnReadmeSectionAndNoSectionIsLeftOver() throws {
+        let readme = try String(contentsOf: Self.readme, encoding: .utf8)
+        let names = Set(Self.tables.map(\.name))
+        #expect(names.count == Self.tables.count, "two tables share a name")
+        let sections = readme.components(separatedBy: "<!-- keys: ").dropFirst().compactMap { $0.split(separator: " ").first.map(String.init) }
+        #expect(Set(sections) == names, "README's key sections \(Set(sections).symmetricDifference(names))")
+    }
+
+    /// No key of a table is bound twice for the same gesture where both bindings hold
+    /// at once: the second would never act, and its help row would lie.
+    @Test func noBindingIsShadowed() throws {
         var state = try Live.state()
-        for moment in 0..<6 {
-            switch moment {
-            case 1: Live.press([.character("i")], &state, at: 1)
-            case 2: Live.press([.escape, .character("r")], &state, at: 2)
-            case 3: Live.press([.escape, .character("w")], &state, at: 3)
-            case 4: Live.press([.character("s")], &state, at: 4)
-            case 5: state.practice = true; Live.press([.character("s"), .character("p")], &state, at: 5)
-            default: break
-            }
-            let table = LiveKeys.table(for: state.display)
-            for hint in table.hints(in: state.display) where !hint.label.isEmpty {
-                let binding = table.bindings.first { $0.hint == hint }
-                #expect(binding != nil)
+        let moments: [(String, (inout LiveState) -> Void)] = [
+            ("live", { _ in }), ("typing", { Live.type("a", &$0, at: 1) }), ("wrap-up", { Live.command("w", &$0, at: 2) }),
+            ("share-safe", { Live.command("s", &$0, at: 3) }), ("practice", { $0.practice = true }),
+        ]
+        for (name, move) in moments {
+            move(&state)
+            let display = state.display
+            let table = LiveKeys.screen(for: display)
+            for gesture in [Gesture.key, .command] {
+                var seen: [Key: String] = [:]
+                for binding in table.bindings where binding.when(display) {
+                    let keys = (binding.gesture == gesture ? binding.keys : []) + (gesture == .key ? binding.direct : [])
+                    for key in keys {
+                        #expect(seen[key] == nil, "\(name): \(key.label) bound by \(seen[key] ?? "") and \(binding.labels)")
+                        seen[key] = seen[key] ?? binding.labels.joined()
+                    }
+                }
             }
         }
     }
 
-    @Test func helpRowsAreWhatTheKeysDo() {
-        // Every listed row of a table names keys that the table binds.
-        for table in [LiveKeys.questions, LiveKeys.wrapUp, LiveKeys.practice, LiveKeys.typing, LiveKeys.quit] {
-            for binding in table.bindings where binding.help != nil {
-                #expect(!binding.keys.isEmpty, "\(table.name): \(binding.label) binds no key")
+    /// The labels in help and README say the keys that act: a binding's label, given as
+    /// keys, does what the binding does.
+    @Test func everyLabelIsTheKeysThatWork() throws {
+        var state = try Live.state()
+        Live.command("n", &state, at: 0.5)
+        for binding in LiveKeys.questions.bindings where binding.help != nil && binding.then.isEmpty {
+            for key in binding.keys where binding.gesture == .command {
+                var pressed = state
+                Live.press([.escape, key], &pressed, at: 1)
+                #expect(pressed.engine.file.events.count > state.engine.file.events.count || pressed.overlay != nil
+                        || pressed.notice != nil || pressed.pending != nil || pressed.session != state.session,
+                        "Esc \(key.label) did nothing")
             }
         }
+        #expect(LiveKeys.questions.rows().contains { $0.keys == "Esc n  Ctrl-N" })
+        #expect(LiveKeys.questions.rows().contains { $0.keys == "Esc r 0–4" })
+        #expect(LiveKeys.quit.rows().contains { $0.keys == "n Esc" }, "a capital beside its small letter is listed once")
     }
 }

@@ -30,7 +30,7 @@ final class RecordingSaver: SessionSaving, @unchecked Sendable {
     @Test func theFirstSaveFollowsTheFirstFrameAndAnIdleScreenSavesEveryFiveSeconds() throws {
         let clock = ManualClock()
         let terminal = ScriptedTerminal(size: Size(width: 80, height: 24), clock: clock, steps: [
-            .init(at: 21, .key(.character("q"))), .init(at: 21.5, .key(.character("l"))),
+            .init(at: 21, bytes: "\u{1B}q"), .init(at: 21.5, bytes: "l"),
         ])
         let saver = RecordingSaver()
         let state = LiveProgram.run(engine: try engine(), clock: SessionClock(clock), saver: saver, terminal: terminal).state
@@ -52,8 +52,7 @@ final class RecordingSaver: SessionSaving, @unchecked Sendable {
         let clock = ManualClock()
         let text = "the candidate explained regularisation well"
         let terminal = ScriptedTerminal(size: Size(width: 80, height: 24), clock: clock, steps:
-            [.init(at: 1, .key(.character("i")))] + keys(text, from: 1.1, every: 0.1)
-            + [.init(at: 6, .key(.escape)), .init(at: 7, .key(.character("q"))), .init(at: 7.5, .key(.character("y")))])
+            keys(text, from: 1.1, every: 0.1) + [.init(at: 6, bytes: "\u{1B}"), .init(at: 7, bytes: "q"), .init(at: 7.5, bytes: "y")])
         let saver = RecordingSaver()
         let state = LiveProgram.run(engine: try engine(), clock: SessionClock(clock), saver: saver, terminal: terminal).state
         #expect(state.exit == .completed)
@@ -71,9 +70,9 @@ final class RecordingSaver: SessionSaving, @unchecked Sendable {
     @Test func aResizeTo1x1AndBackKeepsTheInterviewGoing() throws {
         let clock = ManualClock()
         let terminal = ScriptedTerminal(size: Size(width: 80, height: 24), clock: clock, steps: [
-            .init(at: 1, .resize(Size(width: 1, height: 1))), .init(at: 1.5, .key(.character("n"))),
+            .init(at: 1, .resize(Size(width: 1, height: 1))), .init(at: 1.5, bytes: "\u{1B}n"),
             .init(at: 2, .resize(Size(width: 0, height: 0))), .init(at: 3, .resize(Size(width: 120, height: 40))),
-            .init(at: 4, .key(.character("q"))), .init(at: 4.5, .key(.character("y"))),
+            .init(at: 4, bytes: "\u{1B}q"), .init(at: 4.5, bytes: "y"),
         ])
         let state = LiveProgram.run(engine: try engine(), clock: SessionClock(clock), saver: RecordingSaver(), terminal: terminal).state
         #expect(terminal.frames.contains { $0.canvas.width == 1 && $0.canvas.height == 1 })
@@ -86,7 +85,7 @@ final class RecordingSaver: SessionSaving, @unchecked Sendable {
     @Test func aSignalSavesAndLeaves() throws {
         let clock = ManualClock()
         let terminal = ScriptedTerminal(size: Size(width: 80, height: 24), clock: clock, steps: [
-            .init(at: 1, .key(.character("i"))), .init(at: 1.2, .paste("said in a hurry")), .init(at: 1.3, .signal(15)),
+            .init(at: 1.2, .paste("said in a hurry")), .init(at: 1.3, .signal(15)),
         ])
         let saver = RecordingSaver()
         let state = LiveProgram.run(engine: try engine(), clock: SessionClock(clock), saver: saver, terminal: terminal).state
@@ -106,15 +105,15 @@ final class RecordingSaver: SessionSaving, @unchecked Sendable {
         let sessionClock = SessionClock(clock, continuingFrom: file.clockSeconds)
         resumed.perform(.reopen, at: sessionClock.now())
         let terminal = ScriptedTerminal(size: Size(width: 120, height: 40), clock: clock, steps: [
-            .init(at: 5_002, .key(.character("n"))), .init(at: 5_003, .key(.character("q"))), .init(at: 5_003.5, .key(.character("y"))),
+            .init(at: 5_002, bytes: "\u{1B}n"), .init(at: 5_003, bytes: "\u{1B}q"), .init(at: 5_003.5, bytes: "y"),
         ])
         let state = LiveProgram.run(engine: resumed, clock: sessionClock, saver: RecordingSaver(), terminal: terminal).state
         let times = state.engine.file.events.map(\.at)
         #expect(times == times.sorted(), "events in the order of their times: \(times)")
-        // A command key takes effect when its burst ends, LiveKeys.burstGap after it.
-        #expect(state.engine.file.events.last(where: { $0.type == .questionOpened })?.at == 102 + LiveKeys.burstGap)
+        // A command takes effect when its key comes: nothing is held.
+        #expect(state.engine.file.events.last(where: { $0.type == .questionOpened })?.at == 102)
         #expect(terminal.frames[0].canvas.text.contains("Total 01:40/45:00"))
-        #expect(abs(state.questionElapsed(1) - (72 + LiveKeys.burstGap)) < 1e-9)
+        #expect(abs(state.questionElapsed(1) - 72) < 1e-9)
     }
 }
 
@@ -125,11 +124,9 @@ final class RecordingSaver: SessionSaving, @unchecked Sendable {
         let engine = SessionEngine(bank: bank, id: "practice", mode: .practice, candidate: "Ada", interviewer: "",
                                    startedAt: Date(timeIntervalSince1970: 1_800_000_000))
         let answer = "labelled examples"
-        var steps: [ScriptedTerminal.Step] = [.init(at: 1, .key(.character("i")))]
-        steps += answer.enumerated().map { .init(at: 1.1 + Double($0.offset) * 0.05, .key(.character($0.element))) }
-        steps += [.init(at: 3, .key(.escape)), .init(at: 4, .key(.character("v"))), .init(at: 5, .key(.character("1"))),
-                  .init(at: 6, .key(.character("r"))), .init(at: 6.5, .key(.character("3"))),
-                  .init(at: 7, .key(.character("q"))), .init(at: 7.5, .key(.character("y")))]
+        var steps = ScriptedTerminal.Step.typing(answer, at: 1.1, every: 0.05)
+        steps += [.init(at: 4, bytes: "\u{1B}v"), .init(at: 5, bytes: "\u{1B}1"), .init(at: 6, bytes: "\u{1B}r"), .init(at: 6.5, bytes: "3"),
+                  .init(at: 7, bytes: "\u{1B}q"), .init(at: 7.5, bytes: "y")]
         let terminal = ScriptedTerminal(size: Size(width: 120, height: 40), clock: clock, steps: steps)
         let saver = RecordingSaver()
         let state = LiveProgram.run(engine: engine, clock: SessionClock(clock), saver: saver, terminal: terminal, practice: true).state

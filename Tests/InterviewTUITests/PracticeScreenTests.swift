@@ -7,9 +7,8 @@ import Testing
     func practice(width: Int, height: Int) throws -> LiveState {
         var state = try Live.state(width: width, height: height)
         state.practice = true
-        Live.press([.character("i")], &state, at: 1)
         Live.type("labels versus no labels", &state, at: 5)
-        Live.press([.escape], &state, at: 6)
+        Live.press([.escape, .escape], &state, at: 6)
         return state
     }
 
@@ -25,7 +24,8 @@ import Testing
     @Test(arguments: [(120, 40), (80, 24)])
     func nothingOfTheAnswerKeyBeforeV(width: Int, height: Int) throws {
         var state = try practice(width: width, height: height)
-        Live.press([.character("1"), .character("r"), .character("4")], &state, at: 7)
+        Live.command("1", &state, at: 7)
+        Live.command("r4", &state, at: 7)
         #expect(state.session.questions[0].rubric.allSatisfy { !$0 }, "no ticking what you cannot see")
         #expect(state.session.questions[0].rating == nil)
         let canvas = LiveScreen.render(state)
@@ -36,14 +36,14 @@ import Testing
 
     @Test func vRevealsTheKeyAndDigitsTickIt() throws {
         var state = try practice(width: 120, height: 40)
-        Live.press([.character("v"), .character("1"), .character("r"), .character("3")], &state, at: 8)
+        for command in ["v", "1", "r3"] { Live.command(command, &state, at: 8) }
         #expect(state.session.questions[0].rubric.first == true)
         #expect(state.session.questions[0].rating == 3)
         let canvas = LiveScreen.render(state)
         assertSnapshot(canvas, named: "practice-after-120x40")
         #expect(canvas.text.contains("Expected answer"))
         #expect(canvas.text.contains("Your answer"))
-        Live.press([.character("n")], &state, at: 9)
+        Live.command("n", &state, at: 9)
         #expect(!LiveScreen.render(state).text.contains("Expected answer"), "the next question starts hidden again")
     }
 }

@@ -44,7 +44,7 @@ import Testing
 
     @Test func theShareSafeBannerStandsOut() throws {
         var state = try Live.state(width: 80, height: 24)
-        Live.press([.character("s")], &state, at: 1)
+        Live.command("s", &state, at: 1)
         #expect(LiveScreen.render(state).role(of: "SHARE-SAFE") == .banner)
     }
 
@@ -52,12 +52,14 @@ import Testing
     /// recommendation, the ratings or the closing notes.
     @Test func wrapUpWhileSharingShowsNothingInterviewerOnly() throws {
         var state = try Live.state(width: 120, height: 40)
-        Live.press([.character("r"), .character("4"), .character("n")], &state, at: 1)
-        Live.press([.character("w"), .character("r"), .character("2")], &state, at: 2)
-        Live.press([.character("i")], &state, at: 3)
+        Live.command("r4", &state, at: 1)
+        Live.command("n", &state, at: 1)
+        Live.command("w", &state, at: 2)
+        Live.command("r2", &state, at: 2)
         Live.type("closing thought", &state, at: 3)
-        Live.press([.escape, .character("s")], &state, at: 4)
-        Live.press([.character("p"), .character("w")], &state, at: 5)
+        Live.command("s", &state, at: 4)
+        Live.command("p", &state, at: 5)
+        Live.command("w", &state, at: 5)
         #expect(state.session.shareSafe && state.session.wrappingUp)
         let text = LiveScreen.render(state).text
         for hidden in ["Overall recommendation", "strong yes", "no", "closing thought", "Summary", "Rating"] where hidden != "no" {
@@ -68,11 +70,11 @@ import Testing
 
     @Test func rThenZeroClearsARatingAtTheKeys() throws {
         var state = try Live.state()
-        Live.press([.character("r"), .character("3")], &state, at: 1)
+        Live.command("r3", &state, at: 1)
         #expect(state.session.questions[0].rating == 3)
-        Live.press([.character("r"), .character("0")], &state, at: 2)
+        Live.command("r0", &state, at: 2)
         #expect(state.session.questions[0].rating == nil)
-        #expect(!state.awaitingRating)
+        #expect(state.pending == nil)
         #expect(state.engine.file.events.last?.type == .rated && state.engine.file.events.last?.rating == 0)
     }
 }

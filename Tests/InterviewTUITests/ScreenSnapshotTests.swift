@@ -7,10 +7,9 @@ import Testing
 
     func interviewInProgress(width: Int, height: Int) throws -> LiveState {
         var state = try Live.state(width: width, height: height)
-        Live.press([.character("n"), .character("1"), .character("3"), .character("r"), .character("3")], &state, at: 42)
-        Live.press([.character("i")], &state, at: 75)
+        for command in ["n", "1", "3", "r3"] { Live.command(command, &state, at: 42) }
         Live.type(Self.longNote + "\nsecond line", &state, at: 80)
-        Live.press([.escape], &state, at: 81)
+        Live.press([.escape, .escape], &state, at: 81)
         LiveReducer.reduce(&state, .tick, now: 95)
         return state
     }
@@ -35,12 +34,12 @@ import Testing
 
     @Test func typingShowsTheCursorInTheNotes() throws {
         var state = try interviewInProgress(width: 80, height: 24)
-        Live.press([.character("i")], &state, at: 100)
+        Live.press([.enter], &state, at: 100)
         let canvas = LiveScreen.render(state)
         assertSnapshot(canvas, named: "live-80x24-typing")
         let cursor = try #require(canvas.cursor)
         let notes = try #require(LiveScreen.panes(state).0[.notes]).rect
-        #expect(cursor.x == notes.x + 2 + LiveScreen.stampWidth, "i on a question with notes starts a new line")
+        #expect(cursor.x == notes.x + 2 + LiveScreen.stampWidth, "Enter after a command starts a new line")
         #expect(canvas.text.split(separator: "\n")[cursor.y - 1].contains("second line"), "below the last one")
         #expect(state.editor?.lines.last == NoteLine(at: 58, text: ""), "stamped with the question clock now")
     }
@@ -84,7 +83,7 @@ import Testing
         for practice in [false, true] {
             var state = try Live.state(width: width, height: height)
             state.practice = practice
-            Live.press([.character("?")], &state, at: 1)
+            Live.command("?", &state, at: 1)
             var seen = LiveScreen.render(state).text
             for _ in 0..<20 {
                 Live.press([.pageDown], &state, at: 1)
@@ -92,7 +91,7 @@ import Testing
             }
             #expect(state.overlay?.isHelp == true, "paging does not close the help")
             for table in LiveKeys.helpTables(for: state.display) + [LiveKeys.help] {
-                for row in table.rows {
+                for row in table.rows() {
                     #expect(seen.contains(row.keys), "help at \(width)x\(height) misses \(row.keys)")
                     #expect(seen.contains(String(row.action.prefix(20))), "help at \(width)x\(height) misses \(row.action)")
                 }
@@ -104,7 +103,8 @@ import Testing
 
     @Test func wrapUpShowsTheSummary() throws {
         var state = try interviewInProgress(width: 120, height: 40)
-        Live.press([.character("w"), .character("r"), .character("4")], &state, at: 120)
+        Live.command("w", &state, at: 120)
+        Live.command("r4", &state, at: 120)
         let canvas = LiveScreen.render(state)
         assertSnapshot(canvas, named: "wrap-up-120x40")
         #expect(canvas.text.contains("Overall recommendation: 4 strong yes"))
@@ -113,16 +113,15 @@ import Testing
     /// At the smallest size the keys of the wrap-up are said in short, not cut off.
     @Test func wrapUpAtTheSmallestSizeSaysItsKeysWhole() throws {
         var state = try interviewInProgress(width: 60, height: 18)
-        Live.press([.character("w")], &state, at: 120)
+        Live.command("w", &state, at: 120)
         let canvas = LiveScreen.render(state)
         assertSnapshot(canvas, named: "wrap-up-60x18")
-        #expect(canvas.text.contains("│ e end · i closing notes · p back "))
+        #expect(canvas.text.contains("│ Esc r recommend · Esc e end · Esc p back "))
         #expect(!canvas.text.contains("p back to the"))
     }
 
     @Test func controlCharactersAreShownNotSent() throws {
         var state = try Live.state(width: 120, height: 40)
-        Live.press([.character("i")], &state, at: 1)
         Live.press([.character("\u{1B}"), .character("["), .character("2"), .character("J")], &state, at: 1)
         let canvas = LiveScreen.render(state)
         #expect(canvas.text.contains("^[[2J"))
@@ -132,7 +131,7 @@ import Testing
     @Test(arguments: [(120, 40), (80, 24)])
     func shareSafeShowsNothingOfTheAnswerKey(width: Int, height: Int) throws {
         var state = try interviewInProgress(width: width, height: height)
-        Live.press([.character("s"), .character("i")], &state, at: 100)
+        Live.command("s", &state, at: 100)
         Live.type("secret remark", &state, at: 101)
         let canvas = LiveScreen.render(state)
         assertSnapshot(canvas, named: "share-safe-\(width)x\(height)")

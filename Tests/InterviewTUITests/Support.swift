@@ -12,15 +12,31 @@ enum Live {
         return LiveState(engine: engine, size: Size(width: width, height: height))
     }
 
-    /// Feeds keys as a person would type them, `t` seconds into the session.
+    /// Feeds keys as the program reads them (through the command grammar of the table in
+    /// force), `t` seconds into the session.
     static func press(_ keys: [Key], _ state: inout LiveState, at t: Double) {
         for key in keys {
-            if let action = LiveKeys.action(for: key, in: state.display) { LiveReducer.reduce(&state, action, now: t) }
+            for action in LiveProgram.actions(for: .key(key), in: state) { LiveReducer.reduce(&state, action, now: t) }
         }
     }
 
+    /// Commands: `Esc` then each key of `keys` (`"n"` is Esc n; `"r3"` is Esc r then 3).
+    static func command(_ keys: String, _ state: inout LiveState, at t: Double) {
+        press([.escape] + keys.map { Key.character($0) }, &state, at: t)
+    }
+
+    /// Text typed key by key (a line break is Enter).
     static func type(_ text: String, _ state: inout LiveState, at t: Double) {
         press(text.map { $0 == "\n" ? Key.enter : .character($0) }, &state, at: t)
+    }
+
+    /// Bytes as a terminal sends them, decoded by the program's decoder (a lone ESC at the
+    /// end is Esc once the escape delay passes).
+    static func send(_ bytes: String, _ state: inout LiveState, at t: Double) {
+        var decoder = KeyDecoder()
+        for decoded in decoder.feed(Array(bytes.utf8)) + decoder.timeout() {
+            for action in LiveProgram.actions(for: TerminalInput(decoded), in: state) { LiveReducer.reduce(&state, action, now: t) }
+        }
     }
 }
 

@@ -58,6 +58,8 @@ int ishim_put(int y, int x, const wchar_t *wch, attr_t attrs, int pair);
    which every terminal with the mode takes), off on every way out and while stopped. */
 void ishim_bracketed_paste_on(void);
 void ishim_bracketed_paste_off(void);
+/* After ishim_bracketed_paste_on: mouse reports on, off with the bracketed paste. */
+void ishim_mouse_on(void);
 
 /* While the screen is up stderr goes to an unlinked file, copied back on the way out. */
 void ishim_capture_stderr(const char *folder);

@@ -19,7 +19,7 @@ import TOMLKit
 /// relative to the folder of config.toml (for `bank` and `theme`, a value without a `/`
 /// is a name).
 public struct Config: Hashable, Sendable {
-    public static let keys = ["interviewer", "bank", "duration", "theme", "banks", "retention", "file_names"]
+    public static let keys = ["interviewer", "bank", "duration", "theme", "banks", "retention", "file_names", "mouse"]
 
     /// The file read; nil when there is none (every value is then nil).
     public var file: String?
@@ -35,6 +35,8 @@ public struct Config: Hashable, Sendable {
     public var retentionDays: Int?
     /// `file_names = "candidate"|"id"`: how new session files are named.
     public var fileNames: SessionFileNames = .candidate
+    /// Whether the live screens take clicks and the wheel (`mouse = false` turns it off).
+    public var mouse = true
 
     /// A folder named in config.toml, with the place where it is named (for errors about it).
     public struct Folder: Hashable, Sendable {
@@ -134,6 +136,12 @@ public struct Config: Hashable, Sendable {
                     continue
                 }
                 config.fileNames = names
+            case "mouse":
+                guard let on = value.bool else {
+                    issues.add([key], value: true, "mouse is \(TOMLDocument.render(value)): expected true or false")
+                    continue
+                }
+                config.mouse = on
             default:
                 issues.add([key], "unknown key \"\(key)\"\(ThemeParser.suggestion(key, keys)) in config.toml: expected one of "
                            + keys.joined(separator: ", "))

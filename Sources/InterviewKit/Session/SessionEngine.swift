@@ -27,6 +27,8 @@ public enum SessionAction: Hashable, Sendable {
     case toggleFollowUp(Int)
     /// Takes back the last change (a tick, a rating, a recommendation, share-safe, wrap-up, a question move).
     case undo
+    /// Does again what the last undo took back, until another change is made.
+    case redo
 }
 
 /// The session engine: reduces actions into events, and events into state. Time is
@@ -81,7 +83,6 @@ public struct SessionEngine: Hashable, Sendable {
     }
 
     public var durationSeconds: Int { file.bank.durationSeconds }
-    public var isFinished: Bool { state.status == .completed }
 
     /// Applies an action at time `t` (seconds on the session's monotonic clock).
     /// Returns whether anything changed.
@@ -171,6 +172,10 @@ public struct SessionEngine: Hashable, Sendable {
             inverse = SessionEvent(at: t, type: inverse.type, question: inverse.question, item: inverse.item,
                                    rating: inverse.rating, on: inverse.on, undo: true)
             return [inverse]
+        case .redo:
+            guard open, let again = s.redoable.last else { return [] }
+            return [SessionEvent(at: t, type: again.type, question: again.question, item: again.item,
+                                 rating: again.rating, on: again.on, redo: true)]
         }
     }
 

@@ -66,6 +66,8 @@ public struct SessionEvent: Codable, Hashable, Sendable {
     public var lines: [NoteLine]?
     /// True on an event that takes back the last change (`u`): replay shows it as it was.
     public var undo: Bool?
+    /// True on an event that does again what the last undo took back (`Esc U`).
+    public var redo: Bool?
     /// The prompt of a question added during the interview; the reason for a skip.
     public var text: String?
     /// On a `redacted` event: how many characters left the notes.
@@ -74,8 +76,8 @@ public struct SessionEvent: Codable, Hashable, Sendable {
     public var date: String?
 
     public init(at: Double, type: Kind, question: Int? = nil, item: Int? = nil, rating: Int? = nil, on: Bool? = nil,
-                from: Int? = nil, removed: Int? = nil, lines: [NoteLine]? = nil, undo: Bool? = nil, text: String? = nil,
-                characters: Int? = nil, date: String? = nil) {
+                from: Int? = nil, removed: Int? = nil, lines: [NoteLine]? = nil, undo: Bool? = nil, redo: Bool? = nil,
+                text: String? = nil, characters: Int? = nil, date: String? = nil) {
         self.at = (at * 1000).rounded() / 1000
         self.type = type
         self.question = question
@@ -86,6 +88,7 @@ public struct SessionEvent: Codable, Hashable, Sendable {
         self.removed = removed
         self.lines = lines
         self.undo = undo
+        self.redo = redo
         self.text = text
         self.characters = characters
         self.date = date

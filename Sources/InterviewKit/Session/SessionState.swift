@@ -51,6 +51,9 @@ public struct SessionState: Hashable, Sendable {
     public var activeSeconds: Double = 0
     /// What takes back each of the last changes, newest last (`u` records the last one).
     public var undoable: [SessionEvent] = []
+    /// What does again each change the undos took back, the last undone last (`Esc U`);
+    /// emptied by any new change.
+    public var redoable: [SessionEvent] = []
     /// When an ended interview was opened again to amend it (nil if it never was).
     public var amendedFrom: Double?
     /// The recommendation or the closing notes changed after the end.
@@ -133,9 +136,12 @@ public struct SessionState: Hashable, Sendable {
         advance(to: event.at)
         let inverse = self.inverse(of: event)
         change(by: event)
+        // An undo's inverse is the change it took back: that is what a redo does again.
         if event.undo == true {
             _ = undoable.popLast()
+            if let inverse { redoable.append(inverse) }
         } else if let inverse {
+            if event.redo == true { _ = redoable.popLast() } else { redoable.removeAll() }
             undoable.append(inverse)
             if undoable.count > Self.undoDepth { undoable.removeFirst(undoable.count - Self.undoDepth) }
         }

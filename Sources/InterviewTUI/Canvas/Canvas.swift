@@ -22,6 +22,9 @@ public struct Canvas: Hashable, Sendable {
     public private(set) var cells: [Cell]
     /// Where the terminal's cursor should stand (while typing), or nil to hide it.
     public var cursor: Point?
+    /// What a click does where: the places drawn with a meaning for the mouse, the last
+    /// drawn on top.
+    public private(set) var clickable: [(rect: Rect, click: Click)] = []
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)
@@ -30,6 +33,26 @@ public struct Canvas: Hashable, Sendable {
     }
 
     public subscript(x: Int, y: Int) -> Cell { cells[y * width + x] }
+
+    public static func == (a: Canvas, b: Canvas) -> Bool {
+        a.width == b.width && a.height == b.height && a.cells == b.cells && a.cursor == b.cursor
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(width)
+        hasher.combine(cells)
+        hasher.combine(cursor)
+    }
+
+    /// Marks `rect` as meaning `click` to the mouse, over what was marked before.
+    public mutating func mark(_ rect: Rect, _ click: Click) {
+        clickable.append((rect, click))
+    }
+
+    /// What a click at (x, y) means: the last mark there.
+    public func click(at x: Int, _ y: Int) -> Click? {
+        clickable.last { x >= $0.rect.x && x < $0.rect.maxX && y >= $0.rect.y && y < $0.rect.maxY }?.click
+    }
 
     public mutating func fill(_ rect: Rect, _ style: Style) {
         for y in rect.y..<(rect.y + rect.height) where y >= 0 && y < height {
@@ -102,6 +125,15 @@ public struct Canvas: Hashable, Sendable {
             return line
         }.joined(separator: "\n")
     }
+}
+
+/// What a place on the screen means to the mouse.
+public enum Click: Hashable, Sendable {
+    case pane(PaneID)
+    case rubricItem(Int)
+    case followUp(Int)
+    case rating(Int)
+    case listRow(Int)
 }
 
 public struct Point: Hashable, Sendable {

@@ -16,9 +16,12 @@ public struct Glyph: Hashable, Sendable {
 public struct StyledLine: Hashable, Sendable {
     public var prefix: [Glyph]
     public var glyphs: [Glyph]
-    public init(prefix: [Glyph] = [], glyphs: [Glyph] = []) {
+    /// What a click on the line does (a rubric item ticks), if anything.
+    public var click: Click?
+    public init(prefix: [Glyph] = [], glyphs: [Glyph] = [], click: Click? = nil) {
         self.prefix = prefix
         self.glyphs = glyphs
+        self.click = click
     }
     public var plain: String { String((prefix + glyphs).map(\.character)) }
 }

@@ -133,4 +133,23 @@ extension KeyDecoder {
         default: return nil
         }
     }
+
+    /// An SGR mouse report's `b ; x ; y` (x and y from 1): the left, middle and right
+    /// buttons and the wheel; nil for motion, other buttons and what is not a report.
+    static func mouse(_ parameters: some Collection<UInt8>, pressed: Bool) -> Mouse? {
+        guard let numbers = numbers(Array(parameters)), numbers.count == 3,
+              let code = numbers[0], let x = numbers[1], let y = numbers[2], x >= 1, y >= 1 else { return nil }
+        // Bits 2–4 are Shift, Meta and Ctrl: the same click. Bit 5 is motion, dropped.
+        guard code & 32 == 0 else { return nil }
+        let button: Mouse.Button
+        switch code & ~0b11100 {
+        case 0: button = .left
+        case 1: button = .middle
+        case 2: button = .right
+        case 64: button = .wheelUp
+        case 65: button = .wheelDown
+        default: return nil
+        }
+        return Mouse(button, x: x - 1, y: y - 1, pressed: pressed)
+    }
 }

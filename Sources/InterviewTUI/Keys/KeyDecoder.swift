@@ -20,17 +20,20 @@
 /// - Keypad application mode: `ESC O M` enter, `ESC O I` tab, `ESC O j`…`y` and `ESC O X`
 ///   the characters `* + , - . / 0`–`9 =`, besides the arrows, Home and End above.
 /// - Modifiers: Left and Right with Ctrl or Alt (m = 3, 5, 7, …, or Alt by a prefix ESC as
-///   in `ESC ESC [ D`) are `.wordLeft` and `.wordRight`, as are `ESC b` and `ESC f`; any
-///   other modified key is the plain key. ESC before any other byte (`ESC q`, ESC then
-///   Enter or a UTF-8 character) is Escape, then that key: Alt+key means nothing here, and
-///   Escape typed right before a key (or sent with it in one write) is what it is.
+///   in `ESC ESC [ D`) are `.wordLeft` and `.wordRight`; any other modified key is the
+///   plain key. ESC before a printable ASCII character that starts no sequence (`ESC q`,
+///   `ESC f`, `ESC 1`) is `.alt` of it: Alt+key, or Esc typed right before the key, which
+///   terminals send alike. ESC before any other byte (Enter, a UTF-8 character) is
+///   Escape, then that key.
+/// - SGR mouse reports (`ESC [ < b ; x ; y M`, `m` when a button is let go): left, middle
+///   and right buttons and the wheel, at a cell counted from 0; motion and other buttons
+///   are dropped.
 /// - Bracketed paste: `ESC [ 200 ~` … `ESC [ 201 ~` is `.paste(text)`, everything between
 ///   being text (escape sequences and controls too); CR LF and CR become LF, bytes that are
 ///   not UTF-8 U+FFFD. Two pastes back to back stay two. An empty paste is nothing.
 ///
 /// Dropped whole, never replayed as keys: any other CSI (`ESC [`, parameter and
-/// intermediate bytes 0x20–0x3F, a final byte 0x40–0x7E: focus in and out, SGR mouse
-/// reports `ESC [ < … M`, CSI u `ESC [ 97 ; 5 u`, modifyOtherKeys `ESC [ 27 ; 5 ; 13 ~`,
+/// intermediate bytes 0x20–0x3F, a final byte 0x40–0x7E: focus in and out, CSI u `ESC [ 97 ; 5 u`, modifyOtherKeys `ESC [ 27 ; 5 ; 13 ~`,
 /// replies to queries), an SS3 with another final, X10 mouse reports (`ESC [ M` and three
 /// bytes), control strings (OSC `ESC ]` up to BEL or ST `ESC \`; DCS `ESC P`, SOS `ESC X`,
 /// PM `ESC ^`, APC `ESC _` up to ST; an ESC that is not ST cuts the string off and starts a
@@ -192,16 +195,13 @@ public struct KeyDecoder: Sendable {
             state = .string(bell: true)
         case UInt8(ascii: "P"), UInt8(ascii: "X"), UInt8(ascii: "^"), UInt8(ascii: "_"):
             state = .string(bell: false)
-        case UInt8(ascii: "b"):
+        case 0x20...0x7E:
+            // Alt+key, or Escape and a key typed right after it (tmux sends `Escape q` as one
+            // write): the same bytes, the same key.
             state = .ground
-            output.append(.key(.wordLeft))
-        case UInt8(ascii: "f"):
-            state = .ground
-            output.append(.key(.wordRight))
+            if alt { output.append(.key(.escape)) }
+            output.append(.key(.alt(Character(Unicode.Scalar(byte)))))
         default:
-            // Escape, then a key typed right after it (tmux sends `Escape q` as one write):
-            // Alt+that key is no key of this app, and Escape then the key is what a fast
-            // hand meant.
             state = .ground
             output.append(.key(.escape))
             if alt { output.append(.key(.escape)) }
@@ -242,6 +242,12 @@ public struct KeyDecoder: Sendable {
         }
         if parameters.isEmpty, final == UInt8(ascii: "[") {
             state = .linuxFunction
+            return
+        }
+        if parameters.first == UInt8(ascii: "<"), final == UInt8(ascii: "M") || final == UInt8(ascii: "m") {
+            if !parametersOverflowed, let mouse = Self.mouse(parameters.dropFirst(), pressed: final == UInt8(ascii: "M")) {
+                output.append(.mouse(mouse))
+            }
             return
         }
         if final == UInt8(ascii: "~"), parameters == Self.pasteStart {
@@ -389,4 +395,5 @@ public enum DecodedInput: Hashable, Sendable {
     case key(Key)
     /// Text pasted with bracketed paste on: never to be taken for keys. Line breaks are LF.
     case paste(String)
+    case mouse(Mouse)
 }

@@ -1,3 +1,12 @@
+/// How a binding's key is given.
+public enum Gesture: Hashable, Sendable {
+    /// The key acts at once: keys that are never text (Tab, PgDn, Ctrl-N, F1), and every
+    /// key of a screen or box with nothing to type into (replay, the mirror, the quit box).
+    case key
+    /// `Esc` then the key, or Alt with it: a command where printable keys are text.
+    case command
+}
+
 /// A key on the status line: the keys as written there, its word, and its rank (the
 /// status line shows the lowest ranks first, and drops the highest on a narrow screen).
 public struct Hint: Hashable, Sendable {
@@ -12,100 +21,169 @@ public struct Hint: Hashable, Sendable {
 }
 
 /// One row of a key table: the keys, what they do, and how the help overlay, the
-/// status line and README name them.
+/// status line, README and the man page name them. Labels are made from the keys bound,
+/// so they cannot say another key than the one that works.
 public struct KeyBinding<Context: Sendable, Action: Sendable>: Sendable {
+    public var gesture: Gesture
     public var keys: [Key]
-    /// The keys as help and README write them (`n →`).
-    public var label: String
+    /// After one of `keys`, the binding waits for one of these (`Esc r` then a digit); the
+    /// action gets that second key. Empty: `keys` act alone.
+    public var then: [Key]
+    /// Keys that act at once and do the same (`Ctrl-N` beside `Esc n`).
+    public var direct: [Key]
     /// What they do, for help and README; nil keeps the row out of both (a second
-    /// binding of keys already listed, with another hint).
+    /// binding of keys already listed, for another moment).
     public var help: String?
-    public var hint: Hint?
+    /// The word on the status line beside the keys, and its rank.
+    public var hint: (label: String, rank: Int)?
+    /// What the status line offers while the binding waits for its second key.
+    public var thenHints: [Hint]
+    /// Whether its hint and help row may show on a shared screen (false for ratings, ticks
+    /// and follow-ups: they work there, unseen).
+    public var shown: Bool
+    /// The prompt the first key opens while the second is awaited, for the screen to
+    /// draw (the rating's anchors); nil for none.
+    public var prompt: String?
     /// When the binding holds; the first binding of a key that holds wins.
     public var when: @Sendable (Context) -> Bool
     public var action: @Sendable (Key, Context) -> Action?
 
-    public init(_ keys: [Key], _ label: String, _ help: String?, hint: Hint? = nil,
+    public init(_ gesture: Gesture, _ keys: [Key], then: [Key] = [], or direct: [Key] = [], _ help: String?,
+                hint: (String, Int)? = nil, thenHints: [Hint] = [], shown: Bool = true, prompt: String? = nil,
                 when: @escaping @Sendable (Context) -> Bool = { _ in true },
                 action: @escaping @Sendable (Key, Context) -> Action?) {
+        self.gesture = gesture
         self.keys = keys
-        self.label = label
+        self.then = then
+        self.direct = direct
         self.help = help
-        self.hint = hint
+        self.hint = hint.map { (label: $0.0, rank: $0.1) }
+        self.thenHints = thenHints
+        self.shown = shown
+        self.prompt = prompt
         self.when = when
         self.action = action
     }
 
     /// A binding whose action does not depend on the key or the moment.
-    public init(_ keys: [Key], _ label: String, _ help: String?, hint: Hint? = nil,
-                when: @escaping @Sendable (Context) -> Bool = { _ in true }, _ action: Action) {
-        self.init(keys, label, help, hint: hint, when: when) { _, _ in action }
+    public init(_ gesture: Gesture, _ keys: [Key], or direct: [Key] = [], _ help: String?, hint: (String, Int)? = nil,
+                shown: Bool = true, when: @escaping @Sendable (Context) -> Bool = { _ in true }, _ action: Action) {
+        self.init(gesture, keys, or: direct, help, hint: hint, shown: shown, when: when) { _, _ in action }
+    }
+
+    /// The ways to give it, as help and README write them: `Esc n`, `Ctrl-N`.
+    public var labels: [String] {
+        let first = (gesture == .command ? "Esc " : "") + KeyLabels.list(keys) + (then.isEmpty ? "" : " " + KeyLabels.list(then))
+        return (keys.isEmpty ? [] : [first]) + (direct.isEmpty ? [] : [KeyLabels.list(direct)])
+    }
+
+    /// The keys as the status line writes them: after `Esc` (while a command is pending)
+    /// the key alone.
+    var hintKeys: String { KeyLabels.list(keys) }
+}
+
+/// Key labels, put together.
+public enum KeyLabels {
+    /// `1–9` for a run of digits, the others by their labels, space between; a capital
+    /// letter beside its small one is the same key, not listed twice.
+    public static func list(_ keys: [Key]) -> String {
+        let keys = keys.filter { key in
+            guard case .character(let c) = key, c.isUppercase else { return true }
+            return !keys.contains(.character(Character(c.lowercased())))
+        }
+        var parts: [String] = []
+        var index = 0
+        while index < keys.count {
+            var end = index
+            while end + 1 < keys.count, let a = keys[end].digit, let b = keys[end + 1].digit, b == a + 1 { end += 1 }
+            parts.append(end - index >= 2 ? "\(keys[index].label)–\(keys[end].label)" : keys[index].label)
+            if end - index == 1 { parts.append(keys[end].label) }
+            index = end + 1
+        }
+        return parts.joined(separator: " ")
     }
 }
 
 /// The keys of one screen mode: the single source of what a key does there, of the
-/// status line's hints, of the help overlay's rows and of README's key table (a test
-/// compares README with `markdown`).
+/// status line's hints, of the help overlay's rows, of README's key table and of the man
+/// page's KEYS (tests compare both with `markdown`).
 public struct KeyTable<Context: Sendable, Action: Sendable>: Sendable {
     /// The README section it fills (`<!-- keys: NAME -->`).
     public var name: String
     /// Its heading in the help overlay.
     public var title: String
     public var bindings: [KeyBinding<Context, Action>]
-    /// For keys no binding takes (typing: a character is text).
+    /// How many of `bindings` are this table's own, listed in its help and README rows;
+    /// the rest work here too and are listed by the table they come from (the notes').
+    public var listed: Int
+    /// For keys no binding takes (a printable key: text).
     public var otherwise: (@Sendable (Key, Context) -> Action?)?
-    /// README's note for what `otherwise` does, as a last row.
-    public var otherwiseHelp: (label: String, help: String)?
+    /// Rows for help and README about what no single key does (`otherwise`, the mouse).
+    public var notes: [(label: String, help: String)]
 
-    public init(name: String, title: String, _ bindings: [KeyBinding<Context, Action>],
-                otherwise: (@Sendable (Key, Context) -> Action?)? = nil, otherwiseHelp: (label: String, help: String)? = nil) {
+    public init(name: String, title: String, _ bindings: [KeyBinding<Context, Action>], also shared: [KeyBinding<Context, Action>] = [],
+                otherwise: (@Sendable (Key, Context) -> Action?)? = nil, notes: [(label: String, help: String)] = []) {
         self.name = name
         self.title = title
-        self.bindings = bindings
+        self.bindings = bindings + shared
+        listed = bindings.count
         self.otherwise = otherwise
-        self.otherwiseHelp = otherwiseHelp
+        self.notes = notes
     }
 
+    /// What a key does on a screen with nothing to type into and no command pending
+    /// (replay, the mirror, a box).
     public func action(for key: Key, in context: Context) -> Action? {
-        if let binding = binding(for: key, in: context) { return binding.action(key, context) }
-        return otherwise?(key, context)
+        CommandGrammar.interpret(key, pending: nil, table: self, in: context).actions.first
     }
 
-    /// The binding that takes `key` at this moment, if one does (not `otherwise`).
-    public func binding(for key: Key, in context: Context) -> KeyBinding<Context, Action>? {
-        bindings.first { $0.keys.contains(key) && $0.when(context) }
-    }
+    /// Whether the table has commands, so that `Esc` starts one.
+    public var hasCommands: Bool { bindings.contains { $0.gesture == .command } }
 
-    /// The status line's keys at this moment, most needed first.
-    public func hints(in context: Context) -> [Hint] {
-        var seen: Set<String> = []
-        return bindings.compactMap { $0.when(context) ? $0.hint : nil }
-            .filter { seen.insert($0.keys).inserted }
-            .sorted { $0.rank < $1.rank }
-    }
-
-    /// The rows of the help overlay and of README.
-    public var rows: [(keys: String, action: String)] {
-        bindings.compactMap { binding in binding.help.map { (binding.label, $0) } } + (otherwiseHelp.map { [(keys: $0.label, action: $0.help)] } ?? [])
-    }
-
-    /// README's table of these keys.
-    public var markdown: String {
-        func code(_ keys: String) -> String {
-            keys.split(separator: " ").map { "`\($0)`" }.joined(separator: " ")
+    /// The binding that takes `key` given with `gesture` at this moment, if one does.
+    public func binding(for key: Key, _ gesture: Gesture, in context: Context) -> KeyBinding<Context, Action>? {
+        bindings.first { binding in
+            let bound = binding.gesture == gesture && binding.keys.contains(key) || gesture == .key && binding.direct.contains(key)
+            return bound && binding.when(context)
         }
-        let listed = bindings.compactMap { binding in binding.help.map { "| \(code(binding.label)) | \($0) |" } }
-        let rest = otherwiseHelp.map { ["| \($0.label) | \($0.help) |"] } ?? []
-        return "| key | action |\n|---|---|\n" + (listed + rest).joined(separator: "\n") + "\n"
     }
-}
 
-extension Key {
-    /// The digit keys `1`…`9` (and `0` when asked).
-    static func digits(_ range: ClosedRange<Int>) -> [Key] { range.map { .character(Character("\($0)")) } }
+    /// The status line's keys at this moment, most needed first: with nothing pending the
+    /// keys that act at once and `Esc` for the commands; after `Esc` the commands.
+    public func hints(in context: Context, commandPending: Bool = false, shared: Bool = false) -> [Hint] {
+        var seen: Set<String> = []
+        var hints: [Hint] = []
+        for binding in bindings where binding.when(context) && (!shared || binding.shown) {
+            guard let hint = binding.hint else { continue }
+            if commandPending, binding.gesture == .command {
+                hints.append(Hint(binding.hintKeys, hint.label, rank: hint.rank))
+            } else if !commandPending, binding.gesture == .key || !binding.direct.isEmpty {
+                let keys = binding.gesture == .key ? KeyLabels.list(binding.keys) : KeyLabels.list(binding.direct)
+                hints.append(Hint(keys, hint.label, rank: hint.rank))
+            }
+        }
+        if commandPending {
+            hints.append(Hint("Esc", "cancel", rank: -1))
+        } else if hasCommands {
+            hints.append(Hint("Esc", "commands", rank: -1))
+        }
+        return hints.filter { seen.insert($0.keys).inserted }.sorted { $0.rank < $1.rank }
+    }
 
-    var digit: Int? {
-        if case .character(let c) = self { return c.wholeNumberValue }
-        return nil
+    /// The rows of the help overlay and of README (on a shared screen, the shown ones).
+    public func rows(shared: Bool = false) -> [(keys: String, action: String)] {
+        bindings.prefix(listed).compactMap { binding in
+            guard let help = binding.help, !shared || binding.shown else { return nil }
+            return (binding.labels.joined(separator: "  "), help)
+        } + notes.map { (keys: $0.label, action: $0.help) }
+    }
+
+    /// README's (and the man page's) table of these keys.
+    public var markdown: String {
+        let own = bindings.prefix(listed).compactMap { binding in
+            binding.help.map { "| \(binding.labels.map { "`\($0)`" }.joined(separator: " ")) | \($0) |" }
+        }
+        let rest = notes.map { "| \($0.label) | \($0.help) |" }
+        return "| key | action |\n|---|---|\n" + (own + rest).joined(separator: "\n") + "\n"
     }
 }

@@ -1,6 +1,6 @@
 /// The keys of the mirror: it only shows, so there is one.
 public enum MirrorKeys {
     public static let table = KeyTable<MirrorProgram.State, MirrorProgram.Action>(name: "mirror", title: "Mirror", [
-        KeyBinding([.character("q")], "q", "close the mirror (the interview goes on)", .quit),
+        KeyBinding(.key, [.character("q")], "close the mirror (the interview goes on)", .quit),
     ])
 }

@@ -20,29 +20,29 @@ public enum ViewAction: Hashable, Sendable {
     case helpScroll(Int)
     case helpPage(Int)
     case resize(Size)
+    /// A click on a pane.
+    case focus(PaneID)
+    /// The wheel over a pane.
+    case scrollPane(PaneID, Int)
+    /// Home and End: the focused pane to its top, or its end.
+    case scrollToEnd(Bool)
 }
 
 /// What a key, the clock or the saver asks of the live screen.
 public enum LiveAction: Hashable, Sendable {
     case session(SessionAction)
     case view(ViewAction)
-    case startTyping
-    case stopTyping
+    /// What the command grammar waits for now (`Esc` pressed, `Esc r` waiting for its digit).
+    case pending(PendingCommand?)
     case edit(EditCommand)
-    /// Text pasted (bracketed paste): it goes into the notes, never taken for keys.
+    /// Text pasted (bracketed paste): it goes into the notes, never taken for keys, and
+    /// closes any box or pending command.
     case paste(String)
-    /// Text into the notes, opening them when they are closed (a new line, stamped now).
+    /// Typed text, into the notes of the question on screen (in wrap-up the closing notes,
+    /// in practice the answer): the first key after a command starts a new line, stamped
+    /// with the moment it came.
     case type(String)
-    /// A printable key with the notes closed: judged with its burst (`LiveKeys.burstGap`).
-    case held(Key)
-    /// The burst waiting is judged now: a command, or prose.
-    case resolve
-    /// A key looked up in the table in force once what came before it was reduced.
-    case press(Key)
-    /// Share-safe: the next key is a command (`Esc`), or no longer is.
-    case armCommand
-    case disarm
-    /// A word in the status line until the next key (a digit in wrap-up: press r first).
+    /// A word in the status line until the next key (a digit in wrap-up: Esc r first).
     case remind(String)
     /// The question list (`g`): open it, move, type a number, jump.
     case openList
@@ -50,15 +50,16 @@ public enum LiveAction: Hashable, Sendable {
     case listType(Character)
     case listErase
     case listJump
+    /// A row of the list clicked: go to its question.
+    case listPick(Int)
     /// A question of one's own (`+`): open the line, type, erase, add it.
     case openAddQuestion
     case addText(String)
     case addErase
     case addConfirm
-    /// `f`: the next digit marks a follow-up asked (`follow`).
-    case awaitFollowUp
+    /// Follow-up N of the question on screen was asked (toggles).
     case follow(Int)
-    case awaitRating
+    /// A rating, or in wrap-up a recommendation.
     case rate(Int)
     case toggleShareSafe
     /// Practice: show the expected answer, guidance and rubric of this question.

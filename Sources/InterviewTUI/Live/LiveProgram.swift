@@ -4,19 +4,52 @@ import InterviewKit
 /// The live and practice screens as the runtime loop runs them.
 public enum LiveProgram: ScreenProgram {
     public static func actions(for input: TerminalInput, in state: LiveState) -> [LiveAction] {
+        let notice: [LiveAction] = state.notice == nil ? [] : [.dismissNotice]
         switch input {
         case .key(let key):
             let display = state.display
-            let notice: [LiveAction] = state.notice == nil ? [] : [.dismissNotice]
-            if case .character = key, LiveKeys.holdsPrintable(display) { return notice + [.held(key)] }
-            // What a key means may depend on the burst before it: looked up once that is judged.
-            if state.burst != nil || state.commandArmed { return notice + [.press(key)] }
-            return notice + (LiveKeys.action(for: key, in: display).map { [$0] } ?? [])
+            let step = CommandGrammar.interpret(key, pending: state.pending, table: LiveKeys.table(for: display), in: display)
+            var actions = notice
+            if step.pending != state.pending { actions.append(.pending(step.pending)) }
+            if let unknown = step.unknown { actions.append(.remind("Esc \(unknown.label) is no command here (F1 lists them)")) }
+            return actions + step.actions
+        case .mouse(let mouse): return notice + click(mouse, in: state)
         case .paste(let text): return [.paste(text)]
         case .resize(let size): return [.view(.resize(size))]
         case .signal(let number): return [.signal(number)]
         case .timeout: return [.tick]
         }
+    }
+
+    /// What a click or the wheel does where it lands, as the screen on display draws it.
+    static func click(_ mouse: Mouse, in state: LiveState) -> [LiveAction] {
+        guard mouse.pressed else { return [] }
+        let canvas = LiveScreen.render(state.display)
+        let place = canvas.click(at: mouse.x, mouse.y)
+        switch mouse.button {
+        case .wheelUp, .wheelDown:
+            guard case .pane(let pane)? = place ?? paneUnder(mouse, canvas) else { return [] }
+            return [.view(.scrollPane(pane, mouse.button == .wheelDown ? 3 : -3))]
+        case .left:
+            switch place {
+            case .pane(let pane)?: return [.view(.focus(pane))]
+            case .rubricItem(let item)?: return [.session(.toggleRubric(item))]
+            case .followUp(let item)?: return [.follow(item)]
+            case .rating(let level)?: return [.pending(nil), .rate(level)]
+            case .listRow(let row)?: return [.listPick(row)]
+            case nil: return []
+            }
+        case .middle, .right:
+            return []
+        }
+    }
+
+    /// The pane under a place that means something else (a rubric item is in the rubric pane).
+    private static func paneUnder(_ mouse: Mouse, _ canvas: Canvas) -> Click? {
+        canvas.clickable.last { entry in
+            guard case .pane = entry.click else { return false }
+            return mouse.x >= entry.rect.x && mouse.x < entry.rect.maxX && mouse.y >= entry.rect.y && mouse.y < entry.rect.maxY
+        }?.click
     }
 
     public static func reduce(_ state: inout LiveState, _ action: LiveAction, now: Double) {
@@ -27,32 +60,24 @@ public enum LiveProgram: ScreenProgram {
 
     public static func isFinished(_ state: LiveState) -> Bool { state.exit != nil }
 
-    /// Until the next whole second of the session clock, when the clocks on screen
-    /// change, or the end of the burst of keys waiting, when it is judged.
+    /// Until the next whole second of the session clock, when the clocks on screen change.
     public static func wait(_ state: LiveState, now: Double) -> Double {
-        let second = 1 - (now - now.rounded(.down))
-        let burst = state.burst.map { $0.last + LiveKeys.burstGap - now } ?? .infinity
-        return max(0.01, min(second, burst))
+        max(0.01, 1 - (now - now.rounded(.down)))
     }
 
     public static func accumulates(_ action: LiveAction) -> Bool {
-        switch action {
-        case .edit(.insert), .edit(.newline): true
-        default: false
-        }
+        if case .type = action { return true }
+        return false
     }
 
-    /// Consecutive typed characters and line breaks go in as one insert.
+    /// Typed characters, and the line breaks between them, go in as one insert.
     public static func merge(_ first: LiveAction, _ next: LiveAction) -> LiveAction? {
-        func text(_ action: LiveAction) -> String? {
-            switch action {
-            case .edit(.insert(let text)): text
-            case .edit(.newline): "\n"
-            default: nil
-            }
+        guard case .type(let a) = first else { return nil }
+        switch next {
+        case .type(let b): return .type(a + b)
+        case .edit(.newline): return .type(a + "\n")
+        default: return nil
         }
-        guard let a = text(first), let b = text(next) else { return nil }
-        return .edit(.insert(a + b))
     }
 
     /// Where the session is once the screen closes.

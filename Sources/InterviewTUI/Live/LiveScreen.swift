@@ -15,7 +15,7 @@ public enum LiveScreen {
             WrapUpScreen.draw(state, into: &canvas, box: box)
         } else {
             let (panes, cursor) = self.panes(state)
-            for pane in panes.values { pane.draw(into: &canvas, box: box) }
+            draw(panes, into: &canvas, box: box)
             canvas.cursor = cursor
         }
         StatusLine.draw(state, into: &canvas)
@@ -28,12 +28,21 @@ public enum LiveScreen {
         case .discardConfirm?: Overlays.discardConfirm(state, into: &canvas, box: box)
         case nil: break
         }
-        if state.awaitingRating, !state.session.wrappingUp, !state.session.shareSafe { Overlays.anchors(state, into: &canvas, box: box) }
+        if state.prompt == "rating", !state.session.wrappingUp, !state.session.shareSafe { Overlays.anchors(state, into: &canvas, box: box) }
         if state.overlay != nil { canvas.cursor = overlayCursor }
         return canvas
     }
 
     public static func render(_ state: LiveState) -> Canvas { render(state.display) }
+
+    /// Draws panes, each a place a click focuses.
+    static func draw(_ panes: [PaneID?: Pane], into canvas: inout Canvas, box: BoxChars) {
+        for (id, pane) in panes {
+            var pane = pane
+            pane.id = id
+            pane.draw(into: &canvas, box: box)
+        }
+    }
 
     static func layout(_ state: Display) -> LiveLayout {
         let promptLines = promptLines(state.question.prompt, width: state.size.width - 4).count
@@ -54,10 +63,10 @@ public enum LiveScreen {
         guard state.answerKeyShown else {
             // Practice before `v`: the prompt and the answer being written, nothing of the key.
             let rect = Rect(x: 0, y: layout.question.maxY, width: state.size.width, height: layout.status.y - layout.question.maxY)
-            var (answer, cursor) = notesPane(state, title: notesTitle + " · v reveals the answer key", rect: rect,
+            var (answer, cursor) = notesPane(state, title: notesTitle + " · Esc v reveals the answer key", rect: rect,
                                              notes: state.session.questions[q].notes)
             if answer.lines.count == 1, state.session.questions[q].notes.isEmpty, !state.isTyping {
-                answer.lines = [StyledLine(glyphs: Wrap.glyphs("i to type your answer, then v to compare it with the expected one", Style(.dim)))]
+                answer.lines = [StyledLine(glyphs: Wrap.glyphs("type your answer, then Esc v to compare it with the expected one", Style(.dim)))]
             }
             panes[.notes] = answer
             return (panes, cursor)
@@ -85,7 +94,7 @@ public enum LiveScreen {
                                                                             Style(checked ? .rubricChecked : .rubricUnchecked))
             rubricLines += Wrap.hanging(limit: rubricLimit - rubricLines.count, prefix: prefix, width: layout.rubric.width - 4) {
                 Wrap.glyphs(item.prefix($0), Style(checked ? .rubricChecked : .body))
-            }
+            }.map { StyledLine(prefix: $0.prefix, glyphs: $0.glyphs, click: .rubricItem(n)) }
         }
         let ticked = ticks.filter { $0 }.count
         panes[.rubric] = Pane(rect: layout.rubric, title: "Rubric \(ticked)/\(ticks.count)", focused: state.focus == .rubric,
@@ -102,11 +111,12 @@ public enum LiveScreen {
         let followUps = state.question.followUps
         guard !followUps.isEmpty else { return [] }
         let asked = state.session.questions[state.session.current].followUpsAsked
-        var lines = [StyledLine(), StyledLine(glyphs: Wrap.glyphs("Follow-ups (f then the number):", Style(.title)))]
+        var lines = [StyledLine(), StyledLine(glyphs: Wrap.glyphs("Follow-ups (Esc f, then N):", Style(.title)))]
         for (n, text) in followUps.enumerated() {
             let prefix = Wrap.glyphs("\(n + 1) ", Style(.dim)) + Wrap.glyphs(asked.contains(n) ? "[x] " : "[ ] ",
                                                                           Style(asked.contains(n) ? .rubricChecked : .rubricUnchecked))
             lines += Wrap.hanging(Wrap.glyphs(text, Style(.body)), prefix: prefix, width: width)
+                .map { StyledLine(prefix: $0.prefix, glyphs: $0.glyphs, click: .followUp(n)) }
         }
         return lines
     }
@@ -162,11 +172,11 @@ public enum LiveScreen {
             ?? 0..<min(all.count, scroll + 2 * visible + 1)
         let (lines, cursorLine, cursorX) = noteLines(all[rows], width: rect.width - 4,
                                                      cursor: editor.map { ($0.row, $0.column) })
-        var pane = Pane(rect: rect, title: editor == nil ? title : "\(title) · typing, Esc to stop",
+        var pane = Pane(rect: rect, title: title,
                         focused: state.focus == .notes || editor != nil, lines: lines, scroll: editor == nil ? scroll : 0)
         if lines.isEmpty {
             // A replay only shows: it has no key for typing.
-            let hint = state.replay ? "no notes yet at this moment" : state.practice ? "i to type your answer" : "i to type a note"
+            let hint = state.replay ? "no notes yet at this moment" : state.practice ? "type your answer" : "type a note · Esc then a key for a command"
             pane.lines = [StyledLine(glyphs: Wrap.glyphs(hint, Style(.dim)))]
         }
         guard let cursorLine, let cursorX else { return (pane, nil) }

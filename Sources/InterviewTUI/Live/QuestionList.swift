@@ -44,7 +44,7 @@ enum QuestionList {
             let base = Style(selected ? .titleFocused : .body)
             lines.append(StyledLine(glyphs: Wrap.glyphs((selected ? "▶ " : "  ") + number, Style(.statusKey))
                 + Wrap.glyphs(cut.padding(toLength: promptWidth + 1, withPad: " ", startingAt: 0), base)
-                + Wrap.glyphs(status, Style(selected ? .titleFocused : role))))
+                + Wrap.glyphs(status, Style(selected ? .titleFocused : role)), click: .listRow(row)))
         }
         let title = "Questions · number or ↑↓, Enter goes · Esc closes" + (typed.isEmpty ? "" : " · typed \(typed)")
         var pane = Overlays.centredPane(lines, title: title, size: Size(width: canvas.width, height: canvas.height))

@@ -17,24 +17,33 @@ enum StatusLine {
             segments.append((" Total " + total.text, total.role))
         }
         if state.session.paused { segments.append((" ⏸ PAUSED ", .warning)) }
-        if !state.session.shareSafe, !state.practice, !state.replay, let pace = Pacing.make(state) { segments.append((" " + pace.text, pace.role)) }
+        // While a command waits for its key, the keys it can take come before the pace and a quiet save.
+        let pending = state.pending != nil && !state.replay
+        if !pending, !state.session.shareSafe, !state.practice, !state.replay, let pace = Pacing.make(state) {
+            segments.append((" " + pace.text, pace.role))
+        }
         switch state.saveStatus {
         case .idle: break
-        case .saved: segments.append((" ✓ saved", .status))
+        case .saved: if !pending { segments.append((" ✓ saved", .status)) }
         case .failed(let reason): segments.append((" ⚠ NOT SAVED (retrying): \(reason)", .warning))
         }
+        // The cursor shows where typing goes; in share-safe there is none to show.
         if state.isTyping, state.session.shareSafe { segments.append((" ✎ typing hidden", .warning)) }
-        else if state.isTyping { segments.append((" ✎ typing", .statusKey)) }
         segments.append(("  ", .status))
-        if let notice = state.notice { segments.append((notice + "  ", .warning)) }
+        // A command is waiting for its key: said before the keys it can take.
+        if pending { segments.append(("Esc ▸ ", .statusKey)) }
         var x = 0
         for (text, role) in segments {
             x = canvas.put(text, x: x, y: y, style: Style(role))
         }
+        if let notice = state.notice {
+            // Whole words, or cut at one with `…`: never half a word.
+            x = canvas.put(Words.fit(notice, width: canvas.width - x - 2) + "  ", x: x, y: y, style: Style(.warning))
+        }
         // Whole hints only (a key without its label would be a riddle), and always the
         // way to the help overlay, which lists the rest.
         var hints = hints(state)
-        let help = hints.firstIndex { $0.0 == "?" }.map { hints.remove(at: $0) }
+        let help = hints.firstIndex { $0.0 == "?" || $0.0 == "F1" }.map { hints.remove(at: $0) }
         let reserved = help.map { DisplayWidth.of($0.0 + " " + $0.1) + 2 } ?? 0
         var shown: [(String, String)] = []
         var used = x
@@ -51,8 +60,24 @@ enum StatusLine {
         }
     }
 
+    /// The keys that matter now: with nothing pending the ones that act at once and `Esc`;
+    /// after `Esc` the commands; after `Esc r` the scale. On a shared screen nothing of
+    /// the rating, the rubric or the follow-ups.
     static func hints(_ state: Display) -> [(String, String)] {
         if state.replay { return [] }
-        return LiveKeys.table(for: state, underOverlay: true).hints(in: state).map { ($0.keys, $0.label) }
+        let shared = state.session.shareSafe
+        let hints: [Hint]
+        switch state.pending {
+        case .then(let first)?:
+            let table = LiveKeys.screen(for: state)
+            let binding = table.binding(for: first, .command, in: state) ?? table.binding(for: first, .key, in: state)
+            guard let binding, !shared || binding.shown else { return [("…", "")] }
+            hints = binding.thenHints + [Hint("Esc", "cancel", rank: 98)]
+        case .command?:
+            hints = LiveKeys.screen(for: state).hints(in: state, commandPending: true, shared: shared)
+        case nil:
+            hints = LiveKeys.table(for: state).hints(in: state, commandPending: false, shared: shared)
+        }
+        return hints.map { ($0.keys, $0.label) }
     }
 }

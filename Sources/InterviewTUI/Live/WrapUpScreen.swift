@@ -5,7 +5,7 @@ import InterviewKit
 enum WrapUpScreen {
     static func draw(_ state: Display, into canvas: inout Canvas, box: BoxChars) {
         let (panes, cursor) = self.panes(state)
-        for pane in panes.values { pane.draw(into: &canvas, box: box) }
+        LiveScreen.draw(panes, into: &canvas, box: box)
         canvas.cursor = cursor
     }
 
@@ -14,12 +14,13 @@ enum WrapUpScreen {
         let h = state.size.height
         let recommendation = state.session.recommendation
         // The keys in full where they fit, in short on a narrow screen rather than cut off.
-        let keys = ["e end the interview · i closing notes · p back to the questions", "e end · i closing notes · p back"]
-            .first { DisplayWidth.of($0) <= w - 4 } ?? "e end · i notes · p back"
+        let keys = ["type closing notes · Esc r recommend · Esc e end · Esc p back to the questions",
+                    "Esc r recommend · Esc e end · Esc p back", "Esc r · Esc e end · Esc p back"]
+            .first { DisplayWidth.of($0) <= w - 4 } ?? "Esc e end"
         let header = [
             StyledLine(glyphs: Wrap.glyphs(state.practice ? "Overall, how did it go: " : "Overall recommendation: ", Style(.body))
                 + Wrap.glyphs(recommendation.map { $0 == Rating.noDecision ? "no decision" : "\($0) \(Rating.label($0))" }
-                              ?? "none yet (r then 1–4, or d)",
+                              ?? "none yet (Esc r then 1–4, or d)",
                               Style(recommendation == nil ? .dim : .rating))),
             StyledLine(glyphs: Wrap.glyphs(keys, Style(.dim))),
         ]

@@ -27,7 +27,7 @@ public enum MirrorProgram: ScreenProgram {
         case .key(let key): MirrorKeys.table.action(for: key, in: state).map { [$0] } ?? []
         case .resize(let size): [.resize(size)]
         case .signal: [.quit]
-        case .paste, .timeout: []
+        case .paste, .timeout, .mouse: []
         }
     }
 

@@ -26,7 +26,7 @@ public enum ReplayProgram: ScreenProgram {
         case .key(let key): return [.clock] + (ReplayKeys.action(for: key, in: state.replay).map { [.replay($0)] } ?? [])
         case .resize(let size): return [.clock, .replay(.view(.resize(size)))]
         case .signal: return [.replay(.quit)]
-        case .timeout, .paste: return [.clock]
+        case .timeout, .paste, .mouse: return [.clock]
         }
     }
 

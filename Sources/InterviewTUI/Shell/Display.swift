@@ -47,6 +47,13 @@ public struct Display: Hashable, Sendable {
     public var questions: [Question] { view.questions }
     public var question: Question { view.questions[min(view.state.current, view.questions.count - 1)] }
     public var now: Double { view.now }
+    /// The prompt open while a command waits for its second key (`rating` after `Esc r`).
+    public var prompt: String? {
+        guard case .then(let first)? = screen.pending else { return nil }
+        let table = LiveKeys.screen(for: self)
+        return (table.binding(for: first, .command, in: self) ?? table.binding(for: first, .key, in: self))?.prompt
+    }
+
     /// Whether the answer key of the question on screen may be shown.
     public var answerKeyShown: Bool { !screen.practice || screen.revealed.contains(session.current) }
 

@@ -54,15 +54,6 @@ public enum Overlay: Hashable, Sendable {
         if case .addQuestion = self { return true }
         return false
     }
-
-    /// Overlays whose keys are text or moves (the list, the new question's line): their
-    /// printable keys are never held as a burst.
-    var takesKeysAtOnce: Bool {
-        switch self {
-        case .help, .questionList, .addQuestion: true
-        case .quitConfirm, .discardConfirm: false
-        }
-    }
 }
 
 /// The screen's own state around a session: what has focus, how far each pane is
@@ -78,9 +69,9 @@ public struct ScreenState: Hashable, Sendable {
     public var overlay: Overlay?
     /// The notes being typed; nil when not typing.
     public var editor: LineEditor?
-    public var awaitingRating = false
-    /// `f` was pressed: the next digit marks a follow-up asked.
-    public var awaitingFollowUp = false
+    /// What the next key completes (`Esc` was pressed; `Esc r` waits for its digit): the
+    /// command grammar's, kept here so that the screen can say what the key can do.
+    public var pending: PendingCommand?
     public var saveStatus: SessionSaver.Status = .idle
     /// A message shown in the status line until the first key (e.g. an unfinished session exists).
     public var notice: String?
@@ -92,22 +83,8 @@ public struct ScreenState: Hashable, Sendable {
     public var replay = false
     /// A compact line-drawing set for terminals without UTF-8.
     public var ascii = false
-    /// Printable keys typed with the notes closed, waiting for their burst to end.
-    public var burst: Burst?
-    /// The key that opened the prompt on screen (`q`, `r`): typing into the prompt puts
-    /// it into the notes with the rest, so no keystroke of prose is lost.
-    public var promptKey: Character?
-    /// Share-safe: `Esc` was pressed, the next key is a command.
-    public var commandArmed = false
 
     public init(size: Size) { self.size = size }
 
     public var isTyping: Bool { editor != nil }
-}
-
-/// Keys typed close together with the notes closed: one command, or prose.
-public struct Burst: Hashable, Sendable {
-    public var keys: [Key]
-    public var started: Double
-    public var last: Double
 }

@@ -20,8 +20,15 @@ enum ViewReducer {
             screen.overlay = screen.overlay?.isHelp == true ? nil : .help(scroll: 0)
         case .closeOverlay:
             screen.overlay = nil
-            screen.awaitingRating = false
-            screen.awaitingFollowUp = false
+            screen.pending = nil
+        case .focus(let pane):
+            guard PaneID.order(wrappingUp: view.state.wrappingUp).contains(pane) else { return }
+            screen.focus = pane
+            if pane.isGuidance { screen.guidanceTab = pane }
+        case .scrollPane(let pane, let lines):
+            scroll(&screen, pane, by: lines, view: view)
+        case .scrollToEnd(let end):
+            scroll(&screen, screen.focus, by: end ? .max : .min, view: view)
         case .helpScroll(let lines):
             scrollHelp(&screen, by: lines, view: view)
         case .helpPage(let pages):

@@ -1,12 +1,23 @@
-/// What a terminal hands the program: a key, a paste, a new size, a signal, or that
-/// the time asked for ran out.
+/// What a terminal hands the program: a key, a paste, a mouse report, a new size, a
+/// signal, or that the time asked for ran out.
 public enum TerminalInput: Hashable, Sendable {
     case key(Key)
     /// Text pasted (bracketed paste): never to be taken for keys.
     case paste(String)
+    case mouse(Mouse)
     case resize(Size)
     case signal(Int32)
     case timeout
+}
+
+extension TerminalInput {
+    public init(_ decoded: DecodedInput) {
+        switch decoded {
+        case .key(let key): self = .key(key)
+        case .paste(let text): self = .paste(text)
+        case .mouse(let mouse): self = .mouse(mouse)
+        }
+    }
 }
 
 /// The terminal as every screen's loop uses it: input events out, frames in. The

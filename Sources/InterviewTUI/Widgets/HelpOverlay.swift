@@ -4,8 +4,10 @@ import InterviewKit
 /// with `j` `k` `PgDn` `PgUp` when it is taller than the screen (at 60x18 it is).
 enum HelpOverlay {
     static func sections(_ state: Display) -> [(title: String, rows: [(keys: String, action: String)])] {
-        let tables = state.replay ? [(ReplayKeys.table.title, ReplayKeys.table.rows), (LiveKeys.help.title, LiveKeys.help.rows)]
-            : LiveKeys.helpTables(for: state).map { ($0.title, $0.rows) } + [(LiveKeys.help.title, LiveKeys.help.rows)]
+        // On a shared screen, only what may be seen there: no rating scale, no rubric, no follow-ups.
+        let shared = state.session.shareSafe
+        let tables = state.replay ? [(ReplayKeys.table.title, ReplayKeys.table.rows()), (LiveKeys.help.title, LiveKeys.help.rows())]
+            : LiveKeys.helpTables(for: state).map { ($0.title, $0.rows(shared: shared)) } + [(LiveKeys.help.title, LiveKeys.help.rows())]
         return tables.map { (title: $0.0, rows: $0.1) }
     }
 
@@ -32,7 +34,7 @@ enum HelpOverlay {
         let lines = lines(state)
         let scroll: Int
         if case .help(let offset)? = state.overlay { scroll = offset } else { scroll = 0 }
-        var pane = Overlays.centredPane(lines, title: "Keys · ? or Esc closes · j k PgDn PgUp scroll", size: state.size)
+        var pane = Overlays.centredPane(lines, title: "Keys · Esc closes · j k PgDn PgUp scroll", size: state.size)
         pane.scroll = min(scroll, pane.maxScroll)
         return pane
     }

@@ -22,10 +22,7 @@ enum Overlays {
                                               Style(.warning)), prefix: [], width: max(20, min(70, canvas.width - 8)))
             lines.append(StyledLine())
         }
-        lines += LiveKeys.quit.rows.map { row in
-                StyledLine(glyphs: Wrap.glyphs(row.keys.padding(toLength: 7, withPad: " ", startingAt: 0), Style(.statusKey))
-                    + Wrap.glyphs(row.action, Style(.help)))
-            }
+        lines += keyRows(LiveKeys.quit)
         centredPane(lines, title: "Quit?", size: Size(width: canvas.width, height: canvas.height)).draw(into: &canvas, box: box)
     }
 
@@ -39,10 +36,7 @@ enum Overlays {
             lines = [StyledLine(glyphs: Wrap.glyphs("Nothing was recorded: no note, tick, rating or recommendation.", Style(.strong)))]
         }
         lines.append(StyledLine())
-        lines += LiveKeys.discard.rows.map { row in
-            StyledLine(glyphs: Wrap.glyphs(row.keys.padding(toLength: 7, withPad: " ", startingAt: 0), Style(.statusKey))
-                + Wrap.glyphs(row.action, Style(.help)))
-        }
+        lines += keyRows(LiveKeys.discard)
         centredPane(lines, title: "Discard this interview?", size: Size(width: canvas.width, height: canvas.height)).draw(into: &canvas, box: box)
     }
 
@@ -57,9 +51,20 @@ enum Overlays {
             lines += Wrap.hanging(Wrap.glyphs(text, Style(.help)),
                                   prefix: Wrap.glyphs("\(level) \(Rating.label(level))".padding(toLength: 14, withPad: " ", startingAt: 0),
                                                       Style(.statusKey)), width: width)
+                .map { StyledLine(prefix: $0.prefix, glyphs: $0.glyphs, click: .rating(level)) }
         }
-        lines += [StyledLine(), StyledLine(glyphs: Wrap.glyphs("0 clears · Esc cancels", Style(.dim)))]
+        lines += [StyledLine(), StyledLine(glyphs: Wrap.glyphs("0 clears · Esc cancels · a click rates", Style(.dim)))]
         centredPane(lines, title: "Rate this answer", size: Size(width: canvas.width, height: canvas.height)).draw(into: &canvas, box: box)
+    }
+
+    /// A box's keys, a row each: the keys in a column as wide as the widest, then what they do.
+    static func keyRows(_ table: LiveKeys.Table) -> [StyledLine] {
+        let rows = table.rows()
+        let width = (rows.map { DisplayWidth.of($0.keys) }.max() ?? 0) + 2
+        return rows.map { row in
+            StyledLine(glyphs: Wrap.glyphs(row.keys + String(repeating: " ", count: width - DisplayWidth.of(row.keys)), Style(.statusKey))
+                + Wrap.glyphs(row.action, Style(.help)))
+        }
     }
 
     /// A centred box over the screen, as large as its lines or the screen allows.

@@ -22,6 +22,8 @@ struct Pane {
     var lines: [StyledLine]
     var scroll = 0
     var titleRight: [Glyph] = []
+    /// The pane a click on it focuses, if it can take the focus.
+    var id: PaneID?
 
     var visibleLines: Int { max(0, rect.height - 2) }
     var maxScroll: Int { max(0, lines.count - visibleLines) }
@@ -44,9 +46,11 @@ struct Pane {
             let x = rect.maxX - 2 - width
             if x > titleEnd { Pane.draw([Glyph(" ", border)] + titleRight + [Glyph(" ", border)], into: &canvas, x: x, y: rect.y, limit: rect.maxX - 2) }
         }
+        if let id { canvas.mark(rect, .pane(id)) }
         let offset = min(scroll, maxScroll)
         for (row, line) in lines.dropFirst(offset).prefix(visibleLines).enumerated() {
             Pane.draw(line, into: &canvas, x: rect.x + 2, y: rect.y + 1 + row, limit: rect.maxX - 1)
+            if let click = line.click { canvas.mark(Rect(x: rect.x + 1, y: rect.y + 1 + row, width: rect.width - 2, height: 1), click) }
         }
         if offset > 0 {
             canvas.put(box.above, x: rect.maxX - 3, y: rect.y, style: Style(.borderFocused))
