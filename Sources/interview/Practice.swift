@@ -35,8 +35,6 @@ struct Practice: ParsableCommand {
                                    interviewer: "", startedAt: startedAt)
         try requireTerminal()
         let url = try newSessionFile(store, for: engine, candidate: "practice-" + candidate, startedAt: startedAt)
-        let exit = try runLive(engine: engine, clock: SessionClock(SystemClock()), path: url.path, theme: theme, practice: true,
-                               created: true)
-        try report(exit, path: url.path)
+        try runLive(engine: engine, clock: SessionClock(SystemClock()), path: url.path, theme: theme, practice: true, created: true)
     }
 }
