@@ -76,7 +76,20 @@ struct Resume: ParsableCommand {
             throw ExitCode(2)
         }
         defer { lock.release() }
-        print("Resuming the rescue copy \(VisibleText.visible(rescue)) into \(VisibleText.visible(target)); the copy goes once saved there.")
+        let shown = (VisibleText.visible(rescue), VisibleText.visible(target))
+        // An ended interview goes back as it is, without the screen.
+        if file.status == .completed, !reopen {
+            do {
+                try SessionStore.writeAtomically(try file.encoded(), to: URL(fileURLWithPath: target))
+                try SessionStore.delete(rescue)
+            } catch {
+                printError("cannot save the rescue copy \(shown.0) back to \(shown.1): \(error)")
+                throw ExitCode(1)
+            }
+            print("The rescue copy \(shown.0) holds an ended interview: saved back to \(shown.1), and removed.")
+            return
+        }
+        print("Resuming the rescue copy \(shown.0) into \(shown.1); the copy goes once saved there.")
         try live(file, path: target, lock: lock, theme: theme, created: created, replacing: rescue)
     }
 
@@ -119,8 +132,9 @@ struct Resume: ParsableCommand {
     static func unfinished(_ store: SessionStore) -> [Unfinished] {
         var seen: Set<String> = []
         return (store.sessionPaths() + store.knownPaths() + RescueCopies.paths()).compactMap { path -> Unfinished? in
+            // A rescue copy is listed even when it holds an ended interview: it must go back.
             guard seen.insert(path).inserted, SessionStore.isRegularFile(path), let file = try? SessionStore.read(path),
-                  file.status != .completed,
+                  file.status != .completed || RescueCopies.isRescue(path),
                   let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
             else { return nil }
             return Unfinished(path: path, file: file, lastActivity: modified)

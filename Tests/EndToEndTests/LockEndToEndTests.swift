@@ -131,6 +131,20 @@ struct LockEndToEndTests {
         #expect(try SessionStore.read(path).candidate == "Del Eted")
     }
 
+    @Test func runOutIsRecordedOnlyOnceItsLockIsTaken() throws {
+        let tmux = try Tmux()
+        let out = tmux.home.appendingPathComponent("elsewhere/taken.json").path
+        try FileManager.default.createDirectory(atPath: tmux.home.appendingPathComponent("elsewhere").path,
+                                                withIntermediateDirectories: true)
+        let holder = try SessionLock(session: out)
+        defer { holder.release() }
+        try tmux.start(["run", "--candidate", "Ada", "--out", out], width: 300, environment: Self.environment(tmux), reportExit: true)
+        let refused = try tmux.waitFor("exit status")
+        #expect(refused.contains("exit status 2") && refused.contains("is open in another interview program"), "\(refused)")
+        #expect(!FileManager.default.fileExists(atPath: out), "the file made for it goes")
+        #expect(SessionStore(folder: tmux.sessions).knownPaths().isEmpty, "recorded though it never ran")
+    }
+
     @Test func resumeListsARescueCopyAndSavesItBackToItsOwnFile() throws {
         let tmux = try Tmux()
         let id = UUID().uuidString.lowercased()
@@ -161,5 +175,14 @@ struct LockEndToEndTests {
         try tmux.waitFor("exit status 1", in: "list")
         #expect(try Self.notes(own) == ["before the disk filled", "rescued"])
         #expect(tmux.sessionFiles().map(\.path) == [own])
+
+        // A copy of an ended interview goes back as it is, without the screen.
+        var ended = SessionEngine(file: try SessionStore.read(own))
+        ended.perform(.end, at: ended.file.clockSeconds + 1)
+        try ended.snapshot(at: ended.file.clockSeconds).encoded().write(to: URL(fileURLWithPath: rescue))
+        let back = try Self.run(tmux, ["resume", rescue])
+        #expect(back.status == 0 && back.stdout.contains("holds an ended interview: saved back to \(own), and removed"),
+                "\(back.stdout)\(back.stderr)")
+        #expect(try SessionStore.read(own).status == .completed && !FileManager.default.fileExists(atPath: rescue))
     }
 }
