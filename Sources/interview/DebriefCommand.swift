@@ -10,8 +10,10 @@ struct DebriefCommand: ParsableCommand {
             Every session must be of one candidate (names compared ignoring case and \\
             spaces); sessions of two candidates are refused, naming both. Questions are \\
             matched across sessions by id, else by prompt. Markdown, HTML or JSON, on \\
-            standard output or in FILE (written with mode 0600, never over a session \\
-            file). See docs/reports.md.
+            standard output or in FILE (written with mode 0600, as `report -o` writes: \\
+            only as a new file or over a report or debrief interview wrote, --force for \\
+            any other file, never over a session; recorded, so that `forget`, `purge` \\
+            and `anonymize` find it). See docs/reports.md.
             """)
 
     @Argument(help: "Session files of one candidate.", completion: .file(extensions: ["json"]))
@@ -23,6 +25,9 @@ struct DebriefCommand: ParsableCommand {
     @Option(name: [.customShort("o"), .customLong("output")],
             help: ArgumentHelp("Write to FILE (default: standard output).", valueName: "file"), completion: .file())
     var output: String?
+
+    @Flag(help: "Write over a file that is not a report interview wrote, or into the sessions folder (never over a session).")
+    var force = false
 
     func validate() throws {
         if sessions.isEmpty { throw ValidationError("name at least one session file") }
@@ -60,22 +65,28 @@ struct DebriefCommand: ParsableCommand {
             throw exitWithInputError(InputError(file: output, line: 1, column: 1,
                                                 message: "is a folder: expected the name of the file to write the debrief in"))
         }
-        // Never over a session: one of those debriefed, or any other.
-        let target = Self.canonical(output)
-        let isSession = FileManager.default.contents(atPath: target).map {
-            String(decoding: $0.prefix(4096), as: UTF8.self).contains("\"interview-session\"")
-        } ?? false
-        if seen.contains(target) || isSession {
-            throw exitWithInputError(InputError(file: output, line: 1, column: 1,
-                                                message: "is a session file: expected another output file"))
+        // As `report -o`: never over a session (one of those debriefed, or any other).
+        let url = URL(fileURLWithPath: output)
+        let store = SessionStore.standard()
+        if seen.contains(Self.canonical(output)) {
+            throw exitWithInputError(InputError(file: output, line: 1, column: 1, message: "is a session file: expected another output file"))
         }
+        if let refusal = ReportTarget.refusal(url, store: store, force: force) { throw exitWithInputError(refusal) }
         do {
-            try SessionStore.writeAtomically(Data(text.utf8), to: URL(fileURLWithPath: output))
+            try SessionStore.writeAtomically(Data(text.utf8), to: url)
         } catch {
             printError("cannot write the debrief: \(error)")
             throw ExitCode(1)
         }
         print(output)
+        // Recorded, so that the privacy commands find it (it holds the name and the notes).
+        do throws(SessionStore.WriteError) {
+            try store.recordReports([url.path])
+        } catch {
+            printError("the debrief is written, but not recorded in \(store.reportsWrittenFile.path) (\(error)): "
+                       + "`forget`, `purge` and `anonymize` will not find it")
+            throw ExitCode(1)
+        }
     }
 
     private static func canonical(_ path: String) -> String {

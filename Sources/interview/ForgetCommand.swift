@@ -9,7 +9,7 @@ struct Forget: ParsableCommand {
         discussion: """
             NAME matches a session's candidate exactly, ignoring case and runs of spaces; sessions of \
             similar names are shown and left alone unless named by --id (the short id shown, or the \
-            whole id). Reports are those `report -o` wrote (recorded in reports-written) that report on \
+            whole id). Reports are those `report -o` and `debrief -o` wrote (recorded in reports-written) that report on \
             one of those sessions or name the candidate. With --yes each file is unlinked and its folder \
             flushed, and the candidate's files leave the program's memory of --out files. What cannot \
             be reached (a report moved elsewhere) is said. See docs/privacy.md.
@@ -31,10 +31,12 @@ struct Forget: ParsableCommand {
     func run() throws {
         let data = StoredData.load(SessionStore.standard())
         let name = self.name.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
-        let chosen = data.sessions.filter { session in
+        let ids = self.ids
+        let isChosen = { (session: StoredSession) -> Bool in
             guard let file = session.file else { return false }
             return name.map { NameMatch.isExact($0, file.candidate) } == true || ids.contains { Privacy.idMatches($0, file.id) }
         }
+        let chosen = data.sessions.filter(isChosen)
         let unmatched = ids.filter { id in !data.sessions.contains { Privacy.idMatches(id, $0.id) } }
         let near = name.map { name in
             data.sessions.filter { session in
@@ -71,9 +73,10 @@ struct Forget: ParsableCommand {
             print("\(Privacy.count(sessions: chosen.count, reports: reports.count)), \(Erasure.describe(bytes: listing.bytes)): nothing deleted. Delete them with: \((again + ["--yes"]).joined(separator: " "))")
             return
         }
-        let failures = Privacy.delete(sessions: chosen, reports: reports, data: data)
-        try Privacy.forgetUnreachable(data)
-        print("Deleted \(Privacy.count(sessions: chosen.count - failures.sessions, reports: reports.count - failures.reports)), and forgot them.")
-        if failures.sessions + failures.reports > 0 { throw ExitCode(1) }
+        var failures = Privacy.delete(sessions: chosen, reports: reports, data: data, stillChosen: isChosen)
+        Privacy.forgetUnreachable(data, into: &failures)
+        let deleted = "Deleted " + Privacy.count(sessions: chosen.count - failures.sessions, reports: reports.count - failures.reports)
+        print(failures.records == 0 ? deleted + ", and forgot them." : deleted + ", but the program's records still name some of them (said above).")
+        if failures.any { throw ExitCode(1) }
     }
 }

@@ -58,6 +58,10 @@ struct Import: ParsableCommand {
                 throw exitWithInputError(InputError(file: output, line: 1, column: 1,
                                                     message: "already exists: expected a new file for -o (or --force to replace it)"))
             }
+            if SessionStore.isRegularFile(output), ReportTarget.isSession(output) {
+                throw exitWithInputError(InputError(file: output, line: 1, column: 1,
+                                                    message: "is a session file: expected another file for the bank (a bank never replaces a session, even with --force)"))
+            }
             do {
                 try SessionStore.writeAtomically(Data(imported.markdown.utf8), to: URL(fileURLWithPath: output))
             } catch {

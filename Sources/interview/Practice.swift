@@ -35,9 +35,7 @@ struct Practice: ParsableCommand {
                                    interviewer: "", startedAt: startedAt)
         try requireTerminal()
         let url = try newSessionFile(store, for: engine, candidate: "practice-" + candidate, startedAt: startedAt)
-        let exit = try runLive(engine: engine, clock: SessionClock(SystemClock()), path: url.path, theme: theme, mouse: look.mouse(),
-                               practice: true,
-                               created: true)
-        try report(exit, path: url.path)
+        try runLive(engine: engine, clock: SessionClock(SystemClock()), path: url.path, theme: theme, mouse: look.mouse(),
+                    practice: true, created: true)
     }
 }

@@ -62,7 +62,10 @@ struct Purge: ParsableCommand {
         guard !sessions.isEmpty || !reports.isEmpty else {
             print(listing.text(emptyTitle: "No session is older than \(age) (in \(VisibleText.visible(data.store.folder.path)))."),
                   terminator: "")
-            if yes { try Privacy.forgetUnreachable(data) }
+            guard yes else { return }
+            var failures = Privacy.Failures()
+            Privacy.forgetUnreachable(data, into: &failures)
+            if failures.any { throw ExitCode(1) }
             return
         }
         print(listing.text(), terminator: "")
@@ -71,9 +74,9 @@ struct Purge: ParsableCommand {
             print("\(total): nothing deleted. Delete them with: \(again)")
             return
         }
-        let failures = Privacy.delete(sessions: sessions, reports: reports, data: data)
-        try Privacy.forgetUnreachable(data)
+        var failures = Privacy.delete(sessions: sessions, reports: reports, data: data) { ($0.startedAt ?? .distantFuture) < cutoff }
+        Privacy.forgetUnreachable(data, into: &failures)
         print("Deleted \(Privacy.count(sessions: sessions.count - failures.sessions, reports: reports.count - failures.reports)).")
-        if failures.sessions + failures.reports > 0 { throw ExitCode(1) }
+        if failures.any { throw ExitCode(1) }
     }
 }

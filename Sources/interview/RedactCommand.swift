@@ -33,20 +33,8 @@ struct Redact: ParsableCommand {
     }
 
     func run() throws {
-        let session: SessionFile
-        do {
-            session = try SessionStore.read(file)
-        } catch {
-            throw exitWithInputError(error)
-        }
         let path = URL(fileURLWithPath: file).resolvingSymlinksInPath().path
-        let lock: SessionLock
-        do {
-            lock = try SessionLock(session: path)
-        } catch {
-            printError("\(error)")
-            throw ExitCode(2)
-        }
+        let (lock, session) = try lockedRead(path, shown: file)
         defer { lock.release() }
         let now = Date()
         var outcome: Redaction.Outcome

@@ -112,11 +112,13 @@ struct Report: ParsableCommand {
             }
             print(target.url.path)
         }
-        // Remembered, so that the next report may replace them (best effort).
+        // Recorded, so that the privacy commands find them and the next report may replace them.
         do throws(SessionStore.WriteError) {
             try store.recordReports(targets.map(\.url.path))
         } catch {
-            printError("the reports are written, but not recorded in \(store.reportsWrittenFile.path) (\(error)): the next report over them needs --force")
+            printError("the reports are written, but not recorded in \(store.reportsWrittenFile.path) (\(error)): "
+                       + "`forget`, `purge` and `anonymize` will not find them, and the next report over them needs --force")
+            throw ExitCode(1)
         }
     }
 

@@ -27,21 +27,77 @@ struct Resume: ParsableCommand {
 
     func run() throws {
         let theme = try look.resolve()
-        let path: String
-        let file: SessionFile
+        let store = SessionStore.standard()
+        let given: String
         if let session {
-            do {
-                file = try SessionStore.read(session)
-            } catch {
-                throw exitWithInputError(error)
-            }
-            // Through a link, the session is saved where the link points, and the link stays.
-            path = URL(fileURLWithPath: session).resolvingSymlinksInPath().path
+            given = session
         } else {
             try requireTerminal()
-            (path, file) = try Self.choose(SessionStore.standard())
+            // What the list showed is only a choice: the file is read again under its lock.
+            given = try Self.choose(store)
         }
+        // Through a link, the session is saved where the link points, and the link stays.
+        let path = URL(fileURLWithPath: given).resolvingSymlinksInPath().path
+        if RescueCopies.isRescue(path) {
+            try resumeRescue(path, store: store, theme: theme)
+            return
+        }
+        let (lock, file) = try lockedRead(path, shown: given)
+        defer { lock.release() }
+        var notice: String?
+        if let rescue = RescueCopies.of(id: file.id).first {
+            let warning = "a rescue copy of this session, written when this file could not be saved, may hold later work: "
+                + "\(VisibleText.visible(rescue)) (kept; `interview resume \(VisibleText.visible(rescue))` saves it back here)"
+            printError(warning)
+            notice = "⚠ " + warning
+        }
+        try live(file, path: path, lock: lock, theme: theme, notice: notice)
+    }
+
+    /// Resumes a rescue copy into the session's own file (found by its id; a new file in
+    /// the sessions folder when it is gone), and removes the copy once saved there.
+    private func resumeRescue(_ rescue: String, store: SessionStore, theme: Theme) throws {
+        let (rescueLock, file) = try lockedRead(rescue, shown: rescue)
+        defer { rescueLock.release() }
+        var created = false
+        let target: String
+        if let home = RescueCopies.home(of: file, store: store) {
+            target = home
+        } else {
+            let started = (try? Date(file.startedAt, strategy: .iso8601)) ?? Date()
+            target = try newSessionFile(store, for: SessionEngine(file: file), candidate: file.candidate, startedAt: started).path
+            created = true
+        }
+        let lock: SessionLock
+        do {
+            lock = try SessionLock(session: target)
+        } catch {
+            printError("\(error)")
+            throw ExitCode(2)
+        }
+        defer { lock.release() }
+        let shown = (VisibleText.visible(rescue), VisibleText.visible(target))
+        // An ended interview goes back as it is, without the screen.
         if file.status == .completed, !reopen {
+            do {
+                try SessionStore.writeAtomically(try file.encoded(), to: URL(fileURLWithPath: target))
+                try SessionStore.delete(rescue)
+            } catch {
+                printError("cannot save the rescue copy \(shown.0) back to \(shown.1): \(error)")
+                throw ExitCode(1)
+            }
+            print("The rescue copy \(shown.0) holds an ended interview: saved back to \(shown.1), and removed.")
+            return
+        }
+        print("Resuming the rescue copy \(shown.0) into \(shown.1); the copy goes once saved there.")
+        try live(file, path: target, lock: lock, theme: theme, created: created, replacing: rescue)
+    }
+
+    /// Opens `file` on the live screen, saving to `path` under `lock`.
+    private func live(_ file: SessionFile, path: String, lock: SessionLock, theme: Theme, notice: String? = nil,
+                      created: Bool = false, replacing rescue: String? = nil) throws {
+        if file.status == .completed, !reopen {
+            if created { unlink(path) }
             throw exitWithInputError(InputError(file: path, line: 1, column: 1,
                                                 message: "this interview has ended: expected an unfinished one (--reopen amends an ended one; `interview replay` shows it)"))
         }
@@ -49,9 +105,9 @@ struct Resume: ParsableCommand {
         engine.perform(file.status == .completed ? .reopenEnded : .reopen, at: file.clockSeconds)
         if share { engine.perform(.setShareSafe(true), at: file.clockSeconds) }
         try requireTerminal()
-        let exit = try runLive(engine: engine, clock: SessionClock(SystemClock(), continuingFrom: file.clockSeconds), path: path,
-                               theme: theme, mouse: look.mouse(), practice: file.mode == .practice)
-        try report(exit, path: path)
+        try runLive(engine: engine, clock: SessionClock(SystemClock(), continuingFrom: file.clockSeconds), path: path,
+                    theme: theme, mouse: look.mouse(), notice: notice, practice: file.mode == .practice, created: created,
+                    session: LiveSession(lock: lock, replacing: rescue))
     }
 
     /// An unfinished session, as `resume` lists it.
@@ -67,16 +123,18 @@ struct Resume: ParsableCommand {
             let minutes = Int(now.timeIntervalSince(lastActivity) / 60)
             let ago = minutes < 1 ? "just now" : minutes < 120 ? "\(minutes) min ago" : "\(minutes / 60) h ago"
             let mode = file.mode == .practice ? ", practice" : ""
-            return VisibleText.visible("\(whose)\(mode), started \(started), at question \(state.current + 1)/\(file.questions.count), last activity \(ago): \(path)")
+            let rescue = RescueCopies.isRescue(path) ? " (a rescue copy: resuming it saves it back to its own file)" : ""
+            return VisibleText.visible("\(whose)\(mode), started \(started), at question \(state.current + 1)/\(file.questions.count), last activity \(ago): \(path)\(rescue)")
         }
     }
 
     /// The unfinished sessions, newest activity first: the folder's and the remembered `--out` files.
     static func unfinished(_ store: SessionStore) -> [Unfinished] {
         var seen: Set<String> = []
-        return (store.sessionPaths() + store.knownPaths()).compactMap { path -> Unfinished? in
+        return (store.sessionPaths() + store.knownPaths() + RescueCopies.paths()).compactMap { path -> Unfinished? in
+            // A rescue copy is listed even when it holds an ended interview: it must go back.
             guard seen.insert(path).inserted, SessionStore.isRegularFile(path), let file = try? SessionStore.read(path),
-                  file.status != .completed,
+                  file.status != .completed || RescueCopies.isRescue(path),
                   let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
             else { return nil }
             return Unfinished(path: path, file: file, lastActivity: modified)
@@ -84,7 +142,7 @@ struct Resume: ParsableCommand {
     }
 
     /// The session to go on with: the only one (said whose), or the one chosen.
-    static func choose(_ store: SessionStore) throws -> (String, SessionFile) {
+    static func choose(_ store: SessionStore) throws -> String {
         let sessions = unfinished(store)
         let now = Date()
         guard let first = sessions.first else {
@@ -93,18 +151,48 @@ struct Resume: ParsableCommand {
         }
         if sessions.count == 1 {
             print("Resuming \(first.line(now: now))")
-            return (first.path, first.file)
+            return first.path
         }
         print("Unfinished sessions:")
         for (index, session) in sessions.enumerated() { print("  \(index + 1). \(session.line(now: now))") }
         while true {
             print("Which one? 1–\(sessions.count), Enter for 1, q for none: ", terminator: "")
             guard let answer = readLine()?.trimmingCharacters(in: .whitespaces), answer != "q" else { throw ExitCode(0) }
-            if answer.isEmpty { return (first.path, first.file) }
+            if answer.isEmpty { return first.path }
             if let n = Int(answer), sessions.indices.contains(n - 1) {
                 print("Resuming \(sessions[n - 1].line(now: now))")
-                return (sessions[n - 1].path, sessions[n - 1].file)
+                return sessions[n - 1].path
             }
         }
+    }
+}
+
+/// Takes the lock of the session at `path`, then reads it (`shown`: the name the user
+/// gave, for errors): what another program holds is refused (exit 2), and what is read
+/// is what no one else writes until the lock is released.
+func lockedRead(_ path: String, shown: String) throws -> (SessionLock, SessionFile) {
+    let lock: SessionLock
+    do {
+        lock = try SessionLock(session: path)
+    } catch {
+        // No folder to take a lock in (a mistyped path, say): the read says what is wrong.
+        if case .failed = error { _ = try readSession(shown) }
+        printError("\(error)")
+        throw ExitCode(2)
+    }
+    do {
+        return (lock, try readSession(path, shown: shown))
+    } catch {
+        lock.release()
+        throw error
+    }
+}
+
+/// The session at `path`, or exit 2 with what is wrong with it (named `shown`).
+private func readSession(_ path: String, shown: String? = nil) throws -> SessionFile {
+    do {
+        return try SessionStore.read(path)
+    } catch {
+        throw exitWithInputError(InputError(file: shown ?? path, line: error.line, column: error.column, message: error.message))
     }
 }

@@ -73,14 +73,11 @@ struct Run: ParsableCommand {
                 throw ExitCode(1)
             }
             url = out
-            // Remembered, so that `resume` offers it (best effort: the interview goes on without).
-            try? store.remember(out.path)
         } else {
             url = try newSessionFile(store, for: engine, candidate: candidate, startedAt: startedAt)
         }
-        let exit = try runLive(engine: engine, clock: SessionClock(SystemClock()), path: url.path, theme: theme, mouse: look.mouse(),
-                               notice: notice, created: true)
-        try report(exit, path: url.path)
+        try runLive(engine: engine, clock: SessionClock(SystemClock()), path: url.path, theme: theme, mouse: look.mouse(), notice: notice,
+                    created: true, remember: out != nil)
     }
 
     static func exists(_ url: URL) -> ExitCode {
@@ -99,36 +96,68 @@ func newSessionFile(_ store: SessionStore, candidate: String, startedAt: Date) t
     }
 }
 
-/// Runs the live (or practice) screen on the terminal, holding the session's lock for
-/// as long as it runs: one program writes a session at a time.
+/// A session's lock, taken before the session was read, and the rescue copy it was
+/// resumed from (removed once the session is saved in its own file).
+struct LiveSession {
+    var lock: SessionLock
+    var replacing: String?
+}
+
+/// Runs the live (or practice) screen on the terminal, holding the session's lock (taken
+/// here, or by the caller before it read the file) until the session is saved, or
+/// deleted when discarded, and said where it went: one program writes a session at a time.
 /// `created`: the file was made empty for this session, and goes if the screen cannot start.
+/// `remember`: a file outside the sessions folder (`run --out`), recorded once locked.
 func runLive(engine: SessionEngine, clock: SessionClock, path: String, theme: Theme, mouse: Bool, notice: String? = nil,
-             practice: Bool = false, created: Bool = false) throws -> LiveOutcome {
+             practice: Bool = false, created: Bool = false, remember: Bool = false, session given: LiveSession? = nil) throws {
     func removeCreated() {
         if created { unlink(path) }
     }
-    if let notice = SessionStore.standard().tightenFolder() { printError(notice) }
-    let lock: SessionLock
-    do {
-        try SessionStore.createFolder(URL(fileURLWithPath: path).deletingLastPathComponent())
-        lock = try SessionLock(session: path)
-    } catch {
-        printError("\(error)")
-        removeCreated()
-        throw ExitCode(2)
+    let store = SessionStore.standard()
+    for line in store.tightenFolder()?.split(separator: "\n") ?? [] { printError(String(line)) }
+    let session: LiveSession
+    if let given {
+        session = given
+    } else {
+        do {
+            try SessionStore.createFolder(URL(fileURLWithPath: path).deletingLastPathComponent())
+            session = LiveSession(lock: try SessionLock(session: path))
+        } catch {
+            printError("\(error)")
+            removeCreated()
+            throw ExitCode(2)
+        }
     }
-    defer { lock.release() }
-    let terminal: NcursesTerminal
-    do {
-        terminal = try openTerminal(theme: theme, mouse: mouse)
-    } catch {
-        removeCreated()
-        throw error
+    defer { session.lock.release() }
+    var unrecorded: String?
+    if remember {
+        do throws(SessionStore.WriteError) {
+            try store.remember(path)
+        } catch {
+            unrecorded = "\(VisibleText.visible(path)) is not recorded in \(store.knownFile.path) (\(error)): `resume` does not list it, "
+                + "and `forget` and `purge` do not find it"
+            printError(unrecorded!)
+        }
     }
-    defer { terminal.close() }
-    let outcome = LiveProgram.run(engine: engine, clock: clock, saver: SessionSaver(url: URL(fileURLWithPath: path)),
-                                  terminal: terminal, notice: notice, practice: practice)
-    return LiveOutcome(exit: outcome.state.exit ?? .leftForLater, saved: outcome.saved, shared: outcome.state.session.shareSafe)
+    let outcome: LiveOutcome
+    do {
+        let terminal: NcursesTerminal
+        do {
+            terminal = try openTerminal(theme: theme, mouse: mouse)
+        } catch {
+            removeCreated()
+            throw error
+        }
+        defer { terminal.close() }
+        let saver = SessionSaver(url: URL(fileURLWithPath: path), lock: session.lock, replacing: session.replacing)
+        let result = LiveProgram.run(engine: engine, clock: clock, saver: saver, terminal: terminal, notice: notice, practice: practice)
+        outcome = LiveOutcome(exit: result.state.exit ?? .leftForLater, saved: result.saved, shared: result.state.session.shareSafe)
+    }
+    try report(outcome, path: path)
+    if let unrecorded {
+        printError(unrecorded)
+        throw ExitCode(1)
+    }
 }
 
 /// How a live screen closed: why, where the session is, and whether the screen was shared then.
@@ -150,8 +179,8 @@ func openTerminal(theme: Theme, mouse: Bool = false) throws -> NcursesTerminal {
     }
 }
 
-/// Says where the session went, and how to go on with it; on a shared screen without
-/// naming the file, unless something went wrong with it.
+/// Says where the session went, and how to go on with it.
+/// On a shared screen the lines name no file, unless something went wrong with it.
 func report(_ outcome: LiveOutcome, path: String) throws {
     let (exit, saved) = (outcome.exit, outcome.saved)
     let shown = VisibleText.visible(path)
@@ -159,7 +188,8 @@ func report(_ outcome: LiveOutcome, path: String) throws {
     case .saved: break
     case .rescued(let rescue, let reason):
         let copy = VisibleText.visible(rescue)
-        printError("the session could NOT be saved to \(shown) (\(reason)); it was written to \(copy) instead.\nMove it back when the disk takes it: mv \(copy) \(shown)")
+        printError("the session could NOT be saved to \(shown) (\(reason)); it was written to \(copy) instead.\n"
+                   + "Go on with it when the disk takes it: interview resume \(copy) (it is saved back to its own file, then removed)")
         throw ExitCode(1)
     case .lost(let reason):
         printError("the session is NOT on disk: neither \(shown) nor a rescue copy in the home or temporary folder could be written (\(reason))")
@@ -173,8 +203,16 @@ func report(_ outcome: LiveOutcome, path: String) throws {
             printError("the interview was discarded, but its file could not be deleted: \(error.description)")
             throw ExitCode(1)
         }
-        try? SessionStore.standard().remember(path, false)
         print(outcome.shared ? "Interview discarded: nothing kept." : "Interview discarded: \(shown) deleted, nothing kept.")
+        let store = SessionStore.standard()
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        guard store.knownPaths().contains(absolute) else { return }
+        do throws(SessionStore.WriteError) {
+            try store.remember(path, false)
+        } catch {
+            printError("\(store.knownFile.path) still names the deleted file: \(error)")
+            throw ExitCode(1)
+        }
     case .completed where outcome.shared:
         print("Interview completed and saved.")
     case .completed:

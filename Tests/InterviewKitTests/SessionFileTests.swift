@@ -465,6 +465,7 @@ import InterviewSamples
     @Test func aSessionsFolderOpenToOthersIsTightened() throws {
         let parent = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: parent) }
+        chmod(parent.path, 0o700) // the data folder is tightened too: SessionLockTests
         let store = SessionStore(folder: parent.appendingPathComponent("sessions"))
         #expect(store.tightenFolder() == nil, "no folder yet")
         try FileManager.default.createDirectory(at: store.folder, withIntermediateDirectories: true)

@@ -10,12 +10,16 @@ public enum Erasure {
     public enum Failure: Error, CustomStringConvertible, Sendable {
         /// A live program writes the session: it is not touched.
         case inUse(String)
+        /// Not what it was when it was chosen (gone, renamed, or rewritten since): not touched.
+        case changed(String)
         case failed(String, errno: Int32)
 
         public var description: String {
             switch self {
             case .inUse(let path):
                 "\(path) is open in a running interview program: not touched (end that interview, then run this again)"
+            case .changed(let path):
+                "\(path) changed since it was listed (gone, renamed or written by another program): not touched (run this again)"
             case .failed(let path, let code): "cannot delete \(path): \(String(cString: strerror(code)))"
             }
         }
@@ -24,7 +28,9 @@ public enum Erasure {
     /// Deletes a session file and what the program keeps beside it: its lock file and any
     /// temporary file a save left behind (`.NAME.json.*`). Refused while a program holds
     /// its lock; the lock is held while it is deleted, so no program opens it meanwhile.
-    public static func deleteSession(_ path: String) throws(Failure) {
+    /// `stillChosen` is asked under the lock with the session as it reads then: what was
+    /// chosen from an earlier reading may have changed, and is then left alone.
+    public static func deleteSession(_ path: String, stillChosen: (StoredSession) -> Bool = { _ in true }) throws(Failure) {
         let lock: SessionLock
         do {
             lock = try SessionLock(session: path)
@@ -35,6 +41,7 @@ public enum Erasure {
             }
         }
         defer { lock.release() }
+        guard SessionStore.isRegularFile(path), stillChosen(StoredData.read(path, remembered: false)) else { throw .changed(path) }
         for leftover in leftovers(of: path) { _ = unlink(leftover) }
         try deleteFile(path, sync: false)
         lock.release()

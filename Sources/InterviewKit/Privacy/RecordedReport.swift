@@ -1,9 +1,10 @@
 import Foundation
 
-/// A report the program wrote with `report -o`, as recorded in `reports-written` beside
-/// the sessions folder (one absolute path a line), and the sessions it reports on, read
-/// back from the report itself: the JSON report's `sessions` (id, candidate, start), the
-/// Markdown and HTML reports' Candidate and Date rows.
+/// A report the program wrote with `report -o` or `debrief -o`, as recorded in
+/// `reports-written` beside the sessions folder (one absolute path a line), and the
+/// sessions it reports on, read back from the report itself: the JSON documents'
+/// `sessions` (id, candidate, start), the Markdown and HTML reports' Candidate and Date
+/// rows, the debriefs' title and Date row (a date a session).
 public struct RecordedReport: Sendable {
     public var path: String
     public var exists: Bool
@@ -29,13 +30,14 @@ public struct RecordedReport: Sendable {
 
         /// Whether the report names `candidate` exactly (as `NameMatch` compares names).
         public func names(_ candidate: String) -> Bool {
-            let written: String
+            let written: [String]
             switch format {
-            case .markdown: written = ReportText.markdown(candidate)
-            case .html: written = ReportText.html(candidate)
-            case .json: written = candidate
+            // A report's row, or a debrief's title.
+            case .markdown: written = [ReportText.markdown(candidate), ReportText.markdown(candidate, in: .heading)]
+            case .html: written = [ReportText.html(candidate)]
+            case .json: written = [candidate]
             }
-            return NameMatch.isExact(written, self.candidate)
+            return written.contains { NameMatch.isExact($0, self.candidate) }
         }
     }
 
@@ -71,13 +73,17 @@ public struct RecordedReport: Sendable {
     /// The sessions a report's bytes are about.
     static func mentions(in data: Data) -> [Mention] {
         if let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
-            guard json["format"] as? String == Scorecard.jsonFormat, let sessions = json["sessions"] as? [[String: Any]] else { return [] }
+            let format = json["format"] as? String
+            // A debrief names its candidate once, for every session.
+            let debriefed = format == Debrief.jsonFormat ? json["candidate"] as? String : nil
+            guard format == Scorecard.jsonFormat || debriefed != nil, let sessions = json["sessions"] as? [[String: Any]] else { return [] }
             return sessions.map { session in
-                Mention(format: .json, id: session["id"] as? String, candidate: session["candidate"] as? String ?? "",
+                Mention(format: .json, id: session["id"] as? String, candidate: debriefed ?? session["candidate"] as? String ?? "",
                         date: (session["startedAt"] as? String).flatMap { try? Date($0, strategy: .iso8601) })
             }
         }
         let text = String(decoding: data, as: UTF8.self)
+        if let debrief = debriefMentions(text) { return debrief }
         var out: [Mention] = []
         var format: Scorecard.Format?
         for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
@@ -94,6 +100,19 @@ public struct RecordedReport: Sendable {
             }
         }
         return out
+    }
+
+    /// A Markdown or HTML debrief's candidate (its title) and sessions (its Date row), or
+    /// nil when `text` is not a debrief.
+    static func debriefMentions(_ text: String) -> [Mention]? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
+        let markdown = lines.first.flatMap { cell($0, "# Debrief: ", "") }
+        guard let candidate = markdown ?? lines.lazy.compactMap({ cell($0, "<h1>Debrief: ", "</h1>") }).first else { return nil }
+        let format: Scorecard.Format = markdown == nil ? .html : .markdown
+        let row = markdown == nil ? lines.lazy.compactMap { cell($0, "<tr><th scope=\"row\">Date</th><td>", "</td></tr>") }.first
+                                  : lines.lazy.compactMap { cell($0, "| Date | ", " |") }.first
+        let dates = row.map { $0.components(separatedBy: markdown == nil ? "</td><td>" : " | ") } ?? [""]
+        return dates.map { Mention(format: format, id: nil, candidate: candidate, date: reportDate($0)) }
     }
 
     private static func cell(_ line: Substring, _ prefix: String, _ suffix: String) -> String? {

@@ -61,7 +61,7 @@ public struct StoredData: Sendable {
     }
 
     /// The rescue copies where `SessionStore.rescue` writes them.
-    static func rescuePaths(environment: [String: String]) -> [String] {
+    public static func rescuePaths(environment: [String: String]) -> [String] {
         let folders = [environment["HOME"], environment["TMPDIR"], "/tmp"].compactMap { $0 }.filter { !$0.isEmpty }
         var out: [String] = []
         for folder in Set(folders.map { URL(fileURLWithPath: $0).standardizedFileURL.path }).sorted() {

@@ -12,10 +12,12 @@ import Glibc
 /// Never into the sessions folder unless `--force` says so (`stats` and `resume` read
 /// that folder, and a report there is one more file that is not a session).
 public enum ReportTarget {
-    /// Why a report must not be written to `url`, or nil when it may.
+    /// Why a report (or a debrief) must not be written to `url`, or nil when it may.
     public static func refusal(_ url: URL, store: SessionStore, force: Bool) -> InputError? {
         let path = url.path
         func refuse(_ message: String) -> InputError { InputError(file: path, line: 1, column: 1, message: message) }
+        // The record of written reports is one path a line: a line break would make two.
+        if path.utf8.contains(10) { return refuse("has a line break in its name: expected a file name without one") }
         let canonical = Self.canonical(path)
         var info = stat()
         let exists = lstat(path, &info) == 0
@@ -77,7 +79,7 @@ extension SessionStore {
     public func recordReports(_ paths: [String]) throws(WriteError) {
         var known = writtenReports()
         // A path with a line break in it cannot be a line: it stays unrecorded (and then needs --force).
-        for path in paths.map(ReportTarget.canonical) where !known.contains(path) && !path.contains("\n") { known.append(path) }
+        for path in paths.map(ReportTarget.canonical) where !known.contains(path) && !path.utf8.contains(10) { known.append(path) }
         Self.removeStaleTemporaries(beside: reportsWrittenFile.path, holdingLock: false)
         try Self.writeAtomically(Data(known.map { $0 + "\n" }.joined().utf8), to: reportsWrittenFile)
     }

@@ -197,18 +197,24 @@ public struct SessionStore: Sendable {
         return removed
     }
 
-    /// Tightens the sessions folder to 0700 when it is open to others (a folder made by
-    /// hand, or by an older program): returns what it did, one line for stderr, or nil
-    /// when there was nothing to do (or no folder yet: it is made 0700).
+    /// Tightens the data folder (where the records of sessions and reports are) and the
+    /// sessions folder in it to 0700 when they are open to others (made by hand, or by an
+    /// older program): returns what it did, a line per folder for stderr, or nil when there
+    /// was nothing to do (or no folder yet: it is made 0700).
     public func tightenFolder() -> String? {
+        let lines = [(folder.deletingLastPathComponent(), "data"), (folder, "sessions")].compactMap { Self.tighten($0, $1) }
+        return lines.isEmpty ? nil : lines.joined(separator: "\n")
+    }
+
+    private static func tighten(_ folder: URL, _ name: String) -> String? {
         var info = stat()
         guard stat(folder.path, &info) == 0, info.st_mode & 0o170000 == 0o040000,
               info.st_mode & 0o077 != 0, info.st_uid == getuid() else { return nil }
         let before = String(info.st_mode & 0o777, radix: 8)
         guard chmod(folder.path, 0o700) == 0 else {
-            return "the sessions folder \(folder.path) is open to others (\(before)) and cannot be made 0700: \(String(cString: strerror(errno)))"
+            return "the \(name) folder \(folder.path) is open to others (\(before)) and cannot be made 0700: \(String(cString: strerror(errno)))"
         }
-        return "the sessions folder \(folder.path) was open to others (\(before)): made it 0700"
+        return "the \(name) folder \(folder.path) was open to others (\(before)): made it 0700"
     }
 
     /// Creates `folder` (and its parents) with mode 0700 when it is missing.
