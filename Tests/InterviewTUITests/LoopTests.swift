@@ -205,7 +205,7 @@ final class RecordingSaver: SessionSaving, @unchecked Sendable {
         let second = engine.snapshot(at: 3)
         let file = ScriptedFile(clock: clock, versions: [(1, first), (3, second)], heldUntil: 4)
         let terminal = ScriptedTerminal(size: Size(width: 80, height: 24), clock: clock, steps: [
-            .init(at: 30, .key(.character("x"))), .init(at: 31, .key(.character("q"))),
+            .init(at: 30, bytes: "x"), .init(at: 31, bytes: "q"),
         ])
         let state = MirrorProgram.run(path: "/sessions/s.json", terminal: terminal, clock: clock, source: file.source)
         #expect(state.quit)
@@ -217,7 +217,9 @@ final class RecordingSaver: SessionSaving, @unchecked Sendable {
         #expect(!at(3.5).contains("not running"))
         let late = at(20), later = at(29)
         #expect(late.contains("not running"), "no holder, no change for long: the program is gone")
-        #expect(late.contains("Q 00:00/03:00") && later.contains("Q 00:00/03:00"), "and the clocks stand")
+        let last = at(14.9)
+        #expect(last.contains("Q 00:11/03:00"), "the clock ran on between saves")
+        #expect(late.contains("Q 00:11/03:00") && later.contains("Q 00:11/03:00"), "and stands where it was, not back at the file's 00:00")
         #expect(!late.contains("Total"), "the candidate sees the question's clock only, by default")
         for frame in terminal.frames { #expect(!frame.canvas.text.contains("[x]"), "no tick reaches the candidate") }
     }

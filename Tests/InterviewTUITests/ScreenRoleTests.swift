@@ -66,6 +66,9 @@ import Testing
             #expect(!text.contains(hidden), "share-safe wrap-up shows \(hidden)")
         }
         #expect(!text.contains(" no "), "no rating word")
+        #expect(text.contains("◆"), "a neutral mark tells the interviewer it is wrap-up")
+        Live.command("p", &state, at: 6)
+        #expect(!LiveScreen.render(state).text.contains("◆"), "and only in wrap-up")
     }
 
     @Test func rThenZeroClearsARatingAtTheKeys() throws {

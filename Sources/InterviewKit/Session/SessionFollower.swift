@@ -5,7 +5,9 @@ import Foundation
 /// time since the change was seen, on a clock it is given (never the file's date, which
 /// `touch` can move and which goes on ageing after the program died). When the file
 /// stops changing and no program holds the session's lock, the interviewer's program is
-/// not running: the clocks stand where the file left them, and the view says so.
+/// not running: the clocks stand where they last were on screen (not where the file left
+/// them, seconds earlier: a clock that jumped back would tell the candidate nothing true),
+/// and the view says so.
 public struct SessionFollower: Sendable {
     /// What is known of the file without reading it: enough to tell that it changed.
     public struct Stamp: Hashable, Sendable {
@@ -61,6 +63,8 @@ public struct SessionFollower: Sendable {
     private var questions: [Question] = []
     private var state: SessionState?
     private var changedAt = 0.0
+    /// The session clock last shown while the program ran.
+    private var shownAt = 0.0
     private var failure: String?
 
     public init(path: String, source: Source = .files) {
@@ -80,6 +84,7 @@ public struct SessionFollower: Sendable {
         if current != stamp {
             stamp = current
             changedAt = now
+            shownAt = 0
             do {
                 let read = try source.read(path)
                 if read.id != file?.id { questions = read.bankQuestions }
@@ -95,7 +100,8 @@ public struct SessionFollower: Sendable {
         let quiet = now - changedAt
         let running = quiet < Self.staleAfter || source.isHeld(path)
         // Between saves the clock runs on, but never past what a live program would have saved by then.
-        let t = file.clockSeconds + (running ? min(max(0, quiet), Self.staleAfter) : 0)
+        let t = running ? file.clockSeconds + min(max(0, quiet), Self.staleAfter) : max(file.clockSeconds, shownAt)
+        if running { shownAt = t }
         let clocks = file.candidateClock.flatMap(CandidateView.Clocks.init(rawValue:)) ?? .question
         return .following(CandidateView(questions: questions, durationSeconds: file.bank.durationSeconds, state: state, at: t,
                                         clocks: clocks),

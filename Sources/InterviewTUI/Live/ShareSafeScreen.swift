@@ -6,7 +6,9 @@ enum ShareSafeScreen {
     static func draw(_ state: Display, into canvas: inout Canvas, box: BoxChars) {
         let w = canvas.width
         canvas.fill(Rect(x: 0, y: 0, width: w, height: 1), Style(.banner))
-        let banner = " SHARE-SAFE: answer key, rubric and notes hidden · Esc s shows them again "
+        // In wrap-up the question stays on screen; a mark that means nothing to the
+        // candidate tells the interviewer where they are.
+        let banner = " SHARE-SAFE: answer key, rubric and notes hidden · Esc s shows them again " + (state.session.wrappingUp ? "◆ " : "")
         canvas.put(banner, x: max(0, (w - DisplayWidth.of(banner)) / 2), y: 0, style: Style(.banner))
         let rect = Rect(x: 0, y: 1, width: w, height: canvas.height - 2)
         let view = CandidateView(questions: state.questions, durationSeconds: state.view.durationSeconds,
