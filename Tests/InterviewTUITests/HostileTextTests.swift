@@ -108,11 +108,14 @@ enum CanvasInvariants {
         for (id, pane) in LiveScreen.panes(state).0 {
             let r = pane.rect
             let name = "\(context), pane \(id?.rawValue ?? "question")"
-            #expect(canvas[r.x, r.y].text == "┌" && canvas[r.maxX - 1, r.y].text == "┐", "\(name): top corners", sourceLocation: sourceLocation)
-            #expect(canvas[r.x, r.maxY - 1].text == "└" && canvas[r.maxX - 1, r.maxY - 1].text == "┘", "\(name): bottom corners",
+            // The focused pane is drawn with heavy lines.
+            let heavy = pane.focused && id != nil
+            let (tl, tr, bl, br, side) = heavy ? ("┏", "┓", "┗", "┛", "┃") : ("┌", "┐", "└", "┘", "│")
+            #expect(canvas[r.x, r.y].text == tl && canvas[r.maxX - 1, r.y].text == tr, "\(name): top corners", sourceLocation: sourceLocation)
+            #expect(canvas[r.x, r.maxY - 1].text == bl && canvas[r.maxX - 1, r.maxY - 1].text == br, "\(name): bottom corners",
                     sourceLocation: sourceLocation)
             for y in (r.y + 1)..<(r.maxY - 1) {
-                #expect(canvas[r.x, y].text == "│" && canvas[r.maxX - 1, y].text == "│", "\(name): side borders at row \(y)",
+                #expect(canvas[r.x, y].text == side && canvas[r.maxX - 1, y].text == side, "\(name): side borders at row \(y)",
                         sourceLocation: sourceLocation)
             }
         }

@@ -173,7 +173,7 @@ public enum LiveScreen {
         let (lines, cursorLine, cursorX) = noteLines(all[rows], width: rect.width - 4,
                                                      cursor: editor.map { ($0.row, $0.column) })
         var pane = Pane(rect: rect, title: title,
-                        focused: state.focus == .notes || editor != nil, lines: lines, scroll: editor == nil ? scroll : 0)
+                        focused: state.focus == .notes, lines: lines, scroll: editor == nil ? scroll : 0)
         if lines.isEmpty {
             // A replay only shows: it has no key for typing.
             let hint = state.replay ? "no notes yet at this moment" : state.practice ? "type your answer" : "type a note · Esc then a key for a command"

@@ -10,7 +10,20 @@ public struct BoxChars: Sendable {
     static let ascii = BoxChars(horizontal: "-", vertical: "|", topLeft: "+", topRight: "+",
                                 bottomLeft: "+", bottomRight: "+", more: "v more", above: "^")
 
+    /// The focused pane's lines: heavier, so the focus shows without colour (NO_COLOR,
+    /// monochrome) as well as with it.
+    static let heavy = BoxChars(horizontal: "━", vertical: "┃", topLeft: "┏", topRight: "┓",
+                                bottomLeft: "┗", bottomRight: "┛", more: "▼ more", above: "▲")
+    static let asciiHeavy = BoxChars(horizontal: "=", vertical: "#", topLeft: "#", topRight: "#",
+                                     bottomLeft: "#", bottomRight: "#", more: "v more", above: "^")
+
     static func of(_ ascii: Bool) -> BoxChars { ascii ? .ascii : .unicode }
+
+    /// The lines of a pane: heavy when it has the focus.
+    func focused(_ focused: Bool) -> BoxChars {
+        guard focused else { return self }
+        return vertical == "|" ? .asciiHeavy : .heavy
+    }
 }
 
 /// A bordered pane with a title, scrolled content, and marks when there is more
@@ -28,8 +41,9 @@ struct Pane {
     var visibleLines: Int { max(0, rect.height - 2) }
     var maxScroll: Int { max(0, lines.count - visibleLines) }
 
-    func draw(into canvas: inout Canvas, box: BoxChars) {
+    func draw(into canvas: inout Canvas, box plain: BoxChars) {
         guard rect.width >= 4, rect.height >= 2 else { return }
+        let box = plain.focused(focused && id != nil)
         let border = Style(focused ? .borderFocused : .border)
         canvas.fill(rect, Style(.body))
         let inner = String(repeating: box.horizontal, count: rect.width - 2)
@@ -39,8 +53,9 @@ struct Pane {
             canvas.put(box.vertical, x: rect.x, y: y, style: border)
             canvas.put(box.vertical, x: rect.maxX - 1, y: y, style: border)
         }
-        let titleEnd = canvas.put(" \(title) ", x: rect.x + 2, y: rect.y, style: Style(focused ? .titleFocused : .title),
-                                  limit: rect.maxX - 2)
+        // A title that does not fit is cut at a word, with `…`, never in the middle of one.
+        let titleEnd = canvas.put(" \(Words.fit(title, width: rect.width - 6)) ", x: rect.x + 2, y: rect.y,
+                                  style: Style(focused ? .titleFocused : .title), limit: rect.maxX - 2)
         if !titleRight.isEmpty {
             let width = titleRight.reduce(0) { $0 + $1.width } + 2
             let x = rect.maxX - 2 - width
