@@ -110,35 +110,19 @@ struct Resume: ParsableCommand {
                     session: LiveSession(lock: lock, replacing: rescue))
     }
 
-    /// An unfinished session, as `resume` lists it.
-    struct Unfinished {
-        var path: String
-        var file: SessionFile
-        var lastActivity: Date
-
-        func line(now: Date) -> String {
-            let state = file.finalState
-            let whose = file.candidate.isEmpty ? "no candidate named" : file.candidate
-            let started = ReportText.date(file.startedAt)
-            let minutes = Int(now.timeIntervalSince(lastActivity) / 60)
-            let ago = minutes < 1 ? "just now" : minutes < 120 ? "\(minutes) min ago" : "\(minutes / 60) h ago"
-            let mode = file.mode == .practice ? ", practice" : ""
-            let rescue = RescueCopies.isRescue(path) ? " (a rescue copy: resuming it saves it back to its own file)" : ""
-            return VisibleText.visible("\(whose)\(mode), started \(started), at question \(state.current + 1)/\(file.questions.count), last activity \(ago): \(path)\(rescue)")
-        }
-    }
-
-    /// The unfinished sessions, newest activity first: the folder's and the remembered `--out` files.
-    static func unfinished(_ store: SessionStore) -> [Unfinished] {
+    /// The unfinished sessions: the folder's, the remembered `--out` files and the rescue
+    /// copies; those open in another window last.
+    static func unfinished(_ store: SessionStore) -> [UnfinishedSession] {
         var seen: Set<String> = []
-        return (store.sessionPaths() + store.knownPaths() + RescueCopies.paths()).compactMap { path -> Unfinished? in
+        return UnfinishedSession.ordered((store.sessionPaths() + store.knownPaths() + RescueCopies.paths()).compactMap { path in
             // A rescue copy is listed even when it holds an ended interview: it must go back.
             guard seen.insert(path).inserted, SessionStore.isRegularFile(path), let file = try? SessionStore.read(path),
                   file.status != .completed || RescueCopies.isRescue(path),
                   let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
             else { return nil }
-            return Unfinished(path: path, file: file, lastActivity: modified)
-        }.sorted { $0.lastActivity > $1.lastActivity }
+            return UnfinishedSession(path: path, file: file, lastActivity: modified, open: SessionLock.isHeld(session: path),
+                                     rescue: RescueCopies.isRescue(path))
+        })
     }
 
     /// The session to go on with: the only one (said whose), or the one chosen.
@@ -149,16 +133,18 @@ struct Resume: ParsableCommand {
             printError("no unfinished session in \(store.folder.path) nor among the --out files used before: name one, e.g. `interview resume FILE`")
             throw ExitCode(2)
         }
-        if sessions.count == 1 {
+        if sessions.count == 1, !first.open {
             print("Resuming \(first.line(now: now))")
             return first.path
         }
         print("Unfinished sessions:")
         for (index, session) in sessions.enumerated() { print("  \(index + 1). \(session.line(now: now))") }
+        // What is live in another window is never the default.
+        let choice = first.open ? "" : ", Enter for 1"
         while true {
-            print("Which one? 1–\(sessions.count), Enter for 1, q for none: ", terminator: "")
+            print("Which one? 1–\(sessions.count)\(choice), q for none: ", terminator: "")
             guard let answer = readLine()?.trimmingCharacters(in: .whitespaces), answer != "q" else { throw ExitCode(0) }
-            if answer.isEmpty { return first.path }
+            if answer.isEmpty, !first.open { return first.path }
             if let n = Int(answer), sessions.indices.contains(n - 1) {
                 print("Resuming \(sessions[n - 1].line(now: now))")
                 return sessions[n - 1].path

@@ -292,7 +292,8 @@ public struct SessionStore: Sendable {
     /// a folder that grows by a file per interview: completed files are told apart by
     /// their last bytes, and only the others are read whole.
     public func newestUnfinished() -> (path: String, file: SessionFile)? {
-        for path in sessionPaths() where !Self.endsAsCompleted(path) {
+        // One live in another window is not waiting: it is being run.
+        for path in sessionPaths() where !Self.endsAsCompleted(path) && !SessionLock.isHeld(session: path) {
             if let file = try? Self.read(path), file.status != .completed, file.mode == .live { return (path, file) }
         }
         return nil
