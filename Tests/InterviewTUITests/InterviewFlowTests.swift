@@ -82,6 +82,25 @@ import Testing
         #expect(Timeline(decoded).state(at: 6).questions[15].rating == 3)
     }
 
+    /// An own question has no answer key: its prompt and the notes, no empty panes. In
+    /// wrap-up every question of the summary shows before the closing notes get rows.
+    @Test func anOwnQuestionShowsItsPromptAndNotesAndWrapUpListsEveryQuestion() throws {
+        var live = try state(plan: [0, 1, 4, 5, 8])
+        live.screen.size = Size(width: 120, height: 40)
+        Live.command("+", &live, at: 1)
+        Live.type("How would you monitor drift?", &live, at: 1)
+        Live.press([.enter], &live, at: 2)
+        let screen = LiveScreen.render(live).text
+        #expect(screen.contains("How would you monitor drift?") && screen.contains("Notes"))
+        for empty in ["Why ask", "Expected answer", "How to evaluate", "Rubric 0/0", "Esc v"] {
+            #expect(!screen.contains(empty), "an own question shows \(empty)")
+        }
+        Live.command("w", &live, at: 3)
+        let wrapUp = LiveScreen.render(live).text
+        #expect(wrapUp.contains("How would you monitor drift?"), "the own question is in the summary")
+        #expect(!wrapUp.contains("▼ more"), "every question of the summary is on screen")
+    }
+
     @Test func followUpsAnchorsAndNoDecision() throws {
         var bank = try BankLoader.load("machine-learning")
         bank.questions[0].followUps = ["What if the labels are noisy?", "Where does semi-supervised fit?"]

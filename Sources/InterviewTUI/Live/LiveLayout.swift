@@ -1,9 +1,13 @@
 import InterviewKit
 
-/// Where the live screen's panes go: a pure function of the terminal size.
+/// Where the live screen's panes go: a pure function of the terminal size and of how
+/// many lines the panes hold.
 /// - 120x30 and larger: the three guidance panes side by side.
 /// - Down to the minimum: one guidance pane with tabs (Tab switches it).
-/// Rubric and notes always stay visible, side by side, above the status line.
+/// Rubric and notes always stay visible, side by side, above the status line. Rows go
+/// by content: the guidance gets what it holds when the rubric still gets what it holds
+/// (or at least a third of the rest, half on a small screen); spare rows go to the
+/// notes, which grow.
 public struct LiveLayout: Hashable, Sendable {
     public static let minimum = Size(width: 60, height: 18)
     public static let wide = Size(width: 120, height: 30)
@@ -22,7 +26,18 @@ public struct LiveLayout: Hashable, Sendable {
         size.width >= minimum.width && size.height >= minimum.height
     }
 
-    public static func make(size: Size, promptLines: Int, guidanceTab: PaneID) -> LiveLayout {
+    /// Lines each part would show whole: the tallest guidance pane (follow-ups included),
+    /// and the rubric; nil when not known (the split by proportion).
+    public struct Content: Hashable, Sendable {
+        public var guidance: Int
+        public var rubric: Int
+        public init(guidance: Int, rubric: Int) {
+            self.guidance = guidance
+            self.rubric = rubric
+        }
+    }
+
+    public static func make(size: Size, promptLines: Int, guidanceTab: PaneID, content: Content? = nil) -> LiveLayout {
         let w = size.width
         let h = size.height
         let status = Rect(x: 0, y: h - 1, width: w, height: 1)
@@ -30,7 +45,12 @@ public struct LiveLayout: Hashable, Sendable {
         let question = Rect(x: 0, y: 0, width: w, height: questionHeight)
         let rest = h - 1 - questionHeight
         let tabbed = !(w >= wide.width && h >= wide.height)
-        let guidanceHeight = max(5, rest * (tabbed ? 40 : 55) / 100)
+        var guidanceHeight = max(5, rest * (tabbed ? 40 : 55) / 100)
+        if let content {
+            // The bottom row keeps what the rubric holds, or a third of the rest; the guidance the rest of its need.
+            let bottom = min(max(content.rubric + 2, 5), max(5, rest / (tabbed ? 2 : 3)))
+            guidanceHeight = max(5, min(content.guidance + 2, rest - bottom))
+        }
         let top = questionHeight
         var guidance: [PaneID: Rect] = [:]
         if tabbed {

@@ -46,7 +46,28 @@ public enum LiveScreen {
 
     static func layout(_ state: Display) -> LiveLayout {
         let promptLines = promptLines(state.question.prompt, width: state.size.width - 4).count
-        return LiveLayout.make(size: state.size, promptLines: promptLines, guidanceTab: state.guidanceTab)
+        let plain = LiveLayout.make(size: state.size, promptLines: promptLines, guidanceTab: state.guidanceTab)
+        return LiveLayout.make(size: state.size, promptLines: promptLines, guidanceTab: state.guidanceTab,
+                               content: content(state, in: plain))
+    }
+
+    /// How many lines the guidance and the rubric hold at the widths of `layout`, counted
+    /// no further than the screen could show (a huge section is not wrapped whole).
+    static func content(_ state: Display, in layout: LiveLayout) -> LiveLayout.Content {
+        let limit = state.size.height
+        var guidance = 0
+        for (id, rect) in layout.guidance {
+            let text = id == .whyAsk ? state.question.whyAsk : id == .evaluate ? state.question.howToEvaluate : state.question.expectedAnswer
+            var lines = Wrap.rich(text, width: rect.width - 4, limit: limit).count
+            if id == .evaluate { lines += followUpLines(state, width: rect.width - 4).count }
+            guidance = max(guidance, lines)
+        }
+        var rubric = 0
+        for item in state.question.rubric where rubric < limit {
+            rubric += Wrap.hanging(limit: limit, prefix: Array(repeating: Glyph(" ", Style(.body)), count: 6),
+                                   width: layout.rubric.width - 4) { Wrap.glyphs(item.prefix($0), Style(.body)) }.count
+        }
+        return LiveLayout.Content(guidance: guidance, rubric: rubric)
     }
 
     /// The panes of the question screen, and the cursor when typing notes.
@@ -60,12 +81,15 @@ public enum LiveScreen {
         panes[nil] = questionPane(state, rect: layout.question)
         let notesTitle = state.practice ? "Your answer" : "Notes"
 
-        guard state.answerKeyShown else {
-            // Practice before `v`: the prompt and the answer being written, nothing of the key.
+        // A question of one's own has no answer key: its prompt, and the notes below it.
+        let own = question.rubric.isEmpty && question.followUps.isEmpty
+            && [question.whyAsk, question.expectedAnswer, question.howToEvaluate].allSatisfy(\.blocks.isEmpty)
+        guard state.answerKeyShown, !own else {
+            // Practice before `Esc v`: the prompt and the answer being written, nothing of the key.
             let rect = Rect(x: 0, y: layout.question.maxY, width: state.size.width, height: layout.status.y - layout.question.maxY)
-            var (answer, cursor) = notesPane(state, title: notesTitle + " · Esc v reveals the answer key", rect: rect,
+            var (answer, cursor) = notesPane(state, title: own ? notesTitle : notesTitle + " · Esc v reveals the answer key", rect: rect,
                                              notes: state.session.questions[q].notes)
-            if answer.lines.count == 1, state.session.questions[q].notes.isEmpty, !state.isTyping {
+            if !own, answer.lines.count == 1, state.session.questions[q].notes.isEmpty, !state.isTyping {
                 answer.lines = [StyledLine(glyphs: Wrap.glyphs("type your answer, then Esc v to compare it with the expected one", Style(.dim)))]
             }
             panes[.notes] = answer

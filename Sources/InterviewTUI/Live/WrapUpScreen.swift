@@ -26,14 +26,16 @@ enum WrapUpScreen {
         ]
         let top = Rect(x: 0, y: 0, width: w, height: 4)
         let rest = h - 1 - top.height
-        let summaryHeight = min(state.session.order.count + 3, rest / 2 + 2)
+        // Every question of the summary first; the closing notes get the rows left (at least five).
+        let summaryLines = summary(state, width: w - 4)
+        let summaryHeight = max(3, min(summaryLines.count + 2, rest - 5))
         let summaryRect = Rect(x: 0, y: top.maxY, width: w, height: summaryHeight)
         let notesRect = Rect(x: 0, y: summaryRect.maxY, width: w, height: h - 1 - summaryRect.maxY)
         var panes: [PaneID?: Pane] = [:]
         let whose = state.view.candidate.isEmpty ? "" : " · " + state.view.candidate
         panes[nil] = Pane(rect: top, title: "Wrap-up · \(state.view.title)" + whose, lines: header)
         panes[.summary] = Pane(rect: summaryRect, title: "Summary", focused: state.focus == .summary,
-                               lines: summary(state, width: w - 4), scroll: state.scroll[.summary] ?? 0)
+                               lines: summaryLines, scroll: state.scroll[.summary] ?? 0)
         let (notes, cursor) = LiveScreen.notesPane(state, title: "Closing notes", rect: notesRect,
                                                    notes: state.session.closingNotes)
         panes[.notes] = notes
