@@ -17,6 +17,9 @@ public enum CommandGrammar {
         public var actions: [Action] = []
         /// A key given after `Esc` that no command has (the screen says so).
         public var unknown: Key?
+        /// A command was started in this step (`Esc`, or an Alt-key that is `Esc` and its
+        /// key at once), even if it ended in the same step.
+        public var escaped = false
     }
 
     public static func interpret<Context, Action>(_ key: Key, pending: PendingCommand?, table: KeyTable<Context, Action>,
@@ -26,6 +29,7 @@ public enum CommandGrammar {
             let escape = interpret(.escape, pending: pending, table: table, in: context)
             var step = interpret(.character(character), pending: escape.pending, table: table, in: context)
             step.actions = escape.actions + step.actions
+            step.escaped = step.escaped || escape.escaped
             return step
         }
         switch pending {
@@ -57,7 +61,7 @@ public enum CommandGrammar {
             if !binding.then.isEmpty, binding.gesture == .key { return Step(pending: .then(key)) }
             return Step(pending: nil, actions: binding.action(key, context).map { [$0] } ?? [])
         }
-        if key == .escape, table.hasCommands { return Step(pending: .command) }
+        if key == .escape, table.hasCommands { return Step(pending: .command, escaped: true) }
         if case .alt(let character) = key {
             // A table without commands (a box, a list): Alt+key is Esc then the key.
             var step = idle(.escape, table: table, in: context)

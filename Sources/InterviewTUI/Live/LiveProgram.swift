@@ -10,7 +10,10 @@ public enum LiveProgram: ScreenProgram {
             let display = state.display
             let step = CommandGrammar.interpret(key, pending: state.pending, table: LiveKeys.table(for: display), in: display)
             var actions = notice
-            if step.pending != state.pending { actions.append(.pending(step.pending)) }
+            // A command started, even one given whole in this key (Alt-1): the notes close first,
+            // so that the next key of text starts a new line.
+            if step.escaped, state.pending == nil { actions.append(.pending(.command)) }
+            if step.pending != (step.escaped && state.pending == nil ? .command : state.pending) { actions.append(.pending(step.pending)) }
             if let unknown = step.unknown { actions.append(.remind("Esc \(unknown.label) is no command here (F1 lists them)")) }
             return actions + step.actions
         case .mouse(let mouse): return notice + click(mouse, in: state)
@@ -71,13 +74,19 @@ public enum LiveProgram: ScreenProgram {
     }
 
     /// Typed characters, and the line breaks between them, go in as one insert.
-    public static func merge(_ first: LiveAction, _ next: LiveAction) -> LiveAction? {
-        guard case .type(let a) = first else { return nil }
+    public static func merge(_ first: inout LiveAction, _ next: LiveAction) -> Bool {
+        guard case .type(var text) = first else { return false }
+        let more: String
         switch next {
-        case .type(let b): return .type(a + b)
-        case .edit(.newline): return .type(a + "\n")
-        default: return nil
+        case .type(let b): more = b
+        case .edit(.newline): more = "\n"
+        default: return false
         }
+        // The text taken out of the action is its only reference: it grows in place.
+        first = .tick
+        text += more
+        first = .type(text)
+        return true
     }
 
     /// Where the session is once the screen closes.

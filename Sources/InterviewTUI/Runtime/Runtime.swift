@@ -17,13 +17,14 @@ public protocol ScreenProgram {
     /// Whether an action may wait to be merged with the ones that follow it (a typed
     /// character: a burst of them is one insert, not one per key).
     static func accumulates(_ action: Action) -> Bool
-    /// Two actions as one, when `first` accumulates.
-    static func merge(_ first: Action, _ next: Action) -> Action?
+    /// Takes `next` into `first` when `first` accumulates; false when they stay two. In
+    /// place: a megabyte typed as keys is not copied once per key.
+    static func merge(_ first: inout Action, _ next: Action) -> Bool
 }
 
 extension ScreenProgram {
     public static func accumulates(_ action: Action) -> Bool { false }
-    public static func merge(_ first: Action, _ next: Action) -> Action? { nil }
+    public static func merge(_ first: inout Action, _ next: Action) -> Bool { false }
 }
 
 /// What a screen does besides drawing, run by the loop after its first frame and after
@@ -73,10 +74,7 @@ public enum Runtime {
             }
             while true {
                 for action in Program.actions(for: input, in: state) {
-                    if let first = pending, let merged = Program.merge(first, action) {
-                        pending = merged
-                        continue
-                    }
+                    if pending != nil, Program.merge(&pending!, action) { continue }
                     flush()
                     if Program.accumulates(action) { pending = action } else { Program.reduce(&state, action, now: clock.now()) }
                 }
