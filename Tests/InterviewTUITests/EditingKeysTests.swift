@@ -25,8 +25,8 @@ import Testing
     /// Ctrl and Alt with the arrows (xterm's `ESC [ 1 ; 5 D`, `ESC [ 1 ; 3 C`) move by words.
     @Test func controlAndAltArrowsMoveByWordsInANote() throws {
         let steps = Step.typing("alpha beta gamma", at: 2, every: 0.05)
-            + [Step(at: 3, bytes: esc + "[1;5D"), Step(at: 3.1, bytes: esc + "[1;5D"), Step(at: 3.2, bytes: "X"),
-               Step(at: 3.3, bytes: esc + "[1;3C"), Step(at: 3.4, bytes: "Y")]
+            + [Step(at: 3, bytes: Self.esc + "[1;5D"), Step(at: 3.1, bytes: Self.esc + "[1;5D"), Step(at: 3.2, bytes: "X"),
+               Step(at: 3.3, bytes: Self.esc + "[1;3C"), Step(at: 3.4, bytes: "Y")]
         let (state, _) = try Bytes.run(.live, steps)
         #expect(Bytes.notes(state, .live) == "alpha XbetaY gamma")
     }
@@ -34,7 +34,7 @@ import Testing
     /// In wrap-up End, Home, Insert, Delete and F2 are no digits: nothing is recommended,
     /// nothing typed, and the interview goes on.
     @Test func keysThatAreNoDigitsNeverRecommend() throws {
-        let keys = ends + homes + ["[2~", "[3~", "OQ", "[12~"].map { esc + $0 }
+        let keys = Self.ends + Self.homes + ["[2~", "[3~", "OQ", "[12~"].map { Self.esc + $0 }
         let steps = keys.enumerated().map { Step(at: 2 + 0.2 * Double($0.offset), bytes: $0.element) }
         let (state, _) = try Bytes.run(.wrapUp, steps)
         #expect(state.session.recommendation == nil)

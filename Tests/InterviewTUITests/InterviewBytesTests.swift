@@ -9,7 +9,6 @@ import Testing
 /// of it. Was a tmux test of the real binary.
 @Suite struct InterviewBytesTests {
     typealias Step = ScriptedTerminal.Step
-    static let esc = Bytes.esc
 
     /// `keys` from `start`, one write every 0.3 s (each an `Esc` and its key, or text).
     static func script(_ writes: [String], from start: Double) -> [Step] {
@@ -17,6 +16,7 @@ import Testing
     }
 
     @Test func theListASkipAQuestionOfOnesOwnAndNoDecisionReachTheReport() throws {
+        let esc = Bytes.esc
         let own = "How would you explain drift to a manager?"
         let writes = [esc + "g", "7", "\r", esc + "x", esc + "+", own, "\r", esc, "r", "3", "clear, used an analogy",
                       esc + "w", esc + "4", esc + "r", "d", esc + "e", "y"]
@@ -37,5 +37,21 @@ import Testing
         let markdown = Scorecard.render([report], as: .markdown)
         #expect(markdown.contains("## Recommendation: no decision") && markdown.contains("(skipped)")
                 && markdown.contains(own + " (added during the interview)"), "\(markdown)")
+    }
+
+    /// README: "The first key after a command starts a new line". The same whether `Esc`
+    /// and its key come in two reads or in one (Alt-1, or Esc then 1 typed fast: tmux's
+    /// `send-keys Escape 1`).
+    @Test(arguments: [false, true])
+    func theFirstKeyAfterACommandStartsANewLine(together: Bool) throws {
+        let esc = Bytes.esc
+        let command = { (key: String, t: Double) in
+            together ? [Step(at: t, bytes: esc + key)] : [Step(at: t, bytes: esc), Step(at: t + 0.2, bytes: key)]
+        }
+        let steps = Step.typing("one", at: 2, every: 0.05) + command("1", 3) + Step.typing("two", at: 4, every: 0.05)
+            + command("s", 5) + Step.typing("three", at: 6, every: 0.05)
+        let (state, _) = try Bytes.run(.live, steps)
+        #expect(Bytes.notes(state, .live) == "one\ntwo\nthree", "\(together ? "Alt" : "Esc, then"): \(Bytes.notes(state, .live).debugDescription)")
+        #expect(state.session.questions[1].rubric[0] && state.session.shareSafe)
     }
 }
