@@ -230,7 +230,6 @@ struct BankLibraryEndToEndTests {
         }
         #expect(tmux.waitUntil { saved() != nil }, "the first save")
         #expect(saved()?["interviewer"] as? String == "Grace", "config.toml's interviewer")
-        try tmux.send("q")
-        try tmux.send("l")
+        try tmux.command("q", "l")
     }
 }

@@ -10,7 +10,7 @@ struct ExitPathEndToEndTests {
         let tmux = try Tmux()
         try tmux.start(["--candidate", "Exit"], reportExit: true, recordOutput: true)
         try tmux.waitFor("Question 1/15")
-        try tmux.send("1")
+        try tmux.command("1")
         try tmux.waitFor("Rubric 1/5")
         return tmux
     }
@@ -37,7 +37,7 @@ struct ExitPathEndToEndTests {
 
     @Test func quitAndConfirm() throws {
         let tmux = try interview()
-        try tmux.send("q")
+        try tmux.command("q")
         try tmux.waitFor("The interview is not finished")
         try tmux.send("y")
         try checkExit(tmux, status: 0, sessionStatus: "completed")
@@ -45,7 +45,7 @@ struct ExitPathEndToEndTests {
 
     @Test func quitAndLeaveForLater() throws {
         let tmux = try interview()
-        try tmux.send("q", "l")
+        try tmux.command("q", "l")
         try checkExit(tmux, status: 0, sessionStatus: "interrupted")
     }
 
@@ -68,7 +68,7 @@ struct ExitPathEndToEndTests {
         let tmux = try Tmux()
         try tmux.start(["--candidate", "Gone"], launcher: ["setsid", "-w"])
         try tmux.waitFor("Question 1/15")
-        try tmux.send("1")
+        try tmux.command("1")
         try tmux.waitFor("Rubric 1/5")
         let pid = try tmux.programPid()
         try tmux.tmux(["kill-server"])

@@ -71,15 +71,13 @@ struct HostileInputEndToEndTests {
             if n == 1 {
                 // A typed ESC is the Escape key: C0 controls come from files, not from typing.
                 let typeable = Self.payloads.filter { !$0.raw.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F } }
-                try tmux.send("i")
                 try tmux.type("note " + typeable.map(\.raw).joined(separator: " "))
-                try tmux.send("Escape")
                 try tmux.waitFor("note <U+9B>7777X")
             }
-            try tmux.send("n")
+            try tmux.command("n")
         }
         try tmux.waitFor("Wrap-up")
-        try tmux.send("q", "y")
+        try tmux.command("q", "y")
         try tmux.waitFor("exit status 0")
         Self.checkNothingRaw(tmux.output())
         #expect(try tmux.paneTitle() == title, "the pane title is unchanged")
@@ -112,8 +110,7 @@ struct HostileInputEndToEndTests {
                 let screen = try tmux.waitFor("^[[2J^[[31;1;4;5;7m|^[]0;owned-title^G", in: name)
                 #expect(screen.contains(String(shown.prefix(60))), "\(name) shows the marks:\n\(screen)")
             }
-            try tmux.send("q", to: name)
-            if name == "resume" { try tmux.send("l", to: name) }
+            if name == "resume" { try tmux.command("q", "l", to: name) } else { try tmux.send("q", to: name) }
             try tmux.waitFor("exit status", in: name)
             Self.checkNothingRaw(tmux.output(name))
         }
@@ -124,7 +121,7 @@ struct HostileInputEndToEndTests {
         try tmux.start(["run", "--out", tmux.home.appendingPathComponent("argv.json").path], reportExit: true, recordOutput: true,
                        shellArguments: "--candidate \"$(printf 'Ada\\377\\033]0;owned\\007')\" --interviewer \"$(printf '\\300\\257')\"")
         try tmux.waitFor("Question 1/15")
-        try tmux.send("q", "y")
+        try tmux.command("q", "y")
         try tmux.waitFor("exit status 0")
         Self.checkNothingRaw(tmux.output())
         let data = try Data(contentsOf: tmux.home.appendingPathComponent("argv.json"))

@@ -128,7 +128,7 @@ struct InstalledBinaryEndToEndTests {
                        launcher: installed.launcher, binary: installed.binary)
         let screen = try tmux.waitFor("Question 1/15")
         #expect(screen.contains("supervised"), "\(screen)")
-        try tmux.send("q")
+        try tmux.command("q")
         try tmux.waitFor("The interview is not finished")
         try tmux.send("y")
         let farewell = try tmux.waitFor("exit status 0")

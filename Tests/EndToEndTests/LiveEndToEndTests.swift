@@ -1,64 +1,10 @@
 import Foundation
 import Testing
 
-/// The real binary in tmux: keys in, screen and session file out.
+/// The real binary in tmux: what takes a real terminal and process (resizes, kill -9, a
+/// hangup, the screen cells of share-safe).
 @Suite(.serialized, .enabled(if: Tmux.isAvailable, "tmux is not installed: end-to-end tests of the screen skipped"))
 struct LiveEndToEndTests {
-    @Test func conductsAnInterviewAndSavesEverything() throws {
-        let tmux = try Tmux()
-        try tmux.start(["run", "--candidate", "Ada Lovelace", "--interviewer", "Grace"], reportExit: true)
-        try tmux.waitFor("Question 1/15")
-        try tmux.send("1")
-        try tmux.waitFor("Rubric 1/5")
-        try tmux.send("i")
-        try tmux.type("é 日本 🚀")
-        try tmux.send("Enter")
-        try tmux.type("second line")
-        try tmux.send("Escape")
-        try tmux.waitFor("second line")
-        try tmux.send("r", "3")
-        try tmux.waitFor("rated 3: yes")
-        try tmux.send("n")
-        try tmux.waitFor("Question 2/15")
-        try tmux.send("q")
-        try tmux.waitFor("The interview is not finished")
-        try tmux.send("y")
-        let farewell = try tmux.waitFor("exit status 0")
-        #expect(farewell.contains("Interview completed. Saved to"))
-
-        let session = try tmux.onlySession()
-        #expect(session["status"] as? String == "completed")
-        #expect(session["candidate"] as? String == "Ada Lovelace")
-        #expect(session["endedAt"] is String)
-        let questions = try #require(session["questions"] as? [[String: Any]])
-        let first = questions[0]
-        let notes = try #require(first["notes"] as? [[String: Any]])
-        #expect(notes.map { $0["text"] as? String } == ["é 日本 🚀", "second line"])
-        let rubric = try #require(first["rubric"] as? [[String: Any]])
-        #expect(rubric.map { $0["checked"] as? Bool } == [true, false, false, false, false])
-        #expect(first["rating"] as? Int == 3)
-        let events = try #require(session["events"] as? [[String: Any]])
-        #expect(events.contains { $0["type"] as? String == "questionOpened" && $0["question"] as? Int == 1 })
-        let mode = try FileManager.default.attributesOfItem(atPath: tmux.sessionFiles()[0].path)[.posixPermissions] as? Int
-        #expect(mode == 0o600)
-    }
-
-    /// Ctrl and Alt with the arrows move by words in a note: the keys the terminal
-    /// describes (terminfo kLFT5, kRIT5, kLFT3, kRIT3) reach the editor.
-    @Test func controlArrowsMoveByWordsInANote() throws {
-        let tmux = try Tmux()
-        try tmux.start(["run", "--candidate", "Words"])
-        try tmux.waitFor("Question 1/15")
-        try tmux.send("i")
-        try tmux.type("alpha beta gamma")
-        try tmux.send("C-Left", "C-Left")
-        try tmux.type("X")
-        try tmux.waitFor("alpha Xbeta gamma")
-        try tmux.send("M-Right")
-        try tmux.type("Y")
-        try tmux.waitFor("alpha XbetaY gamma")
-    }
-
     @Test func survivesResizesFromTinyToLarge() throws {
         let tmux = try Tmux()
         try tmux.start(["--candidate", "Resize"], width: 80, height: 24)
@@ -67,13 +13,13 @@ struct LiveEndToEndTests {
         try tmux.waitFor("How to evaluate ─")
         try tmux.resize(width: 40, height: 10)
         try tmux.waitFor("too small")
-        try tmux.send("1")
+        try tmux.command("1")
         for (w, h) in [(81, 25), (30, 5), (150, 45), (61, 19)] { try tmux.resize(width: w, height: h) }
         try tmux.resize(width: 120, height: 40)
         let screen = try tmux.waitFor("Rubric 1/5")
         #expect(screen.contains("Question 1/15"), "the interview went on while the terminal was too small")
         #expect(try tmux.isRunning())
-        try tmux.send("q", "l")
+        try tmux.command("q", "l")
         #expect(try tmux.waitUntil { try !tmux.isRunning() })
     }
 
@@ -81,7 +27,8 @@ struct LiveEndToEndTests {
         let tmux = try Tmux()
         try tmux.start(["--candidate", "Killed"])
         try tmux.waitFor("Question 1/15")
-        try tmux.send("n", "2", "i")
+        try tmux.command("n")
+        try tmux.command("2")
         try tmux.type("noted before the crash")
         try tmux.waitFor("noted before the crash")
         Thread.sleep(forTimeInterval: 1.6)
@@ -96,7 +43,7 @@ struct LiveEndToEndTests {
 
         try tmux.start(["run", "--candidate", "Someone else"], name: "again")
         try tmux.waitFor("An unfinished interview is waiting", in: "again")
-        try tmux.send("q", "l", to: "again")
+        try tmux.command("q", "l", to: "again")
         #expect(try tmux.waitUntil { try !tmux.isRunning("again") })
 
         let path = try #require(tmux.sessionFiles().first).path
@@ -104,7 +51,7 @@ struct LiveEndToEndTests {
         let screen = try tmux.waitFor("Question 2/15", in: "resumed")
         #expect(screen.contains("noted before the crash"))
         #expect(screen.contains("Rubric 1/6"))
-        try tmux.send("q", "y", to: "resumed")
+        try tmux.command("q", "y", to: "resumed")
         #expect(try tmux.waitUntil { try !tmux.isRunning("resumed") })
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         let resumed = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -115,7 +62,6 @@ struct LiveEndToEndTests {
         let tmux = try Tmux()
         try tmux.start(["--candidate", "Hangup"])
         try tmux.waitFor("Question 1/15")
-        try tmux.send("i")
         try tmux.type("half a thought")
         try tmux.waitFor("half a thought")
         try tmux.tmux(["kill-session", "-t", "main"])
@@ -138,16 +84,16 @@ struct LiveEndToEndTests {
         #expect(screen.contains("supervised"))
         #expect(!screen.contains("Expected answer"))
         #expect(!screen.contains("Rubric"))
-        try tmux.send("s")
-        Thread.sleep(forTimeInterval: 0.8)
+        try tmux.type("s")
+        try tmux.waitFor("typing hidden")
         #expect(try tmux.screen().contains("SHARE-SAFE"), "in share-safe s is text for the hidden notes")
-        try tmux.send("Escape", "s")
+        try tmux.command("s")
         try tmux.waitFor("Expected answer")
-        try tmux.send("s")
+        try tmux.command("s")
         let hidden = try tmux.waitFor("SHARE-SAFE")
         #expect(!hidden.contains("Expected answer"), "no stale cell of a hidden pane")
         #expect(!hidden.contains("│ 1 [ ]"))
-        try tmux.send("Escape", "q", "l")
+        try tmux.command("q", "l")
     }
 }
 
@@ -157,7 +103,7 @@ struct CrashEndToEndTests {
         let tmux = try Tmux()
         try tmux.start(["--candidate", "Crash"], reportExit: true)
         try tmux.waitFor("Question 1/15")
-        try tmux.send("1")
+        try tmux.command("1")
         try tmux.waitFor("Rubric 1/5")
         Thread.sleep(forTimeInterval: 0.3)
         let pid = try Int32(tmux.tmux(["list-panes", "-t", "main", "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0

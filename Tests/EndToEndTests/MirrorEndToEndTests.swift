@@ -11,13 +11,13 @@ struct MirrorEndToEndTests {
         try tmux.start(["run", "--out", file], name: "live")
         try tmux.waitFor("Question 1/15", in: "live")
         try tmux.waitFor("Question 1", in: "mirror", timeout: 2)
-        try tmux.send("1", "i", to: "live")
+        try tmux.command("1", to: "live")
         try tmux.type("secret remark about the candidate", to: "live")
-        try tmux.send("Escape", to: "live")
+        try tmux.waitFor("secret remark about the candidate", in: "live")
         try tmux.waitFor("Rubric 1/5", in: "live")
 
         let started = Date()
-        try tmux.send("n", to: "live")
+        try tmux.command("n", to: "live")
         try tmux.waitFor("Question 2", in: "mirror", timeout: 3)
         let lag = Date().timeIntervalSince(started)
         #expect(lag < 1.0, "the mirror followed after \(lag) s")
@@ -26,7 +26,7 @@ struct MirrorEndToEndTests {
         for secret in ["secret remark", "Rubric", "Expected answer", "Notes", "[x]", "rated"] {
             #expect(!mirror.contains(secret), "the mirror shows \(secret)")
         }
-        try tmux.send("q", "y", to: "live")
+        try tmux.command("q", "y", to: "live")
         try tmux.waitFor("The interview has ended", in: "mirror", timeout: 3)
         try tmux.send("q", to: "mirror")
     }

@@ -374,7 +374,7 @@ struct PrivacyRunEndToEndTests {
 
         try tmux.start(["run", "--candidate", "Ada Lovelace", "--interviewer", "Grace"], reportExit: true)
         try tmux.waitFor("Question 1/15")
-        try tmux.send("q")
+        try tmux.command("q")
         try tmux.waitFor("The interview is not finished")
         try tmux.send("y")
         let farewell = try tmux.waitFor("exit status 0")
@@ -390,8 +390,7 @@ struct PrivacyRunEndToEndTests {
         // Never on a shared screen.
         try tmux.start(["run", "--candidate", "Alan Turing", "--share"], name: "shared", reportExit: true)
         try tmux.waitFor("SHARE-SAFE", in: "shared")
-        try tmux.send("Escape", to: "shared")
-        try tmux.send("q", to: "shared")
+        try tmux.command("q", to: "shared")
         try tmux.waitFor("The interview is not finished", in: "shared")
         try tmux.send("y", to: "shared")
         let shared = try tmux.waitFor("exit status 0", in: "shared")

@@ -1,24 +1,21 @@
 import Foundation
+import InterviewKit
 import Testing
 
 @Suite(.serialized, .enabled(if: Tmux.isAvailable, "tmux is not installed: end-to-end tests of the screen skipped"))
 struct ReplayEndToEndTests {
     @Test func replayShowsTheNotesAtTheEndAndNoneAtTheStart() throws {
         let tmux = try Tmux()
+        // Recorded in process: how the live screen records notes is tested there (TypingSafetyTests).
+        var engine = SessionEngine(bank: try BankLoader.load("machine-learning"), id: "recorded", candidate: "Replayed",
+                                   interviewer: "", startedAt: Date())
+        engine.perform(.toggleRubric(0), at: 2)
+        engine.perform(.setNotes([NoteLine(at: 3, text: "said something clever 🚀")]), at: 3)
+        engine.perform(.next, at: 4)
+        engine.perform(.setNotes([NoteLine(at: 1, text: "final words")]), at: 6)
+        engine.perform(.end, at: 7)
         let file = tmux.home.appendingPathComponent("recorded.json").path
-        try tmux.start(["run", "--candidate", "Replayed", "--out", file], name: "live")
-        try tmux.waitFor("Question 1/15", in: "live")
-        try tmux.send("1", "i", to: "live")
-        try tmux.type("said something clever 🚀", to: "live")
-        try tmux.send("Escape", to: "live")
-        Thread.sleep(forTimeInterval: 0.3)  // a person's pause: the note and the next question are two moments
-        try tmux.send("n", to: "live")
-        try tmux.waitFor("Question 2/15", in: "live")
-        Thread.sleep(forTimeInterval: 1.1)
-        try tmux.send("i", to: "live")
-        try tmux.type("final words", to: "live")
-        try tmux.send("Escape", "q", "y", to: "live")
-        #expect(tmux.waitUntil { (try? tmux.isRunning("live")) == false })
+        try engine.snapshot(at: 7).encoded().write(to: URL(fileURLWithPath: file))
 
         try tmux.start(["replay", file], name: "replay")
         let start = try tmux.waitFor("Question 1/15", in: "replay")

@@ -28,7 +28,7 @@ struct StoreHardeningEndToEndTests {
         let file = tmux.home.appendingPathComponent("ada.json").path
         try tmux.start(["run", "--candidate", "Ada", "--out", file], name: "first")
         try tmux.waitFor("Question 1/15", in: "first")
-        try tmux.send("1", to: "first")
+        try tmux.command("1", to: "first")
         try tmux.waitFor("Rubric 1/5", in: "first")
         Thread.sleep(forTimeInterval: 0.5)
         let before = try Data(contentsOf: URL(fileURLWithPath: file))
@@ -40,7 +40,7 @@ struct StoreHardeningEndToEndTests {
         #expect(try tmux.isRunning("first"), "the first program goes on")
         #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == before, "the second wrote nothing")
 
-        try tmux.send("q", "l", to: "first")
+        try tmux.command("q", "l", to: "first")
         #expect(try tmux.waitUntil { try !tmux.isRunning("first") })
         #expect(try SessionStore.read(file).status == .interrupted)
     }
@@ -52,12 +52,12 @@ struct StoreHardeningEndToEndTests {
         try tmux.start(["run", "--candidate", "Same Name"], name: "b")
         try tmux.waitFor("Question 1/15", in: "a")
         try tmux.waitFor("Question 1/15", in: "b")
-        try tmux.send("1", to: "a")
-        try tmux.send("2", to: "b")
+        try tmux.command("1", to: "a")
+        try tmux.command("2", to: "b")
         try tmux.waitFor("Rubric 1/5", in: "a")
         try tmux.waitFor("Rubric 1/5", in: "b")
-        try tmux.send("q", "l", to: "a")
-        try tmux.send("q", "l", to: "b")
+        try tmux.command("q", "l", to: "a")
+        try tmux.command("q", "l", to: "b")
         #expect(try tmux.waitUntil { try !tmux.isRunning("a") && !tmux.isRunning("b") })
         let files = tmux.sessionFiles()
         #expect(files.count == 2, "\(files.map(\.lastPathComponent))")
@@ -76,7 +76,7 @@ struct StoreHardeningEndToEndTests {
         try tmux.start(["run", "--candidate", "Ada"], reportExit: true)
         try tmux.waitFor("Question 1/15")
         #expect(Self.mode(tmux.sessions.path) == 0o700)
-        try tmux.send("q", "l")
+        try tmux.command("q", "l")
         let screen = try Self.exitStatus(tmux, "main")
         // One line on stderr, wrapped by the pane's width.
         let unwrapped = screen.replacingOccurrences(of: "\n", with: "")
@@ -84,7 +84,7 @@ struct StoreHardeningEndToEndTests {
         // Once tight, nothing more is said.
         try tmux.start(["run", "--candidate", "Bob"], name: "again", reportExit: true)
         try tmux.waitFor("Question 1/15", in: "again")
-        try tmux.send("q", "l", to: "again")
+        try tmux.command("q", "l", to: "again")
         let again = try Self.exitStatus(tmux, "again")
         #expect(!again.contains("open to others"), "\(again)")
     }
@@ -120,12 +120,13 @@ struct StoreHardeningEndToEndTests {
         try tmux.start(["run", "--candidate", "Ada", "--out", session.path], reportExit: true)
         try tmux.waitFor("Question 1/15")
         plant(2000)
-        try tmux.send("1", "n", "2", "i")
+        try tmux.command("1")
+        try tmux.command("n")
+        try tmux.command("2")
         try tmux.type("a note saved several times")
-        try tmux.send("Escape")
         try tmux.waitFor("a note saved several times")
         Thread.sleep(forTimeInterval: 1.2)
-        try tmux.send("q", "l")
+        try tmux.command("q", "l")
         let screen = try Self.exitStatus(tmux, "main")
         #expect(screen.contains("exit status 0"), "\(screen)")
         #expect(try Data(contentsOf: victim) == victimBytes, "the link's target is untouched")
@@ -164,7 +165,7 @@ struct StoreHardeningEndToEndTests {
         func temporaries() throws -> String { try inside("ls -a '\(disk.path)' | grep '\\.tmp$' || true") }
 
         _ = try inside("dd if=/dev/zero of='\(disk.path)/filler' bs=4096 2>/dev/null; true")
-        try tmux.send("1")
+        try tmux.command("1")
         let full = try tmux.waitFor("NOT SAVED")
         #expect(full.contains("NOT SAVED (retrying): cannot write"), "\(full)")
         #expect(try saved().questions[0].rubric[0].checked == false, "the previous save stands")
@@ -172,11 +173,11 @@ struct StoreHardeningEndToEndTests {
         #expect(left.isEmpty, "no temporary file left: \(left)")
 
         _ = try inside("rm -f '\(disk.path)/filler'")
-        try tmux.send("2")
+        try tmux.command("2")
         try tmux.waitFor("✓ saved")
         let after = try saved()
         #expect(after.questions[0].rubric.prefix(2).map(\.checked) == [true, true], "both ticks saved once there is room")
-        try tmux.send("q", "l")
+        try tmux.command("q", "l")
         #expect(try tmux.waitUntil { try !tmux.isRunning() })
     }
 
@@ -195,7 +196,7 @@ struct StoreHardeningEndToEndTests {
             try tmux.start(["resume", session.path], name: name)
             try tmux.waitFor("Question", in: name, timeout: 30)
             let pid = try tmux.programPid(name)
-            try tmux.send("1", to: name)
+            try tmux.command("1", to: name)
             // Kill it the moment a save is under way.
             let deadline = Date().addingTimeInterval(5)
             while Date() < deadline, temporaries().isEmpty { usleep(500) }
@@ -209,7 +210,7 @@ struct StoreHardeningEndToEndTests {
         try tmux.start(["resume", session.path], name: "again")
         try tmux.waitFor("Question", in: "again", timeout: 30)
         #expect(temporaries().isEmpty, "the next start removed \(temporaries())")
-        try tmux.send("q", "l", to: "again")
+        try tmux.command("q", "l", to: "again")
         #expect(try tmux.waitUntil(timeout: 20) { try !tmux.isRunning("again") })
         #expect(temporaries().isEmpty)
         #expect(try SessionStore.read(session.path).status == .interrupted)
@@ -234,7 +235,7 @@ struct StoreHardeningEndToEndTests {
         let tmux = try Tmux()
         try tmux.start(["--candidate", "Signal"], reportExit: true, recordOutput: true)
         try tmux.waitFor("Question 1/15")
-        try tmux.send("1")
+        try tmux.command("1")
         try tmux.waitFor("Rubric 1/5")
         kill(try tmux.programPid(), signal)
         let screen = try Self.exitStatus(tmux, "main")
@@ -331,7 +332,7 @@ struct StoreHardeningEndToEndTests {
         #expect(after.total - before.total <= Int((wall - 3).rounded(.up)) + 1, "total \(before.total) → \(after.total) over \(wall) s")
         #expect(after.total - before.total >= 1, "the clock runs on after the stop")
         #expect(after.question - before.question <= Int((wall - 3).rounded(.up)) + 1, "question \(before.question) → \(after.question)")
-        try tmux.send("q", "l")
+        try tmux.command("q", "l")
         try Self.exitStatus(tmux, "main")
         let file = try #require(tmux.sessionFiles().first)
         let session = try SessionStore.read(file.path)
@@ -355,7 +356,7 @@ struct StoreHardeningEndToEndTests {
         let wall = Date().timeIntervalSince(start)
         #expect(after.total - before.total <= Int((wall - 3).rounded(.up)) + 1, "total \(before.total) → \(after.total) over \(wall) s")
         #expect(after.total - before.total >= 1, "the clock runs on after fg")
-        try tmux.send("q", "l")
+        try tmux.command("q", "l")
         #expect(try tmux.waitUntil { try !tmux.isRunning() })
     }
 }

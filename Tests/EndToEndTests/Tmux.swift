@@ -93,27 +93,21 @@ final class Tmux {
         try tmux(["display-message", "-p", "-t", name, "#{pane_title}"]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// Presses keys as commands, the way a person does: a letter, digit or mark right
-    /// after another is part of a burst of typing, which the program takes for prose
-    /// (LiveKeys.burstGap), so each such key waits until `commandPause` after the last.
+    /// Presses keys by their tmux names (`Enter`, `C-n`, `PageDown`), all at once: the
+    /// program holds no key, so nothing waits between them.
     func send(_ keys: String..., to name: String = "main") throws {
-        for key in keys {
-            let printable = key.count == 1
-            if printable, let last = lastPrintable, Date().timeIntervalSince(last) < Self.commandPause {
-                Thread.sleep(forTimeInterval: Self.commandPause - Date().timeIntervalSince(last))
-            }
-            try tmux(["send-keys", "-t", name, key])
-            lastPrintable = printable ? Date() : nil
-        }
+        try tmux(["send-keys", "-t", name] + keys)
     }
 
-    static let commandPause = 0.45
-    private var lastPrintable: Date?
+    /// A command of the live screen: `Esc`, then its key and the key it asks for, if any
+    /// (`command("r", "3")` rates 3; `command("q", "y")` quits and answers the box).
+    func command(_ keys: String..., to name: String = "main") throws {
+        try tmux(["send-keys", "-t", name, "Escape"] + keys)
+    }
 
     /// Types text literally (no key names), the way a person types or pastes it.
     func type(_ text: String, to name: String = "main") throws {
         try tmux(["send-keys", "-t", name, "-l", text])
-        lastPrintable = Date()
     }
 
     func screen(_ name: String = "main", escapes: Bool = false) throws -> String {
