@@ -70,16 +70,6 @@ import Testing
         #expect(Bytes.notes(state, .live) == "2 layers")
     }
 
-    /// The first key of text after a command starts a new line, whether the command came
-    /// as Esc then its key or whole in one read (Alt-1, or `Escape 1` sent by tmux).
-    @Test(arguments: [false, true])
-    func theFirstKeyAfterACommandStartsANewLine(alt: Bool) throws {
-        let steps = Step.typing("one", at: 2, every: 0.05) + Self.command("1", at: 3, alt: alt) + Step.typing("two", at: 4, every: 0.05)
-        let (state, _) = try Bytes.run(.live, steps)
-        #expect(state.session.questions[1].notes.map(\.text) == ["one", "two"])
-        #expect(state.session.questions[1].rubric[0])
-    }
-
     @Test func escapeTwiceCancelsAndAKeyNoCommandHasIsText() throws {
         let cancelled = try Bytes.run(.live, [Step(at: 2, bytes: Self.esc), Step(at: 2.2, bytes: Self.esc), Step(at: 2.4, bytes: "n")]).state
         #expect(cancelled.session.current == 1)
