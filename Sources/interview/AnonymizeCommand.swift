@@ -45,8 +45,8 @@ struct Anonymize: ParsableCommand {
                 continue
             }
             do {
-                let moved = try Privacy.anonymize(session, file: file, store: store, reports: data.reports(of: session))
-                print(moved)
+                let lines = try Anonymization.anonymize(session, file: file, store: store, reports: data.reports(of: session))
+                print(lines.joined(separator: "\n"))
             } catch {
                 printError("\(error)")
                 failed = true

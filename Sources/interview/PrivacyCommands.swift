@@ -75,13 +75,6 @@ enum Privacy {
         return plain && !text.isEmpty ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
-    /// `--id ID` names a session by its whole id, its short id, or the start of its id (4 characters or more).
-    static func idMatches(_ given: String, _ id: String) -> Bool {
-        let given = given.lowercased()
-        guard !id.isEmpty, !given.isEmpty else { return false }
-        return given == id.lowercased() || given == SessionNames.shortID(id) || (given.count >= 4 && id.lowercased().hasPrefix(given))
-    }
-
     /// Deletes the sessions and reports, forgets them in the program's memory, and says
     /// each; returns how many could not be deleted.
     static func delete(sessions: [StoredSession], reports: [RecordedReport], data: StoredData)
@@ -121,64 +114,6 @@ enum Privacy {
         for path in data.missingSessions { try? data.store.remember(path, false) }
         let reports = Set(data.reports.filter { !$0.exists }.map(\.path))
         try? RecordedReport.forget(reports, in: RecordedReport.recordFile(of: data.store))
-    }
-
-    /// Anonymizes one session in place, then renames it `DATE-anonymous-<short id>.json`
-    /// beside where it was, holding its lock throughout; deletes the reports written from it.
-    static func anonymize(_ session: StoredSession, file: SessionFile, store: SessionStore,
-                          reports: [RecordedReport]) throws -> String {
-        let lock = try SessionLock(session: session.path)
-        defer { lock.release() }
-        let outcome = Redaction.anonymized(file, now: Date())
-        let url = URL(fileURLWithPath: session.path)
-        try SessionStore.writeAtomically(try outcome.file.encoded(), to: url)
-        let stamp = SessionNames.date(inFileName: url.lastPathComponent).map { _ in String(url.lastPathComponent.prefix(19)) }
-            ?? SessionNames.stamp(session.startedAt ?? Date())
-        let base = stamp + "-" + Redaction.anonymousName(file)
-        var target = url
-        // A rescue copy is named by the session's id, not the candidate: it keeps its name.
-        if !session.rescue, !url.lastPathComponent.hasPrefix(base) {
-            var n = 1
-            while true {
-                let candidate = url.deletingLastPathComponent().appendingPathComponent(base + (n == 1 ? "" : "-\(n)") + ".json")
-                do throws(SessionStore.CreateError) {
-                    try SessionStore.createExclusively(candidate)
-                    target = candidate
-                    break
-                } catch {
-                    if case .failed(let failure) = error { throw failure }
-                    n += 1
-                }
-            }
-            guard rename(url.path, target.path) == 0 else {
-                let code = errno
-                unlink(target.path)
-                throw Erasure.Failure.failed(url.path, errno: code)
-            }
-            for leftover in (try? FileManager.default.contentsOfDirectory(atPath: url.deletingLastPathComponent().path)) ?? []
-            where leftover.hasPrefix("." + url.lastPathComponent + ".") && leftover != "." + url.lastPathComponent + ".lock" {
-                unlink(url.deletingLastPathComponent().appendingPathComponent(leftover).path)
-            }
-            Erasure.syncFolder(of: target.path)
-            if session.remembered {
-                try? store.remember(session.path, false)
-                try? store.remember(target.path)
-            }
-        }
-        var lines = ["anonymized \(VisibleText.visible(session.path))"
-                     + (target == url ? "" : " → \(VisibleText.visible(target.path))")
-                     + " (\(outcome.characters) characters of notes removed)"]
-        var gone: Set<String> = []
-        for report in reports where report.exists {
-            if (try? Erasure.deleteFile(report.path)) != nil {
-                gone.insert(report.path)
-                lines.append("deleted the report \(VisibleText.visible(report.path)) (it held the name and the notes)")
-            } else {
-                lines.append("could not delete the report \(VisibleText.visible(report.path)): it still holds the name and the notes")
-            }
-        }
-        try? RecordedReport.forget(gone, in: RecordedReport.recordFile(of: store))
-        return lines.joined(separator: "\n")
     }
 
     /// What `redact --remove` leaves in the file on purpose, or by a difference of case.
