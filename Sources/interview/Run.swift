@@ -89,16 +89,6 @@ struct Run: ParsableCommand {
     }
 }
 
-/// A new session file in the sessions folder, or exit 1 saying why there can be none.
-func newSessionFile(_ store: SessionStore, candidate: String, startedAt: Date) throws -> URL {
-    do {
-        return try store.createNewFile(candidate: candidate, startedAt: startedAt)
-    } catch {
-        printError(error.description)
-        throw ExitCode(1)
-    }
-}
-
 /// Runs the live (or practice) screen on the terminal, holding the session's lock for
 /// as long as it runs: one program writes a session at a time.
 /// `created`: the file was made empty for this session, and goes if the screen cannot start.

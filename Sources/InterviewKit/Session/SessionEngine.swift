@@ -81,7 +81,6 @@ public struct SessionEngine: Hashable, Sendable {
     }
 
     public var durationSeconds: Int { file.bank.durationSeconds }
-    public var isFinished: Bool { state.status == .completed }
 
     /// Applies an action at time `t` (seconds on the session's monotonic clock).
     /// Returns whether anything changed.
