@@ -18,7 +18,7 @@ enum Defaults {
     static func bank(_ given: String?, config: Config? = nil) throws -> Bank {
         let config = try config ?? self.config()
         do {
-            return try BankLoader.load(given ?? config.bank ?? BankLoader.defaultBankName, config: config)
+            return try BankLoader.load(config.bankName(given: given), config: config)
         } catch {
             throw exitWithInputError(error)
         }
@@ -29,8 +29,7 @@ enum Defaults {
     static func live(bank: String?, interviewer: String?, duration: String?) throws -> (Bank, String, Int?) {
         let config = try config()
         let bank = try self.bank(bank, config: config)
-        let interviewer = interviewer ?? config.interviewer ?? ProcessInfo.processInfo.environment["USER"] ?? ""
-        return (bank, interviewer, try duration.map(parseDuration) ?? config.durationSeconds)
+        return (bank, config.interviewer(given: interviewer), config.durationSeconds(given: try duration.map(parseDuration)))
     }
 
     /// For `--help` (and the man page, which a blank line here would break): where the defaults come from.

@@ -31,24 +31,8 @@ struct Forget: ParsableCommand {
     func run() throws {
         let data = StoredData.load(SessionStore.standard())
         let name = self.name.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
-        let ids = self.ids
-        let isChosen = { (session: StoredSession) -> Bool in
-            guard let file = session.file else { return false }
-            return name.map { NameMatch.isExact($0, file.candidate) } == true || ids.contains { Privacy.idMatches($0, file.id) }
-        }
-        let chosen = data.sessions.filter(isChosen)
-        let unmatched = ids.filter { id in !data.sessions.contains { Privacy.idMatches(id, $0.id) } }
-        let near = name.map { name in
-            data.sessions.filter { session in
-                !chosen.contains { $0.path == session.path } && session.file.map { NameMatch.isNear(name, $0.candidate) } == true
-            }
-        } ?? []
-        let reports = data.reports.filter { report in
-            report.exists && report.mentions.contains { mention in
-                chosen.contains { session in session.file.map { mention.reports(on: $0) } == true }
-                    || name.map { mention.names($0) } == true
-            }
-        }
+        let found = ForgetSelection(name: name, ids: ids, data: data)
+        let (chosen, reports, near) = (found.sessions, found.reports, found.similar)
         let who = name.map { VisibleText.visible($0) } ?? "The sessions named by --id"
         var listing = Privacy.Listing()
         listing.title("\(who): \(Privacy.count(sessions: chosen.count, reports: reports.count))")
@@ -58,9 +42,8 @@ struct Forget: ParsableCommand {
             listing.section("Similar names, left alone (add --id ID to include one):")
             for session in near { listing.session(session, showID: true) }
         }
-        for id in unmatched { listing.note("no session has the id \(VisibleText.visible(id))") }
-        let unreadable = data.sessions.filter { $0.file == nil }
-        for session in unreadable {
+        for id in found.unmatchedIDs { listing.note("no session has the id \(VisibleText.visible(id))") }
+        for session in found.unreadable {
             listing.note("cannot be read as a session, so it may hold anyone's data (not touched): \(VisibleText.visible(session.path))")
         }
         listing.unreachable(data)
@@ -73,7 +56,7 @@ struct Forget: ParsableCommand {
             print("\(Privacy.count(sessions: chosen.count, reports: reports.count)), \(Erasure.describe(bytes: listing.bytes)): nothing deleted. Delete them with: \((again + ["--yes"]).joined(separator: " "))")
             return
         }
-        var failures = Privacy.delete(sessions: chosen, reports: reports, data: data, stillChosen: isChosen)
+        var failures = Privacy.delete(sessions: chosen, reports: reports, data: data, stillChosen: found.chooses)
         Privacy.forgetUnreachable(data, into: &failures)
         let deleted = "Deleted " + Privacy.count(sessions: chosen.count - failures.sessions, reports: reports.count - failures.reports)
         print(failures.records == 0 ? deleted + ", and forgot them." : deleted + ", but the program's records still name some of them (said above).")

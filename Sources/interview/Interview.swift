@@ -17,7 +17,7 @@ struct Interview: ParsableCommand {
         defaultSubcommand: Run.self
     )
 
-    /// As ArgumentParser's, but bad usage exits 2 (its default is 64), as DESIGN.md promises.
+    /// As ArgumentParser's, but bad usage exits 2 (its default is 64), as README's exit codes say.
     static func main() {
         if let message = unknownCommand(Array(CommandLine.arguments.dropFirst())) {
             printError(message)

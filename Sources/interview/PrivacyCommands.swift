@@ -75,35 +75,12 @@ enum Privacy {
         return plain && !text.isEmpty ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
-    /// `--id ID` names a session by its whole id, its short id, or the start of its id (4 characters or more).
-    static func idMatches(_ given: String, _ id: String) -> Bool {
-        let given = given.lowercased()
-        guard !id.isEmpty, !given.isEmpty else { return false }
-        return given == id.lowercased() || given == SessionNames.shortID(id) || (given.count >= 4 && id.lowercased().hasPrefix(given))
-    }
-
-    /// What could not be done, counted: files not deleted, records not written (each said on stderr).
-    struct Failures {
-        var sessions = 0, reports = 0, records = 0
-        var any: Bool { sessions + reports + records > 0 }
-
-        /// Runs a write of one of the program's records; a failure is said and counted.
-        mutating func record(_ file: URL, _ write: () throws(SessionStore.WriteError) -> Void) {
-            do throws(SessionStore.WriteError) {
-                try write()
-            } catch {
-                printError("cannot update \(file.path), so it still names files that are gone or moved: \(error)")
-                records += 1
-            }
-        }
-    }
-
     /// Deletes the sessions and reports, forgets them in the program's memory, and says
     /// each. Each session is deleted under its lock, and only if `stillChosen` holds for it
     /// as it reads then (it may have changed since it was listed).
     static func delete(sessions: [StoredSession], reports: [RecordedReport], data: StoredData,
-                       stillChosen: (StoredSession) -> Bool) -> Failures {
-        var failed = Failures()
+                       stillChosen: (StoredSession) -> Bool) -> Erasure.Failures {
+        var failed = Erasure.Failures()
         for session in sessions {
             do {
                 try Erasure.deleteSession(session.path, stillChosen: stillChosen)
@@ -127,17 +104,19 @@ enum Privacy {
         }
         let record = RecordedReport.recordFile(of: data.store)
         failed.record(record) { () throws(SessionStore.WriteError) in try RecordedReport.forget(gone, in: record) }
+        failed.say()
         return failed
     }
 
     /// Forgets the remembered files that are gone (after saying so in the listing).
-    static func forgetUnreachable(_ data: StoredData, into failed: inout Failures) {
+    static func forgetUnreachable(_ data: StoredData, into failed: inout Erasure.Failures) {
         for path in data.missingSessions {
             failed.record(data.store.knownFile) { () throws(SessionStore.WriteError) in try data.store.remember(path, false) }
         }
         let reports = Set(data.reports.filter { !$0.exists }.map(\.path))
         let record = RecordedReport.recordFile(of: data.store)
         failed.record(record) { () throws(SessionStore.WriteError) in try RecordedReport.forget(reports, in: record) }
+        failed.say()
     }
 
     /// What `redact --remove` leaves in the file on purpose, or by a difference of case.
@@ -167,5 +146,13 @@ enum Privacy {
             }
         }
         return out
+    }
+}
+
+extension Erasure.Failures {
+    /// Says on stderr why each record could not be written, once.
+    mutating func say() {
+        for message in unsaid { printError(message) }
+        unsaid = []
     }
 }

@@ -63,7 +63,7 @@ struct Purge: ParsableCommand {
             print(listing.text(emptyTitle: "No session is older than \(age) (in \(VisibleText.visible(data.store.folder.path)))."),
                   terminator: "")
             guard yes else { return }
-            var failures = Privacy.Failures()
+            var failures = Erasure.Failures()
             Privacy.forgetUnreachable(data, into: &failures)
             if failures.any { throw ExitCode(1) }
             return

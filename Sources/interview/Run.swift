@@ -86,16 +86,6 @@ struct Run: ParsableCommand {
     }
 }
 
-/// A new session file in the sessions folder, or exit 1 saying why there can be none.
-func newSessionFile(_ store: SessionStore, candidate: String, startedAt: Date) throws -> URL {
-    do {
-        return try store.createNewFile(candidate: candidate, startedAt: startedAt)
-    } catch {
-        printError(error.description)
-        throw ExitCode(1)
-    }
-}
-
 /// A session's lock, taken before the session was read, and the rescue copy it was
 /// resumed from (removed once the session is saved in its own file).
 struct LiveSession {

@@ -7,12 +7,11 @@ import Foundation
 ///     #expect(result.status == 0)
 ///     #expect(result.stdout.contains("15 questions"))
 ///
-/// Where the binary is found, first match wins:
-/// 1. `$INTERVIEW_BIN`, when set;
-/// 2. next to the running test bundle (so `swift test --scratch-path X` tests X's build);
-/// 3. `.build/debug/interview` under the package root;
-/// 4. the newest `interview` in the `debug/` folder of any `.build*/` scratch folder.
-/// The package root is found by walking up from this source file to `Package.swift`.
+/// The binary is the one this `swift test` run built: `interview` in the folder of the
+/// running test bundle (`.build/debug/`, or the `--scratch-path` and configuration in use),
+/// never one from another build folder. `$INTERVIEW_BIN`, when set, names another one.
+/// `swift test` builds every product before the tests; with `--skip-build`, `swift build`
+/// first (scripts/test does).
 enum Binary {
     typealias Output = (status: Int32, stdout: String, stderr: String)
 
@@ -23,28 +22,24 @@ enum Binary {
     /// The absolute path of the `interview` executable, or an error saying where it looked.
     static func path() throws -> String {
         if let cached = cache.value { return cached }
-        var looked: [String] = []
-        func found(_ candidate: String) -> String? {
-            looked.append(candidate)
-            return isExecutableFile(candidate) ? candidate : nil
-        }
         if let override = ProcessInfo.processInfo.environment["INTERVIEW_BIN"], !override.isEmpty {
-            guard let path = found(override) else {
+            guard isExecutableFile(override) else {
                 throw Failure(description: "INTERVIEW_BIN=\(override) is not an executable file")
             }
-            return cache.set(path)
+            return cache.set(override)
         }
-        for folder in testBundleFolders() {
-            if let path = found(folder.appendingPathComponent("interview").path) { return cache.set(path) }
+        guard let folder = testBundleFolder() else {
+            throw Failure(description: "the running tests are not an .xctest bundle, so the build they belong to is unknown: set INTERVIEW_BIN")
         }
-        let root = try packageRoot()
-        if let path = found(root.appendingPathComponent(".build/debug/interview").path) { return cache.set(path) }
-        if let path = newestInScratchFolders(of: root) { return cache.set(path) }
-        throw Failure(description: """
-            the interview executable was not found: build it first with `swift build` \
-            (or set INTERVIEW_BIN). Looked in: \(looked.joined(separator: ", ")), \
-            and \(root.path)/.build*/**/debug/interview
-            """)
+        let path = folder.appendingPathComponent("interview").path
+        guard isExecutableFile(path) else {
+            throw Failure(description: """
+                \(path) is missing: these tests run the interview of the build they belong to. \
+                Build it with the same options as the tests (`swift build`, then `swift test`; scripts/test does both), \
+                or set INTERVIEW_BIN to the binary to test
+                """)
+        }
+        return cache.set(path)
     }
 
     /// A child that exits before reading all of its input would end the whole test run
@@ -141,51 +136,13 @@ enum Binary {
             && FileManager.default.isExecutableFile(atPath: path)
     }
 
-    /// The folders of the running test bundle (`…/debug/` of the scratch path in use).
-    private static func testBundleFolders() -> [URL] {
-        var folders: [URL] = []
-        if let executable = Bundle.main.executableURL {
-            folders.append(executable.resolvingSymlinksInPath().deletingLastPathComponent())
-        }
-        if let first = CommandLine.arguments.first, first.hasPrefix("/") {
-            folders.append(URL(fileURLWithPath: first).resolvingSymlinksInPath().deletingLastPathComponent())
-        }
-        // On macOS the runner lives inside `X.xctest/Contents/MacOS/`: look beside the bundle too.
-        return folders.flatMap { folder -> [URL] in
-            var list = [folder]
-            var up = folder
-            while up.path != "/", up.pathComponents.count > 1 {
-                if up.pathExtension == "xctest" {
-                    list.append(up.deletingLastPathComponent())
-                    break
-                }
-                up.deleteLastPathComponent()
-            }
-            return list
-        }
-    }
-
-    /// The most recently built `interview` under `ROOT/.build*/`, in a `debug/` folder
-    /// directly inside the scratch folder or inside its target-triple folder.
-    private static func newestInScratchFolders(of root: URL) -> String? {
-        let manager = FileManager.default
-        let scratch = ((try? manager.contentsOfDirectory(atPath: root.path)) ?? [])
-            .filter { $0.hasPrefix(".build") }
-            .map { root.appendingPathComponent($0) }
-        var candidates: [String] = []
-        for folder in scratch {
-            candidates.append(folder.appendingPathComponent("debug/interview").path)
-            for child in (try? manager.contentsOfDirectory(atPath: folder.path)) ?? [] {
-                candidates.append(folder.appendingPathComponent(child).appendingPathComponent("debug/interview").path)
-            }
-        }
-        func modified(_ path: String) -> Date {
-            ((try? manager.attributesOfItem(atPath: path))?[.modificationDate] as? Date) ?? .distantPast
-        }
-        return candidates
-            .filter(isExecutableFile)
-            .map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }
-            .max { modified($0) < modified($1) }
+    /// The build folder of the running test bundle (`…/debug/` of the scratch path in use),
+    /// which is where `X.xctest` is: on macOS a bundle loaded by a runner, on Linux the
+    /// runner itself. Nil when neither is an `.xctest`.
+    private static func testBundleFolder() -> URL? {
+        let bundle = Bundle.allBundles.first { $0.bundleURL.pathExtension == "xctest" }?.bundleURL
+            ?? Bundle.main.executableURL.flatMap { $0.pathExtension == "xctest" ? $0 : nil }
+        return bundle?.resolvingSymlinksInPath().deletingLastPathComponent()
     }
 
     private final class Cache: @unchecked Sendable {

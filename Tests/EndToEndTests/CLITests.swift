@@ -149,6 +149,6 @@ struct CLITests {
         let scratch = try Scratch()
         let result = try Binary.run(["validate"], environment: scratch.environment)
         #expect(result.stderr.contains("Missing expected argument"), "stderr: \(result.stderr)")
-        #expect(result.status == 2, "DESIGN.md: exit 2 on bad usage")
+        #expect(result.status == 2, "README: exit 2 on bad usage")
     }
 }

@@ -280,10 +280,11 @@ struct PrivacyEndToEndTests {
         #expect(after.stdout.contains("anonymous-"))
 
         // It still reports, and does not anonymize twice.
-        let reported = try archive.run(["report", grace[0]])
+        let anonymous = try #require(grace.first)
+        let reported = try archive.run(["report", anonymous])
         #expect(reported.status == 0 && reported.stdout.contains("# Interview scorecard: anonymous-"))
         #expect(reported.stdout.contains("No closing notes."))
-        let twice = try archive.run(["anonymize", grace[0]])
+        let twice = try archive.run(["anonymize", anonymous])
         #expect(twice.status == 0 && twice.stdout.hasPrefix("already anonymous: "))
         let unknown = try archive.run(["anonymize", "Grace Hoper"])
         #expect(unknown.status == 2 && unknown.stderr.contains("no session of that candidate"))

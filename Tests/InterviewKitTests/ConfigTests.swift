@@ -41,6 +41,27 @@ struct ConfigTests {
         #expect(config.bankFolders.allSatisfy { $0.line == 5 && $0.column == 9 })
     }
 
+    /// The command line wins over config.toml, which wins over the built-in defaults.
+    @Test func theCommandLineWinsOverConfigWhichWinsOverTheDefaults() throws {
+        let config = try parse("""
+            interviewer = "Grace Hopper"
+            bank = "backend"
+            duration = "1h30m"
+            """)
+        let user = ["USER": "ghopper"]
+        #expect(config.interviewer(given: "Ada Lovelace", environment: user) == "Ada Lovelace")
+        #expect(config.interviewer(given: nil, environment: user) == "Grace Hopper")
+        #expect(config.durationSeconds(given: 2700) == 2700)
+        #expect(config.durationSeconds(given: nil) == 5400)
+        #expect(config.bankName(given: "frontend") == "frontend")
+        #expect(config.bankName(given: nil) == "backend")
+        let empty = Config()
+        #expect(empty.interviewer(given: nil, environment: user) == "ghopper")
+        #expect(empty.interviewer(given: nil, environment: [:]) == "")
+        #expect(empty.durationSeconds(given: nil) == nil)
+        #expect(empty.bankName(given: nil) == BankLoader.defaultBankName)
+    }
+
     @Test func emptyAndMissing() throws {
         #expect(try parse("# nothing\n") == Config(file: "config.toml"))
         let none = try Config.load(environment: ["HOME": "/nonexistent-\(UUID().uuidString)"])

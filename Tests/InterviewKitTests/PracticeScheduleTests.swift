@@ -31,6 +31,25 @@ import Testing
         #expect(order == [ids[1], ids[0], ids[2]])
     }
 
+    /// A failure restarts the count: a question failed an hour ago, after two successes, is
+    /// due now; one answered well an hour ago is due tomorrow.
+    @Test func aQuestionFailedAnHourAgoIsDueNowNotTomorrow() throws {
+        let bank = try Fixtures.smallBank()
+        let ids = bank.questions.map(\.id)
+        let anHourAgo = now.addingTimeInterval(-3600)
+        let failed: [PracticeSchedule.Attempt] = [.init(date: daysAgo(9), quality: 4), .init(date: daysAgo(3), quality: 3),
+                                                  .init(date: anHourAgo, quality: 2)]
+        let due = PracticeSchedule.nextDue(failed)
+        #expect(due.date == anHourAgo && due.interval == 0)
+        let history: [String: [PracticeSchedule.Attempt]] = [
+            ids[0]: [.init(date: anHourAgo, quality: 4)],
+            ids[1]: failed,
+            ids[2]: [.init(date: daysAgo(2), quality: 3)],
+        ]
+        let order = PracticeSchedule.order(bank.questions, history: history, now: now).map(\.id)
+        #expect(order == [ids[2], ids[1], ids[0]], "overdue by a day, due an hour ago, due tomorrow")
+    }
+
     @Test func historyScoresRatingsOrRubricCoverageFromPracticeSessionsOnly() throws {
         let bank = try Fixtures.smallBank()
         var practice = SessionEngine(bank: bank, id: "p", mode: .practice, candidate: "me", interviewer: "",

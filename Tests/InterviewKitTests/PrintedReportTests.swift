@@ -7,9 +7,11 @@ import Testing
 /// 15-question session prints on at most two A4 pages, over budget is in the words of the
 /// page (not only in its colours), and the chart's text is no smaller than the body's 9pt.
 ///
-/// Where Chromium or poppler-utils are missing, they are installed with apt-get when the
-/// tests run as root (scripts/test does it first); elsewhere the test says why it did not
-/// run and passes.
+/// The page names its print font first, Liberation Sans (Debian's fonts-liberation), so
+/// that the page count is the same on every machine; the test checks that the PDF uses no
+/// other font. Where Chromium, poppler-utils or that font are missing, they are installed
+/// with apt-get when the tests run as root (scripts/test does it first); elsewhere the
+/// tests are skipped with a message saying what to install.
 @Suite(.serialized) struct PrintedReportTests {
     /// A 15-question interview as people take notes: every question asked, a few notes of a
     /// line each, about half the rubric ticked, a rating, some questions over budget.
@@ -43,7 +45,7 @@ import Testing
     }
 
     @Test func fifteenQuestionsPrintOnTwoA4PagesWithOverBudgetInWords() throws {
-        guard let tools = try Self.tools() else { return }
+        let tools = try Self.tools()
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let report = try Self.fifteenQuestions()
@@ -67,6 +69,8 @@ import Testing
             .flatMap { Int($0.dropFirst("Pages:".count).trimmingCharacters(in: .whitespaces)) }
         #expect(pages.map { (1...2).contains($0) } == true, "\(String(describing: pages)) pages:\n\(info)")
         #expect(info.contains("(A4)"), "\(info)")
+        let fonts = Self.fontNames(try Self.run(tools.pdffonts, [pdf.path]).stdout)
+        #expect(!fonts.isEmpty && fonts.allSatisfy { $0.hasPrefix("LiberationSans") }, "only the font the page names first: \(fonts)")
 
         let text = try Self.run(tools.pdftotext, ["-layout", pdf.path, "-"]).stdout
         for q in over {
@@ -129,7 +133,7 @@ import Testing
     }
 
     @Test func theDebriefPrintsToo() throws {
-        guard let tools = try Self.tools() else { return }
+        let tools = try Self.tools()
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let page = folder.appendingPathComponent("debrief.html")
@@ -150,27 +154,48 @@ import Testing
         var chromium: String
         var pdfinfo: String
         var pdftotext: String
+        var pdffonts: String
     }
+
+    /// The Debian packages the tools come from.
+    static let packages = ["chromium", "poppler-utils", "fonts-liberation"]
 
     static func find() -> Tools? {
         guard let chromium = ["chromium", "chromium-browser", "google-chrome"].lazy.compactMap(StatsOutputTests.which).first,
-              let pdfinfo = StatsOutputTests.which("pdfinfo"), let pdftotext = StatsOutputTests.which("pdftotext") else { return nil }
-        return Tools(chromium: chromium, pdfinfo: pdfinfo, pdftotext: pdftotext)
+              let pdfinfo = StatsOutputTests.which("pdfinfo"), let pdftotext = StatsOutputTests.which("pdftotext"),
+              let pdffonts = StatsOutputTests.which("pdffonts"), hasPrintFonts() else { return nil }
+        return Tools(chromium: chromium, pdfinfo: pdfinfo, pdftotext: pdftotext, pdffonts: pdffonts)
     }
 
-    /// Chromium and poppler-utils, installed when missing if this runs as root with apt-get;
-    /// nil (with a message) where they cannot be had.
-    static func tools() throws -> Tools? {
+    /// Whether fontconfig knows Liberation Sans, the font the page prints with.
+    static func hasPrintFonts() -> Bool {
+        guard let fcList = StatsOutputTests.which("fc-list"),
+              let families = try? run(fcList, [":", "family"]).stdout else { return false }
+        let names = Set(families.split(whereSeparator: { $0 == "\n" || $0 == "," }).map { $0.trimmingCharacters(in: .whitespaces) })
+        return names.contains("Liberation Sans")
+    }
+
+    /// Chromium, poppler-utils and the print fonts, installed when missing if this runs as
+    /// root with apt-get; where they cannot be had, the test is skipped, saying why.
+    static func tools() throws -> Tools {
         if let tools = find() { return tools }
         if getuid() == 0, let apt = StatsOutputTests.which("apt-get") {
-            print("PrintedReportTests: installing chromium and poppler-utils with apt-get")
+            print("PrintedReportTests: installing \(packages.joined(separator: ", ")) with apt-get")
             _ = try? run(apt, ["update", "-qq"], timeout: 300)
-            _ = try? run(apt, ["install", "-y", "-qq", "chromium", "poppler-utils"],
-                         environment: ["DEBIAN_FRONTEND": "noninteractive"], timeout: 600)
+            _ = try? run(apt, ["install", "-y", "-qq"] + packages, environment: ["DEBIAN_FRONTEND": "noninteractive"], timeout: 600)
             if let tools = find() { return tools }
         }
-        print("PrintedReportTests: skipped: headless Chromium and poppler-utils (pdfinfo, pdftotext) are needed: apt-get install chromium poppler-utils")
-        return nil
+        try Test.cancel("""
+            headless Chromium, poppler-utils (pdfinfo, pdftotext, pdffonts) and the print font (Liberation Sans) \
+            are needed: apt-get install \(packages.joined(separator: " "))
+            """)
+    }
+
+    /// The fonts of `pdffonts` output, without the subset prefix (`AAAAAA+`).
+    static func fontNames(_ listing: String) -> [String] {
+        listing.split(separator: "\n").dropFirst(2).compactMap { line in
+            line.split(separator: " ").first.map { name in String(name.split(separator: "+").last ?? name) }
+        }
     }
 
     /// Headless Chromium, without a sandbox (tests run as root) or a GPU, in a profile of its

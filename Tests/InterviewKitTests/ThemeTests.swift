@@ -310,8 +310,6 @@ private func hueSaturation(_ color: ThemeColor) -> (hue: Double, saturation: Dou
     }
     #expect(ThemeColor(themeIndex: 256) == nil)
     #expect(ThemeColor(themeIndex: -1) == nil)
-    #expect(ThemeColor.rgb(0, 10, 255).themeSyntax == "\"#000aff\"")
-    #expect(ThemeColor.ansi(12).themeSyntax == "\"bright-blue\"")
 }
 
 @Test func colourFallsBackFromTruecolorTo256To16To8() {

@@ -161,6 +161,23 @@ public struct Config: Hashable, Sendable {
         return folder.appendingPathComponent(value).standardizedFileURL.path
     }
 
+    // MARK: - Precedence: the command line, then config.toml, then the built-in default
+
+    /// The bank to load: the one named on the command line, else `bank`, else the built-in one.
+    public func bankName(given: String?) -> String {
+        given ?? bank ?? BankLoader.defaultBankName
+    }
+
+    /// `run`'s interviewer: `--interviewer`, else `interviewer`, else `$USER` (else nobody).
+    public func interviewer(given: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        given ?? interviewer ?? environment["USER"] ?? ""
+    }
+
+    /// `run`'s length in seconds: `--duration`, else `duration`, else nil (the bank's own).
+    public func durationSeconds(given: Int?) -> Int? {
+        given ?? durationSeconds
+    }
+
     // MARK: - Folders
 
     static func home(environment: [String: String]) -> URL {

@@ -25,6 +25,27 @@ public enum Erasure {
         }
     }
 
+    /// What could not be done, counted: files not deleted, records not written; and why
+    /// each record could not be written, for the command to say on stderr.
+    public struct Failures: Sendable {
+        public var sessions = 0, reports = 0, records = 0
+        /// The messages of the record writes that failed, not yet said.
+        public var unsaid: [String] = []
+        public var any: Bool { sessions + reports + records > 0 }
+
+        public init() {}
+
+        /// Runs a write of one of the program's records; a failure is counted, and its message kept.
+        public mutating func record(_ file: URL, _ write: () throws(SessionStore.WriteError) -> Void) {
+            do throws(SessionStore.WriteError) {
+                try write()
+            } catch {
+                unsaid.append("cannot update \(file.path), so it still names files that are gone or moved: \(error)")
+                records += 1
+            }
+        }
+    }
+
     /// Deletes a session file and what the program keeps beside it: its lock file and any
     /// temporary file a save left behind (`.NAME.json.*`). Refused while a program holds
     /// its lock; the lock is held while it is deleted, so no program opens it meanwhile.

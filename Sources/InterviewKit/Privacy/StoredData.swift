@@ -89,12 +89,6 @@ public struct StoredData: Sendable {
                                  rescue: name.hasPrefix("interview-rescue-"))
         }
     }
-
-    /// The recorded reports that report on `session` (by its id, or its candidate and date).
-    public func reports(of session: StoredSession) -> [RecordedReport] {
-        guard let file = session.file else { return [] }
-        return reports.filter { $0.reports(on: file) }
-    }
 }
 
 /// How names are compared: an exact match ignores case and runs of spaces; a near one

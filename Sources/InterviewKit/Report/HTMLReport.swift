@@ -68,8 +68,12 @@ enum HTMLReport {
         svg .hatch-ground { fill: #f6d5d3; }
         @page { size: A4; margin: 11mm 11mm 12mm; }
         @media print {
-          /* Arial's metrics (Liberation Sans on Linux) set more per line than most UI fonts. */
-          body { margin: 0; padding: 0; max-width: none; font: 9pt/1.25 Arial, "Liberation Sans", Helvetica, "Noto Sans", sans-serif; }
+          /* Liberation Sans (Debian's fonts-liberation), metric for metric Arial, sets more per
+             line than most UI fonts; named first, so that the pages break in the same places on
+             every machine that has it, whatever other fonts are installed. One font for all:
+             a monospace font's other ascent and descent make the lines it is on taller. */
+          body { margin: 0; padding: 0; max-width: none; font: 9pt/1.25 "Liberation Sans", Arial, Helvetica, sans-serif; }
+          .tick, .stamp { font-family: inherit; }
           * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
           a { color: inherit; text-decoration: none; }
           h1 { font-size: 14pt; margin: 0 0 2mm; }
@@ -90,7 +94,7 @@ enum HTMLReport {
           p.rubric-count { display: none; }
           li { break-inside: avoid; }
           /* The chart at its own size: one unit of the SVG a CSS pixel, its text 9.5pt. */
-          svg.chart { width: 680px; max-width: 100%; font-size: 9.5pt; font-family: Arial, "Liberation Sans", Helvetica, sans-serif; }
+          svg.chart { width: 680px; max-width: 100%; font-size: 9.5pt; font-family: "Liberation Sans", Arial, Helvetica, sans-serif; }
           figcaption { font-size: 8pt; }
           /* The chart and the questions' sections say all the table does. */
           section.summary { display: none; }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The session file of DESIGN.md: the events are the truth; the summary beside them (per
+/// The session file (docs/sessions.md): the events are the truth; the summary beside them (per
 /// question, and the session's status, recommendation, closing notes and total time) is
 /// derived from them on every save, for people, `jq` and `interview stats`.
 public struct SessionFile: Codable, Hashable, Sendable {

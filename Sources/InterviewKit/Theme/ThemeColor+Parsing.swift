@@ -31,16 +31,4 @@ extension ThemeColor {
         guard (0...255).contains(index) else { return nil }
         self = .indexed(index)
     }
-
-    /// The colour as a theme file writes it (a string, or an integer for `.indexed`).
-    public var themeSyntax: String {
-        switch self {
-        case .terminalDefault: return "\"default\""
-        case .ansi(let n): return Self.ansiNames.indices.contains(n) ? "\"\(Self.ansiNames[n])\"" : "\(n)"
-        case .indexed(let n): return "\(n)"
-        case .rgb(let r, let g, let b):
-            let hex = [r, g, b].map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
-            return "\"#\(hex)\""
-        }
-    }
 }
