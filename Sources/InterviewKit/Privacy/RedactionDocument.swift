@@ -63,6 +63,7 @@ public struct RedactionDocument: Sendable {
         self.history = history
         var sections: [Section] = []
         let tracks = file.questions.indices.map { NotesHistory.Track.question($0) } + [.closing]
+        let strands = Dictionary(grouping: history.strands.indices) { history.strands[$0].track }
         for track in tracks {
             let finals = history.final[track] ?? []
             let items = finals.compactMap { strand -> Item? in
@@ -70,7 +71,7 @@ public struct RedactionDocument: Sendable {
                 let stamp = Array(("[" + ReportText.stamp(line.at) + "] ").unicodeScalars)
                 return Item(strand: strand, line: line, shown: stamp + Self.shown(line.text), stampLength: stamp.count)
             }
-            let entries = Self.deletedEntries(history, track: track, finalTexts: items.map(\.line.text))
+            let entries = Self.deletedEntries(history, strands: strands[track] ?? [], finalTexts: items.map(\.line.text))
             guard !items.isEmpty || !entries.isEmpty else { continue }
             let heading: String
             switch track {
@@ -131,24 +132,36 @@ public struct RedactionDocument: Sendable {
 
     /// Text that was in a track's notes and is not in them at the end: per line, its
     /// versions that are neither in a final line nor part of a longer version of it.
-    static func deletedEntries(_ history: NotesHistory, track: NotesHistory.Track, finalTexts: [String]) -> [Entry] {
-        let joined = finalTexts.joined()
+    /// "In a final line" is in the final lines one after the other, so that a line split
+    /// in two by Enter still holds what it was. Most versions are in their own line's
+    /// final text (typed on to it); the others are looked for all at once (`SubstringFinder`).
+    static func deletedEntries(_ history: NotesHistory, strands: [Int], finalTexts: [String]) -> [Entry] {
+        var others: [String: Int] = [:]
+        var candidates: [[String]] = []
+        for strand in strands {
+            let finalText = history.finalLine(of: strand).map { Array($0.text.unicodeScalars) } ?? []
+            var texts: [String] = []
+            for line in history.lines(of: strand) where !line.text.allSatisfy(\.isWhitespace) && !texts.contains(line.text) {
+                let scalars = Array(line.text.unicodeScalars)
+                guard !finalText.starts(with: scalars), TextRemoval.occurrences(of: scalars, in: finalText).isEmpty else { continue }
+                texts.append(line.text)
+                if others[line.text] == nil { others[line.text] = others.count }
+            }
+            candidates.append(texts)
+        }
+        let searched = others.sorted { $0.value < $1.value }.map { Array($0.key.unicodeScalars) }
+        let kept = SubstringFinder(searched).found(in: finalTexts.lazy.flatMap(\.unicodeScalars))
         var entries: [Entry] = []
         var index: [String: Int] = [:]
-        for strand in history.strands.indices where history.strands[strand].track == track {
-            let lines = history.lines(of: strand)
-            var texts: [String] = []
-            for line in lines where !line.text.allSatisfy(\.isWhitespace) && !texts.contains(line.text) {
-                guard !joined.contains(line.text), !finalTexts.contains(where: { $0.contains(line.text) }) else { continue }
-                texts.append(line.text)
-            }
+        for (strand, candidates) in zip(strands, candidates) {
+            let texts = candidates.filter { !kept[others[$0]!] }
             let longest = texts.filter { text in !texts.contains { $0 != text && $0.contains(text) } }
             for text in longest {
                 if let existing = index[text] {
                     entries[existing].strands.append(strand)
                     continue
                 }
-                let at = lines.first { $0.text == text }?.at ?? 0
+                let at = history.lines(of: strand).first { $0.text == text }?.at ?? 0
                 index[text] = entries.count
                 entries.append(Entry(text: text, strands: [strand],
                                      shown: Array(("[" + ReportText.stamp(at) + "] ").unicodeScalars) + shown(text)))
