@@ -54,7 +54,10 @@ import InterviewSamples
                     start + needle.count <= haystack.count && haystack[start..<(start + needle.count)].elementsEqual(needle)
                 }
             }
-            #expect(SubstringFinder(needles).found(in: haystack) == expected, "\(haystack) \(needles)")
+            // The haystack in parts, as the notes' lines are: a text may span two.
+            let cut = Int.random(in: 0...haystack.count, using: &random)
+            let parts = [TextRemoval.string(Array(haystack[..<cut])), TextRemoval.string(Array(haystack[cut...]))]
+            #expect(SubstringFinder(needles).found(in: parts) == expected, "\(haystack) \(needles)")
         }
     }
 }

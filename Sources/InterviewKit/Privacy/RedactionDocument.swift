@@ -36,7 +36,8 @@ public struct RedactionDocument: Sendable {
     struct Item: Sendable {
         var strand: Int
         var line: NoteLine
-        /// `[mm:ss] text`, as shown.
+        /// `[mm:ss] text`, as shown: the document's line, and its scalars.
+        var text: String
         var shown: [Unicode.Scalar]
         var stampLength: Int
     }
@@ -44,6 +45,8 @@ public struct RedactionDocument: Sendable {
     struct Entry: Sendable {
         var text: String
         var strands: [Int]
+        /// `[mm:ss] text`, as shown: the document's line, and its scalars.
+        var line: String
         var shown: [Unicode.Scalar]
     }
 
@@ -68,8 +71,9 @@ public struct RedactionDocument: Sendable {
             let finals = history.final[track] ?? []
             let items = finals.compactMap { strand -> Item? in
                 guard let line = history.finalLine(of: strand) else { return nil }
-                let stamp = Array(("[" + ReportText.stamp(line.at) + "] ").unicodeScalars)
-                return Item(strand: strand, line: line, shown: stamp + Self.shown(line.text), stampLength: stamp.count)
+                let stamp = "[" + ReportText.stamp(line.at) + "] "
+                let text = stamp + Self.shown(line.text)
+                return Item(strand: strand, line: line, text: text, shown: Array(text.unicodeScalars), stampLength: stamp.unicodeScalars.count)
             }
             let entries = Self.deletedEntries(history, strands: strands[track] ?? [], finalTexts: items.map(\.line.text))
             guard !items.isEmpty || !entries.isEmpty else { continue }
@@ -106,12 +110,12 @@ public struct RedactionDocument: Sendable {
             out += "\n" + section.heading + "\n"
             without += "\n" + section.heading + "\n"
             for item in section.items {
-                out += TextRemoval.string(item.shown) + "\n"
-                without += TextRemoval.string(item.shown) + "\n"
+                out += item.text + "\n"
+                without += item.text + "\n"
             }
             if !section.entries.isEmpty {
                 out += "\n" + Self.deletedHeading + "\n"
-                for entry in section.entries { out += TextRemoval.string(entry.shown) + "\n" }
+                for entry in section.entries { out += entry.line + "\n" }
             }
         }
         text = out
@@ -120,14 +124,15 @@ public struct RedactionDocument: Sendable {
 
     /// Each scalar as it can be shown in an editor: a control character as its visible
     /// symbol (␛ for ESC, ␡ for DEL, � for a C1 control or a bidi override), one for one.
-    static func shown(_ text: String) -> [Unicode.Scalar] {
-        text.unicodeScalars.map { scalar in
+    static func shown(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: VisibleText.isUnsafe) else { return text }
+        return TextRemoval.string(text.unicodeScalars.map { scalar in
             guard VisibleText.isUnsafe(scalar) else { return scalar }
             let v = scalar.value
             if v < 0x20 { return Unicode.Scalar(0x2400 + v)! }
             if v == 0x7F { return "\u{2421}" }
             return "\u{FFFD}"
-        }
+        })
     }
 
     /// Text that was in a track's notes and is not in them at the end: per line, its
@@ -150,7 +155,7 @@ public struct RedactionDocument: Sendable {
             candidates.append(texts)
         }
         let searched = others.sorted { $0.value < $1.value }.map { Array($0.key.unicodeScalars) }
-        let kept = SubstringFinder(searched).found(in: finalTexts.lazy.flatMap(\.unicodeScalars))
+        let kept = SubstringFinder(searched).found(in: finalTexts)
         var entries: [Entry] = []
         var index: [String: Int] = [:]
         for (strand, candidates) in zip(strands, candidates) {
@@ -163,8 +168,8 @@ public struct RedactionDocument: Sendable {
                 }
                 let at = history.lines(of: strand).first { $0.text == text }?.at ?? 0
                 index[text] = entries.count
-                entries.append(Entry(text: text, strands: [strand],
-                                     shown: Array(("[" + ReportText.stamp(at) + "] ").unicodeScalars) + shown(text)))
+                let line = "[" + ReportText.stamp(at) + "] " + shown(text)
+                entries.append(Entry(text: text, strands: [strand], line: line, shown: Array(line.unicodeScalars)))
             }
         }
         return entries
@@ -277,10 +282,11 @@ public struct RedactionDocument: Sendable {
         var seen: Set<Int> = []
         var current: Int?
         var inEntries = false
-        let lines = edited.split(separator: "\n", omittingEmptySubsequences: false)
+        // By bytes: a line break is one byte, and CRLF ends a line as LF does.
+        let lines = edited.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         for (offset, raw) in lines.enumerated() {
             let number = offset + 1
-            var line = Substring(raw)
+            var line = edited[raw.startIndex..<raw.endIndex]
             if line.hasSuffix("\r") { line = line.dropLast() }
             if line.allSatisfy(\.isWhitespace) { continue }
             if line.hasPrefix("## ") {

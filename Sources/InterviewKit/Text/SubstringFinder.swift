@@ -5,7 +5,9 @@
 /// costs the long text's length per text, which a note of many lines makes quadratic.
 /// Comparison is by Unicode scalars, as `TextRemoval` compares.
 struct SubstringFinder {
-    private var children: [[Unicode.Scalar: Int]] = [[:]]
+    /// Each node's children by scalar value, sorted: most nodes have one, and a search in
+    /// a short array is cheaper than hashing every scalar of the long text.
+    private var children: [[(scalar: UInt32, node: Int)]] = [[]]
     /// The node of the longest proper end of a node's path that is also a path.
     private var fallback: [Int] = [0]
     /// The texts whose path ends at each node.
@@ -19,12 +21,13 @@ struct SubstringFinder {
         for (number, text) in texts.enumerated() {
             var node = 0
             for scalar in text {
-                if let child = children[node][scalar] {
+                if let child = child(of: node, scalar.value) {
                     node = child
                 } else {
-                    children.append([:])
+                    children.append([])
                     ending.append([])
-                    children[node][scalar] = children.count - 1
+                    let at = children[node].firstIndex { $0.scalar > scalar.value } ?? children[node].count
+                    children[node].insert((scalar.value, children.count - 1), at: at)
                     node = children.count - 1
                 }
             }
@@ -33,38 +36,53 @@ struct SubstringFinder {
         // Breadth first: a node's fallback is found from its parent's, which is shallower.
         fallback = Array(repeating: 0, count: children.count)
         nextEnding = Array(repeating: nil, count: children.count)
-        var queue = Array(children[0].values)
+        var queue = children[0].map(\.node)
         var head = 0
         while head < queue.count {
             let node = queue[head]
             head += 1
             for (scalar, child) in children[node] {
                 var other = fallback[node]
-                while other != 0, children[other][scalar] == nil { other = fallback[other] }
-                fallback[child] = node == 0 ? 0 : children[other][scalar] ?? 0
+                while other != 0, self.child(of: other, scalar) == nil { other = fallback[other] }
+                fallback[child] = node == 0 ? 0 : self.child(of: other, scalar) ?? 0
                 nextEnding[child] = ending[fallback[child]].isEmpty ? nextEnding[fallback[child]] : fallback[child]
                 queue.append(child)
             }
         }
     }
 
-    /// For each text, in the order given, whether it occurs in `text` (an empty one always does).
-    func found(in text: some Sequence<Unicode.Scalar>) -> [Bool] {
+    /// For each text, in the order given, whether it occurs in `parts` one after the other
+    /// (an empty one always does).
+    func found(in parts: [String]) -> [Bool] {
         var found = Array(repeating: false, count: count)
         for number in ending[0] { found[number] = true }
+        guard children.count > 1 else { return found }
         // A node whose texts, and those along its fallbacks, are reported already.
         var reported = Array(repeating: false, count: children.count)
         var node = 0
-        for scalar in text {
-            while node != 0, children[node][scalar] == nil { node = fallback[node] }
-            node = children[node][scalar] ?? 0
-            var at: Int? = node
-            while let current = at, !reported[current] {
-                reported[current] = true
-                for number in ending[current] { found[number] = true }
-                at = nextEnding[current]
+        for part in parts {
+            for scalar in part.unicodeScalars {
+                while node != 0, child(of: node, scalar.value) == nil { node = fallback[node] }
+                node = child(of: node, scalar.value) ?? 0
+                var at: Int? = node
+                while let current = at, !reported[current] {
+                    reported[current] = true
+                    for number in ending[current] { found[number] = true }
+                    at = nextEnding[current]
+                }
             }
         }
         return found
+    }
+
+    private func child(of node: Int, _ scalar: UInt32) -> Int? {
+        let edges = children[node]
+        var low = 0
+        var high = edges.count
+        while low < high {
+            let middle = (low + high) / 2
+            if edges[middle].scalar < scalar { low = middle + 1 } else { high = middle }
+        }
+        return low < edges.count && edges[low].scalar == scalar ? edges[low].node : nil
     }
 }
