@@ -56,6 +56,7 @@ enum InProcessBenchmarks {
             replay.seek(to: Double.random(in: 0...timeline.end, using: &rng))
             _ = ReplayScreen.render(replay)
         }
+        try TextSizeBenchmarks.run(&watch)
         return watch
     }
 }

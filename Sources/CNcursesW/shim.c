@@ -281,13 +281,24 @@ static void ishim_on_crash(int signo) {
 
 void ishim_install_signal_handlers(void) {
     /* Signals that ask the program to leave: it saves, restores the terminal, and says
-       where the session is. Unblocked, since a parent (a test harness, a launcher) may
-       have blocked them: blocked, a closed terminal would never reach us. */
-    static const int requests[] = { SIGHUP, SIGTERM, SIGINT, SIGQUIT, SIGPIPE, SIGUSR1, SIGUSR2, SIGALRM, SIGXCPU, SIGXFSZ };
+       where the session is. Every signal whose default action ends the process is one
+       (the real-time ones too), except the crashes below and SIGKILL and SIGSTOP, which
+       cannot be caught. Unblocked, since a parent (a test harness, a launcher) may have
+       blocked them: blocked, a closed terminal would never reach us. */
+    static const int requests[] = { SIGHUP, SIGTERM, SIGINT, SIGQUIT, SIGPIPE, SIGUSR1, SIGUSR2, SIGALRM, SIGXCPU, SIGXFSZ,
+                                    SIGVTALRM, SIGPROF, SIGIO,
+#ifdef SIGPWR
+                                    SIGPWR,
+#endif
+#ifdef SIGSTKFLT
+                                    SIGSTKFLT,
+#endif
+    };
     static const int crashes[] = { SIGSEGV, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE, SIGSYS };
     sigset_t ours;
     sigemptyset(&ours);
     for (size_t i = 0; i < sizeof requests / sizeof *requests; i++) sigaddset(&ours, requests[i]);
+    for (int s = SIGRTMIN; s <= SIGRTMAX; s++) sigaddset(&ours, s);
     sigaddset(&ours, SIGWINCH);
     sigprocmask(SIG_UNBLOCK, &ours, NULL);
 
@@ -297,6 +308,8 @@ void ishim_install_signal_handlers(void) {
     sigemptyset(&request.sa_mask);
     /* No SA_RESTART: the wait for input returns so the loop sees the signal. */
     for (size_t i = 0; i < sizeof requests / sizeof *requests; i++) sigaction(requests[i], &request, NULL);
+    /* SIGRTMIN is a call in glibc (the C library keeps the first few for its threads). */
+    for (int s = SIGRTMIN; s <= SIGRTMAX; s++) sigaction(s, &request, NULL);
 
     struct sigaction resize = request;
     resize.sa_handler = ishim_on_resize;

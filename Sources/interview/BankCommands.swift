@@ -95,11 +95,11 @@ struct Validate: ParsableCommand {
         }
         let result = BankParser.check(bytes: found.bytes, file: found.file)
         let byPlace = { (a: InputError, b: InputError) in (a.line, a.column) < (b.line, b.column) }
-        for error in result.errors.sorted(by: byPlace) { printError(error.description) }
+        for error in (result.errors + result.controlCharacters).sorted(by: byPlace) { printError(error.description) }
         for warning in result.warnings.sorted(by: byPlace) {
             printError("\(warning.file):\(warning.line):\(warning.column): warning: \(warning.message)")
         }
-        guard let bank = result.bank, !(strict && !result.warnings.isEmpty) else { return false }
+        guard let bank = result.bank, result.controlCharacters.isEmpty, !(strict && !result.warnings.isEmpty) else { return false }
         let budget = Durations.format(bank.totalBudgetSeconds)
         let warnings = result.warnings.isEmpty ? "" : "; \(result.warnings.count) warning\(result.warnings.count == 1 ? "" : "s")"
         print("\(VisibleText.visible(file ?? reference)): \(VisibleText.visible(bank.title)): \(bank.questions.count) questions, "

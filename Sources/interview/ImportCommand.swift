@@ -84,8 +84,22 @@ extension Import {
     /// How the article is named in messages: its path, or `stdin`.
     var source: String { article == "-" ? "stdin" : article }
 
+    /// The most an article may hold (docs/import.md): a long page of questions is a few
+    /// hundred kilobytes; what goes on past this is not one, and would be read whole.
+    static let maxArticleBytes = 16 << 20
+
     private func read() throws -> Data {
-        if article == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
+        if article == "-" {
+            var data = Data()
+            while data.count <= Self.maxArticleBytes, let chunk = try FileHandle.standardInput.read(upToCount: 1 << 20), !chunk.isEmpty {
+                data.append(chunk)
+            }
+            guard data.count <= Self.maxArticleBytes else {
+                throw exitWithInputError(InputError(file: source, line: 1, column: 1,
+                                                    message: "more than 16 MB on standard input: expected an article (a page of questions is far less)"))
+            }
+            return data
+        }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: article, isDirectory: &isFolder), !isFolder.boolValue,
               let data = FileManager.default.contents(atPath: article) else {

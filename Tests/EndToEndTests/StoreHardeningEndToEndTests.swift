@@ -227,10 +227,16 @@ struct StoreHardeningEndToEndTests {
 
     // MARK: signals, terminals, cores
 
+    /// Every signal whose default action ends the process, but for the crashes (and
+    /// SIGKILL, SIGSTOP, which cannot be caught): the real-time ones too.
+    static let leavingSignals = [SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGUSR1, SIGUSR2, SIGALRM, SIGXCPU, SIGXFSZ, SIGQUIT,
+                                 SIGVTALRM, SIGPROF, SIGIO, SIGPWR, SIGSTKFLT]
+        + Array(__libc_current_sigrtmin()...__libc_current_sigrtmax())
+
     /// Every signal that asks the program to leave: the terminal as before, bracketed
     /// paste off and the alternate screen left (in the bytes sent), the message, exit 1,
     /// the session interrupted and valid.
-    @Test(arguments: [SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGUSR1, SIGUSR2, SIGALRM, SIGXCPU, SIGXFSZ, SIGQUIT])
+    @Test(arguments: leavingSignals)
     func aSignalSavesRestoresAndSaysSo(_ signal: Int32) throws {
         let tmux = try Tmux()
         try tmux.start(["--candidate", "Signal"], reportExit: true, recordOutput: true)

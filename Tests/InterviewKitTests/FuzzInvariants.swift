@@ -147,8 +147,14 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         } catch {
             return "the session read cannot be saved and read again: \(error)"
         }
-        // What resume, mirror, replay and report then do with it.
-        _ = session.finalState
+        // What resume, mirror, replay and report then do with it. The screens look each
+        // question of the fold up among the file's: there must be one for each.
+        let engine = SessionEngine(file: session)
+        if engine.state.questions.count != engine.questions.count {
+            return "the events make \(engine.state.questions.count) questions, the file holds \(engine.questions.count)"
+        }
+        let timeline = Timeline(session)
+        _ = timeline.state(at: timeline.end / 2)
         let report = SessionReport(session, file: file)
         for format in Scorecard.Format.allCases where Scorecard.render([report], as: format).isEmpty {
             return "an empty \(format) report"

@@ -36,7 +36,9 @@ public struct BankParser {
         let parser = BankParser(file: file)
         do {
             let text = try UTF8Text.decode(bytes, file: file)
-            return parser.check(text: text, source: source ?? file, hash: Hashing.fnv1a64(bytes))
+            var check = parser.check(text: text, source: source ?? file, hash: Hashing.fnv1a64(bytes))
+            check.controlCharacters = UTF8Text.controlCharacters(in: text, file: file)
+            return check
         } catch {
             return BankCheck(bank: nil, errors: [error], warnings: [])
         }
@@ -380,10 +382,13 @@ extension StringProtocol {
 
 /// What `BankParser.check` finds in a file: the bank when there is no error, every
 /// error in the order found (the first is what `parse` throws), and the warnings.
+/// Control characters are `validate`'s errors, not the parser's: a bank holding them
+/// still runs, showing them as marks.
 public struct BankCheck: Sendable {
     public var bank: Bank?
     public var errors: [InputError]
     public var warnings: [InputError]
+    public var controlCharacters: [InputError] = []
 
     public init(bank: Bank?, errors: [InputError], warnings: [InputError]) {
         self.bank = bank

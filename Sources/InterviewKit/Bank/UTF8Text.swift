@@ -20,6 +20,19 @@ public enum UTF8Text {
         }
     }
 
+    /// The control characters of `text` (a tab and the line breaks aside) and its
+    /// bidirectional overrides: the first of each line, as an error at its place (the
+    /// column in characters, as the bank's other errors count it). A bank holding one
+    /// would put it on a screen or into a file someone opens in a terminal.
+    public static func controlCharacters(in text: String, file: String) -> [InputError] {
+        guard text.unicodeScalars.contains(where: { VisibleText.isUnsafe($0) && $0 != "\t" && $0 != "\n" }) else { return [] }
+        return lines(of: text).enumerated().compactMap { number, line in
+            guard let at = line.firstIndex(where: { $0 != "\t" && $0.unicodeScalars.contains(where: VisibleText.isUnsafe) }) else { return nil }
+            return InputError(file: file, line: number + 1, column: line.distance(from: line.startIndex, to: at) + 1,
+                              message: "a control character (\(VisibleText.mark(line[at]) ?? "")) in the text: expected none but tabs and line breaks (a bank goes to screens and files people read)")
+        }
+    }
+
     /// The lines of `text`, LF or CRLF; a final newline does not make an empty last line.
     /// A lone CR is a character of its line, as `grep -n` and the UTF-8 errors count lines.
     public static func lines(of text: String) -> [String] {

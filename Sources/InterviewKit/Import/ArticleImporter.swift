@@ -77,7 +77,8 @@ public enum ArticleImporter {
         var report = ImportReport(file: file)
         let text: String
         do {
-            text = try UTF8Text.decode(bytes, file: file)
+            // Control characters become visible marks: in the bank, the report and the summary alike.
+            text = VisibleText.visibleKeepingLayout(try UTF8Text.decode(bytes, file: file))
         } catch {
             report.error = error
             return (nil, report)
@@ -152,11 +153,13 @@ public enum ArticleImporter {
         report.dropped = ImportFindings.dropped(lines, layout: found, parts: allParts)
         report.notTaken = ImportFindings.notTaken(lines, starts: found.questions.map(\.titleLine), chosen: found)
 
-        let title = found.title ?? "Questions from \(file.split(separator: "/").last.map(String.init) ?? file)"
+        // The file's name goes into the bank too: shown with marks, as the article's text is.
+        let shownFile = VisibleText.visible(file)
+        let title = found.title ?? "Questions from \(shownFile.split(separator: "/").last.map(String.init) ?? shownFile)"
         let draftBank = Bank(title: title, durationSeconds: options.durationSeconds, description: found.description,
                              questions: questions, source: file, hash: Hashing.fnv1a64(bytes))
         var notes = [
-            "Imported by `interview import` from \(file): \(questions.count) questions (\(found.form)).",
+            "Imported by `interview import` from \(shownFile): \(questions.count) questions (\(found.form)).",
             "The rubric items were derived by a program from each question's evaluation text: review them before use.",
         ]
         if !withoutAnswer.isEmpty {

@@ -80,7 +80,7 @@ struct ArticleLine: Hashable, Sendable {
         var marked = false
         var number = ""
         let digits = text.prefix(while: { $0.isASCII && $0.isNumber })
-        if (1...3).contains(digits.count), let mark = text.dropFirst(digits.count).first, mark == "." || mark == ")" {
+        if (1...NumberMark.maxDigits).contains(digits.count), let mark = text.dropFirst(digits.count).first, mark == "." || mark == ")" {
             let after = text.dropFirst(digits.count + 1)
             let spaced = after.drop(while: { $0 == " " })
             if spaced.count < after.count, spaced.hasPrefix("#") || spaced.hasPrefix("**") || spaced.hasPrefix("__") {

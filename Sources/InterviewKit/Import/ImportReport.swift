@@ -64,7 +64,8 @@ public struct ImportReport: Sendable {
     public var placeholders: [Entry] { questions.filter { if case .placeholder = $0.answer { true } else { false } } }
     public var needingRubric: [Entry] { questions.filter { $0.rubric.count < RubricDeriver.minimumItems } }
 
-    /// The report as text, one finding a line.
+    /// The report as text, one finding a line; what it quotes (the file's name too) with
+    /// control characters as marks.
     public var text: String {
         var out: [String] = []
         let name = file.split(separator: "/").last.map(String.init) ?? file
@@ -121,7 +122,7 @@ public struct ImportReport: Sendable {
             out += notTaken.prefix(40).map { "  line \($0.line): \"\(Self.short($0.text))\": \($0.why)" }
             if notTaken.count > 40 { out.append("  … and \(notTaken.count - 40) more") }
         }
-        return out.joined(separator: "\n") + "\n"
+        return VisibleText.visibleLines(out.joined(separator: "\n")) + "\n"
     }
 
     /// `[1, 2, 3, 7, 9, 10]` → `1–3, 7, 9–10`.

@@ -42,6 +42,8 @@ struct NumberMark: Hashable, Sendable {
     }
 
     private static let separators: Set<Character> = [".", ":", ")", "-", "–", "—"]
+    /// Question numbers up to 999,999: an article of a thousand questions and more goes on counting.
+    static let maxDigits = 6
 
     /// `Q12. Text` → (12, "Text"). A bare number needs `.` or `)` and a space after it,
     /// so that `3.5 million` or `2019 was` are not questions.
@@ -51,7 +53,7 @@ struct NumberMark: Hashable, Sendable {
             var rest = text.dropFirst(prefix.count)
             if !prefix.isEmpty { rest = rest.drop(while: { $0 == " " }) }
             let digits = rest.prefix(while: { $0.isASCII && $0.isNumber })
-            guard (1...3).contains(digits.count), let number = Int(digits), number > 0 else { continue }
+            guard (1...maxDigits).contains(digits.count), let number = Int(digits), number > 0 else { continue }
             rest = rest.dropFirst(digits.count)
             if prefix.isEmpty {
                 guard let mark = rest.first, mark == "." || mark == ")", rest.dropFirst().first == " " else { return nil }
@@ -100,7 +102,8 @@ struct NumberedQuestions {
                     if number == run.starts.count + 1 {
                         run.starts.append(index)
                         run.jump = nil  // the count went on: what skipped ahead was a list inside an answer
-                    } else if number > run.starts.count + 1, run.jump == nil {
+                    } else if number > run.starts.count + 1, number < 1000, run.jump == nil {
+                        // (A number of four digits or more that does not go on with the count is a year, not a question.)
                         run.jump = (index, run.starts.count + 1, number)
                     }
                 }

@@ -83,14 +83,16 @@ public enum Redaction {
 
     /// What `anonymize` keeps for calibration and `stats` (ratings, times, ticks, the
     /// recommendation, the questions, the interviewer, skips) without the candidate: the
-    /// name becomes `anonymous-<short id>`, the notes and closing notes go with every event
-    /// that edited them, and so do the reasons given for skips.
+    /// name becomes `anonymous-<short id>`, also where the interviewer typed it into a
+    /// question of their own; the notes and closing notes go with every event that edited
+    /// them, and so do the reasons given for skips.
     public static func anonymized(_ file: SessionFile, now: Date) -> Outcome {
         let history = NotesHistory(events: Array(file.events), questionCount: file.rubricCounts.count)
         let none = history.strands.map { Array(repeating: NoteLine?.none, count: $0.versions.count) }
         var characters = history.charactersRemoved(by: none)
         var events: [SessionEvent] = []
         var removed = 0
+        let name = CandidateName(file.candidate, replacement: anonymousName(file))
         for var event in file.events {
             if event.type == .notesEdited || event.type == .closingNotesEdited {
                 removed += 1
@@ -98,6 +100,11 @@ public enum Redaction {
                 characters += reason.unicodeScalars.count
                 removed += 1
                 event.text = nil
+                events.append(event)
+            } else if event.type == .questionAdded, let prompt = event.text, let (text, count) = name.replaced(in: prompt) {
+                characters += count
+                removed += 1
+                event.text = text
                 events.append(event)
             } else {
                 events.append(event)
@@ -109,6 +116,10 @@ public enum Redaction {
         }
         var out = file
         out.candidate = anonymousName(file)
+        // The record of a question of one's own is where the engine reads its prompt from.
+        for index in out.questions.indices where out.questions[index].added == true {
+            out.questions[index].prompt = name.replaced(in: out.questions[index].prompt)?.text ?? out.questions[index].prompt
+        }
         let nameChanged = out.candidate != file.candidate
         guard removed > 0 || nameChanged else { return Outcome(file: file, characters: 0, events: 0) }
         return Outcome(file: saved(out, events: events, characters: characters, now: now), characters: characters,

@@ -36,7 +36,8 @@ public struct RedactionDocument: Sendable {
     struct Item: Sendable {
         var strand: Int
         var line: NoteLine
-        /// `[mm:ss] text`, as shown.
+        /// `[mm:ss] text`, as shown: the document's line, and its scalars.
+        var text: String
         var shown: [Unicode.Scalar]
         var stampLength: Int
     }
@@ -44,6 +45,8 @@ public struct RedactionDocument: Sendable {
     struct Entry: Sendable {
         var text: String
         var strands: [Int]
+        /// `[mm:ss] text`, as shown: the document's line, and its scalars.
+        var line: String
         var shown: [Unicode.Scalar]
     }
 
@@ -63,14 +66,16 @@ public struct RedactionDocument: Sendable {
         self.history = history
         var sections: [Section] = []
         let tracks = file.questions.indices.map { NotesHistory.Track.question($0) } + [.closing]
+        let strands = Dictionary(grouping: history.strands.indices) { history.strands[$0].track }
         for track in tracks {
             let finals = history.final[track] ?? []
             let items = finals.compactMap { strand -> Item? in
                 guard let line = history.finalLine(of: strand) else { return nil }
-                let stamp = Array(("[" + ReportText.stamp(line.at) + "] ").unicodeScalars)
-                return Item(strand: strand, line: line, shown: stamp + Self.shown(line.text), stampLength: stamp.count)
+                let stamp = "[" + ReportText.stamp(line.at) + "] "
+                let text = stamp + Self.shown(line.text)
+                return Item(strand: strand, line: line, text: text, shown: Array(text.unicodeScalars), stampLength: stamp.unicodeScalars.count)
             }
-            let entries = Self.deletedEntries(history, track: track, finalTexts: items.map(\.line.text))
+            let entries = Self.deletedEntries(history, strands: strands[track] ?? [], finalTexts: items.map(\.line.text))
             guard !items.isEmpty || !entries.isEmpty else { continue }
             let heading: String
             switch track {
@@ -105,12 +110,12 @@ public struct RedactionDocument: Sendable {
             out += "\n" + section.heading + "\n"
             without += "\n" + section.heading + "\n"
             for item in section.items {
-                out += TextRemoval.string(item.shown) + "\n"
-                without += TextRemoval.string(item.shown) + "\n"
+                out += item.text + "\n"
+                without += item.text + "\n"
             }
             if !section.entries.isEmpty {
                 out += "\n" + Self.deletedHeading + "\n"
-                for entry in section.entries { out += TextRemoval.string(entry.shown) + "\n" }
+                for entry in section.entries { out += entry.line + "\n" }
             }
         }
         text = out
@@ -119,39 +124,52 @@ public struct RedactionDocument: Sendable {
 
     /// Each scalar as it can be shown in an editor: a control character as its visible
     /// symbol (␛ for ESC, ␡ for DEL, � for a C1 control or a bidi override), one for one.
-    static func shown(_ text: String) -> [Unicode.Scalar] {
-        text.unicodeScalars.map { scalar in
+    static func shown(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: VisibleText.isUnsafe) else { return text }
+        return TextRemoval.string(text.unicodeScalars.map { scalar in
             guard VisibleText.isUnsafe(scalar) else { return scalar }
             let v = scalar.value
             if v < 0x20 { return Unicode.Scalar(0x2400 + v)! }
             if v == 0x7F { return "\u{2421}" }
             return "\u{FFFD}"
-        }
+        })
     }
 
     /// Text that was in a track's notes and is not in them at the end: per line, its
     /// versions that are neither in a final line nor part of a longer version of it.
-    static func deletedEntries(_ history: NotesHistory, track: NotesHistory.Track, finalTexts: [String]) -> [Entry] {
-        let joined = finalTexts.joined()
+    /// "In a final line" is in the final lines one after the other, so that a line split
+    /// in two by Enter still holds what it was. Most versions are in their own line's
+    /// final text (typed on to it); the others are looked for all at once (`SubstringFinder`).
+    static func deletedEntries(_ history: NotesHistory, strands: [Int], finalTexts: [String]) -> [Entry] {
+        var others: [String: Int] = [:]
+        var candidates: [[String]] = []
+        for strand in strands {
+            let finalText = history.finalLine(of: strand).map { Array($0.text.unicodeScalars) } ?? []
+            var texts: [String] = []
+            for line in history.lines(of: strand) where !line.text.allSatisfy(\.isWhitespace) && !texts.contains(line.text) {
+                let scalars = Array(line.text.unicodeScalars)
+                guard !finalText.starts(with: scalars), TextRemoval.occurrences(of: scalars, in: finalText).isEmpty else { continue }
+                texts.append(line.text)
+                if others[line.text] == nil { others[line.text] = others.count }
+            }
+            candidates.append(texts)
+        }
+        let searched = others.sorted { $0.value < $1.value }.map { Array($0.key.unicodeScalars) }
+        let kept = SubstringFinder(searched).found(in: finalTexts)
         var entries: [Entry] = []
         var index: [String: Int] = [:]
-        for strand in history.strands.indices where history.strands[strand].track == track {
-            let lines = history.lines(of: strand)
-            var texts: [String] = []
-            for line in lines where !line.text.allSatisfy(\.isWhitespace) && !texts.contains(line.text) {
-                guard !joined.contains(line.text), !finalTexts.contains(where: { $0.contains(line.text) }) else { continue }
-                texts.append(line.text)
-            }
+        for (strand, candidates) in zip(strands, candidates) {
+            let texts = candidates.filter { !kept[others[$0]!] }
             let longest = texts.filter { text in !texts.contains { $0 != text && $0.contains(text) } }
             for text in longest {
                 if let existing = index[text] {
                     entries[existing].strands.append(strand)
                     continue
                 }
-                let at = lines.first { $0.text == text }?.at ?? 0
+                let at = history.lines(of: strand).first { $0.text == text }?.at ?? 0
                 index[text] = entries.count
-                entries.append(Entry(text: text, strands: [strand],
-                                     shown: Array(("[" + ReportText.stamp(at) + "] ").unicodeScalars) + shown(text)))
+                let line = "[" + ReportText.stamp(at) + "] " + shown(text)
+                entries.append(Entry(text: text, strands: [strand], line: line, shown: Array(line.unicodeScalars)))
             }
         }
         return entries
@@ -264,10 +282,11 @@ public struct RedactionDocument: Sendable {
         var seen: Set<Int> = []
         var current: Int?
         var inEntries = false
-        let lines = edited.split(separator: "\n", omittingEmptySubsequences: false)
+        // By bytes: a line break is one byte, and CRLF ends a line as LF does.
+        let lines = edited.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         for (offset, raw) in lines.enumerated() {
             let number = offset + 1
-            var line = Substring(raw)
+            var line = edited[raw.startIndex..<raw.endIndex]
             if line.hasSuffix("\r") { line = line.dropLast() }
             if line.allSatisfy(\.isWhitespace) { continue }
             if line.hasPrefix("## ") {

@@ -254,22 +254,30 @@ enum HTMLReport {
     /// widest of the usual fonts): digits 0.64 em, most letters 0.6, narrow marks 0.35;
     /// bold 8 % wider.
     static func estimatedWidth(_ text: String, bold: Bool = false) -> Double {
-        let em = text.reduce(0.0) { sum, c in
-            if c.isASCII, c.isNumber { return sum + 0.64 }
-            if ":/.,;'|!il ".contains(c) { return sum + 0.35 }
-            if "mwMW".contains(c) { return sum + 0.95 }
-            if c.isASCII { return sum + 0.62 }
-            return sum + 1.0   // wide scripts, emoji
-        }
-        return em * 13 * (bold ? 1.08 : 1)
+        text.reduce(0.0) { $0 + em($1) } * 13 * (bold ? 1.08 : 1)
     }
 
-    /// `3. What is overfitt…`: the number and the prompt, cut to fit `room` units.
+    private static func em(_ c: Character) -> Double {
+        if c.isASCII, c.isNumber { return 0.64 }
+        if ":/.,;'|!il ".contains(c) { return 0.35 }
+        if "mwMW".contains(c) { return 0.95 }
+        if c.isASCII { return 0.62 }
+        return 1.0   // wide scripts, emoji
+    }
+
+    /// `3. What is overfitt…`: the number and the prompt, cut to fit `room` units: the
+    /// longest start whose width with the `…` fits, summed in one pass (a prompt can be
+    /// a whole pasted page).
     private static func label(_ q: SessionReport.QuestionReport, room: Int) -> String {
         let text = "\(q.number). " + ReportText.visible(q.prompt)
         guard estimatedWidth(text) > Double(room) else { return text }
-        var cut = text
-        while !cut.isEmpty, estimatedWidth(cut + "…") > Double(room) { cut.removeLast() }
-        return cut + "…"
+        var end = text.startIndex
+        var width = 0.0
+        for index in text.indices {
+            width += em(text[index])
+            guard (width + em("…")) * 13 <= Double(room) else { break }
+            end = text.index(after: index)
+        }
+        return text[..<end] + "…"
     }
 }

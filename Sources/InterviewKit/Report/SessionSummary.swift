@@ -54,7 +54,7 @@ struct SessionSummary: Decodable, Hashable, Sendable, RangeChecked {
     func checkRanges() throws(SessionLimits.Problem) {
         try SessionLimits.check(bank: bank, questions: questions, recommendation: recommendation, closingNotes: closingNotes,
                                 clockSeconds: clockSeconds, totalSeconds: totalSeconds, amendedAt: amendedAt)
-        try SessionLimits.check(events: events, rubricCounts: questions.map(\.rubric.count))
+        try SessionLimits.check(events: events, questions: questions)
     }
 
     static func decode(_ data: Data, file: String) throws(InputError) -> SessionSummary {

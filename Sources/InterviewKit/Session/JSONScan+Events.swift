@@ -20,11 +20,9 @@ extension JSONScan.Scanner {
         return true
     }
 
-    /// A string value that decodes to the same text as its bytes (no escape, valid UTF-8).
+    /// A string value that decodes to the same text as its bytes (no escape; `string` checks the UTF-8).
     mutating func plainString() -> Range<Int>? {
         guard current == UInt8(ascii: "\""), let (range, escaped) = try? string(), !escaped else { return nil }
-        if bytes[range].contains(where: { $0 >= 0x80 }),
-           String(validating: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) == nil { return nil }
         return range
     }
 

@@ -145,6 +145,14 @@ enum JSONScan {
                     continue
                 }
                 if byte < 0x20 { throw problem("a control character (\(byte)) inside a string: expected it escaped") }
+                if byte >= 0x80 {
+                    // Checked here, so that bytes that are not UTF-8 are found at their line.
+                    guard let length = utf8Length(at: index) else {
+                        throw problem("invalid UTF-8 inside a string: expected the file saved as UTF-8 text")
+                    }
+                    index += length
+                    continue
+                }
                 index += 1
             }
             throw problem("the document ends inside a string that starts here", at: start)
@@ -255,6 +263,27 @@ enum JSONScan {
                 default: throw problem("expected ',' or ']' after a value in an array")
                 }
             }
+        }
+
+        /// The length of the UTF-8 sequence of one scalar at `start`, or nil when the bytes
+        /// there are not one (a stray continuation byte, an overlong form, a surrogate, past U+10FFFF).
+        func utf8Length(at start: Int) -> Int? {
+            let lead = bytes[start]
+            let length: Int
+            var second: ClosedRange<UInt8> = 0x80...0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; second = 0xA0...0xBF
+            case 0xED: length = 3; second = 0x80...0x9F
+            case 0xE1...0xEF: length = 3
+            case 0xF0: length = 4; second = 0x90...0xBF
+            case 0xF4: length = 4; second = 0x80...0x8F
+            case 0xF1...0xF3: length = 4
+            default: return nil
+            }
+            guard start + length <= bytes.count, second.contains(bytes[start + 1]) else { return nil }
+            for offset in 2..<length where !(0x80...0xBF).contains(bytes[start + offset]) { return nil }
+            return length
         }
 
         static func isHex(_ byte: UInt8) -> Bool {

@@ -10,7 +10,11 @@ import Foundation
 /// - Event times never go back: each event's `at` is at or after the one before (the
 ///   program writes them so; a file that breaks it is refused, not repaired).
 /// - Indices: an event's `question` within the questions, its `item` within that
-///   question's rubric; `from` and `removed` of a notes edit from 0 to `maxCount`.
+///   question's follow-ups (`followUpAsked`) or rubric (any other); `from` and `removed`
+///   of a notes edit from 0 to `maxCount`.
+/// - The interviewer's own questions (`added`): after the bank's, one for each
+///   `questionAdded` event, in order, and each event's `question` the index of its own;
+///   the fold makes one question per event, and the screens look each one up in the file.
 /// - Ratings: a question's `rating` and the `recommendation` 1 to 4 (or absent); an
 ///   event's `rating` 0 to 4 (0 clears).
 /// - At least one question.
@@ -84,9 +88,12 @@ public enum SessionLimits {
         if let amendedAt { try seconds(amendedAt, [Key("amendedAt")]) }
     }
 
-    /// The checks of the events: times, order, indices and ratings.
-    static func check<Events: Sequence>(events: Events, rubricCounts: [Int]) throws(Problem)
+    /// The checks of the events: times, order, indices and ratings; and the questions
+    /// added during the interview against the events that added them.
+    static func check<Events: Sequence>(events: Events, questions: [SessionFile.QuestionRecord]) throws(Problem)
     where Events.Element: CheckedEvent {
+        let bankCount = try addedLast(questions)
+        var added = 0
         var previous = 0.0
         for (n, event) in events.enumerated() {
             func path(_ key: String) -> [Key] { [Key("events"), Key(n), Key(key)] }
@@ -96,17 +103,24 @@ public enum SessionLimits {
                               message: "\(describe(path("at"))) is \(event.at), before the event ahead of it at \(previous): expected times that never go back")
             }
             previous = event.at
+            if event.type == .questionAdded {
+                let index = bankCount + added
+                guard index < questions.count else {
+                    throw Problem(path: [Key("events"), Key(n)], message:
+                        "\(describe([Key("events"), Key(n)])) adds a question the file does not hold: expected one added question (\"added\": true) after the bank's for each questionAdded event")
+                }
+                if let question = event.question, question != index {
+                    throw Problem(path: path("question"), message:
+                        "\(describe(path("question"))) is \(question): expected \(index), the index of the question it adds")
+                }
+                added += 1
+            }
             if let question = event.question {
-                guard rubricCounts.indices.contains(question) else {
+                guard questions.indices.contains(question) else {
                     throw Problem(path: path("question"),
-                                  message: "\(describe(path("question"))) is \(question): expected a question index from 0 to \(rubricCounts.count - 1)")
+                                  message: "\(describe(path("question"))) is \(question): expected a question index from 0 to \(questions.count - 1)")
                 }
-                let count = rubricCounts[question]
-                if let item = event.item, !(0..<count).contains(item) {
-                    throw Problem(path: path("item"), message: count == 0
-                                      ? "\(describe(path("item"))) is \(item): expected no rubric item, question \(question) has none"
-                                      : "\(describe(path("item"))) is \(item): expected a rubric item index from 0 to \(count - 1)")
-                }
+                if let item = event.item { try self.item(item, of: questions[question], question, event.type, path("item")) }
             } else {
                 try within(event.item, 0...maxCount, path("item"), "a rubric item index")
             }
@@ -117,12 +131,42 @@ public enum SessionLimits {
                 try seconds(event.lineAt(line), path("lines") + [Key(line), Key("at")])
             }
         }
+        guard bankCount + added == questions.count else {
+            let path = [Key("questions"), Key(bankCount + added), Key("added")]
+            throw Problem(path: path, message: "\(describe(path)) is true, and no questionAdded event adds it: expected one event for each added question")
+        }
+    }
+
+    /// How many questions the bank gave (at least one): those before the first added
+    /// one, after which every one must be added.
+    static func addedLast(_ questions: [SessionFile.QuestionRecord]) throws(Problem) -> Int {
+        let bankCount = questions.firstIndex { $0.added == true } ?? questions.count
+        guard bankCount > 0 else {
+            let path = [Key("questions"), Key(0), Key("added")]
+            throw Problem(path: path, message: "\(describe(path)) is true: expected the bank's questions first, at least one")
+        }
+        if let bank = questions[bankCount...].firstIndex(where: { $0.added != true }) {
+            let path = [Key("questions"), Key(bank)]
+            throw Problem(path: path, message: "\(describe(path)) is a question of the bank after one added during the interview: expected the added ones last")
+        }
+        return bankCount
+    }
+
+    /// An event's `item`: a follow-up of the question for `followUpAsked`, a rubric item for any other.
+    static func item(_ item: Int, of record: SessionFile.QuestionRecord, _ question: Int, _ type: SessionEvent.Kind,
+                     _ path: @autoclosure () -> [Key]) throws(Problem) {
+        let (count, what) = type == .followUpAsked ? (record.followUps?.count ?? 0, "follow-up") : (record.rubric.count, "rubric item")
+        guard !(0..<count).contains(item) else { return }
+        throw Problem(path: path(), message: count == 0
+                          ? "\(describe(path())) is \(item): expected no \(what), question \(question) has none"
+                          : "\(describe(path())) is \(item): expected a \(what) index from 0 to \(count - 1)")
     }
 }
 
 /// What the range checks read of an event: `SessionEvent`, and the lighter one `stats` reads.
 protocol CheckedEvent {
     var at: Double { get }
+    var type: SessionEvent.Kind { get }
     var question: Int? { get }
     var item: Int? { get }
     var rating: Int? { get }
@@ -156,6 +200,6 @@ extension SessionFile: RangeChecked {
     func checkRanges() throws(SessionLimits.Problem) {
         try SessionLimits.check(bank: bank, questions: questions, recommendation: recommendation, closingNotes: closingNotes,
                                 clockSeconds: clockSeconds, totalSeconds: totalSeconds, amendedAt: amendedAt)
-        try SessionLimits.check(events: events, rubricCounts: questions.map(\.rubric.count))
+        try SessionLimits.check(events: events, questions: questions)
     }
 }

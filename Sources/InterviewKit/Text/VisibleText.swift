@@ -33,6 +33,15 @@ public enum VisibleText {
         }
     }
 
+    /// A whole text file with every unsafe character shown as its mark, but for what lays
+    /// it out: tabs and line breaks (LF, CRLF). What `import` reads of an article.
+    public static func visibleKeepingLayout(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { isUnsafe($0) && $0 != "\t" && $0 != "\n" }) else { return text }
+        return text.reduce(into: "") { out, character in
+            if character != "\t", character != "\n", character != "\r\n", let mark = mark(character) { out += mark } else { out.append(character) }
+        }
+    }
+
     /// For messages printed on a terminal (stderr, stdout): each line made visible, the
     /// line breaks kept. A CR before a line break is shown too (`^M`): it would move
     /// the cursor back over what the line said.
