@@ -5,19 +5,19 @@ import InterviewKit
 struct DebriefCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "debrief",
-        abstract: "One candidate's sessions side by side: each question's ratings, times and ticks per interviewer, the recommendations, where interviewers disagree, a roll-up by tag.",
-        discussion: """
-            Every session must be of one candidate (names compared ignoring case and \\
-            spaces); sessions of two candidates are refused, naming both. Questions are \\
-            matched across sessions by id, else by prompt. Markdown, HTML or JSON, on \\
-            standard output or in FILE (written with mode 0600, never over a session \\
+        abstract: "One candidate's sessions side by side: each question's ratings, times and ticks per interviewer, the recommendations, where interviewers disagree, a summary by tag.",
+        discussion: HelpExamples.discussion("""
+            Every session must be of one candidate (names compared ignoring case and \
+            spaces); sessions of two candidates are refused, naming both. Questions are \
+            matched across sessions by id, else by prompt. Markdown, HTML or JSON, on \
+            standard output or in FILE (written with mode 0600, never over a session \
             file). See docs/reports.md.
-            """)
+            """, "debrief"))
 
     @Argument(help: "Session files of one candidate.", completion: .file(extensions: ["json"]))
     var sessions: [String]
 
-    @Option(help: "The format.")
+    @Option(help: ArgumentHelp("Markdown, HTML or JSON.", valueName: "markdown|html|json"))
     var format: ReportFormat = .markdown
 
     @Option(name: [.customShort("o"), .customLong("output")],

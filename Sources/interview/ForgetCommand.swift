@@ -6,14 +6,14 @@ struct Forget: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "forget",
         abstract: "Find every session and recorded report of a candidate; delete them with --yes.",
-        discussion: """
+        discussion: HelpExamples.discussion("""
             NAME matches a session's candidate exactly, ignoring case and runs of spaces; sessions of \
             similar names are shown and left alone unless named by --id (the short id shown, or the \
             whole id). Reports are those `report -o` wrote (recorded in reports-written) that report on \
             one of those sessions or name the candidate. With --yes each file is unlinked and its folder \
             flushed, and the candidate's files leave the program's memory of --out files. What cannot \
             be reached (a report moved elsewhere) is said. See docs/privacy.md.
-            """)
+            """, "forget"))
 
     @Argument(help: "The candidate's name, as in the sessions.")
     var name: String?

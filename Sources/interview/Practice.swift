@@ -7,7 +7,8 @@ import InterviewTUI
 struct Practice: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "practice",
-        abstract: "Practise alone (or with a peer watching): answer against the clock, then reveal the key and grade yourself.")
+        abstract: "Practise alone (or with a peer watching): answer against the clock, then reveal the key and grade yourself.",
+        discussion: HelpExamples.discussion("", "practice"))
 
     @Argument(help: "A bank file or a bank's name (see `interview banks`; default: config.toml's bank, else machine-learning).",
               completion: Complete.bank)
@@ -16,7 +17,7 @@ struct Practice: ParsableCommand {
     @Flag(help: "Order the questions by need: never practised, then due for review (see README).")
     var review = false
 
-    @Option(help: "Your name, for the session file.")
+    @Option(help: ArgumentHelp("Your name, for the session file.", valueName: "name"))
     var candidate: String = ProcessInfo.processInfo.environment["USER"] ?? ""
 
     @OptionGroup var look: ThemeOption

@@ -7,12 +7,12 @@ struct Resume: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "resume",
         abstract: "Continue an unfinished session: the one named, or one you choose from the unfinished ones.",
-        discussion: """
+        discussion: HelpExamples.discussion("""
             Without SESSION, lists the unfinished sessions (the sessions folder, and every file `run --out` \
             wrote before) with candidate, date, question and last activity, and asks which; with one, says \
             whose it opens. --reopen opens an ended interview again to amend it: that is recorded, and the \
             report marks what was added after the end.
-            """)
+            """, "resume"))
 
     @Argument(help: "The session file.", completion: .file(extensions: ["json"]))
     var session: String?

@@ -35,6 +35,20 @@ public struct Config: Hashable, Sendable {
     public var retentionDays: Int?
     /// `file_names = "candidate"|"id"`: how new session files are named.
     public var fileNames: SessionFileNames = .candidate
+    /// Where each key's value is written in the file, for errors about what it names.
+    public var places: [String: Place] = [:]
+
+    public struct Place: Hashable, Sendable {
+        public var line: Int
+        public var column: Int
+    }
+
+    /// `error` about what the value of `key` names (a bank, a theme), said at that value in
+    /// config.toml when `error` is about the value itself and config.toml gave it.
+    public func error(at key: String, _ error: InputError, value: String) -> InputError {
+        guard let file, let place = places[key], error.file == value else { return error }
+        return InputError(file: file, line: place.line, column: place.column, message: "\(key) \"\(value)\": \(error.message)")
+    }
 
     /// A folder named in config.toml, with the place where it is named (for errors about it).
     public struct Folder: Hashable, Sendable {
@@ -87,6 +101,7 @@ public struct Config: Hashable, Sendable {
         }
         for key in root.keys {
             guard let value = root[key] else { continue }
+            if let place = locator.place([key]) { config.places[key] = Place(line: place.line, column: place.valueColumn) }
             switch key {
             case "interviewer":
                 config.interviewer = string(key, value, expected: "your name, in quotes, for the session files")
