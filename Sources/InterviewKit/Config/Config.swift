@@ -44,9 +44,10 @@ public struct Config: Hashable, Sendable {
     }
 
     /// `error` about what the value of `key` names (a bank, a theme), said at that value in
-    /// config.toml when `error` is about the value itself and config.toml gave it.
+    /// config.toml when config.toml gave it and it names nothing there is (an error inside
+    /// a file it names stays at its place in that file).
     public func error(at key: String, _ error: InputError, value: String) -> InputError {
-        guard let file, let place = places[key], error.file == value else { return error }
+        guard let file, let place = places[key], error.file == value, !FileManager.default.fileExists(atPath: value) else { return error }
         return InputError(file: file, line: place.line, column: place.column, message: "\(key) \"\(value)\": \(error.message)")
     }
 
