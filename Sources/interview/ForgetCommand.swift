@@ -24,8 +24,11 @@ struct Forget: ParsableCommand {
     @Flag(help: "Delete them (without it, only list them).")
     var yes = false
 
+    @OptionGroup var output: ListingFormatOption
+
     func validate() throws {
         if (name ?? "").allSatisfy(\.isWhitespace), ids.isEmpty { throw ValidationError("name a candidate, or a session with --id") }
+        if yes, output.format == .json { throw ValidationError(ListingFormatOption.onlyListing) }
     }
 
     func run() throws {
@@ -62,6 +65,7 @@ struct Forget: ParsableCommand {
             listing.note("cannot be read as a session, so it may hold anyone's data (not touched): \(VisibleText.visible(session.path))")
         }
         listing.unreachable(data)
+        if output.format == .json { return try listing.printJSON() }
         print(listing.text(), terminator: "")
         guard !chosen.isEmpty || !reports.isEmpty else { return }
         guard yes else {

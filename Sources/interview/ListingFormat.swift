@@ -2,16 +2,16 @@ import ArgumentParser
 import Foundation
 import InterviewKit
 
-/// `--format text|json` of the commands that list things (`banks`, `themes`, `validate`):
-/// text for a person, JSON (an array, keys sorted, one value per key) for a script.
+/// `--format text|json` of the commands that list things (`banks`, `themes`, `validate`,
+/// `purge` and `forget` without --yes): text for a person, JSON (keys sorted) for a script.
 enum ListingFormat: String, CaseIterable, ExpressibleByArgument {
     case text, json
 
-    /// Prints `items` as JSON on standard output.
-    static func printJSON<Item: Encodable>(_ items: [Item]) throws {
+    /// Prints `value` as JSON on standard output.
+    static func printJSON(_ value: some Encodable) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        print(String(decoding: try encoder.encode(items), as: UTF8.self))
+        print(String(decoding: try encoder.encode(value), as: UTF8.self))
     }
 }
 
@@ -19,6 +19,9 @@ enum ListingFormat: String, CaseIterable, ExpressibleByArgument {
 struct ListingFormatOption: ParsableArguments {
     @Option(help: ArgumentHelp("text for a person, json for a script.", valueName: "text|json"))
     var format: ListingFormat = .text
+
+    /// `purge` and `forget` list in JSON; they delete in words.
+    static let onlyListing = "--format json lists what --yes would delete: run it without --yes, then with --yes alone"
 }
 
 /// A problem with a file, as JSON: where it is and what.

@@ -20,6 +20,12 @@ struct Purge: ParsableCommand {
     @Flag(help: "Delete them (without it, only list them).")
     var yes = false
 
+    @OptionGroup var output: ListingFormatOption
+
+    func validate() throws {
+        if yes, output.format == .json { throw ValidationError(ListingFormatOption.onlyListing) }
+    }
+
     func run() throws {
         let days: Int
         if let olderThan {
@@ -59,6 +65,7 @@ struct Purge: ParsableCommand {
             listing.note("cannot tell when it started, kept: \(VisibleText.visible(session.path))"
                          + (session.error.map { " (\($0.message))" } ?? ""))
         }
+        if output.format == .json { return try listing.printJSON() }
         guard !sessions.isEmpty || !reports.isEmpty else {
             print(listing.text(emptyTitle: "No session is older than \(age) (in \(VisibleText.visible(data.store.folder.path)))."),
                   terminator: "")
