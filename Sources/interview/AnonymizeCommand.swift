@@ -6,14 +6,14 @@ struct Anonymize: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "anonymize",
         abstract: "Keep a session for calibration and stats without the candidate: no name, no notes.",
-        discussion: """
+        discussion: HelpExamples.discussion("""
             Keeps the ratings, times, ticks, the recommendation, the questions and the interviewer; \
             removes the candidate's name (it becomes anonymous-<short id>, and so does the file's name), \
             the notes and the closing notes, and every event that edited them. The session still replays, \
             reports and counts in `stats`. NAME takes every session of that candidate (an exact match); \
             FILE, one session. Reports `report -o` wrote from it are deleted: they hold the name and the \
             notes. A session open in a running interview is not touched. See docs/privacy.md.
-            """)
+            """, "anonymize"))
 
     @Argument(help: "A candidate's name, or a session file.", completion: .file(extensions: ["json"]))
     var target: String

@@ -6,7 +6,21 @@ struct Banks: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "banks",
         abstract: "List the banks one can name: yours, your team's (banks in config.toml) and the built-in ones.",
-        discussion: Defaults.lookup)
+        discussion: HelpExamples.discussion(Defaults.lookup, "banks"))
+
+    @OptionGroup var listing: ListingFormatOption
+
+    /// A bank as `--format json` lists it; a bank that cannot be used has only `error`.
+    struct Listed: Encodable {
+        var name: String
+        var file: String
+        var place: String
+        var shadowsBuiltin: Bool
+        var title: String?
+        var questions: Int?
+        var durationSeconds: Int?
+        var error: ProblemJSON?
+    }
 
     func run() throws {
         let library: BankLibrary
@@ -17,19 +31,29 @@ struct Banks: ParsableCommand {
         }
         let (entries, problems) = library.all()
         var rows: [[String]] = []
+        var listed: [Listed] = []
         var failed = !problems.isEmpty
         for entry in entries {
             let from = entry.place == .builtin ? "built-in" : Self.abbreviated(entry.file) + (entry.shadowsBuiltin ? " (instead of the built-in)" : "")
+            var item = Listed(name: entry.name, file: entry.file, place: Self.place(entry.place), shadowsBuiltin: entry.shadowsBuiltin)
             do {
                 let bank = try BankLoader.load(entry)
                 rows.append([entry.name, bank.title, "\(bank.questions.count) questions", Durations.format(bank.durationSeconds), from])
+                (item.title, item.questions, item.durationSeconds) = (bank.title, bank.questions.count, bank.durationSeconds)
             } catch {
                 rows.append([entry.name, "(cannot be used: \(error.message))", "", "", from])
+                item.error = ProblemJSON(error)
                 printError(error.description)
                 failed = true
             }
+            listed.append(item)
         }
         for problem in problems { printError(problem.description) }
+        if listing.format == .json {
+            try ListingFormat.printJSON(listed)
+            if failed { throw ExitCode(2) }
+            return
+        }
         let widths = (0..<4).map { column in rows.map { $0[column].count }.max() ?? 0 }
         for row in rows {
             let cells = row.enumerated().map { column, cell in
@@ -38,6 +62,15 @@ struct Banks: ParsableCommand {
             print(VisibleText.visible(cells.joined(separator: "  ")))
         }
         if failed { throw ExitCode(2) }
+    }
+
+    /// Where a bank was found, for JSON: `own`, `team`, `built-in`.
+    static func place(_ place: BankLibrary.Place) -> String {
+        switch place {
+        case .own: "own"
+        case .team: "team"
+        case .builtin: "built-in"
+        }
     }
 
     /// A path under the home folder as `~/…`.
@@ -52,11 +85,11 @@ struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check banks: every error and warning of each, as FILE:LINE:COL; exit 2 on any error.",
-        discussion: """
+        discussion: HelpExamples.discussion("""
             A good bank prints its title, question count and time budget. Errors and warnings go \
             to standard error; warnings (questions over the duration, no rubric, one prompt twice, \
             tabs in indentation, …) leave the exit status 0 unless --strict.
-            """)
+            """, "validate"))
 
     @Flag(help: "Warnings are errors too (exit 2): for a check before a bank is shared.")
     var strict = false
@@ -64,34 +97,56 @@ struct Validate: ParsableCommand {
     @Argument(help: "Bank files, folders of bank files (each *.md in it), or banks' names.", completion: Complete.bankOrFolder)
     var banks: [String]
 
+    @OptionGroup var listing: ListingFormatOption
+
+    /// A bank checked, as `--format json` lists it.
+    struct Checked: Encodable {
+        var bank: String
+        var ok: Bool
+        var title: String?
+        var questions: Int?
+        var budgetSeconds: Int?
+        var durationSeconds: Int?
+        var errors: [ProblemJSON] = []
+        var warnings: [ProblemJSON] = []
+    }
+
     func run() throws {
+        var checked: [Checked] = []
+        defer { if listing.format == .json { try? ListingFormat.printJSON(checked) } }
         var failed = false
         for reference in banks {
             if isFolder(reference) {
                 let files = BankLibrary.bankFiles(in: reference)
                 if files.isEmpty {
-                    printError("\(reference):1:1: no bank file in this folder: expected *.md files (README.md is not a bank)")
+                    let error = InputError(file: reference, line: 1, column: 1,
+                                           message: "no bank file in this folder: expected *.md files (README.md is not a bank)")
+                    printError(error.description)
+                    checked.append(Checked(bank: reference, ok: false, errors: [ProblemJSON(error)]))
                     failed = true
                 }
                 for file in files {
                     let path = URL(fileURLWithPath: reference).appendingPathComponent(file).path
-                    if !check(path, file: path) { failed = true }
+                    checked.append(check(path, file: path))
                 }
-            } else if !check(reference, file: nil) {
-                failed = true
+            } else {
+                checked.append(check(reference, file: nil))
             }
         }
-        if failed { throw ExitCode(2) }
+        if failed || checked.contains(where: { !$0.ok }) { throw ExitCode(2) }
     }
 
-    /// Checks one bank; false when it fails (an error, or a warning under --strict).
-    func check(_ reference: String, file: String?) -> Bool {
+    /// Checks one bank, saying what it found (on stderr, and for text on stdout); not
+    /// `ok` when it fails (an error, or a warning under --strict).
+    func check(_ reference: String, file: String?) -> Checked {
+        var checked = Checked(bank: file ?? reference, ok: false)
         let found: (file: String, bytes: [UInt8])
         do {
             found = try BankLoader.bytes(reference)
         } catch {
             printError(error.description)
-            return false
+            checked.errors = [ProblemJSON(error)]
+            return checked
         }
         let result = BankParser.check(bytes: found.bytes, file: found.file)
         let byPlace = { (a: InputError, b: InputError) in (a.line, a.column) < (b.line, b.column) }
@@ -99,12 +154,18 @@ struct Validate: ParsableCommand {
         for warning in result.warnings.sorted(by: byPlace) {
             printError("\(warning.file):\(warning.line):\(warning.column): warning: \(warning.message)")
         }
-        guard let bank = result.bank, result.controlCharacters.isEmpty, !(strict && !result.warnings.isEmpty) else { return false }
+        checked.errors = (result.errors + result.controlCharacters).sorted(by: byPlace).map(ProblemJSON.init)
+        checked.warnings = result.warnings.sorted(by: byPlace).map(ProblemJSON.init)
+        guard let bank = result.bank else { return checked }
+        (checked.title, checked.questions) = (bank.title, bank.questions.count)
+        (checked.budgetSeconds, checked.durationSeconds) = (bank.totalBudgetSeconds, bank.durationSeconds)
+        checked.ok = result.controlCharacters.isEmpty && !(strict && !result.warnings.isEmpty)
+        guard checked.ok, listing.format == .text else { return checked }
         let budget = Durations.format(bank.totalBudgetSeconds)
         let warnings = result.warnings.isEmpty ? "" : "; \(result.warnings.count) warning\(result.warnings.count == 1 ? "" : "s")"
         print("\(VisibleText.visible(file ?? reference)): \(VisibleText.visible(bank.title)): \(bank.questions.count) questions, "
               + "\(budget) of question time for a \(Durations.format(bank.durationSeconds)) interview\(warnings)")
-        return true
+        return checked
     }
 
     func isFolder(_ path: String) -> Bool {
@@ -117,10 +178,10 @@ struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
         abstract: "Write a starter bank: a template of the whole format, explained, or a copy of a bank to edit.",
-        discussion: """
+        discussion: HelpExamples.discussion("""
             Never overwrites a file. Put the file in ~/.local/share/interview/banks/ (or a folder of \
             banks in config.toml) to run it by name.
-            """)
+            """, "new"))
 
     @Argument(help: "The bank file to write (a new file).", completion: .file(extensions: ["md"]))
     var file: String

@@ -5,21 +5,21 @@ import InterviewKit
 struct DebriefCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "debrief",
-        abstract: "One candidate's sessions side by side: each question's ratings, times and ticks per interviewer, the recommendations, where interviewers disagree, a roll-up by tag.",
-        discussion: """
-            Every session must be of one candidate (names compared ignoring case and \\
-            spaces); sessions of two candidates are refused, naming both. Questions are \\
-            matched across sessions by id, else by prompt. Markdown, HTML or JSON, on \\
-            standard output or in FILE (written with mode 0600, as `report -o` writes: \\
-            only as a new file or over a report or debrief interview wrote, --force for \\
-            any other file, never over a session; recorded, so that `forget`, `purge` \\
+        abstract: "One candidate's sessions side by side: each question's ratings, times and ticks per interviewer, the recommendations, where interviewers disagree, a summary by tag.",
+        discussion: HelpExamples.discussion("""
+            Every session must be of one candidate (names compared ignoring case and \
+            spaces); sessions of two candidates are refused, naming both. Questions are \
+            matched across sessions by id, else by prompt. Markdown, HTML or JSON, on \
+            standard output or in FILE (written with mode 0600, as `report -o` writes: \
+            only as a new file or over a report or debrief interview wrote, --force for \
+            any other file, never over a session; recorded, so that `forget`, `purge` \
             and `anonymize` find it). See docs/reports.md.
-            """)
+            """, "debrief"))
 
     @Argument(help: "Session files of one candidate.", completion: .file(extensions: ["json"]))
     var sessions: [String]
 
-    @Option(help: "The format.")
+    @Option(help: ArgumentHelp("Markdown, HTML or JSON.", valueName: "markdown|html|json"))
     var format: ReportFormat = .markdown
 
     @Option(name: [.customShort("o"), .customLong("output")],

@@ -17,10 +17,11 @@ enum Defaults {
     /// The bank named on the command line, else config.toml's `bank`, else the built-in one.
     static func bank(_ given: String?, config: Config? = nil) throws -> Bank {
         let config = try config ?? self.config()
+        let reference = config.bankName(given: given)
         do {
-            return try BankLoader.load(config.bankName(given: given), config: config)
+            return try BankLoader.load(reference, config: config)
         } catch {
-            throw exitWithInputError(error)
+            throw exitWithInputError(given == nil ? config.error(at: "bank", error, value: reference) : error)
         }
     }
 

@@ -6,14 +6,14 @@ struct Forget: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "forget",
         abstract: "Find every session and recorded report of a candidate; delete them with --yes.",
-        discussion: """
+        discussion: HelpExamples.discussion("""
             NAME matches a session's candidate exactly, ignoring case and runs of spaces; sessions of \
             similar names are shown and left alone unless named by --id (the short id shown, or the \
             whole id). Reports are those `report -o` and `debrief -o` wrote (recorded in reports-written) that report on \
             one of those sessions or name the candidate. With --yes each file is unlinked and its folder \
             flushed, and the candidate's files leave the program's memory of --out files. What cannot \
             be reached (a report moved elsewhere) is said. See docs/privacy.md.
-            """)
+            """, "forget"))
 
     @Argument(help: "The candidate's name, as in the sessions.")
     var name: String?
@@ -24,8 +24,11 @@ struct Forget: ParsableCommand {
     @Flag(help: "Delete them (without it, only list them).")
     var yes = false
 
+    @OptionGroup var output: ListingFormatOption
+
     func validate() throws {
         if (name ?? "").allSatisfy(\.isWhitespace), ids.isEmpty { throw ValidationError("name a candidate, or a session with --id") }
+        if yes, output.format == .json { throw ValidationError(ListingFormatOption.onlyListing) }
     }
 
     func run() throws {
@@ -47,6 +50,7 @@ struct Forget: ParsableCommand {
             listing.note("cannot be read as a session, so it may hold anyone's data (not touched): \(VisibleText.visible(session.path))")
         }
         listing.unreachable(data)
+        if output.format == .json { return try listing.printJSON() }
         print(listing.text(), terminator: "")
         guard !chosen.isEmpty || !reports.isEmpty else { return }
         guard yes else {

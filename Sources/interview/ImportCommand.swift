@@ -6,22 +6,22 @@ struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Turn an interview-questions article (plain text copied from a web page, or Markdown) into a bank.",
-        discussion: """
+        discussion: HelpExamples.discussion("""
             The bank goes to standard output, or to FILE with -o (never over an existing file unless --force). \
             The count of questions found is printed on standard error, with the questions that had no answer \
             and those that need a rubric written by a person. Review the bank before use: the rubric items are \
             derived by a program, as its front matter says. --report prints what was found, line by line, in \
             place of the bank (which still goes to FILE with -o).
-            """)
+            """, "import"))
 
     @Argument(help: "The article: a text or Markdown file, or - to read it from standard input (a paste).", completion: .file())
     var article: String
 
-    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write the bank to FILE.", valueName: "FILE"),
+    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write the bank to this file.", valueName: "file"),
             completion: .file(extensions: ["md"]))
     var output: String?
 
-    @Option(help: "The interview's length, spread evenly over the questions.")
+    @Option(help: ArgumentHelp("The interview's length, spread evenly over the questions.", valueName: "length"))
     var duration = "45m"
 
     @Flag(help: "Fail on a question without an expected answer (or with only a placeholder, like 'Answer here') instead of writing the importer's placeholder.")
@@ -33,7 +33,7 @@ struct Import: ParsableCommand {
     @Flag(help: "Print what was found, line by line: questions, sections, topics, placeholders, what was left out and why.")
     var report = false
 
-    @Flag(help: "Replace FILE if it exists.")
+    @Flag(help: "Replace the -o file if it exists.")
     var force = false
 
     func run() throws {

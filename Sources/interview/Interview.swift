@@ -10,7 +10,7 @@ struct Interview: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "interview",
         abstract: "Conduct, practise, replay and report technical interviews in the terminal.",
-        discussion: Defaults.discussion,
+        discussion: HelpExamples.discussion(Defaults.discussion, "interview"),
         version: "0.1.0",
         subcommands: [Run.self, Resume.self, Practice.self, Replay.self, Mirror.self, Banks.self, Themes.self, Validate.self, New.self, Import.self, Report.self, Stats.self,
                       DebriefCommand.self, Purge.self, Forget.self, Anonymize.self, Redact.self],
@@ -28,7 +28,9 @@ struct Interview: ParsableCommand {
             try command.run()
         } catch {
             if exitCode(for: error) == .validationFailure {
-                printError(fullMessage(for: error))
+                // One style for every error: `interview: message`, not `interview: Error: message`.
+                let message = fullMessage(for: error)
+                printError(message.hasPrefix("Error: ") ? String(message.dropFirst("Error: ".count)) : message)
                 Foundation.exit(2)
             }
             exit(withError: error)

@@ -6,7 +6,8 @@ import InterviewTUI
 struct Mirror: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mirror",
-        abstract: "Show what the candidate may see of a live session (prompt, number, clocks), following its file.")
+        abstract: "Show what the candidate may see of a live session (prompt, number, clocks), following its file.",
+        discussion: HelpExamples.discussion("", "mirror"))
 
     @Argument(help: "The session file of the live interview (see --out of `interview run`).", completion: .file(extensions: ["json"]))
     var session: String

@@ -7,7 +7,8 @@ import InterviewTUI
 struct Practice: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "practice",
-        abstract: "Practise alone (or with a peer watching): answer against the clock, then reveal the key and grade yourself.")
+        abstract: "Practise alone (or with a peer watching): answer against the clock, then reveal the key and grade yourself.",
+        discussion: HelpExamples.discussion("", "practice"))
 
     @Argument(help: "A bank file or a bank's name (see `interview banks`; default: config.toml's bank, else machine-learning).",
               completion: Complete.bank)
@@ -16,10 +17,11 @@ struct Practice: ParsableCommand {
     @Flag(help: "Order the questions by need: never practised, then due for review (see README).")
     var review = false
 
-    @Option(help: "Your name, for the session file.")
+    @Option(help: ArgumentHelp("Your name, for the session file.", valueName: "name"))
     var candidate: String = ProcessInfo.processInfo.environment["USER"] ?? ""
 
     @OptionGroup var look: ThemeOption
+    @OptionGroup var pointer: MouseOption
 
     func run() throws {
         let theme = try look.resolve()
@@ -35,7 +37,7 @@ struct Practice: ParsableCommand {
                                    interviewer: "", startedAt: startedAt)
         try requireTerminal()
         let url = try newSessionFile(store, for: engine, candidate: "practice-" + candidate, startedAt: startedAt)
-        try runLive(engine: engine, clock: SessionClock(SystemClock()), path: url.path, theme: theme, mouse: look.mouse(),
+        try runLive(engine: engine, clock: SessionClock(SystemClock()), path: url.path, theme: theme, mouse: pointer.mouse(),
                     practice: true, created: true)
     }
 }

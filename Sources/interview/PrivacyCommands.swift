@@ -13,6 +13,21 @@ enum Privacy {
         private var header = ""
         private(set) var bytes = 0
         private var items = 0
+        /// The same, for `--format json`.
+        private var entries: [Entry] = []
+
+        /// A line of the listing for a script: `kind` session, similar (a session left
+        /// alone), report, unreachable or note.
+        struct Entry: Encodable {
+            var kind: String
+            var path: String?
+            var candidates: [String]?
+            var startedAt: String?
+            var bytes: Int?
+            var id: String?
+            var inUse: Bool?
+            var text: String?
+        }
 
         mutating func title(_ text: String) { header = text }
 
@@ -25,8 +40,11 @@ enum Privacy {
             if showID { line += "  id " + SessionNames.shortID(session.id) }
             line += "  " + VisibleText.visible(session.path)
             if session.rescue { line += "  (a rescue copy)" }
-            if SessionLock.isHeld(session: session.path) { line += "  (in use by a running interview: it will be kept)" }
+            let inUse = SessionLock.isHeld(session: session.path)
+            if inUse { line += "  (in use by a running interview: it will be kept)" }
             lines.append(line)
+            entries.append(Entry(kind: showID ? "similar" : "session", path: session.path, candidates: session.file.map { [$0.candidate] },
+                                 startedAt: session.startedAt.map(ISO8601.string), bytes: session.size, id: session.id, inUse: inUse))
             if !showID {
                 bytes += session.size
                 items += 1
@@ -37,11 +55,15 @@ enum Privacy {
             let who = report.mentions.isEmpty ? "" : report.candidates.map(VisibleText.visible).joined(separator: ", ")
             lines.append("  " + Self.pad("report", 21) + "  " + Self.pad(who, 24) + "  "
                          + Self.pad(Erasure.describe(bytes: report.size), 9, right: true) + "  " + VisibleText.visible(report.path))
+            entries.append(Entry(kind: "report", path: report.path, candidates: report.candidates, bytes: report.size))
             bytes += report.size
             items += 1
         }
 
-        mutating func note(_ text: String) { lines.append("  note: " + text) }
+        mutating func note(_ text: String) {
+            lines.append("  note: " + text)
+            entries.append(Entry(kind: "note", text: text))
+        }
 
         /// The remembered files that are no longer where they were written.
         mutating func unreachable(_ data: StoredData) {
@@ -49,6 +71,17 @@ enum Privacy {
             guard !missing.isEmpty else { return }
             lines.append("Not found where the program wrote them (moved or deleted elsewhere: out of its reach; delete them yourself if they still exist):")
             for path in missing { lines.append("  " + VisibleText.visible(path)) }
+            entries += missing.map { Entry(kind: "unreachable", path: $0) }
+        }
+
+        /// `--format json`: the title, every entry, and the bytes they hold.
+        func printJSON() throws {
+            struct Document: Encodable {
+                var title: String
+                var entries: [Entry]
+                var bytes: Int
+            }
+            try ListingFormat.printJSON(Document(title: header, entries: entries, bytes: bytes))
         }
 
         func text(emptyTitle: String? = nil) -> String {

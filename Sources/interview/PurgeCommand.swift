@@ -6,19 +6,25 @@ struct Purge: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "purge",
         abstract: "List the sessions older than the retention (and the reports written from them); delete them with --yes.",
-        discussion: """
+        discussion: HelpExamples.discussion("""
             The retention is --older-than, else `retention = "180d"` in config.toml. A session's age is \
             the time since it started; a recorded report (`report -o`) goes with the oldest session it \
             reports on. Sessions are those of the sessions folder and the files `run --out` wrote. \
             Deleting unlinks each file and flushes its folder; a session a running interview holds is \
             kept. See docs/privacy.md.
-            """)
+            """, "purge"))
 
     @Option(name: .customLong("older-than"), help: ArgumentHelp("The age past which sessions go, e.g. 90d, 26w or 2y (default: config.toml's retention).", valueName: "age"))
     var olderThan: String?
 
     @Flag(help: "Delete them (without it, only list them).")
     var yes = false
+
+    @OptionGroup var output: ListingFormatOption
+
+    func validate() throws {
+        if yes, output.format == .json { throw ValidationError(ListingFormatOption.onlyListing) }
+    }
 
     func run() throws {
         let days: Int
@@ -59,6 +65,7 @@ struct Purge: ParsableCommand {
             listing.note("cannot tell when it started, kept: \(VisibleText.visible(session.path))"
                          + (session.error.map { " (\($0.message))" } ?? ""))
         }
+        if output.format == .json { return try listing.printJSON() }
         guard !sessions.isEmpty || !reports.isEmpty else {
             print(listing.text(emptyTitle: "No session is older than \(age) (in \(VisibleText.visible(data.store.folder.path)))."),
                   terminator: "")

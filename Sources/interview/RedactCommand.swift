@@ -6,7 +6,7 @@ struct Redact: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "redact",
         abstract: "Take text out of a session's notes, and out of every event of its log.",
-        discussion: """
+        discussion: HelpExamples.discussion("""
             With --remove TEXT (repeatable), every occurrence of TEXT (exact, case and all) goes from the \
             notes and closing notes, in every event, with the versions of a line saved while it was half \
             typed. With --deleted, everything typed and then deleted during the interview goes from the \
@@ -14,7 +14,7 @@ struct Redact: ParsableCommand {
             beside the session, removed after): take out words or lines, save and quit. Either way replay \
             never shows the text again, and the log records that a redaction happened, when, and how many \
             characters, never what. See docs/privacy.md.
-            """)
+            """, "redact"))
 
     @Argument(help: "The session file.", completion: .file(extensions: ["json"]))
     var file: String

@@ -6,12 +6,13 @@ import InterviewTUI
 struct Replay: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "replay",
-        abstract: "Replay a saved session on its own timeline, read-only.")
+        abstract: "Replay a saved session on its own timeline, read-only.",
+        discussion: HelpExamples.discussion("", "replay"))
 
     @Argument(help: "The session file.", completion: .file(extensions: ["json"]))
     var session: String
 
-    @Option(help: "Playback speed: 1, 2, 4, 8 or 16.")
+    @Option(help: ArgumentHelp("Playback speed.", valueName: "1|2|4|8|16"))
     var speed: Double = 1
 
     @OptionGroup var look: ThemeOption

@@ -18,7 +18,7 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Write a scorecard of saved sessions: Markdown, HTML with a chart, or JSON.",
-        discussion: """
+        discussion: HelpExamples.discussion("""
             Several sessions make one report, one session after another (JSON: the \
             `sessions` array), on standard output or in FILE. With `-o DIR` (an existing \
             folder, or a path ending in /) each session gets its own file in DIR, named \
@@ -26,12 +26,12 @@ struct Report: ParsableCommand {
             written with mode 0600, only as new files or over reports interview wrote \
             before (--force for any other file), never over a session and never into \
             the sessions folder unless --force. See docs/reports.md.
-            """)
+            """, "report"))
 
     @Argument(help: "Session files.", completion: .file(extensions: ["json"]))
     var sessions: [String]
 
-    @Option(help: "The report format.")
+    @Option(help: ArgumentHelp("The report format.", valueName: "markdown|html|json"))
     var format: ReportFormat = .markdown
 
     @Option(name: [.customShort("o"), .customLong("output")],
@@ -131,18 +131,18 @@ struct Stats: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
         abstract: "Compare sessions: a row per session, per interviewer, and per question how often it was asked, ran over budget, how it was rated and each rubric item ticked.",
-        discussion: """
+        discussion: HelpExamples.discussion("""
             Reads every *.json file in DIR (default: the sessions folder). A file that is \
             not a readable session is named on stderr and skipped; the exit status is then \
             1. Sessions in which nothing was recorded (no note, tick, rating or \
             recommendation) are left out and counted apart. Filters: every one given must \
             hold; dates are days (UTC), both ends included. See docs/reports.md.
-            """)
+            """, "stats"))
 
     @Argument(help: "A folder of session files (default: the sessions folder).", completion: .directory)
     var folder: String?
 
-    @Option(help: "table (default), csv or json.")
+    @Option(help: ArgumentHelp("The output format.", valueName: "table|csv|json"))
     var format: StatsFormatOption = .table
 
     @Flag(help: "The table lists every rubric item's hit rate; the CSV has a row per question instead of per session.")
@@ -157,13 +157,13 @@ struct Stats: ParsableCommand {
     @Option(help: ArgumentHelp("Only this candidate's sessions (the name, or whole words of it).", valueName: "name"))
     var candidate: String?
 
-    @Option(help: ArgumentHelp("Only sessions started on this day (UTC) or later.", valueName: "YYYY-MM-DD"))
+    @Option(help: ArgumentHelp("Only sessions started on this day (UTC) or later: YYYY-MM-DD, or today, yesterday, 7d (days ago), 2w (weeks ago).", valueName: "day"))
     var since: String?
 
-    @Option(help: ArgumentHelp("Only sessions started on this day (UTC) or earlier.", valueName: "YYYY-MM-DD"))
+    @Option(help: ArgumentHelp("Only sessions started on this day (UTC) or earlier (as --since).", valueName: "day"))
     var until: String?
 
-    @Option(help: "Only live or only practice sessions.")
+    @Option(help: ArgumentHelp("Only live or only practice sessions.", valueName: "live|practice"))
     var mode: StatsModeOption?
 
     func run() throws {

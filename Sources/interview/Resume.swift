@@ -7,12 +7,12 @@ struct Resume: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "resume",
         abstract: "Continue an unfinished session: the one named, or one you choose from the unfinished ones.",
-        discussion: """
+        discussion: HelpExamples.discussion("""
             Without SESSION, lists the unfinished sessions (the sessions folder, and every file `run --out` \
             wrote before) with candidate, date, question and last activity, and asks which; with one, says \
             whose it opens. --reopen opens an ended interview again to amend it: that is recorded, and the \
             report marks what was added after the end.
-            """)
+            """, "resume"))
 
     @Argument(help: "The session file.", completion: .file(extensions: ["json"]))
     var session: String?
@@ -24,6 +24,7 @@ struct Resume: ParsableCommand {
     var share = false
 
     @OptionGroup var look: ThemeOption
+    @OptionGroup var pointer: MouseOption
 
     func run() throws {
         let theme = try look.resolve()
@@ -106,7 +107,7 @@ struct Resume: ParsableCommand {
         if share { engine.perform(.setShareSafe(true), at: file.clockSeconds) }
         try requireTerminal()
         try runLive(engine: engine, clock: SessionClock(SystemClock(), continuingFrom: file.clockSeconds), path: path,
-                    theme: theme, mouse: look.mouse(), notice: notice, practice: file.mode == .practice, created: created,
+                    theme: theme, mouse: pointer.mouse(), notice: notice, practice: file.mode == .practice, created: created,
                     session: LiveSession(lock: lock, replacing: rescue))
     }
 

@@ -5,25 +5,30 @@ import InterviewTerminal
 import InterviewTUI
 
 struct Run: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "run", abstract: "Conduct a live interview (the default command).")
+    static let configuration = CommandConfiguration(commandName: "run", abstract: "Conduct a live interview (the default command).",
+                                                    discussion: HelpExamples.discussion("", "run"))
 
     @Argument(help: "A bank file or a bank's name (see `interview banks`; default: config.toml's bank, else machine-learning).",
               completion: Complete.bank)
     var bank: String?
 
-    @Option(help: "The candidate's name, for the session file.")
+    @Option(help: ArgumentHelp("The candidate's name, for the session file.", valueName: "name"))
     var candidate: String = ""
 
-    @Option(help: "Your name, for the session file (default: config.toml's interviewer, else $USER).")
+    @Option(help: ArgumentHelp("Your name, for the session file (default: config.toml's interviewer, else $USER).", valueName: "name"))
     var interviewer: String?
 
-    @Option(help: "Where to save the session (default: a new file in the sessions folder).", completion: .file(extensions: ["json"]))
+    // `--out` is the name it had first: scripts keep working.
+    @Option(name: [.customShort("o"), .customLong("output"), .customLong("out")],
+            help: ArgumentHelp("Save the session to this new file (default: a new file in the sessions folder).", valueName: "file"),
+            completion: .file(extensions: ["json"]))
     var out: String?
 
     @Flag(help: "Start in share-safe mode: only the prompt and the clocks on screen.")
     var share = false
 
-    @Option(help: "The planned length of the interview, e.g. 45m or 1h30m (default: config.toml's duration, else the bank's).")
+    @Option(help: ArgumentHelp("The planned length of the interview, e.g. 45m or 1h30m (default: config.toml's duration, else the bank's).",
+                               valueName: "length"))
     var duration: String?
 
     @Option(help: ArgumentHelp("The questions to ask, by bank number, in this order (the others stay reachable from the list as extras).",
@@ -33,10 +38,11 @@ struct Run: ParsableCommand {
     @Option(help: ArgumentHelp("Ask the questions with one of these tags.", valueName: "T,..."))
     var tags: String?
 
-    @Option(help: "Which clocks the candidate's screens (share-safe, mirror) show.")
+    @Option(help: ArgumentHelp("Which clocks the candidate's screens (share-safe, mirror) show.", valueName: "none|question|both"))
     var candidateClock: CandidateClock = .question
 
     @OptionGroup var look: ThemeOption
+    @OptionGroup var pointer: MouseOption
 
     func run() throws {
         let (bank, interviewer, durationSeconds) = try Defaults.live(bank: self.bank, interviewer: self.interviewer, duration: duration)
@@ -76,13 +82,13 @@ struct Run: ParsableCommand {
         } else {
             url = try newSessionFile(store, for: engine, candidate: candidate, startedAt: startedAt)
         }
-        try runLive(engine: engine, clock: SessionClock(SystemClock()), path: url.path, theme: theme, mouse: look.mouse(), notice: notice,
+        try runLive(engine: engine, clock: SessionClock(SystemClock()), path: url.path, theme: theme, mouse: pointer.mouse(), notice: notice,
                     created: true, remember: out != nil)
     }
 
     static func exists(_ url: URL) -> ExitCode {
         exitWithInputError(InputError(file: url.path, line: 1, column: 1,
-                                      message: "already exists: expected a new file for --out (use `interview resume \(url.path)` to continue it)"))
+                                      message: "already exists: expected a new file for -o/--output (use `interview resume \(url.path)` to continue it)"))
     }
 }
 

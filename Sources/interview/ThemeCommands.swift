@@ -8,6 +8,21 @@ struct ThemeOption: ParsableArguments {
                                valueName: "name|file"), completion: Complete.theme)
     var theme: String?
 
+    /// The theme to draw with: `--theme`, else config.toml's `theme`, else `default`.
+    /// A bad theme stops the command with exit 2 before the screen starts.
+    func resolve() throws -> Theme {
+        let config = try Defaults.config()
+        let reference = theme ?? config.theme ?? ThemeLoader.defaultName
+        do throws(InputError) {
+            return try ThemeLoader.load(reference)
+        } catch {
+            throw exitWithInputError(theme == nil ? config.error(at: "theme", error, value: reference) : error)
+        }
+    }
+}
+
+/// `--no-mouse`, for the screens that take clicks (run, resume, practice).
+struct MouseOption: ParsableArguments {
     @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (clicks and the wheel do nothing here; also `mouse = false` in config.toml).")
     var noMouse = false
 
@@ -20,40 +35,49 @@ struct ThemeOption: ParsableArguments {
             throw exitWithInputError(error)
         }
     }
-
-    /// The theme to draw with: `--theme`, else config.toml's `theme`, else `default`.
-    /// A bad theme stops the command with exit 2 before the screen starts.
-    func resolve() throws -> Theme {
-        do throws(InputError) {
-            var reference = theme
-            if reference == nil { reference = try ThemeLoader.configuredDefault() }
-            return try ThemeLoader.load(reference ?? ThemeLoader.defaultName)
-        } catch {
-            throw exitWithInputError(error)
-        }
-    }
 }
 
 struct Themes: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "themes",
-        abstract: "List the themes (built-in and yours), each with a sample in its own colours.")
+        abstract: "List the themes (built-in and yours), each with a sample in its own colours.",
+        discussion: HelpExamples.discussion("", "themes"))
 
+    @OptionGroup var listing: ListingFormatOption
+
+    /// A theme as `--format json` lists it.
+    struct Listed: Encodable {
+        var name: String
+        var description: String
+        /// `built-in`, or the theme file's path.
+        var source: String
+        var usable: Bool
+    }
+
+    /// The sample in the theme's colours only on a terminal (never into a pipe or a
+    /// file), and in attributes alone with NO_COLOR.
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
-        let colors = isatty(STDOUT_FILENO) == 1 && !ColorFallback.noColor(environment: environment)
+        let terminal = isatty(STDOUT_FILENO) == 1
+        let colors = terminal && !ColorFallback.noColor(environment: environment)
             ? (ColorFallback.supportsTruecolor(environment: environment) ? ColorFallback.directColors : 256) : 0
         let infos = ThemeLoader.available()
+        if listing.format == .json {
+            try ListingFormat.printJSON(infos.map { info in
+                Listed(name: info.name, description: info.description, source: info.source,
+                       usable: (try? ThemeLoader.load(info.name)) != nil)
+            })
+            return
+        }
         let width = infos.map(\.name.count).max() ?? 0
         for info in infos {
-            let name = VisibleText.visible(info.name).padding(toLength: width + 2, withPad: " ", startingAt: 0)
-            var line = name
-            if let theme = try? ThemeLoader.load(info.name) {
-                line += ThemeSample.line(theme, colors: colors)
+            var line = VisibleText.visible(info.name).padding(toLength: width + 2, withPad: " ", startingAt: 0)
+            if terminal, let theme = try? ThemeLoader.load(info.name) {
+                line += ThemeSample.line(theme, colors: colors) + "  "
             }
             // The sample's colours are ours; the name, description and path come from files.
             let about = info.description + (info.source == ThemeInfo.builtInSource ? "" : "  (\(info.source))")
-            print(line + "  " + VisibleText.visible(about))
+            print(line + VisibleText.visible(about))
         }
     }
 }

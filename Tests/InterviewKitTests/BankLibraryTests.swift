@@ -127,7 +127,18 @@ struct BankLibraryTests {
     @Test func notFoundNamesTheBanks() throws {
         let home = try Library()
         try home.bank(home.own, "mine.md", title: "Mine")
-        let error = try #require(throws: InputError.self) { try BankLoader.load("nope", environment: home.environment) }
-        #expect(error.description == "nope:1:1: no such file or bank: expected a bank file or a bank's name (machine-learning, mine)")
+        let error = try #require(throws: InputError.self) { try BankLoader.load("frontend-systems", environment: home.environment) }
+        #expect(error.description == "frontend-systems:1:1: no such file or bank: expected a bank file or a bank's name (machine-learning, mine)")
+    }
+
+    /// A name one slip away from a bank's, wherever a bank is taken (run, practice,
+    /// validate, new --from all load through here).
+    @Test func aMistypedNameGetsTheClosestBanks() throws {
+        let home = try Library()
+        try home.bank(home.own, "backend.md", title: "Backend")
+        let loaded = try #require(throws: InputError.self) { try BankLoader.load("bakend", environment: home.environment) }
+        #expect(loaded.description == "bakend:1:1: no such file or bank: did you mean 'backend'?")
+        let bytes = try #require(throws: InputError.self) { try BankLoader.bytes("machine-lerning", environment: home.environment) }
+        #expect(bytes.message == "no such file or bank: did you mean 'machine-learning'?")
     }
 }

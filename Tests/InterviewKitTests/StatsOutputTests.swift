@@ -120,7 +120,7 @@ import Testing
         #expect(error("2024-02-29") == nil, "a leap day")
         let cases: [(String, String, Int)] = [("2027-1-15", "--since", 7), ("2027/01/15", "--since", 5), ("", "--since", 1),
                                               ("2027-13-01", "--since", 6), ("2027-02-29", "--since", 9),
-                                              ("2027-01-15T00:00", "--since", 11), ("yesterday", "--since", 1)]
+                                              ("2027-01-15T00:00", "--since", 11), ("tomorrow", "--since", 1), ("7y", "--since", 2)]
         for (text, option, column) in cases {
             let e = error(text)
             #expect(e?.file == option && e?.line == 1 && e?.column == column, "\(text): \(String(describing: e))")
@@ -128,8 +128,8 @@ import Testing
         }
         #expect(error("2027-01-15", "2027-01-15") == nil, "one day")
         let backwards = error("2027-01-16", "2027-01-15")
-        #expect(backwards?.description == "--until:1:1: 2027-01-15 is before --since 2027-01-16: expected a day on or after it")
-        #expect(error(nil, "2027-01-32")?.description.hasPrefix("--until:1:9: '2027-01-32': no day 32 in 2027-01") == true)
+        #expect(backwards?.description == "--until: 2027-01-15 is before --since 2027-01-16: expected a day on or after it")
+        #expect(error(nil, "2027-01-32")?.description.hasPrefix("--until: '2027-01-32': no day 32 in 2027-01") == true)
     }
 
     // MARK: - Golden files

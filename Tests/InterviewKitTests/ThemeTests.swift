@@ -255,34 +255,34 @@ private func hueSaturation(_ color: ThemeColor) -> (hue: Double, saturation: Dou
     #expect(info.description.contains("\(file.path):1:"))
 }
 
-@Test func configuredDefaultReadsConfigToml() throws {
+@Test func configTomlNamesTheDefaultTheme() throws {
     let home = try ConfigHome()
-    #expect(try ThemeLoader.configuredDefault(environment: home.environment) == nil)
+    #expect(try Config.load(environment: home.environment).theme == nil)
 
     try home.writeConfig("# nothing yet\n")
-    #expect(try ThemeLoader.configuredDefault(environment: home.environment) == nil)
+    #expect(try Config.load(environment: home.environment).theme == nil)
 
     try home.writeConfig("theme = \"muted\"\n")
-    #expect(try ThemeLoader.configuredDefault(environment: home.environment) == "muted")
+    #expect(try Config.load(environment: home.environment).theme == "muted")
 
     try home.writeConfig("theme = \"themes/mine.toml\"\n")
-    #expect(try ThemeLoader.configuredDefault(environment: home.environment) == home.interview.appendingPathComponent("themes/mine.toml").path)
+    #expect(try Config.load(environment: home.environment).theme == home.interview.appendingPathComponent("themes/mine.toml").path)
 
     try home.writeConfig("theme = \"~/t.toml\"\n")
-    #expect(try ThemeLoader.configuredDefault(environment: home.environment) == home.url.appendingPathComponent("t.toml").path)
+    #expect(try Config.load(environment: home.environment).theme == home.url.appendingPathComponent("t.toml").path)
 
     try home.writeConfig("theme = \"muted\"\n  colour = \"yes\"\n")
-    let unknown = try #require(throws: InputError.self) { try ThemeLoader.configuredDefault(environment: home.environment) }
+    let unknown = try #require(throws: InputError.self) { try Config.load(environment: home.environment).theme }
     #expect(unknown.file == home.interview.appendingPathComponent("config.toml").path)
     #expect(position(unknown) == "2:3")
     #expect(unknown.message == "unknown key \"colour\" in config.toml: expected one of interviewer, bank, duration, theme, banks, retention, file_names, mouse")
 
     try home.writeConfig("theme = 3\n")
-    let wrongType = try #require(throws: InputError.self) { try ThemeLoader.configuredDefault(environment: home.environment) }
+    let wrongType = try #require(throws: InputError.self) { try Config.load(environment: home.environment).theme }
     #expect(position(wrongType) == "1:9")
 
     try home.writeConfig("theme = \"muted\n")
-    let syntax = try #require(throws: InputError.self) { try ThemeLoader.configuredDefault(environment: home.environment) }
+    let syntax = try #require(throws: InputError.self) { try Config.load(environment: home.environment).theme }
     #expect(syntax.line == 1)
 }
 

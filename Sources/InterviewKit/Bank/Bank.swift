@@ -76,5 +76,9 @@ public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
-    public var description: String { "\(file):\(line):\(column): \(message)" }
+    /// `FILE:LINE:COL: message`; for a command-line option (a `file` such as `--since`),
+    /// `--since: message`, which quotes the value.
+    public var description: String {
+        file.hasPrefix("--") ? "\(file): \(message)" : "\(file):\(line):\(column): \(message)"
+    }
 }

@@ -76,11 +76,12 @@ public enum BankLoader {
         return try load(entry)
     }
 
-    /// Neither a file nor a bank's name.
+    /// Neither a file nor a bank's name: the closest names when one is close, else them all.
     static func notFound(_ reference: String, library: BankLibrary) -> InputError {
         let names = library.names()
+        let suggestion = Suggestion.phrase(for: reference, among: names)
         let shown = names.count > 12 ? names.prefix(12).joined(separator: ", ") + ", … (see `interview banks`)" : names.joined(separator: ", ")
-        return InputError(file: reference, line: 1, column: 1,
-                          message: "no such file or bank: expected a bank file or a bank's name (\(shown))")
+        return InputError(file: reference, line: 1, column: 1, message: "no such file or bank: "
+                          + (suggestion.isEmpty ? "expected a bank file or a bank's name (\(shown))" : suggestion))
     }
 }

@@ -38,6 +38,22 @@ public struct Config: Hashable, Sendable {
     /// Whether the live screens take clicks and the wheel (`mouse = false` turns it off).
     public var mouse = true
 
+    /// Where each key's value is written in the file, for errors about what it names.
+    public var places: [String: Place] = [:]
+
+    public struct Place: Hashable, Sendable {
+        public var line: Int
+        public var column: Int
+    }
+
+    /// `error` about what the value of `key` names (a bank, a theme), said at that value in
+    /// config.toml when config.toml gave it and it names nothing there is (an error inside
+    /// a file it names stays at its place in that file).
+    public func error(at key: String, _ error: InputError, value: String) -> InputError {
+        guard let file, let place = places[key], error.file == value, !FileManager.default.fileExists(atPath: value) else { return error }
+        return InputError(file: file, line: place.line, column: place.column, message: "\(key) \"\(value)\": \(error.message)")
+    }
+
     /// A folder named in config.toml, with the place where it is named (for errors about it).
     public struct Folder: Hashable, Sendable {
         /// The absolute path, `~` expanded.
@@ -89,6 +105,7 @@ public struct Config: Hashable, Sendable {
         }
         for key in root.keys {
             guard let value = root[key] else { continue }
+            if let place = locator.place([key]) { config.places[key] = Place(line: place.line, column: place.valueColumn) }
             switch key {
             case "interviewer":
                 config.interviewer = string(key, value, expected: "your name, in quotes, for the session files")

@@ -7,7 +7,8 @@ import Foundation
 ///   (`machine-learning`: the source's file name without `.md`), case-insensitively;
 /// - interviewer, candidate: the whole name or whole words of it, in order, ignoring case
 ///   and accents (`grace`, `Grace Hopper` and `hopper` match "Grace Hopper"; `gra` does not);
-/// - since, until: days (UTC, as the tables show dates), both included;
+/// - since, until: days (UTC, as the tables show dates), both included: `YYYY-MM-DD`, or
+///   counted back from today (`today`, `yesterday`, `7d`, `2w`), kept as the day they name;
 /// - mode: live or practice.
 public struct StatsFilter: Hashable, Sendable {
     public var bank: String?
@@ -25,25 +26,28 @@ public struct StatsFilter: Hashable, Sendable {
 
     public init() {}
 
-    /// A filter from the command line's values; a date that is not `YYYY-MM-DD`, or an
+    /// A filter from the command line's values; a date that is not a day (`day`), or an
     /// `--until` before `--since`, is an error at `--since:1:COLUMN` (or `--until`).
+    /// `now` is the today that relative days count back from.
     public init(bank: String? = nil, interviewer: String? = nil, candidate: String? = nil,
-                since: String? = nil, until: String? = nil, mode: SessionMode? = nil) throws(InputError) {
+                since: String? = nil, until: String? = nil, mode: SessionMode? = nil, now: Date = Date()) throws(InputError) {
         self.bank = bank
         self.interviewer = interviewer
         self.candidate = candidate
         self.mode = mode
         if let since {
-            self.since = since
-            sinceDate = try Self.day(since, option: "--since")
+            let date = try Self.day(since, option: "--since", now: now)
+            self.since = Self.label(date)
+            sinceDate = date
         }
         if let until {
-            self.until = until
-            untilDate = try Self.day(until, option: "--until").addingTimeInterval(86_400)
+            let date = try Self.day(until, option: "--until", now: now)
+            self.until = Self.label(date)
+            untilDate = date.addingTimeInterval(86_400)
         }
         if let sinceDate, let untilDate, untilDate <= sinceDate {
             throw InputError(file: "--until", line: 1, column: 1,
-                             message: "\(until ?? "") is before --since \(since ?? ""): expected a day on or after it")
+                             message: "\(self.until ?? "") is before --since \(self.since ?? ""): expected a day on or after it")
         }
     }
 
@@ -99,11 +103,16 @@ public struct StatsFilter: Hashable, Sendable {
         return (0...(have.count - want.count)).contains { Array(have[$0..<($0 + want.count)]) == want }
     }
 
-    /// The start (UTC) of the day `text`, which must be `YYYY-MM-DD` and a real date.
-    public static func day(_ text: String, option: String) throws(InputError) -> Date {
+    /// The start (UTC) of the day `text`: `YYYY-MM-DD` and a real date, or a day counted
+    /// back from `now`'s: `today`, `yesterday`, `Nd` (N days ago), `Nw` (N weeks ago).
+    public static func day(_ text: String, option: String, now: Date = Date()) throws(InputError) -> Date {
         func fail(_ column: Int, _ what: String) -> InputError {
-            InputError(file: option, line: 1, column: column,
-                       message: "'\(VisibleText.visible(text))': \(what): expected a date as YYYY-MM-DD, such as 2027-01-15")
+            InputError(file: option, line: 1, column: column, message: "'\(VisibleText.visible(text))': \(what): "
+                       + "expected a date as YYYY-MM-DD, such as 2027-01-15, or today, yesterday, 7d (days ago), 2w (weeks ago)")
+        }
+        if let daysAgo = daysAgo(text) {
+            let today = utc.startOfDay(for: now)
+            return utc.date(byAdding: .day, value: -daysAgo, to: today) ?? today
         }
         let characters = Array(text)
         let shape = "dddd-dd-dd"
@@ -116,14 +125,40 @@ public struct StatsFilter: Hashable, Sendable {
         guard characters.count == shape.count else { throw fail(shape.count + 1, "unexpected text after the date") }
         let year = Int(String(characters[0..<4]))!, month = Int(String(characters[5..<7]))!, day = Int(String(characters[8..<10]))!
         guard (1...12).contains(month) else { throw fail(6, "no month \(month)") }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? .gmt
         let components = DateComponents(year: year, month: month, day: day)
-        guard let date = calendar.date(from: components),
-              calendar.dateComponents([.year, .month, .day], from: date) == DateComponents(year: year, month: month, day: day)
+        guard let date = utc.date(from: components),
+              utc.dateComponents([.year, .month, .day], from: date) == DateComponents(year: year, month: month, day: day)
         else { throw fail(9, "no day \(day) in \(characters[0..<7].map(String.init).joined())") }
         return date
     }
+
+    /// How many days before today a relative day is (`yesterday`: 1, `2w`: 14), or nil.
+    static func daysAgo(_ text: String) -> Int? {
+        switch text.lowercased() {
+        case "today": return 0
+        case "yesterday": return 1
+        default:
+            guard let unit = text.last, unit == "d" || unit == "w", text.count > 1, text.count <= 6,
+                  text.dropLast().allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(text.dropLast()) else { return nil }
+            return unit == "w" ? n * 7 : n
+        }
+    }
+
+    /// `YYYY-MM-DD` of a day's start (UTC).
+    static func label(_ day: Date) -> String {
+        let parts = utc.dateComponents([.year, .month, .day], from: day)
+        func digits(_ n: Int?, _ width: Int) -> String {
+            let text = String(n ?? 0)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return digits(parts.year, 4) + "-" + digits(parts.month, 2) + "-" + digits(parts.day, 2)
+    }
+
+    static let utc: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? .gmt
+        return calendar
+    }()
 
     /// An ISO 8601 label as a date, or nil.
     static func date(_ iso: String) -> Date? { try? Date(iso, strategy: .iso8601) }

@@ -74,13 +74,6 @@ public enum ThemeLoader {
         return themes.values.sorted { $0.name < $1.name }
     }
 
-    /// The theme named by `theme = "NAME-or-path"` in `$XDG_CONFIG_HOME/interview/config.toml`;
-    /// nil when there is no such file or no such key. A relative path (one with a `/`)
-    /// is relative to the folder of config.toml; `~/` is the home folder.
-    public static func configuredDefault(environment: [String: String] = ProcessInfo.processInfo.environment) throws(InputError) -> String? {
-        try Config.load(environment: environment).theme
-    }
-
     /// Reads a theme file's text. `file` names it in errors and gives the theme its
     /// name (the file's name without `.toml`) unless the file has a `name` key. Roles
     /// the file leaves out come from its `base` built-in theme (`default` if none).
