@@ -33,8 +33,17 @@ struct Import: ParsableCommand {
     @Flag(help: "Print what was found, line by line: questions, sections, topics, placeholders, what was left out and why.")
     var report = false
 
+    @Option(help: ArgumentHelp("How --report prints: text or json.", valueName: "text|json"))
+    var format: ReportFormat = .text
+
+    enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+
     @Flag(help: "Replace FILE if it exists.")
     var force = false
+
+    func validate() throws {
+        if format != .text, !report { throw ValidationError("--format applies to --report: add --report") }
+    }
 
     func run() throws {
         let seconds = try parseDuration(duration)
@@ -42,7 +51,7 @@ struct Import: ParsableCommand {
         let options = ImportOptions(durationSeconds: seconds, strict: strict, keepMarks: keepMarks)
         if report {
             let found = ArticleImporter.report(bytes: Array(data), file: source, options: options)
-            print(found.text, terminator: "")
+            print(format == .json ? found.json : found.text, terminator: "")
             if let error = found.error { throw exitWithInputError(error) }
             // The bank is written only where -o says; standard output had the report.
             guard output != nil else { return }
