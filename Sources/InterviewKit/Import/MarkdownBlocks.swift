@@ -53,7 +53,9 @@ struct MarkdownBlocks {
 
     private mutating func read(_ node: OpaquePointer, lines: [[UInt8]]) {
         let first = Int(cmark_node_get_start_line(node)) - 1
-        let last = min(Int(cmark_node_get_end_line(node)) - 1, kinds.count - 1)
+        // A block that ends at column 0 ends on the line before (a setext heading's underline).
+        let end = Int(cmark_node_get_end_line(node)) - (cmark_node_get_end_column(node) == 0 ? 1 : 0)
+        let last = min(end - 1, kinds.count - 1)
         guard first >= 0, first <= last else { return }
         let type = String(cString: cmark_node_get_type_string(node))
         switch type {
