@@ -18,6 +18,7 @@ import Testing
             "What is an idempotent HTTP method?", "Why would you put a message queue between two services?",
             "How does a connection pool help a web server?", "What does a reverse proxy do?", "What is the N+1 query problem?",
         ])
+        try #require(imported.bank.questions.count == 5)
         // The steps numbered inside an answer stay in it.
         let queue = imported.bank.questions[1]
         #expect(queue.expectedAnswer.plainText.contains("Acknowledge the producer"))
@@ -52,6 +53,7 @@ import Testing
             "What is a list comprehension?", "What does the `with` statement do?",
             "What is the global interpreter lock?", "How are default arguments evaluated?",
         ])
+        try #require(imported.report.questions.count == 4)
         #expect(imported.report.questions[2].marks == "🔥")
         #expect(!imported.bank.questions[1].expectedAnswer.plainText.contains("global interpreter lock"))
     }
@@ -59,6 +61,7 @@ import Testing
     @Test func numberedHeadingsAfterATableOfContents() throws {
         let imported = try ImportFixtures.load("shape-numbered-hash.md")
         #expect(prompts(imported) == ["What is a pod?", "What does a deployment add to a replica set?", "What is a service?"])
+        try #require(imported.bank.questions.count == 3)
         #expect(imported.bank.questions.allSatisfy { $0.tags.isEmpty }, "## Questions names no topic")
         #expect(!imported.bank.questions.last!.expectedAnswer.plainText.contains("promo code"))
         #expect(imported.report.dropped.contains { $0.reason.hasPrefix("table of contents") && $0.lines == [5, 6, 7] })
