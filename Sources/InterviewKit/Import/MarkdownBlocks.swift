@@ -35,7 +35,9 @@ struct MarkdownBlocks {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.utf8) }
         guard let parser = icmark_parser_new() else { return }
         defer { cmark_parser_free(parser) }
-        var bytes = Array(text.utf8)
+        // A lone carriage return ends a line for cmark but not for the line reader: a space
+        // here, so that both count the same lines (and columns).
+        var bytes = text.utf8.map { $0 == 13 ? 32 : $0 }
         bytes.withUnsafeMutableBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
         }
