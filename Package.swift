@@ -19,6 +19,18 @@ let package = Package(
             name: "CNcursesW",
             linkerSettings: [.linkedLibrary("ncursesw")]
         ),
+        // GitHub's CommonMark parser, for `interview import` only (include/CCmarkGFM.h).
+        // Linked statically on Linux (`-l:lib….a`), so that an installed binary runs where
+        // the library is not: docs/import.md says why. macOS links Homebrew's as it comes.
+        .target(
+            name: "CCmarkGFM",
+            linkerSettings: [
+                .linkedLibrary(":libcmark-gfm-extensions.a", .when(platforms: [.linux])),
+                .linkedLibrary(":libcmark-gfm.a", .when(platforms: [.linux])),
+                .linkedLibrary("cmark-gfm-extensions", .when(platforms: [.macOS])),
+                .linkedLibrary("cmark-gfm", .when(platforms: [.macOS])),
+            ]
+        ),
         .target(
             name: "InterviewThemes",
             path: "Themes",
@@ -29,6 +41,7 @@ let package = Package(
             name: "InterviewKit",
             dependencies: [
                 "InterviewThemes",
+                "CCmarkGFM",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             // The built-in banks, `Resources/Banks/NAME.md`, compiled in by EmbedResources.

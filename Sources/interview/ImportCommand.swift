@@ -33,8 +33,22 @@ struct Import: ParsableCommand {
     @Flag(help: "Print what was found, line by line: questions, sections, topics, placeholders, what was left out and why.")
     var report = false
 
+    @Option(help: ArgumentHelp("How --report prints: text or json.", valueName: "text|json"))
+    var format: ReportFormat = .text
+
+    enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Option(help: ArgumentHelp("Write one bank per topic (the article's topic headings) into DIR, as TOPIC.md.", valueName: "DIR"),
+            completion: .directory)
+    var splitByTopic: String?
+
     @Flag(help: "Replace the -o file if it exists.")
     var force = false
+
+    func validate() throws {
+        if splitByTopic != nil, output != nil { throw ValidationError("--split-by-topic writes its banks into DIR: leave out -o") }
+        if format != .text, !report { throw ValidationError("--format applies to --report: add --report") }
+    }
 
     func run() throws {
         let seconds = try parseDuration(duration)
@@ -42,7 +56,7 @@ struct Import: ParsableCommand {
         let options = ImportOptions(durationSeconds: seconds, strict: strict, keepMarks: keepMarks)
         if report {
             let found = ArticleImporter.report(bytes: Array(data), file: source, options: options)
-            print(found.text, terminator: "")
+            print(format == .json ? found.json : found.text, terminator: "")
             if let error = found.error { throw exitWithInputError(error) }
             // The bank is written only where -o says; standard output had the report.
             guard output != nil else { return }
@@ -53,7 +67,9 @@ struct Import: ParsableCommand {
         } catch {
             throw exitWithInputError(error)
         }
-        if let output {
+        if let splitByTopic {
+            try writeSplit(imported, into: splitByTopic)
+        } else if let output {
             if FileManager.default.fileExists(atPath: output), !force {
                 throw exitWithInputError(InputError(file: output, line: 1, column: 1,
                                                     message: "already exists: expected a new file for -o (or --force to replace it)"))
@@ -76,11 +92,32 @@ struct Import: ParsableCommand {
         summary += output.map { " into \($0)" } ?? ""
         summary += ", \(Durations.format(bank.questions[0].timeSeconds)) each of \(Durations.format(bank.durationSeconds)); review the derived rubrics"
         for note in imported.summaryNotes { summary += "\n" + note }
+        if splitByTopic == nil, let advice = imported.bigCollectionAdvice(bankName: output ?? "BANK.md") { summary += "\n" + advice }
         printError(summary)
     }
 }
 
 extension Import {
+    /// One bank per topic into `folder` (made when missing); an existing bank is replaced only with --force.
+    private func writeSplit(_ imported: ImportedArticle, into folder: String) throws {
+        let banks = imported.splitByTopic()
+        let paths = banks.map { URL(fileURLWithPath: folder).appendingPathComponent($0.file).path }
+        if !force, let taken = paths.first(where: { FileManager.default.fileExists(atPath: $0) }) {
+            throw exitWithInputError(InputError(file: taken, line: 1, column: 1,
+                                                message: "already exists: expected a new file for --split-by-topic (or --force to replace it)"))
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            for (bank, path) in zip(banks, paths) {
+                try SessionStore.writeAtomically(Data(bank.markdown.utf8), to: URL(fileURLWithPath: path))
+            }
+        } catch {
+            printError("\(error)")
+            throw ExitCode(1)
+        }
+        printError("wrote \(banks.count) banks, one per topic, into \(folder): " + banks.map(\.file).joined(separator: ", "))
+    }
+
     /// How the article is named in messages: its path, or `stdin`.
     var source: String { article == "-" ? "stdin" : article }
 

@@ -83,7 +83,8 @@ public enum ArticleImporter {
             report.error = error
             return (nil, report)
         }
-        let lines = ArticleMarkup.read(UTF8Text.lines(of: text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text))
+        let raws = UTF8Text.lines(of: text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
+        let lines = MarkdownArticle.isMarkdown(file: file, lines: raws) ? MarkdownArticle.read(raws) : ArticleMarkup.read(raws)
         let forms = QuestionLayout.Forms(lines)
         report.forms = [
             ("numbered", forms.numbered?.starts.count ?? 0), ("one heading per question", forms.headings.starts.count),

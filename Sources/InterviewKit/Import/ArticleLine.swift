@@ -57,8 +57,8 @@ struct ArticleLine: Hashable, Sendable {
         }
         while let last = rest.last, last == " " || last == "\t" { rest = rest.dropLast() }
         self.indent = indent
-        content = String(rest)
-        (text, headingLevel, markedNumber) = Self.undecorate(String(rest))
+        content = Self.leadingMarksLast(String(rest))
+        (text, headingLevel, markedNumber) = Self.undecorate(content)
     }
 
     /// A line of code or of a table, kept as written.
@@ -69,6 +69,16 @@ struct ArticleLine: Hashable, Sendable {
         content = String(expanded.dropFirst(indent)).trimmingSpaces
         text = content
         self.role = role
+    }
+
+    /// `🔥 **What is X?**` → `**What is X?** 🔥`: a mark before a bold line is read as the
+    /// marks after one are, so that the line is a bold question like its neighbours.
+    private static func leadingMarksLast(_ line: String) -> String {
+        let marks = line.unicodeScalars.prefix { $0.isMark }
+        guard !marks.isEmpty else { return line }
+        let rest = String(line.unicodeScalars.dropFirst(marks.count)).trimmingSpaces
+        guard rest.count > 4, rest.hasPrefix("**") || rest.hasPrefix("__") else { return line }
+        return rest + " " + String(String.UnicodeScalarView(marks))
     }
 
     /// `### **Q1.** Text` → (`Q1. Text`, 3). Bold is taken off only when it opens the

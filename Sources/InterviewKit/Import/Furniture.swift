@@ -4,7 +4,9 @@
 enum Furniture {
     /// A short line that is page chrome wherever it stands.
     static func isChrome(_ line: ArticleLine) -> Bool {
-        guard line.isText, line.text.wordCount <= 8 else { return false }
+        guard line.isText else { return false }
+        if isPromotion(line.text.folded) { return true }
+        guard line.text.wordCount <= 8 else { return false }
         let text = line.text.withoutTrailingMarks.folded
         let bare = text.trimmingCharacters(in: ".!:")
         return chromeLines.contains(bare) || chromeStarts.contains { text.hasPrefix($0) } || text.hasSuffix("min read")
@@ -25,6 +27,27 @@ enum Furniture {
         guard standalone, line.text.wordCount <= 8 else { return false }
         return endings.contains { text.contains($0) }
     }
+
+    /// A sponsor's or shop's line, however long: "Use promo code X at checkout", "Sponsored: …".
+    private static func isPromotion(_ folded: String) -> Bool {
+        let plain = folded.trimmingCharacters(in: ">*_[]")
+        return promotionWords.contains { plain.contains($0) } || promotionStarts.contains { plain.hasPrefix($0) }
+    }
+
+    private static let promotionWords = ["promo code", "coupon code", "discount code", "use code ", "% off", "percent off"]
+    private static let promotionStarts = ["sponsored:", "sponsored by", "sponsor:", "advertisement:", "ad:", "this list is supported by",
+                                          "this project is supported by", "brought to you by"]
+
+    /// A heading that names the article's questions rather than a topic of them ("Questions",
+    /// "Interview Questions", "Q&A"): never a tag.
+    static func isGenericHeading(_ text: String) -> Bool {
+        genericHeadings.contains(text.withoutTrailingMarks.folded.trimmingCharacters(in: ":"))
+    }
+
+    private static let genericHeadings: Set<String> = [
+        "questions", "the questions", "interview questions", "questions and answers", "questions & answers", "q&a", "q & a",
+        "faq", "faqs", "all questions", "list of questions", "question list", "questions list",
+    ]
 
     /// An answer that only holds the place of one: "Answer here", "TODO", "Coming soon".
     static func isPlaceholder(_ text: String) -> Bool {

@@ -97,7 +97,7 @@ enum ImportFindings {
                 why = "numbered like \(mark.style.example), but the questions are numbered like \(chosenMarks.style.example)"
             } else if let chosen, let owner = chosen.questions.lastIndex(where: { $0.titleLine < index }) {
                 let draft = chosen.questions[owner]
-                why = draft.body.contains(index) ? "text inside the answer of question \(owner + 1) (line \(lines[draft.titleLine].number))"
+                why = draft.body.contains(index) ? "text inside the answer of a question"
                     : owner + 1 == chosen.questions.count ? "after the end of the last question's text" : "between two questions"
             } else if chosen != nil {
                 why = "before the first question"
@@ -105,7 +105,9 @@ enum ImportFindings {
                 why = mark != nil && isListed(index, lines) ? "numbered as an item of a list (the line above or below carries the next number)"
                     : "no run of questions numbered 1, 2, 3 … in one style, nor one heading or bold line per question"
             }
-            out.append(ImportReport.NotTaken(line: line.number, text: line.text, why: why))
+            let owner = chosen?.questions.last(where: { $0.titleLine < index && $0.body.contains(index) })
+            out.append(ImportReport.NotTaken(line: line.number, text: line.text, why: why,
+                                             insideQuestionAt: owner.map { lines[$0.titleLine].number }))
         }
         return out
     }

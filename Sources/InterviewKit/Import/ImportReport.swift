@@ -39,6 +39,19 @@ public struct ImportReport: Sendable {
         public var line: Int
         public var text: String
         public var why: String
+        /// The article line of the question whose answer holds it, when one does.
+        public var insideQuestionAt: Int?
+    }
+
+    /// The lines not taken for questions, grouped by why, in the order of their first line.
+    public var notTakenByReason: [(why: String, lines: [NotTaken])] {
+        var order: [String] = []
+        var groups: [String: [NotTaken]] = [:]
+        for line in notTaken {
+            if groups[line.why] == nil { order.append(line.why) }
+            groups[line.why, default: []].append(line)
+        }
+        return order.map { ($0, groups[$0]!) }
     }
 
     public var file: String
@@ -118,12 +131,21 @@ public struct ImportReport: Sendable {
             out += dropped.map { "  \($0.reason): line\($0.lines.count == 1 ? "" : "s") \(Self.ranges($0.lines)) (\"\(Self.short($0.sample))\")" }
         }
         if !notTaken.isEmpty {
-            out.append("not read as questions:")
-            out += notTaken.prefix(40).map { "  line \($0.line): \"\(Self.short($0.text))\": \($0.why)" }
-            if notTaken.count > 40 { out.append("  … and \(notTaken.count - 40) more") }
+            out.append("not read as questions: \(notTaken.count) line\(notTaken.count == 1 ? "" : "s") that looked like questions")
+            for (why, lines) in notTakenByReason {
+                out.append("  \(why): \(lines.count) (line\(lines.count == 1 ? "" : "s") \(Self.ranges(lines.map(\.line))))")
+                // A few are worth naming one by one; a run of many is a list, which its ranges say.
+                guard lines.count <= Self.namedPerReason else { continue }
+                out += lines.map { line in
+                    "    line \(line.line): \"\(Self.short(line.text))\"" + (line.insideQuestionAt.map { " (in the answer of the question at line \($0))" } ?? "")
+                }
+            }
         }
         return VisibleText.visibleLines(out.joined(separator: "\n")) + "\n"
     }
+
+    /// Up to this many lines of one reason are named one by one in `--report`.
+    static let namedPerReason = 5
 
     /// `[1, 2, 3, 7, 9, 10]` → `1–3, 7, 9–10`.
     static func ranges(_ numbers: [Int]) -> String {

@@ -97,7 +97,8 @@ struct QuestionLayout {
             while index >= 0, isSkippable(lines[index]) { index -= 1 }
             guard index >= 0, index != titleIndex, position == 0 || index > starts[position - 1],
                   lines[index].isText, let level = lines[index].headingLevel, !startSet.contains(index),
-                  dividerLevel.map({ level < $0 }) ?? true, !Furniture.isChrome(lines[index]) else { continue }
+                  dividerLevel.map({ level < $0 }) ?? true, !Furniture.isChrome(lines[index]),
+                  !Furniture.isGenericHeading(lines[index].text) else { continue }
             let text = plain(lines[index].text, keepMarks: false)
             if !text.isEmpty { topicOf[position] = (index, text) }
         }
