@@ -160,7 +160,8 @@ extension SessionStats {
             let asked = s.questions.filter(\.asked)
             out += CSV.row([
                 CSV.text(s.file), CSV.text(s.startedAt), CSV.text(s.candidate), CSV.text(s.interviewer), CSV.text(s.bank.title),
-                CSV.text(s.bank.source), s.mode.rawValue, s.status.rawValue, s.recommendation.map { "\($0)" } ?? "",
+                CSV.text(s.bank.source), s.mode.rawValue, s.status.rawValue,
+                s.recommendation.map { $0 == Rating.noDecision ? RecommendationJSON.noDecision : "\($0)" } ?? "",
                 s.averageRating.map(CSV.decimal) ?? "", "\(s.questions.count)", "\(asked.count)",
                 "\(asked.filter(\.overBudget).count)", "\(s.totalSeconds)", "\(s.bank.durationSeconds)",
             ])
