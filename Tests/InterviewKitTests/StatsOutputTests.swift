@@ -181,7 +181,7 @@ import Testing
         let bob = try #require(sessions.first { $0[0] == "c-grace-bob.json" })
         #expect(bob[2] == "'=Bob \"Bobby\" Tables, Jr.", "quoted whole; a leading = defused")
         #expect(bob[3] == "Grace Hopper")
-        #expect(bob[8] == "noDecision", "no decision, as the session file says it")
+        #expect(bob[8] == "noDecision", "no decision, as every JSON says it")
         #expect(bob[11] == "3")
 
         let questions = try #require(try Self.readWithPython(stats.render(.csv, questions: true)))
