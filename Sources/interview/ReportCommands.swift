@@ -49,9 +49,12 @@ struct Report: ParsableCommand {
     func run() throws {
         var reports: [SessionReport] = []
         var errors: [InputError] = []
+        let words = EvidenceCheck.words(adding: try Defaults.config().avoidWords)
         for path in sessions {
             do {
-                reports.append(SessionReport(try SessionStore.read(path), file: path))
+                var report = SessionReport(try SessionStore.read(path), file: path)
+                report.evidence = EvidenceCheck.warnings(report, words: words)
+                reports.append(report)
             } catch {
                 errors.append(error)
             }

@@ -36,6 +36,30 @@ import Testing
     }
 }
 
+/// A reopening is an amendment with its own time: the interview's clocks stopped when it
+/// ended (issue 29: a total of 02:15 became 02:25 after `resume --reopen`).
+@Suite struct AmendTimeTests {
+    @Test func reopenedTimeIsNotAddedToTheInterviewsClocks() throws {
+        var engine = SessionEngine(bank: try BankLoader.load("machine-learning"), id: "amend-time", candidate: "Ada",
+                                   interviewer: "Grace", startedAt: Date(timeIntervalSince1970: 1_800_000_000))
+        engine.perform(.rate(2), at: 100)
+        engine.perform(.next, at: 120)
+        engine.perform(.end, at: 135)
+        let ended = SessionReport(engine.snapshot(at: 135), file: "a.json")
+        var reopened = SessionEngine(file: engine.snapshot(at: 135))
+        reopened.perform(.reopenEnded, at: 135)
+        reopened.perform(.toggleRubric(0), at: 140)
+        #expect(reopened.state.totalElapsed(at: 145) == 135, "the live total stands still while amending")
+        reopened.perform(.end, at: 145)
+        let file = reopened.snapshot(at: 145)
+        let amended = SessionReport(file, file: "a.json")
+        #expect(amended.totalSeconds == ended.totalSeconds)
+        #expect(amended.totalSeconds == 135)
+        #expect(amended.questions.map(\.elapsedSeconds) == ended.questions.map(\.elapsedSeconds))
+        #expect(file.finalState.amendingSeconds == 10, "the amendment keeps its own time")
+    }
+}
+
 /// The report rolls ratings up per competency, and names those the interview left uncovered.
 @Suite struct CompetencyReportTests {
     @Test func ratingsRollUpPerCompetency() throws {

@@ -101,7 +101,7 @@ struct ConfigTests {
         let typo = error("theme = \"light\"\n  intervewer = \"Ada\"\n")
         #expect(typo?.line == 2)
         #expect(typo?.column == 3)
-        #expect(typo?.message == "unknown key \"intervewer\" (did you mean \"interviewer\"?) in config.toml: expected one of interviewer, bank, duration, theme, banks, retention, file_names, mouse")
+        #expect(typo?.message == "unknown key \"intervewer\" (did you mean \"interviewer\"?) in config.toml: expected one of interviewer, bank, duration, theme, banks, retention, file_names, mouse, avoid_words")
         let table = error("[banks]\nx = 1\n")
         #expect(table?.line == 1, "a table where banks are a list: \(String(describing: table))")
     }

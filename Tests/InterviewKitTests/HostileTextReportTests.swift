@@ -56,10 +56,13 @@ import Testing
     /// Each note is its visible marks, with a backslash only before what Markdown would
     /// take for markup (MarkdownEscapeTests renders them with GitHub's renderer).
     @Test func markdownShowsTheMarksEscapedForMarkdown() throws {
-        let text = Scorecard.render([SessionReport(try Self.hostileSession(), file: "hostile.json")], as: .markdown)
+        let report = SessionReport(try Self.hostileSession(), file: "hostile.json")
+        let text = Scorecard.render([report], as: .markdown)
+        let notes = report.questions.flatMap(\.notes)
         for (index, payload) in Self.payloads.enumerated() {
             let escaped = ReportText.markdown(payload, in: .inline)
-            #expect(text.contains("- `\(ReportText.stamp(Double(index)))` \(escaped)\n"), "the note \(escaped)")
+            let times = notes.first { $0.text == payload }.map { " (\(ReportText.noteTimes($0)))" } ?? ""
+            #expect(text.contains("- `\(ReportText.stamp(Double(index)))`\(times) \(escaped)\n"), "the note \(escaped)")
             var unescaped = ""
             var previous: Character = " "
             for c in escaped {

@@ -200,11 +200,11 @@ import InterviewSamples
 
     /// Saved between two milliseconds with the question clock running: `clockSeconds`
     /// is rounded to the millisecond, and the summary's times must be those a report
-    /// computes at that rounded clock (12.4996 s would round to 12, 12.500 s to 13).
+    /// computes at that rounded clock (12.9996 s would be 12 whole seconds, 13.000 s is 13).
     @Test func aSaveBetweenTwoMillisecondsAgreesWithTheEvents() throws {
         let engine = Fixtures.engine(try Fixtures.smallBank())
-        let file = engine.snapshot(at: 12.4996)
-        #expect(file.clockSeconds == 12.5)
+        let file = engine.snapshot(at: 12.9996)
+        #expect(file.clockSeconds == 13)
         #expect(file.questions[0].elapsedSeconds == 13)
         #expect(file.totalSeconds == 13)
         let (events, summary) = try both(try file.encoded())

@@ -275,7 +275,7 @@ private func hueSaturation(_ color: ThemeColor) -> (hue: Double, saturation: Dou
     let unknown = try #require(throws: InputError.self) { try Config.load(environment: home.environment).theme }
     #expect(unknown.file == home.interview.appendingPathComponent("config.toml").path)
     #expect(position(unknown) == "2:3")
-    #expect(unknown.message == "unknown key \"colour\" in config.toml: expected one of interviewer, bank, duration, theme, banks, retention, file_names, mouse")
+    #expect(unknown.message == "unknown key \"colour\" in config.toml: expected one of interviewer, bank, duration, theme, banks, retention, file_names, mouse, avoid_words")
 
     try home.writeConfig("theme = 3\n")
     let wrongType = try #require(throws: InputError.self) { try Config.load(environment: home.environment).theme }

@@ -34,6 +34,27 @@ public enum Durations {
     /// A budget of 0 is none (a question of the interviewer's own): never over.
     public static func isOver(_ elapsed: Int, budget: Int) -> Bool { budget > 0 && elapsed > budget }
 
+    /// The one rounding rule for a clock in whole seconds: down, as a stopwatch shows it (a
+    /// second counts once it has passed), after taking the millisecond the events are
+    /// stamped to (so 61.9999999 from adding stamps is 62). The live screen, the wrap-up,
+    /// the session file's summary, the reports and `stats` all round by it, so a question
+    /// reads the same everywhere, and the times shown add up to no more than the total.
+    public static func wholeSeconds(_ seconds: Double) -> Int {
+        guard seconds.isFinite, seconds > 0 else { return 0 }
+        return Int(min(Double(maximumSeconds * 10), ((seconds * 1000).rounded() / 1000).rounded(.down)))
+    }
+
+    /// How a clock stands against its budget: within it, past 80 % of it, or over it. The
+    /// screen colours by it; the reports say "over" by it (`isOver`). No budget: within.
+    public enum BudgetLevel: Sendable {
+        case within, near, over
+    }
+
+    public static func level(_ elapsed: Int, budget: Int) -> BudgetLevel {
+        if isOver(elapsed, budget: budget) { return .over }
+        return budget > 0 && elapsed * 10 >= budget * 8 ? .near : .within
+    }
+
     /// `m:ss`, or `h:mm:ss` from an hour on.
     public static func clock(_ seconds: Int) -> String {
         let s = max(0, seconds)

@@ -12,6 +12,7 @@ import TOMLKit
 /// banks = ["~/team-banks"]            # folders of banks found by name, after the data folder's
 /// retention = "180d"                  # sessions older than this are due to `interview purge`
 /// file_names = "id"                   # name new session files by date and id, not the candidate
+/// avoid_words = ["hobbies"]           # more words the evidence check flags in notes
 /// ```
 ///
 /// Every key is optional; an unknown key or a value of the wrong type is an error at its
@@ -19,7 +20,7 @@ import TOMLKit
 /// relative to the folder of config.toml (for `bank` and `theme`, a value without a `/`
 /// is a name).
 public struct Config: Hashable, Sendable {
-    public static let keys = ["interviewer", "bank", "duration", "theme", "banks", "retention", "file_names", "mouse"]
+    public static let keys = ["interviewer", "bank", "duration", "theme", "banks", "retention", "file_names", "mouse", "avoid_words"]
 
     /// The file read; nil when there is none (every value is then nil).
     public var file: String?
@@ -53,6 +54,9 @@ public struct Config: Hashable, Sendable {
         guard let file, let place = places[key], error.file == value, !FileManager.default.fileExists(atPath: value) else { return error }
         return InputError(file: file, line: place.line, column: place.column, message: "\(key) \"\(value)\": \(error.message)")
     }
+    /// `avoid_words = [...]`: words and phrases the evidence check flags in notes, besides
+    /// its own (`EvidenceCheck.builtInWords`).
+    public var avoidWords: [String] = []
 
     /// A folder named in config.toml, with the place where it is named (for errors about it).
     public struct Folder: Hashable, Sendable {
@@ -159,6 +163,19 @@ public struct Config: Hashable, Sendable {
                     continue
                 }
                 config.mouse = on
+            case "avoid_words":
+                let expected = "expected a list of words in quotes, like avoid_words = [\"hobbies\", \"where they live\"]"
+                guard let array = value.array else {
+                    issues.add([key], value: true, "avoid_words is \(TOMLDocument.render(value)): \(expected)")
+                    continue
+                }
+                for (n, element) in array.enumerated() {
+                    guard let word = element.string, !word.allSatisfy(\.isWhitespace) else {
+                        issues.add([key], value: true, "avoid_words' item \(n + 1) is \(TOMLDocument.render(element)): \(expected)")
+                        continue
+                    }
+                    config.avoidWords.append(word)
+                }
             default:
                 issues.add([key], "unknown key \"\(key)\"\(ThemeParser.suggestion(key, keys)) in config.toml: expected one of "
                            + keys.joined(separator: ", "))

@@ -167,7 +167,8 @@ public struct Debrief: Hashable, Sendable {
                 }
             }
         }
-        self.rows = rows.filter { $0.answers.contains { $0?.asked == true } }
+        // Asked or skipped by someone: a skip is a fact the committee reads, with its reason.
+        self.rows = rows.filter { $0.answers.contains { $0?.asked == true || $0?.skipped == true } }
 
         // Each session's own competencies (or tags) for the question count for its ratings.
         let by: RollUpBy = self.rows.contains { row in row.answers.contains { !($0?.competencies.isEmpty ?? true) } }

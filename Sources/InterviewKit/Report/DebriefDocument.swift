@@ -6,10 +6,11 @@ struct DebriefDocument: Encodable {
         var bank: SessionFile.BankInfo
         var mode: SessionMode
         var status: SessionStatus
-        var recommendation: Int?
-        var closingNotes: [NoteLine]
+        @RecommendationJSON var recommendation: Int?
+        var closingNotes: [SessionReport.Note]
         var totalSeconds: Int
         var averageRating: Double?
+        var evidence: [EvidenceWarning]
 
         func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
@@ -22,15 +23,16 @@ struct DebriefDocument: Encodable {
             try c.encode(bank, forKey: .bank)
             try c.encode(mode, forKey: .mode)
             try c.encode(status, forKey: .status)
-            try c.encode(recommendation, forKey: .recommendation)
+            try c.encode(_recommendation, forKey: .recommendation)
             try c.encode(closingNotes, forKey: .closingNotes)
             try c.encode(totalSeconds, forKey: .totalSeconds)
             try c.encode(averageRating, forKey: .averageRating)
+            try c.encode(evidence, forKey: .evidence)
         }
 
         enum CodingKeys: String, CodingKey {
             case file, id, interviewer, title, startedAt, endedAt, bank, mode, status, recommendation, closingNotes,
-                 totalSeconds, averageRating
+                 totalSeconds, averageRating, evidence
         }
     }
 
@@ -150,7 +152,7 @@ struct DebriefDocument: Encodable {
             return Session(file: r.file, id: r.id, interviewer: r.interviewer, title: c.title, startedAt: r.startedAt,
                            endedAt: r.endedAt, bank: r.bank, mode: r.mode, status: r.status, recommendation: r.recommendation,
                            closingNotes: r.closingNotes, totalSeconds: r.totalSeconds,
-                           averageRating: StatsDocument.rounded(r.averageRating))
+                           averageRating: StatsDocument.rounded(r.averageRating), evidence: r.evidence)
         }
         questions = d.rows.map { row in
             Question(id: row.id, prompt: row.prompt, tags: row.tags, competencies: row.competencies, answers: row.answers.map { a in

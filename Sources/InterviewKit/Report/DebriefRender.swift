@@ -58,6 +58,16 @@ enum DebriefMarkdown {
         }
 
         out.append("")
+        out.append("## Evidence check")
+        for column in d.columns {
+            out.append("")
+            out.append("### \(md(column.title, .heading))")
+            out.append("")
+            let warnings = column.report.evidence
+            out += warnings.isEmpty ? [EvidenceCheck.allClear] : warnings.map { "- " + md($0.message, .block) }
+        }
+
+        out.append("")
         out.append("## Closing notes")
         for column in d.columns {
             out.append("")
@@ -197,6 +207,15 @@ enum DebriefHTML {
                 out += "<td class=\"num\"><strong>\(DebriefText.average(group.averageRating, group.rated))</strong></td></tr>\n"
             }
             out += "</tbody></table>\n"
+        }
+        out += "</section>\n"
+
+        out += "<section class=\"evidence\">\n<h2>Evidence check</h2>\n"
+        for column in d.columns {
+            out += "<h3>\(h(column.title))</h3>\n"
+            let warnings = column.report.evidence
+            out += warnings.isEmpty ? "<p class=\"muted\">\(EvidenceCheck.allClear)</p>\n"
+                : "<ul>\n" + warnings.map { "<li>\(h($0.message))</li>\n" }.joined() + "</ul>\n"
         }
         out += "</section>\n"
 

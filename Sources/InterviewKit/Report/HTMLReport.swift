@@ -86,16 +86,35 @@ enum HTMLReport {
           table.facts tr { display: flex; break-inside: avoid; border-bottom: 1px solid var(--line); }
           table.facts th { width: 24mm; flex: none; }
           table.facts th, table.facts td { border: 0; }
-          .recommendation { margin: 2mm 0; padding: 1mm 3mm 1.5mm; }
+          .recommendation { margin: 1.5mm 0; padding: .5mm 3mm 1mm; }
           .recommendation h2 { margin: 1mm 0; }
           .recommendation h3 { display: inline; }
           ul.rubric, ul.notes { margin: 0 0 1mm; padding-left: 0; }
           ul.rubric li { display: inline; margin-right: 2.5mm; }
           p.rubric-count { display: none; }
           li { break-inside: avoid; }
+          /* Paper keeps each note's question clock; the times into the interview are on screen. */
+          .times { display: none; }
+          /* On paper, the follow-ups that were asked; the screen lists them all. */
+          ul.follow-ups li.unchecked { display: none; }
+          .stamp { margin-right: 1mm; }
+          table.competencies { font-size: 8pt; }
+          table.competencies thead { display: none; }
+          table.competencies tbody { display: block; columns: 3; column-gap: 4mm; width: 150mm; }
+          table.competencies tr { display: flex; break-inside: avoid; }
+          table.competencies td { border: 0; padding: 0 1mm; }
+          ul.follow-ups { margin: 0; }
+          section.evidence h2, section.competencies h2 { float: left; margin: 0 3mm 0 0; border: 0; font-size: 9.5pt; }
+          section.evidence, section.competencies { overflow: hidden; margin: 0 0 1mm; }
+          table.competencies { width: auto; }
+          section.evidence ul { margin: 0; padding-left: 4mm; }
+          section.evidence p { display: inline; }
+          p.timeline { font-size: 8pt; margin: 0; }
+          table.facts { margin: 0; }
+          h1 { margin: 0 0 1mm; }
           /* The chart at its own size: one unit of the SVG a CSS pixel, its text 9.5pt. */
           svg.chart { width: 680px; max-width: 100%; font-size: 9.5pt; font-family: "Liberation Sans", Arial, Helvetica, sans-serif; }
-          figcaption { font-size: 8pt; }
+          figcaption { font-size: 7pt; line-height: 1.1; }
           /* The chart and the questions' sections say all the table does. */
           section.summary { display: none; }
           div.details { columns: 2; column-gap: 6mm; font-size: 8.5pt; line-height: 1.22; }
@@ -120,10 +139,11 @@ enum HTMLReport {
         ]
         for (key, value) in facts { out += "<tr><th scope=\"row\">\(key)</th><td>\(value)</td></tr>\n" }
         out += "</tbody></table>\n"
+        out += timeline(s)
 
         out += "<section class=\"recommendation\">\n"
         if let amended = s.amendedAt {
-            out += "<p class=\"amended\">Opened again after the end, at \(Durations.clock(Int(amended))): \(h(ReportText.amended)) marks what changed.</p>\n"
+            out += "<p class=\"amended\">Opened again after the end, at \(Durations.clock(Durations.wholeSeconds(amended))) in, for \(Durations.clock(s.amendingSeconds)) (not counted in the times): \(h(ReportText.amended)) marks what changed.</p>\n"
         }
         out += "<h2>Recommendation: \(h(ReportText.rating(s.recommendation)))\(s.overallAmended ? " " + h(ReportText.amended) : "")</h2>\n"
         let closing = s.closingNotes.filter { !$0.text.allSatisfy(\.isWhitespace) }
@@ -131,10 +151,12 @@ enum HTMLReport {
             out += "<p class=\"muted\">No closing notes.</p>\n"
         } else {
             out += "<h3>Closing notes</h3>\n<ul class=\"notes\">\n"
-            for line in closing { out += "<li><span class=\"closing-text\">\(h(line.text))</span></li>\n" }
+            for line in closing { out += "<li>\(times(line))<span class=\"closing-text\">\(h(line.text))</span></li>\n" }
             out += "</ul>\n"
         }
         out += "</section>\n"
+        out += evidence(s)
+        out += competencies(s)
 
         out += "<section class=\"chart\">\n<h2>Time and rubric per question</h2>\n<figure>\n"
         out += chart(s, number: n)
@@ -144,23 +166,38 @@ enum HTMLReport {
         out += "<section class=\"summary\">\n<h2>Questions</h2>\n"
         out += "<table class=\"questions\"><thead><tr><th>#</th><th>Question</th><th>Rating</th><th>Time/budget</th><th>Rubric</th></tr></thead><tbody>\n"
         for q in s.questions {
+            let prompt = "<a href=\"#s\(n)-q\(q.number)\">\(h(q.prompt))</a>\(q.added ? " <span class=\"added\">(added)</span>" : "")"
             if q.asked {
-                out += "<tr><td class=\"num\">\(q.number)</td><td><a href=\"#s\(n)-q\(q.number)\">\(h(q.prompt))</a></td><td>\(h(ReportText.rating(q.rating)))</td><td>\(timeHTML(q.elapsedSeconds, budget: q.budgetSeconds))</td><td>\(q.rubric.isEmpty ? "-" : "\(q.checkedCount)/\(q.rubric.count)")</td></tr>\n"
+                out += "<tr><td class=\"num\">\(q.number)</td><td>\(prompt)</td><td>\(h(ReportText.rating(q.rating)))</td><td>\(timeHTML(q.elapsedSeconds, budget: q.budgetSeconds))</td><td>\(q.rubric.isEmpty ? "-" : "\(q.checkedCount)/\(q.rubric.count)")</td></tr>\n"
             } else {
-                out += "<tr class=\"not-asked\"><td class=\"num\">\(q.number)</td><td>\(h(q.prompt))</td><td>not asked</td><td></td><td></td></tr>\n"
+                out += "<tr class=\"not-asked\"><td class=\"num\">\(q.number)</td><td>\(prompt)</td><td>\(h(why(q)))</td><td></td><td></td></tr>\n"
             }
         }
-        out += "</tbody></table>\n</section>\n"
+        out += "</tbody></table>\n"
+        if s.notInPlan > 0 { out += "<p class=\"muted not-in-plan\">\(ReportText.notInPlan(s.notInPlan)).</p>\n" }
+        out += "</section>\n"
 
         out += "<div class=\"details\">\n"
-        for q in s.questions where q.asked {
+        for q in s.questions {
             out += "<section class=\"question\" id=\"s\(n)-q\(q.number)\">\n"
-            out += "<h3>\(q.number). \(h(q.prompt))\(q.amendedAfterEnd ? " " + h(ReportText.amended) : "")</h3>\n"
+            let added = q.added ? " <span class=\"added\">(added during the interview)</span>" : ""
+            guard q.asked else {
+                out += "<h3>\(q.number). \(h(q.prompt))\(added) <span class=\"not-asked\">(\(h(why(q))))</span></h3>\n</section>\n"
+                continue
+            }
+            out += "<h3>\(q.number). \(h(q.prompt))\(added)\(q.amendedAfterEnd ? " " + h(ReportText.amended) : "")</h3>\n"
             out += "<p>Rating: <strong>\(h(ReportText.rating(q.rating)))</strong> · Time: \(timeHTML(q.elapsedSeconds, budget: q.budgetSeconds))</p>\n"
             if !q.rubric.isEmpty {
                 out += "<p class=\"rubric-count\">Rubric \(q.checkedCount)/\(q.rubric.count):</p>\n<ul class=\"rubric\">\n"
                 for item in q.rubric {
                     out += "<li class=\"\(item.checked ? "checked" : "unchecked")\"><span class=\"tick\">[\(item.checked ? "x" : "&#160;")]</span>&#160;\(h(item.text))</li>\n"
+                }
+                out += "</ul>\n"
+            }
+            if !q.followUps.isEmpty {
+                out += "<p class=\"rubric-count\">Follow-ups \(q.followUps.filter(\.asked).count)/\(q.followUps.count) asked:</p>\n<ul class=\"rubric follow-ups\">\n"
+                for item in q.followUps {
+                    out += "<li class=\"\(item.asked ? "checked" : "unchecked")\"><span class=\"tick\">[\(item.asked ? "x" : "&#160;")]</span>&#160;\(h(item.text))</li>\n"
                 }
                 out += "</ul>\n"
             }
@@ -170,19 +207,55 @@ enum HTMLReport {
             } else {
                 out += "<ul class=\"notes\">\n"
                 for line in notes {
-                    out += "<li><span class=\"stamp\">\(ReportText.stamp(line.at))</span><span class=\"note-text\">\(h(line.text))</span></li>\n"
+                    out += "<li><span class=\"stamp\">\(ReportText.stamp(line.at))</span>\(times(line))<span class=\"note-text\">\(h(line.text))</span></li>\n"
                 }
                 out += "</ul>\n"
             }
             out += "</section>\n"
         }
         out += "</div>\n"
-        let notAsked = s.questions.filter { !$0.asked }
-        if !notAsked.isEmpty {
-            out += "<p class=\"not-asked\">Not asked: \(notAsked.map { "\($0.number). \(h($0.prompt))" }.joined(separator: "; ")).</p>\n"
-        }
         out += "</article>\n"
         return out
+    }
+
+    /// `skipped: reason` or `not asked`.
+    private static func why(_ q: SessionReport.QuestionReport) -> String {
+        q.skipped ? "skipped" + (q.skipReason.map { ": " + $0 } ?? "") : "not asked"
+    }
+
+    /// A note's time into the interview and clock time, after its stamp.
+    private static func times(_ note: SessionReport.Note) -> String {
+        let text = ReportText.noteTimes(note)
+        return text.isEmpty ? "" : "<span class=\"stamp times\">(\(h(text)))</span>"
+    }
+
+    private static func evidence(_ s: SessionReport) -> String {
+        var out = "<section class=\"evidence\">\n<h2>Evidence check</h2>\n"
+        if s.evidence.isEmpty { return out + "<p class=\"muted\">\(EvidenceCheck.allClear)</p>\n</section>\n" }
+        out += "<ul>\n" + s.evidence.map { "<li>\(h($0.message))</li>\n" }.joined() + "</ul>\n</section>\n"
+        return out
+    }
+
+    private static func competencies(_ s: SessionReport) -> String {
+        guard !s.competencies.isEmpty || !s.uncoveredCompetencies.isEmpty else { return "" }
+        var out = "<section class=\"competencies\">\n<h2>Competencies</h2>\n"
+        out += "<table class=\"competencies\"><thead><tr><th>Competency</th><th>Average rating</th><th>Questions</th></tr></thead><tbody>\n"
+        for c in s.competencies {
+            let average = c.averageRating.map(EvidenceCheck.oneDecimal) ?? "not rated"
+            out += "<tr><td>\(h(c.name))</td><td>\(average)</td><td>\(c.questions.map(String.init).joined(separator: ", "))</td></tr>\n"
+        }
+        out += "</tbody></table>\n"
+        if !s.uncoveredCompetencies.isEmpty {
+            out += "<p class=\"not-covered\">Not covered: \(s.uncoveredCompetencies.map(h).joined(separator: ", ")).</p>\n"
+        }
+        return out + "</section>\n"
+    }
+
+    /// Pauses, undos, interruptions, resumes and reopenings: one short paragraph.
+    private static func timeline(_ s: SessionReport) -> String {
+        guard !s.timeline.isEmpty else { return "" }
+        return "<p class=\"timeline\"><strong>Timeline:</strong> "
+            + s.timeline.map { h(ReportText.timelineEntry($0)) }.joined(separator: " · ") + ".</p>\n"
     }
 
     private static func timeHTML(_ elapsed: Int, budget: Int) -> String {
@@ -229,8 +302,10 @@ enum HTMLReport {
             let fill = q.overBudget ? " fill=\"url(#\(hatch))\"" : ""
             out += "<rect class=\"bar\(q.overBudget ? " over" : "")\" x=\"\(barX)\" y=\"\(barY)\" width=\"\(barEnd - barX)\" height=\"\(barHeight)\"\(fill)/>\n"
             let budgetX = x(q.budgetSeconds)
-            out += "<line class=\"budget\" x1=\"\(budgetX)\" y1=\"\(barY - 3)\" x2=\"\(budgetX)\" y2=\"\(barY + barHeight + 3)\"/>\n"
-            let value = q.asked ? "\(Durations.clock(q.elapsedSeconds))/\(Durations.clock(q.budgetSeconds))" : "not asked"
+            if q.budgetSeconds > 0 { out += "<line class=\"budget\" x1=\"\(budgetX)\" y1=\"\(barY - 3)\" x2=\"\(budgetX)\" y2=\"\(barY + barHeight + 3)\"/>\n" }
+            let value = q.asked || q.elapsedSeconds > 0
+                ? Durations.clock(q.elapsedSeconds) + (q.budgetSeconds > 0 ? "/\(Durations.clock(q.budgetSeconds))" : "")
+                : q.skipped ? "skipped" : "not asked"
             out += text(value, x: timeX, y: textY, room: overX - timeX - 6, bold: q.overBudget, classes: "value\(q.overBudget ? " over" : "")")
             if q.overBudget {
                 out += text("+\(Durations.clock(q.elapsedSeconds - q.budgetSeconds)) over", x: overX, y: textY,

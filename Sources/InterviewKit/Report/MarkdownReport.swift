@@ -1,5 +1,7 @@
-/// The Markdown scorecard: facts, then the recommendation and closing notes, then a
-/// table of every question, then each question asked with its rubric and notes.
+/// The Markdown scorecard, a rendering of the report model: facts, the recommendation
+/// and closing notes, the evidence check, competencies, a table of the interview's
+/// questions as numbered and asked, each question with its rubric, follow-ups and notes,
+/// then the timeline.
 /// Every piece of user text goes through `ReportText.markdown`.
 enum MarkdownReport {
     static func render(_ sessions: [SessionReport]) -> String {
@@ -9,7 +11,8 @@ enum MarkdownReport {
     private static func md(_ text: String, _ context: MarkdownContext) -> String { ReportText.markdown(text, in: context) }
 
     /// Notes as a list under a title, blank ones left out, or a line saying there are none.
-    private static func noteList(_ lines: [NoteLine], title: String, none: String, item: (NoteLine) -> String) -> [String] {
+    private static func noteList(_ lines: [SessionReport.Note], title: String, none: String,
+                                 item: (SessionReport.Note) -> String) -> [String] {
         let written = lines.filter { !$0.text.allSatisfy(\.isWhitespace) }
         return written.isEmpty ? [none] : ["\(title):", ""] + written.map { "- " + item($0) }
     }
@@ -29,12 +32,19 @@ enum MarkdownReport {
         out.append("| Status | \(s.status.rawValue) |")
         out.append("| Total time | \(ReportText.time(s.totalSeconds, budget: s.bank.durationSeconds)) |")
         if let amended = s.amendedAt {
-            out.append("| Amended | opened again after the end, at \(Durations.clock(Int(amended))): \(ReportText.amended) marks what changed |")
+            out.append("| Amended | opened again after the end, at \(Durations.clock(Durations.wholeSeconds(amended))) in, for \(Durations.clock(s.amendingSeconds)) (not counted in the times): \(ReportText.amended) marks what changed |")
         }
         out.append("")
         out.append("## Recommendation: \(ReportText.rating(s.recommendation))" + (s.overallAmended ? " " + ReportText.amended : ""))
         out.append("")
-        out += noteList(s.closingNotes, title: "Closing notes", none: "No closing notes.") { md($0.text, .block) }
+        out += noteList(s.closingNotes, title: "Closing notes", none: "No closing notes.") { note in
+            let times = ReportText.noteTimes(note)
+            return times.isEmpty ? md(note.text, .block) : "`\(times)` \(md(note.text, .inline))"
+        }
+        out.append("")
+        out.append("## Evidence check")
+        out.append("")
+        out += s.evidence.isEmpty ? [EvidenceCheck.allClear] : s.evidence.map { "- " + md($0.message, .block) }
         out.append("")
         if !s.competencies.isEmpty || !s.uncoveredCompetencies.isEmpty {
             out.append("## Competencies")
@@ -56,13 +66,18 @@ enum MarkdownReport {
         out.append("| # | Question | Rating | Time/budget | Rubric |")
         out.append("|---:|---|---|---|---|")
         for q in s.questions {
+            let prompt = md(q.prompt, .cell) + (q.added ? " (added)" : "")
             if q.skipped {
-                out.append("| \(q.number) | \(md(q.prompt, .cell)) | skipped | | |")
+                out.append("| \(q.number) | \(prompt) | skipped\(q.skipReason.map { ": " + md($0, .cell) } ?? "") | | |")
             } else if q.asked {
-                out.append("| \(q.number) | \(md(q.prompt, .cell)) | \(ReportText.rating(q.rating)) | \(ReportText.time(q.elapsedSeconds, budget: q.budgetSeconds)) | \(q.rubric.isEmpty ? "-" : "\(q.checkedCount)/\(q.rubric.count)") |")
+                out.append("| \(q.number) | \(prompt) | \(ReportText.rating(q.rating)) | \(ReportText.time(q.elapsedSeconds, budget: q.budgetSeconds)) | \(q.rubric.isEmpty ? "-" : "\(q.checkedCount)/\(q.rubric.count)") |")
             } else {
-                out.append("| \(q.number) | \(md(q.prompt, .cell)) | not asked | | |")
+                out.append("| \(q.number) | \(prompt) | not asked | | |")
             }
+        }
+        if s.notInPlan > 0 {
+            out.append("")
+            out.append(ReportText.notInPlan(s.notInPlan) + ".")
         }
         for q in s.questions {
             out.append("")
@@ -89,7 +104,16 @@ enum MarkdownReport {
                 for item in q.followUps { out.append("- [\(item.asked ? "x" : " ")] \(md(item.text, .inline))") }
             }
             out.append("")
-            out += noteList(q.notes, title: "Notes", none: "No notes.") { "`\(ReportText.stamp($0.at))` \(md($0.text, .inline))" }
+            out += noteList(q.notes, title: "Notes", none: "No notes.") { note in
+                let times = ReportText.noteTimes(note)
+                return "`\(ReportText.stamp(note.at))`" + (times.isEmpty ? "" : " (\(times))") + " \(md(note.text, .inline))"
+            }
+        }
+        if !s.timeline.isEmpty {
+            out.append("")
+            out.append("## Timeline")
+            out.append("")
+            out += s.timeline.map { "- " + ReportText.timelineEntry($0) }
         }
         out.append("")
         return out.joined(separator: "\n")

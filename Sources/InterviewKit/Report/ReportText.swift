@@ -63,8 +63,34 @@ public enum ReportText {
         return "\(parts.year ?? 0)-\(two(parts.month))-\(two(parts.day)) \(two(parts.hour)):\(two(parts.minute)) UTC"
     }
 
+    /// A note's other times: `12:30 in, 10:12 UTC` (into the interview, and the clock
+    /// time when known); empty when neither is known.
+    public static func noteTimes(_ note: SessionReport.Note) -> String {
+        var parts: [String] = []
+        if let t = note.interviewSeconds { parts.append("\(Durations.clock(Durations.wholeSeconds(t))) in") }
+        if let clock = note.clockTime { parts.append(time(ofDay: clock)) }
+        return parts.joined(separator: ", ")
+    }
+
+    /// `10:12 UTC` of an ISO 8601 label.
+    public static func time(ofDay iso: String) -> String {
+        let full = date(iso)
+        return full.count > 11 ? String(full.dropFirst(11)) : full
+    }
+
+    /// A timeline entry: `12:30 in (10:12 UTC): paused`.
+    public static func timelineEntry(_ entry: TimelineEntry) -> String {
+        let at = "\(Durations.clock(Durations.wholeSeconds(entry.at))) in" + (entry.clockTime.map { " (\(time(ofDay: $0)))" } ?? "")
+        return "\(at): \(entry.label)"
+    }
+
+    /// `Not in the plan: 10 questions`, for the bank's questions neither planned nor asked.
+    public static func notInPlan(_ count: Int) -> String {
+        "Not in the plan: \(count) question\(count == 1 ? "" : "s")"
+    }
+
     /// A note's stamp: the question clock, whole seconds, `m:ss`.
     public static func stamp(_ seconds: Double) -> String {
-        Durations.clock(Int(seconds.rounded(.down)))
+        Durations.clock(Durations.wholeSeconds(seconds))
     }
 }

@@ -45,7 +45,7 @@ public struct SessionStats: Hashable, Sendable {
         public var rubric: [RubricItemStats] = []
 
         public var averageRating: Double? { rated == 0 ? nil : Double(ratingSum) / Double(rated) }
-        public var averageSeconds: Int? { asked == 0 ? nil : Int((Double(elapsedSum) / Double(asked)).rounded()) }
+        public var averageSeconds: Int? { asked == 0 ? nil : Durations.wholeSeconds(Double(elapsedSum) / Double(asked)) }
         public var overBudgetShare: Double? { asked == 0 ? nil : Double(overBudget) / Double(asked) }
     }
 
@@ -125,14 +125,15 @@ public struct SessionStats: Hashable, Sendable {
                                                 sessions: 0, questions: [])
             bank.sessions += 1
             var questions = places[key] ?? [:]
-            for q in session.questions {
+            // The interviewer's own questions are no bank question's: each stays in its report.
+            for q in session.questions where !q.added {
                 let index: Int
                 if let existing = questions[q.id] {
                     index = existing
                 } else {
                     index = bank.questions.count
                     questions[q.id] = index
-                    bank.questions.append(QuestionStats(id: q.id, number: q.number, prompt: q.prompt,
+                    bank.questions.append(QuestionStats(id: q.id, number: q.bankNumber ?? q.number, prompt: q.prompt,
                                                         budgetSeconds: q.budgetSeconds))
                 }
                 bank.questions[index].add(q)
@@ -216,7 +217,7 @@ public struct SessionStats: Hashable, Sendable {
 extension SessionStats.QuestionStats {
     mutating func add(_ q: SessionReport.QuestionReport) {
         sessions += 1
-        number = min(number, q.number)
+        number = min(number, q.bankNumber ?? q.number)
         // Sessions come oldest first: the newest wording wins.
         prompt = q.prompt
         budgetSeconds = q.budgetSeconds

@@ -31,12 +31,14 @@ struct SessionSummary: Decodable, Hashable, Sendable, RangeChecked {
     var totalSeconds: Int?
     var amendedAt: Double?
     var overallAmended: Bool?
+    /// The plan (question indices), as in `SessionFile`: the report's order and numbers.
+    var plan: [Int]?
     /// Not decoded with the rest: read straight from the bytes (`complete(from:file:)`).
     var events: [EventSummary] = []
 
     enum CodingKeys: String, CodingKey {
         case id, mode, status, candidate, interviewer, startedAt, endedAt, bank, questions, recommendation, closingNotes,
-             clockSeconds, totalSeconds, amendedAt, overallAmended
+             clockSeconds, totalSeconds, amendedAt, overallAmended, plan
     }
 
     /// The events, from the bytes when `JSONScan` can vouch that the decoder reads them
@@ -77,6 +79,8 @@ struct EventSummary: Hashable, Sendable, CheckedEvent {
     var from: Int?
     var removed: Int?
     var lines: [LineTime]?
+    /// An undo (`u`): the report's timeline lists it.
+    var undo = false
 
     var lineCount: Int { lines?.count ?? 0 }
     func lineAt(_ index: Int) -> Double { lines![index].at }
@@ -87,8 +91,16 @@ extension EventSummary {
         self.init(at: at, type: type, question: nil, item: nil, rating: nil, from: nil, removed: nil, lines: nil)
     }
 
+    /// The event as the fold takes it, for the order of the questions and the times of
+    /// notes lines (their text, the toggles' `on` and reasons are read from the summary).
+    var event: SessionEvent {
+        SessionEvent(at: at, type: type, question: question, item: item, rating: rating, from: from, removed: removed,
+                     lines: lines?.map { NoteLine(at: $0.at, text: "") }, undo: undo ? true : nil)
+    }
+
     init(_ event: SessionEvent) {
         self.init(at: event.at, type: event.type, question: event.question, item: event.item, rating: event.rating,
-                  from: event.from, removed: event.removed, lines: event.lines?.map { LineTime(at: $0.at) })
+                  from: event.from, removed: event.removed, lines: event.lines?.map { LineTime(at: $0.at) },
+                  undo: event.undo == true)
     }
 }

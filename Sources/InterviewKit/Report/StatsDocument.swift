@@ -29,7 +29,7 @@ struct StatsDocument: Encodable {
         var bank: SessionFile.BankInfo
         var mode: SessionMode
         var status: SessionStatus
-        var recommendation: Int?
+        @RecommendationJSON var recommendation: Int?
         var averageRating: Double?
         var questions: Int
         var questionsAsked: Int
@@ -47,7 +47,7 @@ struct StatsDocument: Encodable {
             try c.encode(bank, forKey: .bank)
             try c.encode(mode, forKey: .mode)
             try c.encode(status, forKey: .status)
-            try c.encode(recommendation, forKey: .recommendation)
+            try c.encode(_recommendation, forKey: .recommendation)
             try c.encode(averageRating, forKey: .averageRating)
             try c.encode(questions, forKey: .questions)
             try c.encode(questionsAsked, forKey: .questionsAsked)

@@ -39,7 +39,8 @@ extension SessionStats {
         return line + "\n"
     }
 
-    /// Plain text in aligned columns (widths are counted in characters): the sessions,
+    /// Plain text in aligned columns (widths in terminal cells, `DisplayWidth`, so CJK and
+    /// emoji line up): the sessions,
     /// the interviewers, and per bank its questions (with `rubricItems`, each question's
     /// rubric items and how often each was ticked).
     public func render(rubricItems: Bool = false) -> String {
@@ -104,19 +105,28 @@ extension SessionStats {
         total == 0 ? "\(count)" : "\(count) (\(percent(Double(count) / Double(total)))%)"
     }
 
-    /// Visible text on one line, at most `limit` characters (`…` when cut).
+    /// Visible text on one line, at most `limit` terminal cells (`…` when cut).
     static func cell(_ text: String, _ limit: Int) -> String {
         let shown = ReportText.visible(text)
-        return shown.count > limit ? String(shown.prefix(limit - 1)) + "…" : shown
+        guard DisplayWidth.of(shown) > limit else { return shown }
+        var cut = ""
+        var width = 0
+        for character in shown {
+            let w = DisplayWidth.of(character)
+            guard width + w <= limit - 1 else { break }
+            cut.append(character)
+            width += w
+        }
+        return cut + "…"
     }
 
     static func table(header: [String], rows: [[String]], rightAligned: Set<Int>, indent: String) -> String {
-        var widths = header.map(\.count)
-        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
+        var widths = header.map { DisplayWidth.of($0) }
+        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(cell)) } }
         func line(_ cells: [String]) -> String {
             var text = indent
             for (i, cell) in cells.enumerated() {
-                let pad = String(repeating: " ", count: widths[i] - cell.count)
+                let pad = String(repeating: " ", count: widths[i] - DisplayWidth.of(cell))
                 let isLast = i == cells.count - 1
                 text += rightAligned.contains(i) ? pad + cell : cell + (isLast ? "" : pad)
                 if !isLast { text += "  " }
@@ -150,7 +160,8 @@ extension SessionStats {
             let asked = s.questions.filter(\.asked)
             out += CSV.row([
                 CSV.text(s.file), CSV.text(s.startedAt), CSV.text(s.candidate), CSV.text(s.interviewer), CSV.text(s.bank.title),
-                CSV.text(s.bank.source), s.mode.rawValue, s.status.rawValue, s.recommendation.map { "\($0)" } ?? "",
+                CSV.text(s.bank.source), s.mode.rawValue, s.status.rawValue,
+                s.recommendation.map { $0 == Rating.noDecision ? RecommendationJSON.noDecision : "\($0)" } ?? "",
                 s.averageRating.map(CSV.decimal) ?? "", "\(s.questions.count)", "\(asked.count)",
                 "\(asked.filter(\.overBudget).count)", "\(s.totalSeconds)", "\(s.bank.durationSeconds)",
             ])

@@ -146,7 +146,11 @@ extension JSONScan.Scanner {
                     type = SessionEvent.Kind(rawValue: String(decoding: UnsafeBufferPointer(rebasing: scanner.bytes[range]), as: UTF8.self))
                     return type != nil
                 }
-                if scanner.equals(key, "on") || scanner.equals(key, "undo") || scanner.equals(key, "redo") { return scanner.optionalBool() }
+                if scanner.equals(key, "undo") {
+                    event.undo = scanner.current == UInt8(ascii: "t")
+                    return scanner.optionalBool()
+                }
+                if scanner.equals(key, "on") || scanner.equals(key, "redo") { return scanner.optionalBool() }
                 if scanner.equals(key, "lines") {
                     if scanner.current == UInt8(ascii: "n") { return (try? scanner.literal("null")) != nil }
                     var lines: [EventSummary.LineTime] = []

@@ -201,7 +201,7 @@ public struct SessionEngine: Hashable, Sendable {
         out.status = state.status
         out.clockSeconds = (max(t, state.clock) * 1000).rounded() / 1000
         let at = out.clockSeconds
-        out.totalSeconds = Int(state.totalElapsed(at: at).rounded())
+        out.totalSeconds = Durations.wholeSeconds(state.totalElapsed(at: at))
         out.amendedAt = state.amendedFrom
         out.overallAmended = state.amendedFrom == nil ? nil : state.overallAmended
         out.recommendation = state.recommendation
@@ -219,7 +219,7 @@ public struct SessionEngine: Hashable, Sendable {
             out.questions[index].skipReason = progress.skipReason
             out.questions[index].markedAsked = progress.markedAsked ? true : nil
             out.questions[index].followUpsAsked = progress.followUpsAsked.isEmpty ? nil : progress.followUpsAsked.sorted()
-            out.questions[index].elapsedSeconds = Int(state.questionElapsed(index, at: at).rounded())
+            out.questions[index].elapsedSeconds = Durations.wholeSeconds(state.questionElapsed(index, at: at))
             out.questions[index].notes = progress.notes
             out.questions[index].rating = progress.rating
             out.questions[index].amendedAfterEnd = state.amendedFrom == nil ? nil : progress.amended

@@ -65,7 +65,7 @@ public struct SessionFile: Codable, Hashable, Sendable {
     /// The session's monotonic clock when it was last saved: a resumed session goes
     /// on from here, so the time the program was not running does not count.
     public var clockSeconds: Double
-    /// The total clock at `clockSeconds`, rounded to the second: the seconds the session
+    /// The total clock at `clockSeconds`, in whole seconds (`Durations.wholeSeconds`): the seconds the session
     /// ran, pauses excluded (the report's `totalSeconds`). Derived from the events on
     /// every save, like the per-question summary; absent from files written before it
     /// was added, and then computed from the events by whoever needs it.

@@ -3,6 +3,9 @@ public struct QuestionProgress: Hashable, Sendable {
     /// Seconds the question was open with the clock running, up to `SessionState.clock`.
     public var elapsed: Double = 0
     public var notes: [NoteLine] = []
+    /// For each line of `notes`, the session time it was last written at (the report's
+    /// time into the interview; a line's own `at` is the question clock).
+    public var noteTimes: [Double] = []
     public var rubric: [Bool]
     public var rating: Int?
     public var visited = false
@@ -45,6 +48,8 @@ public struct SessionState: Hashable, Sendable {
     public var status: SessionStatus = .inProgress
     public var recommendation: Int?
     public var closingNotes: [NoteLine] = []
+    /// For each line of `closingNotes`, the session time it was last written at.
+    public var closingNoteTimes: [Double] = []
     /// Time of the last event applied.
     public var clock: Double = 0
     /// Seconds the clock ran (not paused, not interrupted), up to `clock`.
@@ -56,6 +61,9 @@ public struct SessionState: Hashable, Sendable {
     public var redoable: [SessionEvent] = []
     /// When an ended interview was opened again to amend it (nil if it never was).
     public var amendedFrom: Double?
+    /// Seconds spent amending the ended interview (its own time): never added to the
+    /// interview's clocks, which stopped when it ended.
+    public var amendingSeconds: Double = 0
     /// The recommendation or the closing notes changed after the end.
     public var overallAmended = false
 
@@ -112,22 +120,27 @@ public struct SessionState: Hashable, Sendable {
 
     public var isRunning: Bool { status == .inProgress && !paused }
 
+    /// Whether the interview's clocks run: running, and not an amendment after the end.
+    var clocksRun: Bool { isRunning && amendedFrom == nil }
+
     /// The question clock at time `t` (at or after the last event).
     public func questionElapsed(_ index: Int, at t: Double) -> Double {
         var value = questions[index].elapsed
-        if isRunning, !wrappingUp, index == current { value += max(0, t - clock) }
+        if clocksRun, !wrappingUp, index == current { value += max(0, t - clock) }
         return value
     }
 
     public func totalElapsed(at t: Double) -> Double {
-        activeSeconds + (isRunning ? max(0, t - clock) : 0)
+        activeSeconds + (clocksRun ? max(0, t - clock) : 0)
     }
 
     private mutating func advance(to t: Double) {
-        if isRunning {
-            let delta = max(0, t - clock)
+        let delta = max(0, t - clock)
+        if clocksRun {
             activeSeconds += delta
             if !wrappingUp, questions.indices.contains(current) { questions[current].elapsed += delta }
+        } else if isRunning {
+            amendingSeconds += delta
         }
         clock = max(clock, t)
     }
@@ -221,9 +234,11 @@ public struct SessionState: Hashable, Sendable {
             questions[q].rating = Self.validRating(event.rating)
         case .notesEdited:
             guard let q else { return }
-            Self.splice(&questions[q].notes, event)
+            var progress = questions[q]
+            Self.splice(&progress.notes, times: &progress.noteTimes, event)
+            questions[q] = progress
         case .closingNotesEdited:
-            Self.splice(&closingNotes, event)
+            Self.splice(&closingNotes, times: &closingNoteTimes, event)
         case .paused: paused = true
         case .resumed: paused = false
         case .shareSafe: shareSafe = event.on ?? !shareSafe
@@ -251,9 +266,11 @@ public struct SessionState: Hashable, Sendable {
         return rating
     }
 
-    private static func splice(_ notes: inout [NoteLine], _ event: SessionEvent) {
+    private static func splice(_ notes: inout [NoteLine], times: inout [Double], _ event: SessionEvent) {
         let from = min(max(0, event.from ?? notes.count), notes.count)
         let removed = min(max(0, event.removed ?? 0), notes.count - from)
-        notes.replaceSubrange(from..<(from + removed), with: event.lines ?? [])
+        let lines = event.lines ?? []
+        notes.replaceSubrange(from..<(from + removed), with: lines)
+        times.replaceSubrange(from..<(from + removed), with: Array(repeating: event.at, count: lines.count))
     }
 }

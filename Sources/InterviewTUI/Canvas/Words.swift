@@ -1,3 +1,5 @@
+import InterviewKit
+
 /// Text shortened to a width at a word, never in the middle of one.
 enum Words {
     /// `text` whole when it fits `width` cells; else as many whole words as fit, then `…`;

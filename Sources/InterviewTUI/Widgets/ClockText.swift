@@ -6,10 +6,14 @@ struct ClockText {
     var text: String
     var role: Role
 
+    /// `elapsed` in whole seconds, rounded down as `Durations.wholeSeconds` rounds; the
+    /// level is the reports' (`Durations.level`).
     static func make(elapsed: Int, budget: Int) -> ClockText {
         let base = Durations.clock(elapsed) + "/" + Durations.clock(budget)
-        if budget > 0, Durations.isOver(elapsed, budget: budget) { return ClockText(text: base + " +" + Durations.clock(elapsed - budget), role: .clockOver) }
-        if budget > 0, elapsed * 10 >= budget * 8 { return ClockText(text: base, role: .clockWarn) }
-        return ClockText(text: base, role: .clockOK)
+        switch Durations.level(elapsed, budget: budget) {
+        case .over: return ClockText(text: base + " +" + Durations.clock(elapsed - budget), role: .clockOver)
+        case .near: return ClockText(text: base, role: .clockWarn)
+        case .within: return ClockText(text: base, role: .clockOK)
+        }
     }
 }
