@@ -146,6 +146,20 @@ import Testing
         #expect(box.contains("Asked but not rated: 1") && box.contains("no recommendation yet"))
     }
 
+    /// Before ending, the quit box says what the evidence check finds: a rating with no
+    /// note, a note with a word a committee should not weigh.
+    @Test func endingShowsTheEvidenceCheck() throws {
+        var live = try state()
+        live.screen.size = Size(width: 120, height: 40)
+        Live.command("r4", &live, at: 1)
+        Live.command("n", &live, at: 2)
+        Live.type("seemed nervous but solid", &live, at: 3)
+        Live.command("q", &live, at: 4)
+        let box = LiveScreen.render(live).text
+        #expect(box.contains("Evidence check"), "\(box)")
+        #expect(box.contains("nervous"), "the note with a word not to weigh is named")
+    }
+
     @Test func discardAsksAndSaysWhatWouldBeLost() throws {
         var live = try state()
         Live.command("qd", &live, at: 1)

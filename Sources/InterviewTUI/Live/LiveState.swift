@@ -39,7 +39,12 @@ public struct LiveState: Hashable, Sendable {
 
 
     public var display: Display {
-        Display(view: SessionView(file: engine.file, questions: engine.questions, state: engine.state, now: now), screen: screen)
+        var view = SessionView(file: engine.file, questions: engine.questions, state: engine.state, now: now)
+        // Before ending, the evidence check: what a committee would question, said while it can be reworded.
+        if screen.overlay == .quitConfirm, !session.shareSafe, !screen.practice {
+            view.evidence = EvidenceCheck.lines(SessionReport(engine.snapshot(at: now), file: "").evidence)
+        }
+        return Display(view: view, screen: screen)
     }
 
     public func questionElapsed(_ index: Int? = nil) -> Double {

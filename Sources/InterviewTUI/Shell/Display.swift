@@ -12,6 +12,9 @@ public struct SessionView: Hashable, Sendable {
     public var now: Double
     /// Which clocks a candidate's screen shows.
     public var candidateClocks: CandidateView.Clocks = .question
+    /// What the evidence check says of the session, a line each (made when the quit box
+    /// opens, before the interview ends: not on every frame).
+    public var evidence: [String] = []
 
     public init(questions: [Question], state: SessionState, title: String, candidate: String, durationSeconds: Int, now: Double) {
         self.questions = questions

@@ -15,6 +15,14 @@ enum Overlays {
                     + missing.joined(separator: " · ").dropFirst(), Style(.warning))))
                 lines.append(StyledLine())
             }
+            if !state.view.evidence.isEmpty {
+                lines.append(StyledLine(glyphs: Wrap.glyphs("Evidence check (it warns, it never blocks):", Style(.title))))
+                for line in state.view.evidence {
+                    lines += Wrap.hanging(Wrap.glyphs(line, Style(.help)), prefix: Wrap.glyphs("• ", Style(.dim)),
+                                          width: max(20, min(70, canvas.width - 10)))
+                }
+                lines.append(StyledLine())
+            }
         }
         if case .failed(let reason) = state.saveStatus {
             // Never a quiet "saved": the box says the disk refuses, before y or l is pressed.
