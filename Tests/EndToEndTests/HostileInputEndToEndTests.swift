@@ -141,9 +141,10 @@ struct HostileCommandLineTests {
         let scratch = try CLITests.Scratch()
         let path = try scratch.write("hostile.md", HostileInputEndToEndTests.bankText)
         let result = try Binary.run(["validate", path], environment: scratch.environment)
-        #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("Hostile ^[]0;owned-bank^G"), "\(result.stdout)")
-        #expect(!result.stdout.contains("\u{1B}"))
+        // Control characters in a bank are an error of validate, said as marks.
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("control character"), "\(result.stderr)")
+        #expect(!result.stdout.contains("\u{1B}") && !result.stderr.contains("\u{1B}"))
     }
 
     @Test func invalidUTF8InABankIsAnErrorAtItsPlace() throws {

@@ -122,8 +122,9 @@ import Testing
         #expect(tags.isSubset(of: ["h1", "h2", "h3", "p", "ul", "li", "table", "thead", "tbody", "tr", "th", "td", "code", "strong",
                                    "input", "hr"]), "\(tags)")
         #expect(!html.contains("<em>") && !html.contains("<a ") && !html.contains("<script"))
-        #expect(html.contains("<li><code>00:45</code> &lt;script&gt;alert('x')&lt;/script&gt; &amp; &quot;quotes&quot;</li>"))
-        #expect(html.contains("<li><code>01:30</code> # not a heading | not a cell *not emphasis* [no](link)</li>"))
+        // Each note: its question clock, its time into the interview and the clock time, then the text as text.
+        #expect(html.contains("<li><code>00:45</code> (01:35 in, 08:01 UTC) &lt;script&gt;alert('x')&lt;/script&gt; &amp; &quot;quotes&quot;</li>"))
+        #expect(html.contains("<li><code>01:30</code> (01:35 in, 08:01 UTC) # not a heading | not a cell *not emphasis* [no](link)</li>"))
     }
 
     /// `cmark-gfm` with GitHub's extensions (autolinks aside: a bare URL shows its target),
