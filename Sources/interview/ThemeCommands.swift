@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import InterviewKit
+import InterviewTerminal
 
 /// `--theme`, shared by every command that opens a screen.
 struct ThemeOption: ParsableArguments {
@@ -21,12 +22,19 @@ struct ThemeOption: ParsableArguments {
         }
     }
 
-    /// The theme to draw with: `--theme`, else config.toml's `theme`, else `default`.
-    /// A bad theme stops the command with exit 2 before the screen starts.
+    /// The theme to draw with: `--theme`, else config.toml's `theme`, else the one for
+    /// the terminal's background (`light` or `default`) as the terminal answers or
+    /// COLORFGBG says, else `default`. A bad theme stops the command with exit 2 before
+    /// the screen starts.
     func resolve() throws -> Theme {
         do throws(InputError) {
             var reference = theme
             if reference == nil { reference = try ThemeLoader.configuredDefault() }
+            if reference == nil {
+                let background = BackgroundQuery.ask()
+                    ?? TerminalBackground(colorfgbg: ProcessInfo.processInfo.environment["COLORFGBG"])
+                reference = background?.themeName
+            }
             return try ThemeLoader.load(reference ?? ThemeLoader.defaultName)
         } catch {
             throw exitWithInputError(error)
