@@ -11,7 +11,7 @@ import InterviewKit
         #expect(BackgroundQuery.ask(input: pty.program, output: pty.program, milliseconds: 5000) == .light)
         #expect(pty.drain().contains("\u{1B}]11;?\u{07}"))
         var waiting = pollfd(fd: pty.program, events: Int16(POLLIN), revents: 0)
-        #expect(poll(&waiting, 1, 5000) == 1)
+        try #require(poll(&waiting, 1, 5000) == 1, "the key after the answer was read with it")
         var rest = [UInt8](repeating: 0, count: 64)
         let count = read(pty.program, &rest, rest.count)
         #expect(String(decoding: rest[..<max(0, count)], as: UTF8.self) == "x\n")
