@@ -29,7 +29,8 @@ final class Palette {
         if look.reverse { attributes |= ishim_a_reverse() }
         var pair: Int32 = 0
         if colors > 0 {
-            let key = [ColorFallback.index(look.foreground, colors: colors), ColorFallback.index(look.background, colors: colors)]
+            let colours = ColorFallback.pair(foreground: look.foreground, background: look.background, colors: colors)
+            let key = [colours.foreground, colours.background]
             if key != [-1, -1] {
                 if let known = pairs[key] {
                     pair = known

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import InterviewKit
+import InterviewTerminal
 
 /// `--theme`, shared by every command that opens a screen.
 struct ThemeOption: ParsableArguments {
@@ -8,11 +9,15 @@ struct ThemeOption: ParsableArguments {
                                valueName: "name|file"), completion: Complete.theme)
     var theme: String?
 
-    /// The theme to draw with: `--theme`, else config.toml's `theme`, else `default`.
-    /// A bad theme stops the command with exit 2 before the screen starts.
+    /// The theme to draw with: `--theme`, else config.toml's `theme`, else the one for
+    /// the terminal's background (`light` or `default`) as the terminal answers or
+    /// COLORFGBG says, else `default`. A bad theme stops the command with exit 2 before
+    /// the screen starts.
     func resolve() throws -> Theme {
         let config = try Defaults.config()
-        let reference = theme ?? config.theme ?? ThemeLoader.defaultName
+        let background = (theme ?? config.theme) == nil
+            ? BackgroundQuery.ask() ?? TerminalBackground(colorfgbg: ProcessInfo.processInfo.environment["COLORFGBG"]) : nil
+        let reference = theme ?? config.theme ?? background?.themeName ?? ThemeLoader.defaultName
         do throws(InputError) {
             return try ThemeLoader.load(reference)
         } catch {

@@ -1,0 +1,34 @@
+import Foundation
+import InterviewKit
+
+/// Asks the terminal for its background colour (OSC 11) before the screen opens.
+public enum BackgroundQuery {
+    /// Writes `TerminalBackground.query` and reads the answer, for at most `milliseconds`:
+    /// a terminal that does not answer delays the first frame by that much, no more.
+    /// Nil when input or output is not a terminal or no answer came in time. Echo is off
+    /// meanwhile so the answer is not printed; an answer that comes later is an OSC
+    /// string, which the key decoder drops whole.
+    public static func ask(input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO, milliseconds: Int = 50) -> TerminalBackground? {
+        guard isatty(input) == 1, isatty(output) == 1 else { return nil }
+        var saved = termios()
+        guard tcgetattr(input, &saved) == 0 else { return nil }
+        var raw = saved
+        raw.c_lflag &= ~tcflag_t(ICANON | ECHO)
+        guard tcsetattr(input, TCSANOW, &raw) == 0 else { return nil }
+        defer { _ = tcsetattr(input, TCSANOW, &saved) }
+        let query = TerminalBackground.query
+        guard query.withUnsafeBytes({ write(output, $0.baseAddress, $0.count) }) == query.count else { return nil }
+        let deadline = Date().addingTimeInterval(Double(milliseconds) / 1000)
+        // One byte at a time: a key typed just after the answer stays for the screen.
+        var received: [UInt8] = []
+        var byte: UInt8 = 0
+        while received.count < 4096 {
+            let left = Int(deadline.timeIntervalSinceNow * 1000)
+            var waiting = pollfd(fd: input, events: Int16(POLLIN), revents: 0)
+            guard left > 0, poll(&waiting, 1, Int32(left)) > 0, read(input, &byte, 1) == 1 else { return nil }
+            received.append(byte)
+            if let background = TerminalBackground(osc11Reply: received) { return background }
+        }
+        return nil
+    }
+}
