@@ -3,6 +3,20 @@ import InterviewKit
 
 /// Asks the terminal for its background colour (OSC 11) before the screen opens.
 public enum BackgroundQuery {
+    /// Bytes read while waiting for the answer that are not part of it (a key typed, or
+    /// sent by a script, at once): the terminal takes them as its first input, so none is
+    /// lost.
+    final class Leftover: @unchecked Sendable {
+        private let lock = NSLock()
+        private var bytes: [UInt8] = []
+        func keep(_ more: some Sequence<UInt8>) { lock.withLock { bytes += more } }
+        func take() -> [UInt8] { lock.withLock { defer { bytes = [] }; return bytes } }
+    }
+    static let leftover = Leftover()
+
+    /// What was read while waiting and is not the answer; empty once taken.
+    public static func takeLeftover() -> [UInt8] { leftover.take() }
+
     /// Writes `TerminalBackground.query` and reads the answer, for at most `milliseconds`:
     /// a terminal that does not answer delays the first frame by that much, no more.
     /// Nil when input or output is not a terminal or no answer came in time. Echo is off
@@ -25,10 +39,19 @@ public enum BackgroundQuery {
         while received.count < 4096 {
             let left = Int(deadline.timeIntervalSinceNow * 1000)
             var waiting = pollfd(fd: input, events: Int16(POLLIN), revents: 0)
-            guard left > 0, poll(&waiting, 1, Int32(left)) > 0, read(input, &byte, 1) == 1 else { return nil }
+            guard left > 0, poll(&waiting, 1, Int32(left)) > 0, read(input, &byte, 1) == 1 else {
+                leftover.keep(received)
+                return nil
+            }
             received.append(byte)
-            if let background = TerminalBackground(osc11Reply: received) { return background }
+            if let background = TerminalBackground(osc11Reply: received) {
+                // What came before the answer's ESC ] 11 ; was typed.
+                let start = (0..<received.count).last { received[$0...].starts(with: Array("\u{1B}]11;".utf8)) } ?? received.count
+                leftover.keep(received[..<start])
+                return background
+            }
         }
+        leftover.keep(received)
         return nil
     }
 }

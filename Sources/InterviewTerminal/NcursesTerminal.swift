@@ -62,6 +62,8 @@ public final class NcursesTerminal: TerminalDevice {
         ishim_install_signal_handlers()
         ishim_bracketed_paste_on()
         if mouse { ishim_mouse_on() }
+        // Keys that came while the background colour was asked are the first input.
+        queue += decoder.feed(BackgroundQuery.takeLeftover()).map(TerminalInput.init)
     }
 
     public var size: Size { Size(width: Int(ishim_cols()), height: Int(ishim_lines())) }

@@ -104,7 +104,7 @@ struct InstalledBinaryEndToEndTests {
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let names = result.stdout.split(separator: "\n").map { $0.prefix { $0 != " " } }
         #expect(names == ["colorblind", "default", "high-contrast", "light", "monochrome", "muted"], "\(result.stdout)")
-        #expect(result.stdout.contains("Dark terminals: calm grey panes, blue focus, amber share-safe banner"))
+        #expect(result.stdout.contains("Any terminal: your own text colours, grey panes, blue focus, amber share-safe banner"))
         #expect(!result.stdout.contains("cannot be used"))
         #expect(result.stderr.isEmpty)
     }

@@ -17,6 +17,20 @@ import InterviewKit
         #expect(String(decoding: rest[..<max(0, count)], as: UTF8.self) == "x\n")
     }
 
+    /// Keys that come while the answer is awaited (a script sends them at once) are kept
+    /// for the screen, before the answer and without one.
+    @Test func keysTypedWhileWaitingAreKept() throws {
+        _ = BackgroundQuery.takeLeftover()
+        let answered = try NcursesTerminalTests.Pty(width: 80, height: 24)
+        answered.type("ab\u{1B}]11;rgb:0000/0000/0000\u{07}")
+        #expect(BackgroundQuery.ask(input: answered.program, output: answered.program, milliseconds: 5000) == .dark)
+        #expect(BackgroundQuery.takeLeftover() == Array("ab".utf8))
+        let silent = try NcursesTerminalTests.Pty(width: 80, height: 24)
+        silent.type("\u{1B}[F")
+        #expect(BackgroundQuery.ask(input: silent.program, output: silent.program, milliseconds: 300) == nil)
+        #expect(BackgroundQuery.takeLeftover() == Array("\u{1B}[F".utf8), "End, sent at once, is not lost")
+    }
+
     @Test func noAnswerIsNone() throws {
         let pty = try NcursesTerminalTests.Pty(width: 80, height: 24)
         #expect(BackgroundQuery.ask(input: pty.program, output: pty.program, milliseconds: 1) == nil)

@@ -31,9 +31,12 @@ public struct LiveLayout: Hashable, Sendable {
     public struct Content: Hashable, Sendable {
         public var guidance: Int
         public var rubric: Int
-        public init(guidance: Int, rubric: Int) {
+        /// The notes' lines, and one for the next.
+        public var notes: Int
+        public init(guidance: Int, rubric: Int, notes: Int) {
             self.guidance = guidance
             self.rubric = rubric
+            self.notes = notes
         }
     }
 
@@ -48,7 +51,7 @@ public struct LiveLayout: Hashable, Sendable {
         var guidanceHeight = max(5, rest * (tabbed ? 40 : 55) / 100)
         if let content {
             // The bottom row keeps what the rubric holds, or a third of the rest; the guidance the rest of its need.
-            let bottom = min(max(content.rubric + 2, 5), max(5, rest / (tabbed ? 2 : 3)))
+            let bottom = min(max(max(content.rubric, content.notes) + 2, 5), max(5, rest / (tabbed ? 2 : 3)))
             guidanceHeight = max(5, min(content.guidance + 2, rest - bottom))
         }
         let top = questionHeight

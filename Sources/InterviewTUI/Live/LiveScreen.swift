@@ -67,7 +67,12 @@ public enum LiveScreen {
             rubric += Wrap.hanging(limit: limit, prefix: Array(repeating: Glyph(" ", Style(.body)), count: 6),
                                    width: layout.rubric.width - 4) { Wrap.glyphs(item.prefix($0), Style(.body)) }.count
         }
-        return LiveLayout.Content(guidance: guidance, rubric: rubric)
+        // Notes that hold text keep their rows too: only empty notes give theirs up first.
+        var notes = 1
+        for line in (state.editor?.lines ?? state.session.questions[state.session.current].notes) where notes < limit {
+            notes += max(1, min(limit, DisplayWidth.of(line.text) / max(1, layout.notes.width - 10) + 1))
+        }
+        return LiveLayout.Content(guidance: guidance, rubric: rubric, notes: notes)
     }
 
     /// The panes of the question screen, and the cursor when typing notes.
