@@ -70,6 +70,12 @@ import Testing
         #expect(Bytes.notes(state, .live) == "2 layers")
     }
 
+    /// Esc and a key in one read inside the quit box is Esc: the box closes, nothing ends.
+    @Test func altKeyInABoxIsEscapeAlone() throws {
+        let (state, _) = try Bytes.run(.live, Self.command("q", at: 2, alt: true) + [Step(at: 3, bytes: Self.esc + "y")])
+        #expect(state.exit == .signal(1) && state.session.status != .completed, "Alt-y in the quit box ended the interview")
+    }
+
     @Test func escapeTwiceCancelsAndAKeyNoCommandHasIsText() throws {
         let cancelled = try Bytes.run(.live, [Step(at: 2, bytes: Self.esc), Step(at: 2.2, bytes: Self.esc), Step(at: 2.4, bytes: "n")]).state
         #expect(cancelled.session.current == 1)

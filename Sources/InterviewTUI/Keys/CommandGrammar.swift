@@ -63,12 +63,10 @@ public enum CommandGrammar {
         }
         if key == .escape, table.hasCommands { return Step(pending: .command, escaped: true) }
         if case .alt(let character) = key {
-            // A table without commands (a box, a list): Alt+key is Esc then the key.
-            var step = idle(.escape, table: table, in: context)
-            let rest = idle(.character(character), table: table, in: context)
-            step.actions += rest.actions
-            step.pending = rest.pending
-            return step
+            // A table without commands (a box, a list, replay): where Esc does something it is
+            // Esc alone (the key after it would be read against a box already closed); else the key.
+            if table.binding(for: .escape, .key, in: context) != nil { return idle(.escape, table: table, in: context) }
+            return idle(.character(character), table: table, in: context)
         }
         return Step(pending: nil, actions: table.otherwise?(key, context).map { [$0] } ?? [])
     }
