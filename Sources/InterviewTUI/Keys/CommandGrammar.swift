@@ -57,6 +57,7 @@ public enum CommandGrammar {
     /// A key with nothing pending: a key that acts at once, `Esc` starting a command, or
     /// what the table does with the rest (text).
     private static func idle<Context, Action>(_ key: Key, table: KeyTable<Context, Action>, in context: Context) -> Step<Action> {
+        if key.isPrintable, !table.takesPrintable { return Step(pending: nil, actions: table.otherwise?(key, context).map { [$0] } ?? []) }
         if let binding = table.binding(for: key, .key, in: context) {
             if !binding.then.isEmpty, binding.gesture == .key { return Step(pending: .then(key)) }
             return Step(pending: nil, actions: binding.action(key, context).map { [$0] } ?? [])

@@ -113,6 +113,9 @@ public struct KeyTable<Context: Sendable, Action: Sendable>: Sendable {
     /// Its heading in the help overlay.
     public var title: String
     public var bindings: [KeyBinding<Context, Action>]
+    /// Whether a printable key acts at once here (a list's digits); where none does, a
+    /// printable key with nothing pending goes straight to `otherwise`, as fast as typing is.
+    public let takesPrintable: Bool
     /// How many of `bindings` are this table's own, listed in its help and README rows;
     /// the rest work here too and are listed by the table they come from (the notes').
     public var listed: Int
@@ -127,6 +130,9 @@ public struct KeyTable<Context: Sendable, Action: Sendable>: Sendable {
         self.title = title
         self.bindings = bindings + shared
         listed = bindings.count
+        takesPrintable = (bindings + shared).contains { binding in
+            (binding.gesture == .key ? binding.keys + binding.direct : binding.direct).contains(where: \.isPrintable)
+        }
         self.otherwise = otherwise
         self.notes = notes
     }
