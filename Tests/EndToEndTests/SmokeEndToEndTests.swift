@@ -44,7 +44,8 @@ struct SmokeEndToEndTests {
         try tmux.command("q")
         try tmux.waitFor("The interview is not finished")
         try tmux.send("y")
-        let farewell = try tmux.waitFor("exit status 0")
+        // The pane's shell says the exit status, then the terminal's modes: wait for the last.
+        let farewell = try tmux.waitFor("terminal: ")
         #expect(farewell.contains("Interview completed. Saved to"), "\(farewell)")
         #expect(farewell.contains("terminal: icanon echo"), "the terminal is back in its normal modes:\n\(farewell)")
 
