@@ -240,7 +240,7 @@ enum CanvasInvariants {
 
     @Test func aHundredThousandCharacterNoteTypedAtOnceKeepsTheCursorInView() throws {
         var state = Hostile.state(try Self.bank(), width: 80, height: 24)
-        LiveReducer.reduce(&state, .edit(.insert(Self.word)), now: 2)
+        LiveReducer.reduce(&state, .type(Self.word), now: 2)
         let started = Date()
         let canvas = LiveScreen.render(state)
         #expect(Date().timeIntervalSince(started) < 2, "a debug build wraps the cursor's line of 100,000 characters")

@@ -46,8 +46,7 @@ public enum CommandGrammar {
             return step
         case .then(let first)?:
             if key == .escape { return Step(pending: nil) }
-            let binding = table.binding(for: first, .command, in: context) ?? table.binding(for: first, .key, in: context)
-            if let binding, binding.then.contains(key) {
+            if let binding = table.binding(after: first, in: context), binding.then.contains(key) {
                 return Step(pending: nil, actions: binding.action(key, context).map { [$0] } ?? [])
             }
             return idle(key, table: table, in: context)

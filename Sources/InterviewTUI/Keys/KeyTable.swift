@@ -154,6 +154,11 @@ public struct KeyTable<Context: Sendable, Action: Sendable>: Sendable {
         }
     }
 
+    /// The binding whose second key is awaited after `first` (`Esc r` waits on the rating's).
+    public func binding(after first: Key, in context: Context) -> KeyBinding<Context, Action>? {
+        binding(for: first, .command, in: context) ?? binding(for: first, .key, in: context)
+    }
+
     /// The status line's keys at this moment, most needed first: with nothing pending the
     /// keys that act at once and `Esc` for the commands; after `Esc` the commands.
     public func hints(in context: Context, commandPending: Bool = false, shared: Bool = false) -> [Hint] {

@@ -1,8 +1,8 @@
 import Foundation
 import InterviewKit
 
+/// What an editing key does to the notes (text itself comes as `LiveAction.type`).
 public enum EditCommand: Hashable, Sendable {
-    case insert(String)
     case newline, backspace, deleteForward, deleteWordBackward
     case left, right, up, down, home, end, wordLeft, wordRight
 }

@@ -81,7 +81,6 @@ enum NotesReducer {
 extension LiveReducer {
     static func apply(_ command: EditCommand, to editor: inout LineEditor, stamp: Double) {
         switch command {
-        case .insert(let text): editor.insert(text, stamp: stamp)
         case .newline: editor.newline(stamp: stamp)
         case .backspace: editor.backspace()
         case .deleteForward: editor.deleteForward()

@@ -69,9 +69,9 @@ enum StatusLine {
         let hints: [Hint]
         switch state.pending {
         case .then(let first)?:
-            let table = LiveKeys.screen(for: state)
-            let binding = table.binding(for: first, .command, in: state) ?? table.binding(for: first, .key, in: state)
-            guard let binding, !shared || binding.shown else { return [("…", "")] }
+            guard let binding = LiveKeys.screen(for: state).binding(after: first, in: state), !shared || binding.shown else {
+                return [("…", "")]
+            }
             hints = binding.thenHints + [Hint("Esc", "cancel", rank: 98)]
         case .command?:
             hints = LiveKeys.screen(for: state).hints(in: state, commandPending: true, shared: shared)

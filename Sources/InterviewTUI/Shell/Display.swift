@@ -53,8 +53,7 @@ public struct Display: Hashable, Sendable {
     /// The prompt open while a command waits for its second key (`rating` after `Esc r`).
     public var prompt: String? {
         guard case .then(let first)? = screen.pending else { return nil }
-        let table = LiveKeys.screen(for: self)
-        return (table.binding(for: first, .command, in: self) ?? table.binding(for: first, .key, in: self))?.prompt
+        return LiveKeys.screen(for: self).binding(after: first, in: self)?.prompt
     }
 
     /// Whether the answer key of the question on screen may be shown.
