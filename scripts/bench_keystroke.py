@@ -98,7 +98,7 @@ def click(x, y):
 
 def measure(interview, environment, runs):
     """The delays of each gesture, in seconds: {name: [samples]}."""
-    program = PtyScreen([interview, "run", "--candidate", "Bench"], environment, 120, 40)
+    program = PtyScreen([interview, "run", "--now", "--candidate", "Bench"], environment, 120, 40)
     samples = {}
 
     def sample(name, keys, before=None, after=None):

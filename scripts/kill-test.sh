@@ -30,7 +30,7 @@ launch() { # name, arguments...
 worst=0
 for i in $(seq "$runs"); do
   file=$work/session-$i.json
-  launch "k$i" run --candidate "Kill $i" --out "$file"
+  launch "k$i" run --now --candidate "Kill $i" --out "$file"
   # A scripted interview: tick, type a numbered word every 0.1 s, now and then the next question.
   t send-keys -t "k$i" 1 2 i
   words=$(( 10 + RANDOM % 70 ))

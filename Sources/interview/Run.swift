@@ -27,6 +27,9 @@ struct Run: ParsableCommand {
     @Flag(help: "Start in share-safe mode: only the prompt and the clocks on screen.")
     var share = false
 
+    @Flag(help: "Start the interview at once, without the start screen (its clocks start now).")
+    var now = false
+
     @Option(help: ArgumentHelp("The planned length of the interview, e.g. 45m or 1h30m (default: config.toml's duration, else the bank's).",
                                valueName: "length"))
     var duration: String?
@@ -48,7 +51,6 @@ struct Run: ParsableCommand {
         let (bank, interviewer, durationSeconds) = try Defaults.live(bank: self.bank, interviewer: self.interviewer, duration: duration)
         let theme = try look.resolve()
         let store = SessionStore.standard()
-        let startedAt = Date()
         let out = self.out.map { URL(fileURLWithPath: $0) }
         if let out, FileManager.default.fileExists(atPath: out.path) { throw Self.exists(out) }
         let plan: [Int]?
@@ -63,12 +65,28 @@ struct Run: ParsableCommand {
             notice = "An unfinished interview is waiting: `interview resume` lists it"
         }
         if share { notice = nil }
-        var engine = SessionEngine(bank: bank, id: UUID().uuidString.lowercased(), candidate: candidate,
-                                   interviewer: interviewer, startedAt: startedAt, durationSeconds: durationSeconds, plan: plan,
-                                   candidateClock: candidateClock.rawValue)
-        if share { engine.perform(.setShareSafe(true), at: 0) }
+        let setup = InterviewSetup(bank: bank, interviewer: interviewer, durationSeconds: durationSeconds, plan: plan,
+                                   candidateClock: candidateClock.rawValue, shareSafe: share)
         try requireTerminal()
         if !share, let line = RetentionNotice.line(store: store) { print(line) }
+        var candidate = self.candidate
+        var terminal: NcursesTerminal?
+        defer { terminal?.close() }
+        if !now {
+            // The start screen writes nothing: the session, its file and its clocks begin at Enter.
+            let opened = try openTerminal(theme: theme, mouse: pointer.mouse())
+            terminal = opened
+            let lobby = LobbyState(setup: setup, candidate: candidate, notice: notice, theme: theme.name, size: opened.size)
+            guard case .start(let name) = LobbyProgram.run(lobby, terminal: opened, clock: SystemClock()) else {
+                opened.close()
+                print("No interview started: nothing was written.")
+                return
+            }
+            candidate = name
+            notice = nil
+        }
+        let startedAt = Date()
+        let engine = setup.engine(id: UUID().uuidString.lowercased(), candidate: candidate, startedAt: startedAt)
         let url: URL
         if let out {
             do throws(SessionStore.CreateError) {
@@ -83,7 +101,7 @@ struct Run: ParsableCommand {
             url = try newSessionFile(store, for: engine, candidate: candidate, startedAt: startedAt)
         }
         try runLive(engine: engine, clock: SessionClock(SystemClock()), path: url.path, theme: theme, mouse: pointer.mouse(), notice: notice,
-                    created: true, remember: out != nil)
+                    created: true, remember: out != nil, terminal: terminal)
     }
 
     static func exists(_ url: URL) -> ExitCode {
@@ -104,8 +122,10 @@ struct LiveSession {
 /// deleted when discarded, and said where it went: one program writes a session at a time.
 /// `created`: the file was made empty for this session, and goes if the screen cannot start.
 /// `remember`: a file outside the sessions folder (`run --out`), recorded once locked.
+/// `opened`: the terminal the start screen was on, which the live screen goes on on.
 func runLive(engine: SessionEngine, clock: SessionClock, path: String, theme: Theme, mouse: Bool, notice: String? = nil,
-             practice: Bool = false, created: Bool = false, remember: Bool = false, session given: LiveSession? = nil) throws {
+             practice: Bool = false, created: Bool = false, remember: Bool = false, session given: LiveSession? = nil,
+             terminal opened: NcursesTerminal? = nil) throws {
     func removeCreated() {
         if created { unlink(path) }
     }
@@ -139,7 +159,7 @@ func runLive(engine: SessionEngine, clock: SessionClock, path: String, theme: Th
     do {
         let terminal: NcursesTerminal
         do {
-            terminal = try openTerminal(theme: theme, mouse: mouse)
+            terminal = try opened ?? openTerminal(theme: theme, mouse: mouse)
         } catch {
             removeCreated()
             throw error

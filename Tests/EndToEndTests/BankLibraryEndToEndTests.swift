@@ -219,7 +219,7 @@ struct BankLibraryEndToEndTests {
         try Self.goodBank.write(to: team.appendingPathComponent("backend.md"), atomically: true, encoding: .utf8)
         try "banks = [\"../../team-banks\"]\ninterviewer = \"Grace\"\nduration = \"7m\"\n"
             .write(to: config.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
-        try tmux.start(["run", "backend", "--candidate", "Ada"])
+        try tmux.start(["run", "--now", "backend", "--candidate", "Ada"])
         try tmux.waitFor("Question 1/1")
         let screen = try tmux.screen()
         #expect(screen.contains("Design a rate limiter."), "\(screen)")

@@ -8,7 +8,7 @@ struct ExitPathEndToEndTests {
     /// Starts an interview, ticks an item so there is something to save, and returns the tmux.
     func interview() throws -> Tmux {
         let tmux = try Tmux()
-        try tmux.start(["--candidate", "Exit"], reportExit: true, recordOutput: true)
+        try tmux.start(["--now", "--candidate", "Exit"], reportExit: true, recordOutput: true)
         try tmux.waitFor("Question 1/15")
         try tmux.command("1")
         try tmux.waitFor("Rubric 1/5")
@@ -66,7 +66,7 @@ struct ExitPathEndToEndTests {
     /// own, `setsid`): every read fails at once. It must save and leave, not spin.
     @Test func theTerminalGoesAwayWithoutAHangupSignal() throws {
         let tmux = try Tmux()
-        try tmux.start(["--candidate", "Gone"], launcher: ["setsid", "-w"])
+        try tmux.start(["--now", "--candidate", "Gone"], launcher: ["setsid", "-w"])
         try tmux.waitFor("Question 1/15")
         try tmux.command("1")
         try tmux.waitFor("Rubric 1/5")

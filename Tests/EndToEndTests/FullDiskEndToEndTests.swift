@@ -29,7 +29,7 @@ struct FullDiskEndToEndTests {
         try FileManager.default.createDirectory(at: disk, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: rescueHome, withIntermediateDirectories: true)
         let file = disk.appendingPathComponent("s.json").path
-        try tmux.start(["run", "--candidate", "Full", "--out", file], environment: ["HOME": rescueHome.path], reportExit: true,
+        try tmux.start(["run", "--now", "--candidate", "Full", "--out", file], environment: ["HOME": rescueHome.path], reportExit: true,
                        launcher: Self.onTinyDisk(disk.path, size: "160k"))
         try tmux.waitFor("✓ saved")
         // A paste larger than the disk: the next save cannot be written.

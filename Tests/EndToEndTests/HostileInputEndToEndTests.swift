@@ -64,7 +64,7 @@ struct HostileInputEndToEndTests {
             try tmux.tmux(["new-session", "-d", "-s", "probe", "sleep 30"])
             return try tmux.paneTitle("probe")
         }()
-        try tmux.start(["run", bank.path, "--candidate", "Ada \u{1B}]0;owned-cand\u{07}", "--interviewer", "\u{9B}7777X"],
+        try tmux.start(["run", "--now", bank.path, "--candidate", "Ada \u{1B}]0;owned-cand\u{07}", "--interviewer", "\u{9B}7777X"],
                        reportExit: true, recordOutput: true)
         for (n, payload) in Self.payloads.enumerated() {
             try tmux.waitFor("Q\(n + 1) ")
@@ -120,7 +120,7 @@ struct HostileInputEndToEndTests {
 
     @Test func invalidUTF8OnTheCommandLineIsRepairedAndSaved() throws {
         let tmux = try Tmux()
-        try tmux.start(["run", "--out", tmux.home.appendingPathComponent("argv.json").path], reportExit: true, recordOutput: true,
+        try tmux.start(["run", "--now", "--out", tmux.home.appendingPathComponent("argv.json").path], reportExit: true, recordOutput: true,
                        shellArguments: "--candidate \"$(printf 'Ada\\377\\033]0;owned\\007')\" --interviewer \"$(printf '\\300\\257')\"")
         try tmux.waitFor("Question 1/15")
         try tmux.command("q", "y")

@@ -123,7 +123,7 @@ struct InstalledBinaryEndToEndTests {
     func runFromTheCopy() throws {
         let installed = try Installed()
         let tmux = try Tmux()
-        try tmux.start(["run", "--candidate", "Installed", "--theme", "light"],
+        try tmux.start(["run", "--now", "--candidate", "Installed", "--theme", "light"],
                        environment: installed.environment, reportExit: true,
                        launcher: installed.launcher, binary: installed.binary)
         let screen = try tmux.waitFor("Question 1/15")

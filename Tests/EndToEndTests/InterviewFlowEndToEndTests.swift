@@ -8,7 +8,7 @@ import Testing
 struct InterviewFlowEndToEndTests {
     @Test func aPlanThatDoesNotFitIsSaidAndNumberedWithinThePlan() throws {
         let tmux = try Tmux()
-        try tmux.start(["run", "--candidate", "Plan", "--questions", "1,3,7", "--duration", "3m"])
+        try tmux.start(["run", "--now", "--candidate", "Plan", "--questions", "1,3,7", "--duration", "3m"])
         let first = try tmux.waitFor("Question 1/3")
         #expect(first.contains("The plan does not fit"), "\(first)")
         #expect(first.contains("behind "), "pacing: behind, in words")
@@ -27,7 +27,7 @@ struct InterviewFlowEndToEndTests {
 
     @Test func anInterviewThatNeverHappenedIsDiscarded() throws {
         let tmux = try Tmux()
-        try tmux.start(["run", "--candidate", "Nobody"], reportExit: true)
+        try tmux.start(["run", "--now", "--candidate", "Nobody"], reportExit: true)
         try tmux.waitFor("Question 1/15")
         #expect(tmux.sessionFiles().count == 1, "the file exists from the start")
         try tmux.command("q")

@@ -7,7 +7,7 @@ import Testing
 struct LiveEndToEndTests {
     @Test func survivesResizesFromTinyToLarge() throws {
         let tmux = try Tmux()
-        try tmux.start(["--candidate", "Resize"], width: 80, height: 24)
+        try tmux.start(["--now", "--candidate", "Resize"], width: 80, height: 24)
         try tmux.waitFor("[Expected answer]")
         try tmux.resize(width: 200, height: 60)
         try tmux.waitFor("How to evaluate ─")
@@ -25,7 +25,7 @@ struct LiveEndToEndTests {
 
     @Test func killNineLosesNothingOlderThanASecondAndResumes() throws {
         let tmux = try Tmux()
-        try tmux.start(["--candidate", "Killed"])
+        try tmux.start(["--now", "--candidate", "Killed"])
         try tmux.waitFor("Question 1/15")
         try tmux.command("n")
         try tmux.command("2")
@@ -41,7 +41,7 @@ struct LiveEndToEndTests {
         #expect((questions[1]["notes"] as? [[String: Any]])?.first?["text"] as? String == "noted before the crash")
         #expect((questions[1]["rubric"] as? [[String: Any]])?[1]["checked"] as? Bool == true)
 
-        try tmux.start(["run", "--candidate", "Someone else"], name: "again")
+        try tmux.start(["run", "--now", "--candidate", "Someone else"], name: "again")
         try tmux.waitFor("An unfinished interview is waiting", in: "again")
         try tmux.command("q", "l", to: "again")
         #expect(try tmux.waitUntil { try !tmux.isRunning("again") })
@@ -60,7 +60,7 @@ struct LiveEndToEndTests {
 
     @Test func closingTheTerminalMidNoteSavesIt() throws {
         let tmux = try Tmux()
-        try tmux.start(["--candidate", "Hangup"])
+        try tmux.start(["--now", "--candidate", "Hangup"])
         try tmux.waitFor("Question 1/15")
         try tmux.type("half a thought")
         try tmux.waitFor("half a thought")
@@ -79,7 +79,7 @@ struct LiveEndToEndTests {
 
     @Test func shareSafeHidesTheAnswerKeyOnTheRealScreen() throws {
         let tmux = try Tmux()
-        try tmux.start(["--share"])
+        try tmux.start(["--now", "--share"])
         let screen = try tmux.waitFor("SHARE-SAFE")
         #expect(screen.contains("supervised"))
         #expect(!screen.contains("Expected answer"))
@@ -101,7 +101,7 @@ struct LiveEndToEndTests {
 struct CrashEndToEndTests {
     @Test func aCrashRestoresTheTerminalAndTheLastSaveStands() throws {
         let tmux = try Tmux()
-        try tmux.start(["--candidate", "Crash"], reportExit: true)
+        try tmux.start(["--now", "--candidate", "Crash"], reportExit: true)
         try tmux.waitFor("Question 1/15")
         try tmux.command("1")
         try tmux.waitFor("Rubric 1/5")

@@ -116,7 +116,7 @@ struct LockEndToEndTests {
 
     @Test func theSessionsFolderDeletedMidInterviewIsMadeAgainWithItsLock() throws {
         let tmux = try Tmux()
-        try tmux.start(["run", "--candidate", "Del Eted"], environment: Self.environment(tmux), reportExit: true)
+        try tmux.start(["run", "--now", "--candidate", "Del Eted"], environment: Self.environment(tmux), reportExit: true)
         try tmux.waitFor("✓ saved")
         let path = try #require(tmux.sessionFiles().first).path
         try FileManager.default.removeItem(at: tmux.sessions)
@@ -138,7 +138,7 @@ struct LockEndToEndTests {
                                                 withIntermediateDirectories: true)
         let holder = try SessionLock(session: out)
         defer { holder.release() }
-        try tmux.start(["run", "--candidate", "Ada", "--out", out], width: 300, environment: Self.environment(tmux), reportExit: true)
+        try tmux.start(["run", "--now", "--candidate", "Ada", "--out", out], width: 300, environment: Self.environment(tmux), reportExit: true)
         let refused = try tmux.waitFor("exit status")
         #expect(refused.contains("exit status 2") && refused.contains("is open in another interview program"), "\(refused)")
         #expect(!FileManager.default.fileExists(atPath: out), "the file made for it goes")

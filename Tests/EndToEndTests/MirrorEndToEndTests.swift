@@ -8,7 +8,7 @@ struct MirrorEndToEndTests {
         let file = tmux.home.appendingPathComponent("live.json").path
         try tmux.start(["mirror", file], name: "mirror", width: 100, height: 30)
         try tmux.waitFor("not there yet", in: "mirror")
-        try tmux.start(["run", "--out", file], name: "live")
+        try tmux.start(["run", "--now", "--out", file], name: "live")
         try tmux.waitFor("Question 1/15", in: "live")
         try tmux.waitFor("Question 1", in: "mirror", timeout: 2)
         try tmux.command("1", to: "live")

@@ -373,7 +373,7 @@ struct PrivacyRunEndToEndTests {
         let oldPath = try store.createNewFile(candidate: "Old One", startedAt: start)
         try old.snapshot(at: 5).encoded().write(to: oldPath)
 
-        try tmux.start(["run", "--candidate", "Ada Lovelace", "--interviewer", "Grace"], reportExit: true)
+        try tmux.start(["run", "--now", "--candidate", "Ada Lovelace", "--interviewer", "Grace"], reportExit: true)
         try tmux.waitFor("Question 1/15")
         try tmux.command("q")
         try tmux.waitFor("The interview is not finished")
@@ -389,7 +389,7 @@ struct PrivacyRunEndToEndTests {
         #expect(!files[0].lastPathComponent.contains("ada"))
 
         // Never on a shared screen.
-        try tmux.start(["run", "--candidate", "Alan Turing", "--share"], name: "shared", reportExit: true)
+        try tmux.start(["run", "--now", "--candidate", "Alan Turing", "--share"], name: "shared", reportExit: true)
         try tmux.waitFor("SHARE-SAFE", in: "shared")
         try tmux.command("q", to: "shared")
         try tmux.waitFor("The interview is not finished", in: "shared")

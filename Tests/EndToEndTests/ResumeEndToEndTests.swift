@@ -7,7 +7,7 @@ import Testing
 struct ResumeEndToEndTests {
     /// Starts an interview of `candidate`, ticks item 1 and leaves it for later.
     func leave(_ tmux: Tmux, candidate: String, out: String? = nil) throws {
-        try tmux.start(["run", "--candidate", candidate] + (out.map { ["--out", $0] } ?? []), name: candidate)
+        try tmux.start(["run", "--now", "--candidate", candidate] + (out.map { ["--out", $0] } ?? []), name: candidate)
         try tmux.waitFor("Question 1/15", in: candidate)
         try tmux.command("1", to: candidate)
         try tmux.waitFor("Rubric 1/5", in: candidate)
@@ -53,7 +53,7 @@ struct ResumeEndToEndTests {
     @Test func anEndedInterviewIsAmendedOnlyWithReopenAndTheReportSaysSo() throws {
         let tmux = try Tmux()
         let file = tmux.home.appendingPathComponent("ended.json").path
-        try tmux.start(["run", "--candidate", "Ended", "--out", file])
+        try tmux.start(["run", "--now", "--candidate", "Ended", "--out", file])
         try tmux.waitFor("Question 1/15")
         try tmux.command("q")
         try tmux.waitFor("The interview is not finished")

@@ -11,7 +11,7 @@ struct SmokeEndToEndTests {
     @Test(arguments: ["xterm-256color", "screen-256color", "tmux-256color"])
     func anInterviewByKeysWhateverTERMSays(term: String) throws {
         let tmux = try Tmux()
-        try tmux.start(["run", "--candidate", "Ada", "--interviewer", "Grace"], width: 80, height: 24,
+        try tmux.start(["run", "--now", "--candidate", "Ada", "--interviewer", "Grace"], width: 80, height: 24,
                        environment: ["TERM": term], reportExit: true)
         try tmux.waitFor("Question 1/15")
         // Letters are notes at once: no key opens them.

@@ -26,7 +26,7 @@ struct StoreHardeningEndToEndTests {
     @Test func aSecondProgramOnTheSameFileIsRefused() throws {
         let tmux = try Tmux()
         let file = tmux.home.appendingPathComponent("ada.json").path
-        try tmux.start(["run", "--candidate", "Ada", "--out", file], name: "first")
+        try tmux.start(["run", "--now", "--candidate", "Ada", "--out", file], name: "first")
         try tmux.waitFor("Question 1/15", in: "first")
         try tmux.command("1", to: "first")
         try tmux.waitFor("Rubric 1/5", in: "first")
@@ -48,8 +48,8 @@ struct StoreHardeningEndToEndTests {
     @Test func twoInterviewsStartedTogetherGetTwoFiles() throws {
         let tmux = try Tmux()
         // Started in one tmux command, so in the same second: the same name but for `-2`.
-        try tmux.start(["run", "--candidate", "Same Name"], name: "a")
-        try tmux.start(["run", "--candidate", "Same Name"], name: "b")
+        try tmux.start(["run", "--now", "--candidate", "Same Name"], name: "a")
+        try tmux.start(["run", "--now", "--candidate", "Same Name"], name: "b")
         try tmux.waitFor("Question 1/15", in: "a")
         try tmux.waitFor("Question 1/15", in: "b")
         try tmux.command("1", to: "a")
@@ -73,7 +73,7 @@ struct StoreHardeningEndToEndTests {
         let tmux = try Tmux()
         try FileManager.default.createDirectory(at: tmux.sessions, withIntermediateDirectories: true)
         chmod(tmux.sessions.path, 0o755)
-        try tmux.start(["run", "--candidate", "Ada"], reportExit: true)
+        try tmux.start(["run", "--now", "--candidate", "Ada"], reportExit: true)
         try tmux.waitFor("Question 1/15")
         #expect(Self.mode(tmux.sessions.path) == 0o700)
         try tmux.command("q", "l")
@@ -82,7 +82,7 @@ struct StoreHardeningEndToEndTests {
         let unwrapped = screen.replacingOccurrences(of: "\n", with: "")
         #expect(unwrapped.contains("the sessions folder \(tmux.sessions.path) was open to others (755): made it 0700"), "\(screen)")
         // Once tight, nothing more is said.
-        try tmux.start(["run", "--candidate", "Bob"], name: "again", reportExit: true)
+        try tmux.start(["run", "--now", "--candidate", "Bob"], name: "again", reportExit: true)
         try tmux.waitFor("Question 1/15", in: "again")
         try tmux.command("q", "l", to: "again")
         let again = try Self.exitStatus(tmux, "again")
@@ -117,7 +117,7 @@ struct StoreHardeningEndToEndTests {
             }
         }
         plant(2000)
-        try tmux.start(["run", "--candidate", "Ada", "--out", session.path], reportExit: true)
+        try tmux.start(["run", "--now", "--candidate", "Ada", "--out", session.path], reportExit: true)
         try tmux.waitFor("Question 1/15")
         plant(2000)
         try tmux.command("1")
@@ -148,7 +148,7 @@ struct StoreHardeningEndToEndTests {
         let disk = tmux.home.appendingPathComponent("disk")
         try FileManager.default.createDirectory(at: disk, withIntermediateDirectories: true)
         let session = disk.appendingPathComponent("full.json").path
-        try tmux.start(["run", "--candidate", "Full", "--out", session], launcher: [
+        try tmux.start(["run", "--now", "--candidate", "Full", "--out", session], launcher: [
             "/usr/bin/unshare", "--mount", "--propagation", "private", "/bin/sh", "-c",
             "mount -t tmpfs -o size=512k interview-disk '\(disk.path)' && exec \"$0\" \"$@\"",
         ])
@@ -239,7 +239,7 @@ struct StoreHardeningEndToEndTests {
     @Test(arguments: leavingSignals)
     func aSignalSavesRestoresAndSaysSo(_ signal: Int32) throws {
         let tmux = try Tmux()
-        try tmux.start(["--candidate", "Signal"], reportExit: true, recordOutput: true)
+        try tmux.start(["--now", "--candidate", "Signal"], reportExit: true, recordOutput: true)
         try tmux.waitFor("Question 1/15")
         try tmux.command("1")
         try tmux.waitFor("Rubric 1/5")
@@ -265,8 +265,8 @@ struct StoreHardeningEndToEndTests {
     @Test func anUnknownTermExits2NamingItAndLeavesNothing() throws {
         let tmux = try Tmux()
         let out = tmux.home.appendingPathComponent("out.json")
-        try tmux.start(["run", "--candidate", "Nobody"], name: "plain", environment: ["TERM": "no-such-terminal-xyz"], reportExit: true)
-        try tmux.start(["run", "--out", out.path], name: "out", environment: ["TERM": "no-such-terminal-xyz"], reportExit: true)
+        try tmux.start(["run", "--now", "--candidate", "Nobody"], name: "plain", environment: ["TERM": "no-such-terminal-xyz"], reportExit: true)
+        try tmux.start(["run", "--now", "--out", out.path], name: "out", environment: ["TERM": "no-such-terminal-xyz"], reportExit: true)
         for name in ["plain", "out"] {
             let screen = try Self.exitStatus(tmux, name)
             #expect(screen.contains("exit status 2"), "\(name): \(screen)")
@@ -284,7 +284,7 @@ struct StoreHardeningEndToEndTests {
     /// names would be in it.
     @Test func aSegfaultLeavesNoCoreFile() throws {
         let tmux = try Tmux()
-        try tmux.start(["--candidate", "Core"], reportExit: true,
+        try tmux.start(["--now", "--candidate", "Core"], reportExit: true,
                        // As high as the hard limit lets it: `unlimited` when this test runs alone, but
                        // the terminal tests in the same process have the program's own setrlimit (0, 0).
                        launcher: ["/bin/sh", "-c", "ulimit -S -c \"$(ulimit -H -c)\" && exec \"$0\" \"$@\""])
@@ -321,7 +321,7 @@ struct StoreHardeningEndToEndTests {
     /// Stopped for 3 s (SIGSTOP, then SIGCONT), the clocks go on from where they stood.
     @Test func timeWhileStoppedDoesNotCount() throws {
         let tmux = try Tmux()
-        try tmux.start(["--candidate", "Stopped"], reportExit: true)
+        try tmux.start(["--now", "--candidate", "Stopped"], reportExit: true)
         try tmux.waitFor("Question 1/15")
         Thread.sleep(forTimeInterval: 1.2)
         let pid = try tmux.programPid()
@@ -350,7 +350,7 @@ struct StoreHardeningEndToEndTests {
     /// waits 3 s before `fg`: the same.
     @Test func timeWhileSuspendedDoesNotCount() throws {
         let tmux = try Tmux()
-        try tmux.start(["--candidate", "Suspended"], launcher: ["bash", "--norc", "-m", "-c", "\"$0\" \"$@\"; sleep 3; fg"])
+        try tmux.start(["--now", "--candidate", "Suspended"], launcher: ["bash", "--norc", "-m", "-c", "\"$0\" \"$@\"; sleep 3; fg"])
         try tmux.waitFor("Question 1/15")
         Thread.sleep(forTimeInterval: 1.2)
         let before = try #require(Self.clocks(try tmux.screen()))

@@ -7,7 +7,7 @@ import Testing
 struct TerminalAbuseEndToEndTests {
     @Test func aHundredResizesInTwoSecondsThenAKeyAnswersPromptly() throws {
         let tmux = try Tmux()
-        try tmux.start(["--candidate", "Storm"], reportExit: true)
+        try tmux.start(["--now", "--candidate", "Storm"], reportExit: true)
         try tmux.waitFor("Question 1/15")
         let sizes = (0..<99).map { n -> (Int, Int) in
             switch n % 5 {
@@ -59,7 +59,7 @@ struct TerminalAbuseEndToEndTests {
     @Test(arguments: ["tmux-256color", "screen-256color"])
     func aPasteOutsideTheNotesIsTextNotKeys(term: String) throws {
         let tmux = try Tmux()
-        try tmux.start(["--candidate", "Paste"], environment: ["TERM": term], reportExit: true)
+        try tmux.start(["--now", "--candidate", "Paste"], environment: ["TERM": term], reportExit: true)
         try tmux.waitFor("Question 1/15")
         let lines = ["query: quickly, yes", "n n q y r 3 e", "候補者 🚀 done"]
         let file = tmux.home.appendingPathComponent("clip.txt")
@@ -83,7 +83,7 @@ struct TerminalAbuseEndToEndTests {
     /// runs as a job of a shell with job control, which brings it back with `fg`.
     @Test func aSuspendedInterviewGivesBracketedPasteBackAndTakesItAgain() throws {
         let tmux = try Tmux()
-        try tmux.start(["--candidate", "Suspended"], recordOutput: true,
+        try tmux.start(["--now", "--candidate", "Suspended"], recordOutput: true,
                        launcher: ["bash", "--norc", "-m", "-c", "\"$0\" \"$@\"; fg"])
         try tmux.waitFor("Question 1/15")
         /// Bracketed paste turned on and off, in the order sent.
@@ -126,7 +126,7 @@ struct TerminalAbuseEndToEndTests {
     @Test(arguments: [true, false])
     func aMegabytePasteIsKeptWholeAndTheProgramStaysResponsive(bracketed: Bool) throws {
         let tmux = try Tmux()
-        try tmux.start(["--candidate", "Paste"], reportExit: true)
+        try tmux.start(["--now", "--candidate", "Paste"], reportExit: true)
         try tmux.waitFor("Question 1/15")
         let (text, lines) = Self.pasteText(bytes: 1_000_000)
         let file = tmux.home.appendingPathComponent("paste.txt")

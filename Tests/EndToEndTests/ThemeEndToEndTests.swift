@@ -24,9 +24,9 @@ struct ThemeEndToEndTests {
 
     @Test func twoThemesDrawDifferentColoursAndNoColorNone() throws {
         let tmux = try Tmux()
-        try tmux.start(["--theme", "default"], name: "dark")
-        try tmux.start(["--theme", "light"], name: "pale")
-        try tmux.start(["--theme", "default"], name: "plain", environment: ["NO_COLOR": ""])
+        try tmux.start(["--now", "--theme", "default"], name: "dark")
+        try tmux.start(["--now", "--theme", "light"], name: "pale")
+        try tmux.start(["--now", "--theme", "default"], name: "plain", environment: ["NO_COLOR": ""])
         for name in ["dark", "pale", "plain"] { try tmux.waitFor("Question 1/15", in: name) }
         let darkScreen = try tmux.screen("dark", escapes: true)
         let dark = colourSequences(darkScreen)

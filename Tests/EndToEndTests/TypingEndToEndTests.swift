@@ -21,7 +21,7 @@ struct TypingEndToEndTests {
     @Test func proseIsTextWhateverItsFirstLetterAndOnlyEscCommands() throws {
         let tmux = try Tmux()
         let file = tmux.home.appendingPathComponent("typed.json").path
-        try tmux.start(["run", "--candidate", "Typist", "--out", file], reportExit: true)
+        try tmux.start(["run", "--now", "--candidate", "Typist", "--out", file], reportExit: true)
         try tmux.waitFor("Question 1/15")
 
         // Live: n, a pause, the rest; then a burst; neither moves on, rates or quits.

@@ -206,7 +206,7 @@ public enum LiveScreen {
         if lines.isEmpty {
             // A replay only shows: it has no key for typing.
             let hint = state.replay ? "no notes yet at this moment" : state.practice ? "type your answer" : "type a note · Esc then a key for a command"
-            pane.lines = [StyledLine(glyphs: Wrap.glyphs(hint, Style(.dim)))]
+            pane.lines = [StyledLine(glyphs: Wrap.glyphs(Words.fit(hint, width: rect.width - 4), Style(.dim)))]
         }
         guard let cursorLine, let cursorX else { return (pane, nil) }
         // From the top, the view scrolls only as far as the cursor needs; a window that

@@ -56,11 +56,12 @@ enum QuestionList {
     static func drawAddQuestion(_ text: String, into canvas: inout Canvas, box: BoxChars) -> Point? {
         let width = min(canvas.width - 6, 90)
         let shown = text.count > width - 6 ? "…" + String(text.suffix(width - 7)) : text
-        let lines = [StyledLine(glyphs: Wrap.glyphs("Your question, asked after this one (Enter adds it, Esc gives it up):", Style(.help))),
-                     StyledLine(), StyledLine(glyphs: Wrap.glyphs("> " + shown, Style(.strong)))]
+        let lines = Wrap.hanging(Wrap.glyphs("Your question, asked after this one (Enter adds it, Esc gives it up):", Style(.help)),
+                                 prefix: [], width: width)
+            + [StyledLine(), StyledLine(glyphs: Wrap.glyphs("> " + shown, Style(.strong)))]
         let pane = Overlays.centredPane(lines, title: "A question of your own", size: Size(width: canvas.width, height: canvas.height))
         pane.draw(into: &canvas, box: box)
-        guard pane.rect.height >= 5 else { return nil }
-        return Point(x: min(pane.rect.maxX - 2, pane.rect.x + 4 + DisplayWidth.of(shown)), y: pane.rect.y + 3)
+        guard pane.rect.height >= lines.count + 2 else { return nil }
+        return Point(x: min(pane.rect.maxX - 2, pane.rect.x + 4 + DisplayWidth.of(shown)), y: pane.rect.y + lines.count)
     }
 }

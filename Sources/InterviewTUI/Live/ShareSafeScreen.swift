@@ -8,7 +8,10 @@ enum ShareSafeScreen {
         canvas.fill(Rect(x: 0, y: 0, width: w, height: 1), Style(.banner))
         // In wrap-up the question stays on screen; a mark that means nothing to the
         // candidate tells the interviewer where they are.
-        let banner = " SHARE-SAFE: answer key, rubric and notes hidden · Esc s shows them again " + (state.session.wrappingUp ? "◆ " : "")
+        let mark = state.session.wrappingUp ? "◆ " : ""
+        // The longest that fits: a narrow screen still says what is hidden, and the way back.
+        let banner = [" SHARE-SAFE: answer key, rubric and notes hidden · Esc s shows them again ", " SHARE-SAFE: answer key, rubric and notes hidden · Esc s ",
+                      " SHARE-SAFE · Esc s "].map { $0 + mark }.first { DisplayWidth.of($0) <= w } ?? " SHARE-SAFE "
         canvas.put(banner, x: max(0, (w - DisplayWidth.of(banner)) / 2), y: 0, style: Style(.banner))
         let rect = Rect(x: 0, y: 1, width: w, height: canvas.height - 2)
         let view = CandidateView(questions: state.questions, durationSeconds: state.view.durationSeconds,

@@ -36,15 +36,17 @@ enum StatusLine {
         for (text, role) in segments {
             x = canvas.put(text, x: x, y: y, style: Style(role))
         }
-        if let notice = state.notice {
-            // Whole words, or cut at one with `…`: never half a word.
-            x = canvas.put(Words.fit(notice, width: canvas.width - x - 2) + "  ", x: x, y: y, style: Style(.warning))
-        }
-        // Whole hints only (a key without its label would be a riddle), and always the
-        // way to the help overlay, which lists the rest.
+        // Whole hints only (a key without its label would be a riddle), and the way to the
+        // help overlay, which lists the rest (but while a notice needs its room).
         var hints = hints(state)
-        let help = hints.firstIndex { $0.0 == "?" || $0.0 == "F1" }.map { hints.remove(at: $0) }
-        let reserved = help.map { DisplayWidth.of($0.0 + " " + $0.1) + 2 } ?? 0
+        var help = hints.firstIndex { $0.0 == "?" || $0.0 == "F1" }.map { hints.remove(at: $0) }
+        var reserved = help.map { DisplayWidth.of($0.0 + " " + $0.1) + 2 } ?? 0
+        if let notice = state.notice {
+            // Until the next key it has the room, even the help key's: whole words, or cut at
+            // one with `…`; the help key comes back when it fits whole (never half a key).
+            x = canvas.put(Words.fit(notice, width: canvas.width - x - 2) + "  ", x: x, y: y, style: Style(.warning))
+            if x + reserved > canvas.width { (help, reserved) = (nil, 0) }
+        }
         var shown: [(String, String)] = []
         var used = x
         for hint in hints {

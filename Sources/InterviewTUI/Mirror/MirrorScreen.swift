@@ -31,10 +31,9 @@ public enum MirrorScreen {
             var lines = [StyledLine()] + Wrap.hanging(limit: rect.height, prefix: [], width: rect.width - 4) {
                 Wrap.glyphs(text.prefix($0), Style(.strong))
             }
-            if view.status == .interrupted { lines += [StyledLine(), StyledLine(glyphs: Wrap.glyphs("(the interview is on hold)", Style(.dim)))] }
-            else if !running, view.status == .inProgress {
-                lines += [StyledLine(), StyledLine(glyphs: Wrap.glyphs("(the interviewer's program is not running: the clocks stand)", Style(.dim)))]
-            }
+            let aside = view.status == .interrupted ? "(the interview is on hold)"
+                : !running && view.status == .inProgress ? "(the interviewer's program is not running: the clocks stand)" : nil
+            if let aside { lines += [StyledLine()] + Wrap.hanging(Wrap.glyphs(aside, Style(.dim)), prefix: [], width: rect.width - 4) }
             Pane(rect: rect, title: title, lines: lines).draw(into: &canvas, box: box)
             var x = 0
             if view.status != .completed, view.clocks != .none {

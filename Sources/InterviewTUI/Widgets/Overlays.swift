@@ -30,7 +30,7 @@ enum Overlays {
                                               Style(.warning)), prefix: [], width: max(20, min(70, canvas.width - 8)))
             lines.append(StyledLine())
         }
-        lines += keyRows(LiveKeys.quit)
+        lines += keyRows(LiveKeys.quit, width: max(20, min(70, canvas.width - 8)))
         centredPane(lines, title: "Quit?", size: Size(width: canvas.width, height: canvas.height)).draw(into: &canvas, box: box)
     }
 
@@ -41,10 +41,11 @@ enum Overlays {
         if let lost = state.session.recorded {
             lines = Wrap.hanging(Wrap.glyphs("Discarding deletes what was recorded: \(lost).", Style(.warning)), prefix: [], width: width)
         } else {
-            lines = [StyledLine(glyphs: Wrap.glyphs("Nothing was recorded: no note, tick, rating or recommendation.", Style(.strong)))]
+            lines = Wrap.hanging(Wrap.glyphs("Nothing was recorded: no note, tick, rating or recommendation.", Style(.strong)),
+                                 prefix: [], width: width)
         }
         lines.append(StyledLine())
-        lines += keyRows(LiveKeys.discard)
+        lines += keyRows(LiveKeys.discard, width: width)
         centredPane(lines, title: "Discard this interview?", size: Size(width: canvas.width, height: canvas.height)).draw(into: &canvas, box: box)
     }
 
@@ -65,13 +66,15 @@ enum Overlays {
         centredPane(lines, title: "Rate this answer", size: Size(width: canvas.width, height: canvas.height)).draw(into: &canvas, box: box)
     }
 
-    /// A box's keys, a row each: the keys in a column as wide as the widest, then what they do.
-    static func keyRows(_ table: LiveKeys.Table) -> [StyledLine] {
+    /// A box's keys, a row each: the keys in a column as wide as the widest, then what they
+    /// do, wrapped under itself to `width` (a box never cuts it at its border).
+    static func keyRows(_ table: LiveKeys.Table, width: Int) -> [StyledLine] {
         let rows = table.rows()
-        let width = (rows.map { DisplayWidth.of($0.keys) }.max() ?? 0) + 2
-        return rows.map { row in
-            StyledLine(glyphs: Wrap.glyphs(row.keys + String(repeating: " ", count: width - DisplayWidth.of(row.keys)), Style(.statusKey))
-                + Wrap.glyphs(row.action, Style(.help)))
+        let column = (rows.map { DisplayWidth.of($0.keys) }.max() ?? 0) + 2
+        return rows.flatMap { row in
+            Wrap.hanging(Wrap.glyphs(row.action, Style(.help)),
+                         prefix: Wrap.glyphs(row.keys + String(repeating: " ", count: column - DisplayWidth.of(row.keys)), Style(.statusKey)),
+                         width: width)
         }
     }
 
