@@ -54,6 +54,13 @@ import Testing
         }
     }
 
+    /// Whose interview it is stays in sight at every size, shortened at a word when long.
+    @Test(arguments: sizes)
+    func theCandidateIsNamedBesideTheQuestion(size: Size) throws {
+        let top = String(LiveScreen.render(try Self.live(size)).text.prefix { $0 != "\n" })
+        #expect(top.contains("Ada Augusta") && top.contains("rated 3"), "\(top)")
+    }
+
     /// The discard box of an interview where nothing was recorded says so in a sentence of its own.
     @Test(arguments: sizes)
     func discardingNothingCutsNoWord(size: Size) throws {

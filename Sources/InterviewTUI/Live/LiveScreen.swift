@@ -166,7 +166,9 @@ public enum LiveScreen {
         var right: [Glyph] = []
         if !state.session.shareSafe {
             // Whose interview it is, always in sight of the interviewer (never in share-safe).
-            if !state.view.candidate.isEmpty { right = Wrap.glyphs(state.view.candidate + " · ", Style(.title)) }
+            // A long name is shortened at a word: it leaves the question's title its room.
+            let name = Words.fit(state.view.candidate, width: max(12, rect.width / 3))
+            if !name.isEmpty { right = Wrap.glyphs(name + " · ", Style(.title)) }
             let rating = state.session.questions[state.session.current].rating
             right += Wrap.glyphs(rating.map { "rated \($0): \(Rating.label($0))" } ?? "not rated", Style(rating == nil ? .dim : .rating))
         }

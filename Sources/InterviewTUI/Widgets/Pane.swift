@@ -53,8 +53,12 @@ struct Pane {
             canvas.put(box.vertical, x: rect.x, y: y, style: border)
             canvas.put(box.vertical, x: rect.maxX - 1, y: y, style: border)
         }
-        // A title that does not fit is cut at a word, with `…`, never in the middle of one.
-        let titleEnd = canvas.put(" \(Words.fit(title, width: rect.width - 6)) ", x: rect.x + 2, y: rect.y,
+        // A title that does not fit is cut at a word, with `…`, never in the middle of one; it
+        // leaves the room of the right-hand title (whose interview it is) when it has half the width.
+        let room = rect.width - 6
+        let right = titleRight.isEmpty ? 0 : titleRight.reduce(0) { $0 + $1.width } + 3
+        let titleWidth = max(min(DisplayWidth.of(title), room / 2), room - right)
+        let titleEnd = canvas.put(" \(Words.fit(title, width: titleWidth)) ", x: rect.x + 2, y: rect.y,
                                   style: Style(focused ? .titleFocused : .title), limit: rect.maxX - 2)
         if !titleRight.isEmpty {
             let width = titleRight.reduce(0) { $0 + $1.width } + 2
