@@ -17,9 +17,10 @@ public enum LobbyScreen {
         let width = rect.width - 4
         let (field, cursorX) = nameLine(state.candidate, width: width)
         var lines = [field]
-        lines += Wrap.hanging(Wrap.glyphs("Enter starts the interview and its clocks · Esc q leaves, nothing written", Style(.dim)),
-                              prefix: pad(labelWidth), width: width)
-        lines.append(StyledLine())
+        // One line, the longest that fits: the rows below are the plan's.
+        let hint = ["Enter starts the interview and its clocks · Esc q leaves, nothing written", "Enter starts the interview · Esc q leaves",
+                    "Enter starts · Esc q leaves"].first { DisplayWidth.of($0) <= width - labelWidth } ?? ""
+        lines += [StyledLine(prefix: pad(labelWidth), glyphs: Wrap.glyphs(hint, Style(.dim))), StyledLine()]
         lines += facts(state, width: width)
         if let notice = state.notice, !state.setup.shareSafe {
             lines += Wrap.hanging(Wrap.glyphs(notice, Style(.warning)), prefix: Wrap.glyphs("⚠ ", Style(.warning)), width: width)
@@ -64,13 +65,13 @@ public enum LobbyScreen {
     /// Who, which bank, how long, how the screen looks.
     static func facts(_ state: LobbyState, width: Int) -> [StyledLine] {
         let setup = state.setup
-        let minutes = minutesText(setup.duration) + " · the clocks start at Enter"
+        let minutes = minutesText(setup.duration)
         let rows: [(String, String)] = setup.shareSafe
             ? [("Questions", "\(setup.planned.count)"), ("Duration", minutes),
                ("Screen", "share-safe: the prompt and the clocks only (Esc s in the interview shows the rest)")]
             : [("Interviewer", setup.interviewer.isEmpty ? "(none)" : setup.interviewer),
                ("Bank", "\(setup.bank.title) · \(setup.bank.questions.count) questions"), ("Duration", minutes),
-               ("Screen", "theme \(state.theme) · share-safe off (Esc s in the interview)")]
+               ("Screen", "theme \(state.theme) · share-safe off (Esc s)")]
         return rows.flatMap { row in
             Wrap.hanging(Wrap.glyphs(row.1, Style(.body)), prefix: label(row.0), width: width)
         }
@@ -119,7 +120,9 @@ public enum LobbyScreen {
             x = canvas.put(Words.fit(reminder, width: canvas.width - 2) + "  ", x: x, y: y, style: Style(.warning))
         }
         if state.pending != nil { x = canvas.put("Esc ▸ ", x: x, y: y, style: Style(.statusKey)) }
-        for hint in LobbyKeys.table.hints(in: state, commandPending: state.pending != nil) {
+        // What to do comes first: `Enter start`, then `Esc commands`.
+        let hints = LobbyKeys.table.hints(in: state, commandPending: state.pending != nil)
+        for hint in hints.filter({ $0.keys != "Esc" }) + hints.filter({ $0.keys == "Esc" }) {
             let text = hint.label.isEmpty ? "" : " " + hint.label
             guard x + DisplayWidth.of(hint.keys + text) + 2 <= canvas.width else { break }
             x = canvas.put(hint.keys, x: x, y: y, style: Style(.statusKey))
