@@ -61,6 +61,23 @@ import Testing
         #expect(top.contains("Ada Augusta") && top.contains("rated 3"), "\(top)")
     }
 
+    /// The question list shortens a prompt at a word, with `…`, never in the middle of one.
+    @Test func theQuestionListShortensPromptsAtAWord() throws {
+        var state = try Self.live(Size(width: 60, height: 18))
+        Live.command("g", &state, at: 90)
+        let texts = state.engine.questions.map { $0.prompt + ($0.tags.isEmpty ? "" : " · " + $0.tags.joined(separator: ", ")) }
+        var shortened = 0
+        for line in LiveScreen.render(state).text.split(separator: "\n") {
+            guard let ellipsis = line.firstIndex(of: "…") else { continue }
+            // The border, the mark of the row chosen and the number go: the prompt's start is left.
+            let start = line[..<ellipsis].drop { !$0.isLetter }
+            guard let text = texts.first(where: { $0.hasPrefix(start) }) else { continue }
+            shortened += 1
+            #expect(text.dropFirst(start.count).first == " ", "cut in the middle of a word: \(line)")
+        }
+        #expect(shortened > 0, "no prompt was long enough to be shortened")
+    }
+
     /// The discard box of an interview where nothing was recorded says so in a sentence of its own.
     @Test(arguments: sizes)
     func discardingNothingCutsNoWord(size: Size) throws {

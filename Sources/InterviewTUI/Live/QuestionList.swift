@@ -37,7 +37,9 @@ enum QuestionList {
             let number = String(row + 1).padding(toLength: 4, withPad: " ", startingAt: 0)
             var prompt = question.prompt
             if !question.tags.isEmpty { prompt += " · " + question.tags.joined(separator: ", ") }
-            let cut = prompt.count > promptWidth ? String(prompt.prefix(promptWidth - 1)) + "…" : prompt
+            // At a word, with `…`; in the middle of one only when the first word alone is too long.
+            let fitted = Words.fit(prompt, width: promptWidth)
+            let cut = fitted.isEmpty ? String(prompt.prefix(promptWidth - 1)) + "…" : fitted
             let (status, role) = status(state, index)
             let selected = row == selection
             if selected { selectedLine = lines.count }
