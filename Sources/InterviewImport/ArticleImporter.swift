@@ -1,3 +1,5 @@
+import InterviewCore
+
 /// What `interview import` is asked for.
 public struct ImportOptions: Hashable, Sendable {
     /// The interview's length, spread evenly over the questions.
@@ -59,8 +61,6 @@ public struct ImportedArticle: Sendable {
 /// by their numbers (or headings, or bold lines), their parts mapped to the bank's
 /// sections by their labels, and a rubric derived from how to evaluate each answer.
 public enum ArticleImporter {
-    public static let placeholderAnswer = "No answer in the source article: write the expected answer before using this question."
-
     public static func importArticle(bytes: [UInt8], file: String,
                                      options: ImportOptions = ImportOptions()) throws(InputError) -> ImportedArticle {
         let (imported, report) = read(bytes: bytes, file: file, options: options)
@@ -132,7 +132,7 @@ public enum ArticleImporter {
                 }
                 withoutAnswer.append(line)
                 if let placeholder = parts.placeholder { placeholders.append((line, placeholder)) }
-                parts.expectedAnswer = RichText([Block(.paragraph, [Span(placeholderAnswer)])])
+                parts.expectedAnswer = RichText([Block(.paragraph, [Span(Question.placeholderAnswer)])])
             }
             var id = Slug.make(draft.prompt)
             if ids.contains(id) {

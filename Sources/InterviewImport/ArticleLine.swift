@@ -1,4 +1,5 @@
 import Foundation
+import InterviewCore
 
 /// One line of an article as copied from a web page or written in Markdown, with the
 /// decoration that carries no meaning of its own (heading marks, bold around the whole

@@ -1,3 +1,5 @@
+import InterviewCore
+
 /// Turns the lines of one part of a question into paragraphs and bullets: bullets
 /// drawn with `•`, `-`, `*`, `–`, `◦`, `▪` and friends or numbered `1.` `a)`, nested by
 /// indentation, a bullet or paragraph broken over lines joined again. Code, formulas,

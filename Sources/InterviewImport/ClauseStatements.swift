@@ -1,4 +1,5 @@
 import Foundation
+import InterviewCore
 
 /// Answer points and statements: what a point or a sentence of an answer says, as an
 /// item to hear ("Mention cross-validation", "Precision is the share of …").

@@ -1,3 +1,5 @@
+import InterviewCore
+
 /// What to do with a collection too big for one interview: at under two minutes a
 /// question nobody asks them all, so the summary proposes plans (`--questions`,
 /// `--tags`) and `import --split-by-topic DIR` writes one bank per topic.

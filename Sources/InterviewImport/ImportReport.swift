@@ -1,3 +1,5 @@
+import InterviewCore
+
 /// What `interview import --report` prints: what the importer found in an article and
 /// what it left out, line by line, so that an author can see why a question was missed.
 public struct ImportReport: Sendable {

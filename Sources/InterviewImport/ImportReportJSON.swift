@@ -1,3 +1,5 @@
+import InterviewCore
+
 /// `interview import --report --format json`: what `--report` says, for a program. Lines
 /// are article lines; the lines not taken for questions come grouped by why, with their
 /// count and ranges, as the text report gives them.
@@ -6,7 +8,7 @@ extension ImportReport {
     public static let jsonVersion = 1
 
     public var json: String {
-        Scorecard.jsonText(Document(self))
+        ReportText.jsonText(Document(self))
     }
 
     private struct Document: Encodable {

@@ -1,4 +1,5 @@
 import Foundation
+import InterviewCore
 
 /// Where an article's questions are: its title and introduction, then for each
 /// question the line of its prompt and the lines of its body.

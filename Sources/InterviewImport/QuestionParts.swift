@@ -1,3 +1,5 @@
+import InterviewCore
+
 /// The body of one question split by its labels into the bank's sections. Text before
 /// any label is the answer when there is no answer label, else why the question is asked
 /// (when nothing else says so), else the start of the answer.

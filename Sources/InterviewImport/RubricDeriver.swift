@@ -1,4 +1,5 @@
 import Foundation
+import InterviewCore
 
 /// Derives a rubric from the text that says how to evaluate an answer: one short
 /// imperative item per thing it asks to look for ("A strong answer will define

@@ -1,6 +1,8 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+import InterviewCore
+import InterviewStore
 #endif
 
 /// `interview anonymize` on one session: the candidate's name and notes go out of the file

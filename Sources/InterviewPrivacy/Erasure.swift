@@ -1,6 +1,7 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+import InterviewStore
 #endif
 
 /// Deleting for good: the file is unlinked and its folder fsynced, so that the deletion

@@ -1,3 +1,5 @@
+import InterviewCore
+
 /// What `interview forget` finds of a candidate: the sessions named (by the candidate's exact
 /// name, or by `--id`), the reports `report -o` wrote on them or naming the candidate, and,
 /// left alone, the sessions of similar names and the files that cannot be read.

@@ -1,3 +1,5 @@
+import InterviewCore
+
 /// The notes of a session as a history of lines: every line of every notes event tied
 /// to the note line it is a version of (its strand), so that text can be taken out of
 /// every version of a line at once, and the events written again so that the fold of

@@ -1,4 +1,7 @@
 import Foundation
+import InterviewCore
+import InterviewStore
+import InterviewReports
 
 /// A report the program wrote with `report -o` or `debrief -o`, as recorded in
 /// `reports-written` beside the sessions folder (one absolute path a line), and the

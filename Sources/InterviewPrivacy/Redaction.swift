@@ -1,4 +1,5 @@
 import Foundation
+import InterviewCore
 
 /// Taking candidate text out of a session after the fact, from the event log itself:
 /// every notes event is written again so that the removed text is in no event, and a

@@ -1,4 +1,5 @@
 import Foundation
+import InterviewCore
 
 /// The notes of a session as a text to edit (`interview redact FILE` opens it in
 /// `$VISUAL`, else `$EDITOR`, else `vi`), and what the edited text takes out.

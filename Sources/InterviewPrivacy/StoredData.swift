@@ -1,6 +1,8 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+import InterviewCore
+import InterviewStore
 #endif
 
 /// A session file the program keeps: one in the sessions folder, or one saved elsewhere

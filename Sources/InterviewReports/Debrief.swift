@@ -1,4 +1,5 @@
 import Foundation
+import InterviewCore
 
 /// One candidate's sessions side by side, for the debrief of an interview loop
 /// (`interview debrief`): a row per question asked by anyone, a column per session (its
@@ -219,7 +220,7 @@ public struct Debrief: Hashable, Sendable {
         switch format {
         case .markdown: DebriefMarkdown.render(self)
         case .html: DebriefHTML.render(self)
-        case .json: Scorecard.jsonText(DebriefDocument(self))
+        case .json: ReportText.jsonText(DebriefDocument(self))
         }
     }
 }

@@ -1,3 +1,5 @@
+import InterviewCore
+
 /// The JSON document of `interview debrief --format json` (docs/reports.md).
 struct DebriefDocument: Encodable {
     struct Session: Encodable {

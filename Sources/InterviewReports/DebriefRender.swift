@@ -1,3 +1,5 @@
+import InterviewCore
+
 /// The debrief in Markdown: the sessions side by side, where interviewers disagree, the
 /// questions (a row each, a column per interviewer), the roll-up by tag, the closing notes.
 enum DebriefMarkdown {

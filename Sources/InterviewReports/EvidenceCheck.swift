@@ -1,3 +1,5 @@
+import InterviewCore
+
 /// One thing a committee should look at before trusting a session's ratings: structured
 /// interviewing rests a rating on what was said and noted. A warning, never a block.
 public struct EvidenceWarning: Hashable, Sendable, Encodable {

@@ -1,3 +1,5 @@
+import InterviewCore
+
 /// The HTML scorecard: one self-contained file (inline CSS, no script, no external
 /// asset), well-formed XHTML so that XML tools read it too, readable on paper
 /// (`@media print`). Each session has a chart, drawn as inline SVG, of the time each

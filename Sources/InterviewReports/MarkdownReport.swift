@@ -1,3 +1,5 @@
+import InterviewCore
+
 /// The Markdown scorecard, a rendering of the report model: facts, the recommendation
 /// and closing notes, the evidence check, competencies, a table of the interview's
 /// questions as numbered and asked, each question with its rubric, follow-ups and notes,

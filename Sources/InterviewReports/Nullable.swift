@@ -1,3 +1,5 @@
+import InterviewCore
+
 /// An optional that a JSON document always writes: `null` when absent, so every key of a
 /// report is present and tools need no special cases. The synthesized `Encodable` of a
 /// report type writes it under the property's name; a plain optional would be left out.

@@ -1,4 +1,5 @@
 import Foundation
+import InterviewCore
 
 /// Builds the report model from a session: from its events (the fold), or from the
 /// summary saved beside them (`stats`), the same report either way.

@@ -1,6 +1,8 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+import InterviewCore
+import InterviewStore
 #endif
 
 /// Where `interview report -o` may write, and the record of what it wrote.

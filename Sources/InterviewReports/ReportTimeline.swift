@@ -1,4 +1,5 @@
 import Foundation
+import InterviewCore
 
 /// One moment of a session's life that its answers do not show: a pause, an undo, an
 /// interruption (the program stopped), a resume, the end, a reopening to amend it.

@@ -1,4 +1,5 @@
 import Foundation
+import InterviewCore
 
 /// The scorecard of one or more sessions, for a hiring committee (Markdown, HTML) or for
 /// tools (JSON). Pure: text in, text out; the command line reads and writes the files.
@@ -40,30 +41,6 @@ public enum Scorecard {
             var version: Int
             var sessions: [SessionReport]
         }
-        return jsonText(Document(format: jsonFormat, version: jsonVersion, sessions: sessions))
-    }
-
-    /// `value` as JSON, pretty-printed with sorted keys, every control character in a
-    /// string a `\uXXXX` escape: every JSON document a report command writes.
-    static func jsonText<Value: Encodable>(_ value: Value) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Encoding plain strings, numbers and arrays cannot fail.
-        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
-        let text = String(decoding: data, as: UTF8.self)
-        // Outside strings there is only ASCII and the pretty-printer's newlines; inside
-        // them the encoder has escaped every C0 control already.
-        func needsEscape(_ scalar: Unicode.Scalar) -> Bool { scalar != "\n" && VisibleText.isUnsafe(scalar) }
-        guard text.unicodeScalars.contains(where: needsEscape) else { return text + "\n" }
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if needsEscape(scalar) {
-                let hex = String(scalar.value, radix: 16)
-                out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
-            } else {
-                out.append(scalar)
-            }
-        }
-        return String(out) + "\n"
+        return ReportText.jsonText(Document(format: jsonFormat, version: jsonVersion, sessions: sessions))
     }
 }

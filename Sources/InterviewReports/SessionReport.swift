@@ -1,4 +1,5 @@
 import Foundation
+import InterviewCore
 
 /// The one report model of a session: what every format (Markdown, HTML, JSON, the
 /// debrief) renders, built once from the session's fold (`ReportBuilder`). Its questions

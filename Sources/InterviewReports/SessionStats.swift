@@ -1,4 +1,6 @@
 import Foundation
+import InterviewCore
+import InterviewStore
 
 /// Many sessions side by side (`interview stats`): a row per session, per interviewer
 /// how they rate and recommend, and per question of each bank how many sessions asked

@@ -1,3 +1,5 @@
+import InterviewCore
+
 /// The JSON document of `interview stats --format json` (docs/reports.md).
 struct StatsDocument: Encodable {
     struct Filter: Encodable {

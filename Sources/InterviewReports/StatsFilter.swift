@@ -1,4 +1,5 @@
 import Foundation
+import InterviewCore
 
 /// Which sessions `interview stats` counts: `--bank`, `--interviewer`, `--candidate`,
 /// `--since`, `--until`, `--mode`. Every condition given must hold; none given keeps all.

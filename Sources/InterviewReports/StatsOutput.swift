@@ -1,4 +1,5 @@
 import Foundation
+import InterviewCore
 
 /// What `interview stats` prints: a table for people (`table`), CSV for spreadsheets
 /// (`csv`), JSON for tools (`json`). docs/reports.md describes each column and key.
@@ -194,7 +195,7 @@ extension SessionStats {
     /// sessions, interviewers, questions}`, pretty-printed with sorted keys; every key
     /// always present, `null` for a missing value.
     public func json() -> String {
-        Scorecard.jsonText(StatsDocument(self))
+        ReportText.jsonText(StatsDocument(self))
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
+@testable import InterviewStore
 
 // Tests of the Markdown bank format (docs/bank-format.md): the built-in bank, a bank
 // that uses every feature, every error with its exact place, durations, slugs and

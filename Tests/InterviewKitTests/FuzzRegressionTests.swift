@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
 
 /// Every input kept under `Fixtures/Fuzz/<target>/` (what the fuzzer found, and seeds
 /// that exercise the edges) keeps its target's invariants, as `scripts/fuzz` checks

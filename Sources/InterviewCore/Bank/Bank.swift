@@ -62,6 +62,12 @@ public struct Question: Hashable, Sendable {
     }
 }
 
+extension Question {
+    /// The expected answer `interview import` writes where its article gives none: `check`
+    /// warns while a bank still holds it.
+    public static let placeholderAnswer = "No answer in the source article: write the expected answer before using this question."
+}
+
 /// A problem in an input file, at a place a person can find.
 public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
     public var file: String

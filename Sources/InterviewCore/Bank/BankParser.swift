@@ -328,7 +328,7 @@ public struct BankParser {
             let expected = body(.expectedAnswer)
             if expected.isEmpty {
                 error(draft.line, 1, "question '\(draft.prompt)' has no expected answer: expected a '### Expected answer' section with text")
-            } else if expected.plainText == ArticleImporter.placeholderAnswer {
+            } else if expected.plainText == Question.placeholderAnswer {
                 warn(draft.sectionLines[.expectedAnswer] ?? draft.line, 1,
                      "the expected answer is the importer's placeholder: expected the answer an interviewer listens for")
             }
@@ -373,7 +373,7 @@ extension StringProtocol {
     /// Spaces and tabs at the start.
     var indentation: Int { prefix(while: { $0 == " " || $0 == "\t" }).count }
 
-    var trimmingSpaces: String {
+    package var trimmingSpaces: String {
         let isSpace = { (c: Character) in c == " " || c == "\t" }
         guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
         return String(self[first...last])

@@ -17,6 +17,11 @@ public struct SessionFile: Codable, Hashable, Sendable {
     public struct RubricItem: Codable, Hashable, Sendable {
         public var text: String
         public var checked: Bool
+
+        package init(text: String, checked: Bool) {
+            self.text = text
+            self.checked = checked
+        }
     }
 
     /// A copy of a question as asked, with what the session gathered on it.

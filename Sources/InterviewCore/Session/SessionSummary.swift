@@ -14,27 +14,27 @@ import Foundation
 /// error. The events it reads lightly (`EventSummary`: every field but the text of the
 /// notes lines), for the range checks every reader makes (`SessionLimits`): `stats`
 /// refuses what `report` refuses.
-struct SessionSummary: Decodable, Hashable, Sendable, RangeChecked {
-    var id: String
-    var mode: SessionMode
-    var status: SessionStatus
-    var candidate: String
-    var interviewer: String
-    var startedAt: String
-    var endedAt: String?
-    var bank: SessionFile.BankInfo
-    var questions: [SessionFile.QuestionRecord]
-    var recommendation: Int?
-    var closingNotes: [NoteLine]
-    var clockSeconds: Double
+package struct SessionSummary: Decodable, Hashable, Sendable, RangeChecked {
+    package var id: String
+    package var mode: SessionMode
+    package var status: SessionStatus
+    package var candidate: String
+    package var interviewer: String
+    package var startedAt: String
+    package var endedAt: String?
+    package var bank: SessionFile.BankInfo
+    package var questions: [SessionFile.QuestionRecord]
+    package var recommendation: Int?
+    package var closingNotes: [NoteLine]
+    package var clockSeconds: Double
     /// Absent from files written before the summary carried it: those need the events.
-    var totalSeconds: Int?
-    var amendedAt: Double?
-    var overallAmended: Bool?
+    package var totalSeconds: Int?
+    package var amendedAt: Double?
+    package var overallAmended: Bool?
     /// The plan (question indices), as in `SessionFile`: the report's order and numbers.
-    var plan: [Int]?
+    package var plan: [Int]?
     /// Not decoded with the rest: read straight from the bytes (`complete(from:file:)`).
-    var events: [EventSummary] = []
+    package var events: [EventSummary] = []
 
     enum CodingKeys: String, CodingKey {
         case id, mode, status, candidate, interviewer, startedAt, endedAt, bank, questions, recommendation, closingNotes,
@@ -59,14 +59,14 @@ struct SessionSummary: Decodable, Hashable, Sendable, RangeChecked {
         try SessionLimits.check(events: events, questions: questions)
     }
 
-    static func decode(_ data: Data, file: String) throws(InputError) -> SessionSummary {
+    package static func decode(_ data: Data, file: String) throws(InputError) -> SessionSummary {
         try SessionFile.decode(SessionSummary.self, from: data, file: file)
     }
 }
 
 /// An event as the range checks read it (`JSONScan.eventSummaries`): its numbers, the
 /// notes lines only for their times.
-struct EventSummary: Hashable, Sendable, CheckedEvent {
+package struct EventSummary: Hashable, Sendable, CheckedEvent {
     struct LineTime: Hashable, Sendable {
         var at: Double
     }
@@ -93,7 +93,7 @@ extension EventSummary {
 
     /// The event as the fold takes it, for the order of the questions and the times of
     /// notes lines (their text, the toggles' `on` and reasons are read from the summary).
-    var event: SessionEvent {
+    package var event: SessionEvent {
         SessionEvent(at: at, type: type, question: question, item: item, rating: rating, from: from, removed: removed,
                      lines: lines?.map { NoteLine(at: $0.at, text: "") }, undo: undo ? true : nil)
     }

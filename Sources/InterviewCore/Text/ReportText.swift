@@ -63,25 +63,10 @@ public enum ReportText {
         return "\(parts.year ?? 0)-\(two(parts.month))-\(two(parts.day)) \(two(parts.hour)):\(two(parts.minute)) UTC"
     }
 
-    /// A note's other times: `12:30 in, 10:12 UTC` (into the interview, and the clock
-    /// time when known); empty when neither is known.
-    public static func noteTimes(_ note: SessionReport.Note) -> String {
-        var parts: [String] = []
-        if let t = note.interviewSeconds { parts.append("\(Durations.clock(Durations.wholeSeconds(t))) in") }
-        if let clock = note.clockTime { parts.append(time(ofDay: clock)) }
-        return parts.joined(separator: ", ")
-    }
-
     /// `10:12 UTC` of an ISO 8601 label.
     public static func time(ofDay iso: String) -> String {
         let full = date(iso)
         return full.count > 11 ? String(full.dropFirst(11)) : full
-    }
-
-    /// A timeline entry: `12:30 in (10:12 UTC): paused`.
-    public static func timelineEntry(_ entry: TimelineEntry) -> String {
-        let at = "\(Durations.clock(Durations.wholeSeconds(entry.at))) in" + (entry.clockTime.map { " (\(time(ofDay: $0)))" } ?? "")
-        return "\(at): \(entry.label)"
     }
 
     /// `Not in the plan: 10 questions`, for the bank's questions neither planned nor asked.
@@ -92,5 +77,29 @@ public enum ReportText {
     /// A note's stamp: the question clock, whole seconds, `m:ss`.
     public static func stamp(_ seconds: Double) -> String {
         Durations.clock(Durations.wholeSeconds(seconds))
+    }
+
+    /// `value` as JSON, pretty-printed with sorted keys, every control character in a
+    /// string a `\uXXXX` escape: every JSON document a report command writes.
+    package static func jsonText<Value: Encodable>(_ value: Value) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Encoding plain strings, numbers and arrays cannot fail.
+        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
+        let text = String(decoding: data, as: UTF8.self)
+        // Outside strings there is only ASCII and the pretty-printer's newlines; inside
+        // them the encoder has escaped every C0 control already.
+        func needsEscape(_ scalar: Unicode.Scalar) -> Bool { scalar != "\n" && VisibleText.isUnsafe(scalar) }
+        guard text.unicodeScalars.contains(where: needsEscape) else { return text + "\n" }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if needsEscape(scalar) {
+                let hex = String(scalar.value, radix: 16)
+                out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out) + "\n"
     }
 }

@@ -4,7 +4,7 @@
 /// the texts and of the long text together; asking `contains` for each text instead
 /// costs the long text's length per text, which a note of many lines makes quadratic.
 /// Comparison is by Unicode scalars, as `TextRemoval` compares.
-struct SubstringFinder {
+package struct SubstringFinder {
     /// Each node's children by scalar value, sorted: most nodes have one, and a search in
     /// a short array is cheaper than hashing every scalar of the long text.
     private var children: [[(scalar: UInt32, node: Int)]] = [[]]
@@ -16,7 +16,7 @@ struct SubstringFinder {
     private var nextEnding: [Int?] = [nil]
     private let count: Int
 
-    init(_ texts: [[Unicode.Scalar]]) {
+    package init(_ texts: [[Unicode.Scalar]]) {
         count = texts.count
         for (number, text) in texts.enumerated() {
             var node = 0
@@ -53,7 +53,7 @@ struct SubstringFinder {
 
     /// For each text, in the order given, whether it occurs in `parts` one after the other
     /// (an empty one always does).
-    func found(in parts: [String]) -> [Bool] {
+    package func found(in parts: [String]) -> [Bool] {
         var found = Array(repeating: false, count: count)
         for number in ending[0] { found[number] = true }
         guard children.count > 1 else { return found }

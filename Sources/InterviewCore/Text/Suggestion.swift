@@ -18,7 +18,7 @@ public enum Suggestion {
     }
 
     /// The cost of turning `a` into `b`.
-    static func distance(from a: String, to b: String) -> Int {
+    package static func distance(from a: String, to b: String) -> Int {
         let a = Array(a), b = Array(b)
         let swap = 0, substitution = 2, insertion = 1, deletion = 3
         var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)

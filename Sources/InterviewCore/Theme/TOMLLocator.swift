@@ -3,18 +3,18 @@
 /// (already known to be valid TOML) for table headers, `key = value` lines and the
 /// keys of inline tables. Lines and columns count from 1; columns in Unicode scalars,
 /// as TOMLKit's do.
-struct TOMLLocator {
-    struct Place: Hashable {
+package struct TOMLLocator {
+    package struct Place: Hashable {
         /// Where the key (or the table header's name) starts.
-        var line: Int
+        package var line: Int
         var column: Int
         /// Where the value starts; for a table header, the column of its name.
-        var valueColumn: Int
+        package var valueColumn: Int
     }
 
     private(set) var places: [[String]: Place] = [:]
 
-    init(_ text: String) {
+    package init(_ text: String) {
         var table: [String] = []
         var multiline: String?
         // Split on scalars: "\r\n" is one Character, which a split on "\n" would not cut.
@@ -50,7 +50,7 @@ struct TOMLLocator {
         }
     }
 
-    func place(_ path: [String]) -> Place? { places[path] }
+    package func place(_ path: [String]) -> Place? { places[path] }
 
     private mutating func record(_ key: [Scanner.Part], under prefix: [String], valueColumn: Int? = nil, header: Bool = false) {
         var path = prefix

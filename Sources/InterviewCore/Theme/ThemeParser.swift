@@ -13,7 +13,7 @@ struct ThemeDefinition: Hashable, Sendable {
 }
 
 /// Reads theme files (TOML) into definitions, with errors that point at the place.
-enum ThemeParser {
+package enum ThemeParser {
     static let topLevelKeys = ["name", "description", "base"]
     static let colorKeys = ["fg", "bg"]
     static let attributeKeys = ["bold", "dim", "italic", "underline", "reverse"]
@@ -90,7 +90,7 @@ enum ThemeParser {
     }
 
     /// ` (did you mean "x"?)` when a known name is one or two edits away.
-    static func suggestion(_ word: String, _ known: [String]) -> String {
+    package static func suggestion(_ word: String, _ known: [String]) -> String {
         let scored = known.map { ($0, editDistance(word.lowercased(), $0)) }.filter { $0.1 <= min(2, max(1, word.count / 3)) }
         guard let best = scored.min(by: { $0.1 < $1.1 }) else { return "" }
         return " (did you mean \"\(best.0)\"?)"
@@ -116,31 +116,31 @@ enum ThemeParser {
 }
 
 /// Problems found in a valid TOML file, reported at the earliest place.
-struct IssueList {
+package struct IssueList {
     let file: String
     let locator: TOMLLocator
     private(set) var issues: [InputError] = []
 
-    init(file: String, locator: TOMLLocator) {
+    package init(file: String, locator: TOMLLocator) {
         self.file = file
         self.locator = locator
     }
 
     /// An issue at the key `path`, or at its value.
-    mutating func add(_ path: [String], value: Bool = false, _ message: String) {
+    package mutating func add(_ path: [String], value: Bool = false, _ message: String) {
         let place = locator.place(path)
         issues.append(InputError(file: file, line: place?.line ?? 1,
                                  column: (value ? place?.valueColumn : place?.column) ?? 1, message: message))
     }
 
-    func throwFirst() throws(InputError) {
+    package func throwFirst() throws(InputError) {
         if let first = issues.min(by: { ($0.line, $0.column) < ($1.line, $1.column) }) { throw first }
     }
 }
 
 /// TOMLKit, with its errors turned into `InputError`s.
-enum TOMLDocument {
-    static func parse(_ text: String, file: String) throws(InputError) -> TOMLTable {
+package enum TOMLDocument {
+    package static func parse(_ text: String, file: String) throws(InputError) -> TOMLTable {
         if let nul = text.unicodeScalars.firstIndex(of: "\0") {
             let before = text.unicodeScalars[..<nul]
             let line = before.filter { $0 == "\n" }.count + 1
@@ -187,7 +187,7 @@ enum TOMLDocument {
     }
 
     /// A value as TOML writes it, for messages.
-    static func render(_ value: TOMLValueConvertible) -> String {
+    package static func render(_ value: TOMLValueConvertible) -> String {
         switch value.type {
         case .string: return "\"\(value.string ?? "")\""
         case .table: return "a table"

@@ -1,4 +1,5 @@
 import Foundation
+import InterviewCore
 
 /// Banks by name. A bank's name is its file's name without `.md`, looked up in order in:
 /// 1. `$XDG_DATA_HOME/interview/banks/` (by default `~/.local/share/interview/banks/`): one's own;

@@ -1,9 +1,10 @@
 import Foundation
+import InterviewCore
 
 /// Finds a bank by path or by name (in the `BankLibrary`: one's own, a team's, built-in), and reads it.
 public enum BankLoader {
     /// Names of the banks compiled into the binary (every `Resources/Banks/NAME.md` of
-    /// InterviewKit, embedded by the EmbedResources plugin), sorted.
+    /// InterviewStore, embedded by the EmbedResources plugin), sorted.
     public static let builtinNames: [String] = EmbeddedResources.names
         .filter { $0.hasSuffix(".md") }
         .map { String($0.dropLast(3)) }

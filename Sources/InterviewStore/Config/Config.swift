@@ -1,5 +1,6 @@
 import Foundation
 import TOMLKit
+import InterviewCore
 
 /// `$XDG_CONFIG_HOME/interview/config.toml` (by default `~/.config/interview/config.toml`):
 /// the defaults a person sets once, each of which a command-line option overrides.

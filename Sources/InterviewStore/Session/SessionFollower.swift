@@ -1,4 +1,5 @@
 import Foundation
+import InterviewCore
 
 /// Follows a live session through its file, for a candidate's view (the mirror): reads
 /// the file again when it changed, and moves a running clock on between saves by the

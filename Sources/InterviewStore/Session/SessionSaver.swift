@@ -1,4 +1,5 @@
 import Foundation
+import InterviewCore
 
 /// Where the live screen hands its snapshots: the saver, or a recorder in tests.
 public protocol SessionSaving: AnyObject, Sendable {

@@ -1,6 +1,7 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+import InterviewCore
 #endif
 
 /// Where sessions live, and how they reach the disk without ever leaving a broken file:

@@ -1,4 +1,5 @@
 import Foundation
+import InterviewCore
 
 /// An unfinished session as `resume` lists it: whose, when, where it stands within its
 /// plan, how long ago it was last written, and whether another program has it open.
