@@ -80,7 +80,7 @@ struct BuiltinBankTests {
     /// Compiled in, byte for byte as in its file: nothing is read from disk.
     @Test func isCompiledInByteForByte() throws {
         let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Sources/InterviewKit/Resources/Banks")
+            .deletingLastPathComponent().appendingPathComponent("Sources/InterviewStore/Resources/Banks")
         let onDisk = try FileManager.default.contentsOfDirectory(atPath: file.path)
             .filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }.sorted()
         #expect(BankLoader.builtinNames == onDisk)
