@@ -1,4 +1,4 @@
-import InterviewKit
+import InterviewCore
 
 /// The start screen as the runtime loop runs it. It only shows and edits a name: it
 /// writes nothing, so leaving it leaves no trace, and the session's clocks start from

@@ -1,4 +1,4 @@
-import InterviewKit
+import InterviewCore
 
 /// The start screen, drawn from its state alone: the name being typed first (what the
 /// interviewer acts on), then what the interview will be, then the plan as far as the

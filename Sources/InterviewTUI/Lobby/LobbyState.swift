@@ -1,5 +1,5 @@
 import Foundation
-import InterviewKit
+import InterviewCore
 
 /// What an interview starts with, as the command line and config.toml gave it: the
 /// session's engine is made from it, with the candidate's name, when the interview starts.
