@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import InterviewKit
+import InterviewCore
+import InterviewStore
 
 /// What the shells complete from the data folder: sessions, the names in them, a bank's tags.
 extension Complete {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-import InterviewKit
+import InterviewCore
+import InterviewStore
 
 /// Tab in bash, zsh and fish, with the completion scripts the binary writes (the ones
 /// `scripts/install` installs) and a data folder of its own: sessions from the sessions

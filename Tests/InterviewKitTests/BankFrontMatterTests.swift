@@ -1,5 +1,6 @@
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
+@testable import InterviewStore
 
 /// The front matter is YAML (docs/bank-format.md): quotes, lists, YAML's errors at the
 /// file's place, did-you-mean for a key; what read before YAML reads the same.
