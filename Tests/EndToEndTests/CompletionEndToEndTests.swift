@@ -66,16 +66,7 @@ struct CompletionEndToEndTests {
                 engine.perform(.end, at: 230)
                 engine.markEnded(now: start.addingTimeInterval(230))
             }
-            let url: URL
-            if let outside {
-                url = outside
-                try FileManager.default.createDirectory(at: outside.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try store.remember(outside.path)
-            } else {
-                url = try store.createNewFile(candidate: candidate, startedAt: start)
-            }
-            try engine.snapshot(at: 230).encoded().write(to: url)
-            return url.path
+            return try store.save(engine, at: 230, candidate: candidate, startedAt: start, outside: outside)
         }
 
         /// The binary's folder first on PATH (the scripts call `interview`), the scratch's

@@ -71,16 +71,7 @@ struct PrivacyEndToEndTests {
             engine.perform(.setClosingNotes([NoteLine(at: 5, text: "closing words on \(candidate)")]), at: 225)
             engine.perform(.end, at: 230)
             engine.markEnded(now: start.addingTimeInterval(230))
-            let url: URL
-            if let outside {
-                url = outside
-                try FileManager.default.createDirectory(at: outside.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try store.remember(outside.path)
-            } else {
-                url = try store.createNewFile(candidate: candidate, startedAt: start)
-            }
-            try engine.snapshot(at: 230).encoded().write(to: url)
-            return url.path
+            return try store.save(engine, at: 230, candidate: candidate, startedAt: start, outside: outside)
         }
 
         /// Ten sessions over two years, three of them Ada Lovelace's (one saved with --out).
