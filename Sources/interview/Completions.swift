@@ -39,3 +39,33 @@ enum Complete {
         }
     }
 }
+
+extension Complete {
+    /// `--generate-completion-script fish`: ArgumentParser's script, made to work in fish 3
+    /// too (Debian 12's), where `commandline` has no cursor index within a token and gives
+    /// tokens unquoted, so that an empty word is `''` in fish 4 only. Nil for other arguments.
+    static func fishScript(_ arguments: [String]) -> String? {
+        guard arguments == ["--generate-completion-script", "fish"] || arguments == ["--generate-completion-script=fish"] else { return nil }
+        return Interview.completionScript(for: .fish)
+            .replacingOccurrences(of: """
+                    else
+                        commandline -o $argv
+                """, with: """
+                    else if test "$argv" = -tC
+                        # fish 3: the cursor is at the end of the token up to it.
+                        set -l token (commandline -ct)
+                        string length -- "$token"
+                    else
+                        commandline -o $argv
+                """)
+            .replacingOccurrences(of: """
+                        set tokens $tokens[..$index] \\'\\' $tokens[(math $index + 1)..]
+                """, with: """
+                        if test (string split -m 1 -f 1 -- . "$FISH_VERSION") -gt 3
+                            set tokens $tokens[..$index] \\'\\' $tokens[(math $index + 1)..]
+                        else
+                            set tokens $tokens[..$index] '' $tokens[(math $index + 1)..]
+                        end
+                """)
+    }
+}

@@ -18,7 +18,7 @@ struct DebriefCommand: ParsableCommand {
             and `anonymize` find it). See docs/reports.md.
             """, "debrief"))
 
-    @Argument(help: "Session files of one candidate.", completion: .file(extensions: ["json"]))
+    @Argument(help: "Session files of one candidate.", completion: Complete.session)
     var sessions: [String]
 
     @Option(help: ArgumentHelp("Markdown, HTML or JSON.", valueName: "markdown|html|json"))

@@ -17,7 +17,7 @@ struct Forget: ParsableCommand {
             be reached (a report moved elsewhere) is said. See docs/privacy.md.
             """, "forget"))
 
-    @Argument(help: "The candidate's name, as in the sessions.")
+    @Argument(help: "The candidate's name, as in the sessions.", completion: Complete.candidate)
     var name: String?
 
     @Option(name: .customLong("id"), help: ArgumentHelp("A session to include by its id (or short id); repeatable.", valueName: "id"))

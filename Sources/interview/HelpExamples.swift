@@ -34,7 +34,7 @@ enum HelpExamples {
         "debrief": ["interview debrief ada-grace.json ada-alan.json", "interview debrief --format html -o ada.html ada-*.json"],
         "purge": ["interview purge", "interview purge --older-than 90d --yes", "interview purge --format json | jq '.entries[].path'"],
         "forget": ["interview forget 'Ada Lovelace'", "interview forget 'Ada Lovelace' --id 3f9c --yes"],
-        "anonymize": ["interview anonymize 'Ada Lovelace'", "interview anonymize ada.json"],
+        "anonymize": ["interview anonymize 'Ada Lovelace'", "interview anonymize 'Ada Lovelace' --yes", "interview anonymize ada.json --yes"],
         "redact": ["interview redact ada.json", "interview redact --remove 'her phone number' ada.json", "interview redact --deleted ada.json"],
     ]
 }

@@ -20,6 +20,10 @@ struct Interview: ParsableCommand {
 
     /// As ArgumentParser's, but bad usage exits 2 (its default is 64), as README's exit codes say.
     static func main() {
+        if let script = Complete.fishScript(Array(CommandLine.arguments.dropFirst())) {
+            print(script, terminator: "")
+            return
+        }
         if let message = unknownCommand(Array(CommandLine.arguments.dropFirst())) {
             printError(message)
             Foundation.exit(2)

@@ -21,7 +21,7 @@ struct ListingFormatOption: ParsableArguments {
     var format: ListingFormat = .text
 
     /// `purge` and `forget` list in JSON; they delete in words.
-    static let onlyListing = "--format json lists what --yes would delete: run it without --yes, then with --yes alone"
+    static let onlyListing = "--format json lists what --yes would do: run it without --yes, then with --yes alone"
 }
 
 /// A problem with a file, as JSON: where it is and what.

@@ -9,7 +9,7 @@ struct Mirror: ParsableCommand {
         abstract: "Show what the candidate may see of a live session (prompt, number, clocks), following its file.",
         discussion: HelpExamples.discussion("", "mirror"))
 
-    @Argument(help: "The session file of the live interview (see --out of `interview run`).", completion: .file(extensions: ["json"]))
+    @Argument(help: "The session file of the live interview (see --out of `interview run`).", completion: Complete.session)
     var session: String
 
     @OptionGroup var look: ThemeOption

@@ -18,7 +18,7 @@ struct Redact: ParsableCommand {
             characters, never what. See docs/privacy.md.
             """, "redact"))
 
-    @Argument(help: "The session file.", completion: .file(extensions: ["json"]))
+    @Argument(help: "The session file.", completion: Complete.session)
     var file: String
 
     @Option(name: .customLong("remove"), help: ArgumentHelp("Text to take out of the notes; repeatable.", valueName: "text"))

@@ -10,7 +10,7 @@ struct Replay: ParsableCommand {
         abstract: "Replay a saved session on its own timeline, read-only.",
         discussion: HelpExamples.discussion("", "replay"))
 
-    @Argument(help: "The session file.", completion: .file(extensions: ["json"]))
+    @Argument(help: "The session file.", completion: Complete.session)
     var session: String
 
     @Option(help: ArgumentHelp("Playback speed.", valueName: "1|2|4|8|16"))

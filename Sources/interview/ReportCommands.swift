@@ -30,7 +30,7 @@ struct Report: ParsableCommand {
             the sessions folder unless --force. See docs/reports.md.
             """, "report"))
 
-    @Argument(help: "Session files.", completion: .file(extensions: ["json"]))
+    @Argument(help: "Session files.", completion: Complete.session)
     var sessions: [String]
 
     @Option(help: ArgumentHelp("The report format.", valueName: "markdown|html|json"))
@@ -153,13 +153,16 @@ struct Stats: ParsableCommand {
     @Flag(help: "The table lists every rubric item's hit rate; the CSV has a row per question instead of per session.")
     var questions = false
 
-    @Option(help: ArgumentHelp("Only sessions of this bank: its title, its name or its file.", valueName: "bank"))
+    @Option(help: ArgumentHelp("Only sessions of this bank: its title, its name or its file.", valueName: "bank"),
+            completion: Complete.bank)
     var bank: String?
 
-    @Option(help: ArgumentHelp("Only this interviewer's sessions (the name, or whole words of it).", valueName: "name"))
+    @Option(help: ArgumentHelp("Only this interviewer's sessions (the name, or whole words of it).", valueName: "name"),
+            completion: Complete.interviewer)
     var interviewer: String?
 
-    @Option(help: ArgumentHelp("Only this candidate's sessions (the name, or whole words of it).", valueName: "name"))
+    @Option(help: ArgumentHelp("Only this candidate's sessions (the name, or whole words of it).", valueName: "name"),
+            completion: Complete.candidate)
     var candidate: String?
 
     @Option(help: ArgumentHelp("Only sessions started on this day (UTC) or later: YYYY-MM-DD, or today, yesterday, 7d (days ago), 2w (weeks ago).", valueName: "day"))

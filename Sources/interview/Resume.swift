@@ -15,7 +15,7 @@ struct Resume: ParsableCommand {
             report marks what was added after the end.
             """, "resume"))
 
-    @Argument(help: "The session file.", completion: .file(extensions: ["json"]))
+    @Argument(help: "The session file.", completion: Complete.unfinishedSession)
     var session: String?
 
     @Flag(help: "Open an ended (completed) interview again, to amend it.")

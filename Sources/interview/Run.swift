@@ -14,10 +14,11 @@ struct Run: ParsableCommand {
               completion: Complete.bank)
     var bank: String?
 
-    @Option(help: ArgumentHelp("The candidate's name, for the session file.", valueName: "name"))
+    @Option(help: ArgumentHelp("The candidate's name, for the session file.", valueName: "name"), completion: Complete.candidate)
     var candidate: String = ""
 
-    @Option(help: ArgumentHelp("Your name, for the session file (default: config.toml's interviewer, else $USER).", valueName: "name"))
+    @Option(help: ArgumentHelp("Your name, for the session file (default: config.toml's interviewer, else $USER).", valueName: "name"),
+            completion: Complete.interviewer)
     var interviewer: String?
 
     // `--out` is the name it had first: scripts keep working.
@@ -40,7 +41,7 @@ struct Run: ParsableCommand {
                                valueName: "2,5,7-9"))
     var questions: String?
 
-    @Option(help: ArgumentHelp("Ask the questions with one of these tags.", valueName: "T,..."))
+    @Option(help: ArgumentHelp("Ask the questions with one of these tags.", valueName: "T,..."), completion: Complete.tags)
     var tags: String?
 
     @Option(help: ArgumentHelp("Which clocks the candidate's screens (share-safe, mirror) show.", valueName: "none|question|both"))
@@ -147,14 +148,18 @@ func runLive(engine: SessionEngine, clock: SessionClock, path: String, theme: Th
         }
     }
     defer { session.lock.release() }
+    // Recorded once the first frame is up (a write and two fsyncs it need not wait for),
+    // and before the first key is read; a failure shows on the screen and again after it.
     var unrecorded: String?
-    if remember {
+    let recordOutFile = { () -> String? in
+        guard remember else { return nil }
         do throws(SessionStore.WriteError) {
             try store.remember(path)
+            return nil
         } catch {
             unrecorded = "\(VisibleText.visible(path)) is not recorded in \(store.knownFile.path) (\(error)): `resume` does not list it, "
                 + "and `forget` and `purge` do not find it"
-            printError(unrecorded!)
+            return unrecorded
         }
     }
     let outcome: LiveOutcome
@@ -168,7 +173,8 @@ func runLive(engine: SessionEngine, clock: SessionClock, path: String, theme: Th
         }
         defer { terminal.close() }
         let saver = SessionSaver(url: URL(fileURLWithPath: path), lock: session.lock, replacing: session.replacing)
-        let result = LiveProgram.run(engine: engine, clock: clock, saver: saver, terminal: terminal, notice: notice, practice: practice)
+        let result = LiveProgram.run(engine: engine, clock: clock, saver: saver, terminal: terminal, notice: notice, practice: practice,
+                                     afterFirstFrame: recordOutFile)
         outcome = LiveOutcome(exit: result.state.exit ?? .leftForLater, saved: result.saved, shared: result.state.session.shareSafe)
     }
     try report(outcome, path: path)

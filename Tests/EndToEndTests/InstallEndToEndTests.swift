@@ -130,7 +130,7 @@ struct InstallEndToEndTests {
         #expect(try complete(["interview", "run", "--theme", "l"]) == ["light"])
         #expect(try complete(["interview", "run", "--theme", ""]).contains("high-contrast"))
         #expect(try complete(["interview", "run", "m"]) == ["machine-learning", "my-bank.md"])
-        #expect(try complete(["interview", "replay", ""]) == ["ada.json", "sessions"])
+        #expect(try complete(["interview", "replay", ""]) == ["ada.json", "sessions/"], "no session in this data folder: the files and folders here")
         #expect(try complete(["interview", "valid"]) == ["validate"])
     }
 }

@@ -43,8 +43,8 @@ struct LockEndToEndTests {
         let lockFile = SessionLock.lockPath(for: path)
         let refusals: [([String], Int32, String)] = [
             (["redact", path, "--remove", "secret"], 2, "is open in another interview program"),
-            (["anonymize", path], 1, "is open in a running interview program: not touched"),
-            (["anonymize", "Ada Lovelace"], 1, "is open in a running interview program: not touched"),
+            (["anonymize", path, "--yes"], 1, "is open in a running interview program: not touched"),
+            (["anonymize", "Ada Lovelace", "--yes"], 1, "is open in a running interview program: not touched"),
             (["forget", "Ada Lovelace", "--yes"], 1, "is open in a running interview program: not touched"),
             (["purge", "--older-than", "30d", "--yes"], 1, "is open in a running interview program: not touched"),
         ]
@@ -91,7 +91,7 @@ struct LockEndToEndTests {
 
         let forgot = try Self.run(tmux, ["forget", "Ada Lovelace", "--yes"])
         #expect(forgot.status == 0, "\(forgot.stderr)")
-        let anonymized = try Self.run(tmux, ["anonymize", "Bob Byron"])
+        let anonymized = try Self.run(tmux, ["anonymize", "Bob Byron", "--yes"])
         #expect(anonymized.status == 0, "\(anonymized.stderr)")
         let redacted = try Self.run(tmux, ["redact", cleo, "--remove", "secret"])
         #expect(redacted.status == 0, "\(redacted.stderr)")

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// What `forget` and `purge` would delete, as JSON for a script: the same listing,
+/// What `forget`, `purge` and `anonymize` would do, as JSON for a script: the same listing,
 /// nothing touched, and never together with --yes.
 @Suite("Privacy listings as JSON", .serialized)
 struct PrivacyListingEndToEndTests {
@@ -35,8 +35,37 @@ struct PrivacyListingEndToEndTests {
         for arguments in [["forget", "ada lovelace", "--format", "json", "--yes"], ["purge", "--older-than", "1y", "--format", "json", "--yes"]] {
             let refused = try archive.run(arguments)
             #expect(refused.status == 2)
-            #expect(refused.stderr.contains("--format json lists what --yes would delete"), "\(refused.stderr)")
+            #expect(refused.stderr.contains("--format json lists what --yes would do"), "\(refused.stderr)")
         }
         #expect(PrivacyEndToEndTests.changed(before, archive.files()).isEmpty, "nothing deleted")
+    }
+
+    /// Without --yes, `anonymize` lists the sessions it would rewrite and the reports it
+    /// would delete, and changes nothing; with it, it acts.
+    @Test func anonymizeListsWithoutYesAndTouchesNothing() throws {
+        let archive = try PrivacyEndToEndTests.Archive()
+        let paths = try archive.twoYears()
+        let report = try archive.report(paths["grace-200"]!, as: "grace.md")
+        let before = archive.files()
+
+        let listed = try archive.run(["anonymize", "grace hopper"])
+        #expect(listed.status == 0, "\(listed.stderr)")
+        #expect(listed.stdout.hasPrefix("grace hopper: 2 sessions and 1 report"), "\(listed.stdout)")
+        for path in [paths["grace-540"]!, paths["grace-200"]!, report] { #expect(listed.stdout.contains(path), "\(path)") }
+        #expect(listed.stdout.contains("nothing changed. Anonymize them with: interview anonymize 'grace hopper' --yes"), "\(listed.stdout)")
+
+        let json = try Self.entries(try archive.run(["anonymize", "grace hopper", "--format", "json"]))
+        #expect(json.title.hasPrefix("grace hopper: 2 sessions and 1 report"))
+        #expect(Set(json.entries.filter { $0["kind"] as? String == "session" }.compactMap { $0["path"] as? String })
+                == [paths["grace-540"]!, paths["grace-200"]!])
+        #expect(json.entries.contains { $0["kind"] as? String == "report" && $0["path"] as? String == report })
+        let refused = try archive.run(["anonymize", "grace hopper", "--format", "json", "--yes"])
+        #expect(refused.status == 2 && refused.stderr.contains("--format json lists what --yes would do"), "\(refused.stderr)")
+        #expect(PrivacyEndToEndTests.changed(before, archive.files()).isEmpty, "a listing touches nothing")
+        #expect(FileManager.default.fileExists(atPath: report))
+
+        let done = try archive.run(["anonymize", "grace hopper", "--yes"])
+        #expect(done.status == 0, "\(done.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: report) && !FileManager.default.fileExists(atPath: paths["grace-200"]!))
     }
 }

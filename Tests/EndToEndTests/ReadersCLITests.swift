@@ -45,7 +45,7 @@ struct ReadersCLITests {
             let read = try Binary.run([command, path], environment: scratch.environment)
             #expect(read.status == 2 && read.stderr.contains("needs a terminal") && !read.stderr.contains(path + ":"), "\(command): \(read.stderr)")
         }
-        let anonymized = try Binary.run(["anonymize", path], environment: scratch.environment)
+        let anonymized = try Binary.run(["anonymize", path, "--yes"], environment: scratch.environment)
         #expect(anonymized.status == 0, "\(anonymized.stderr)")
         let forgotten = try Binary.run(["forget", "anonymous-9d3c2b1a", "--yes"], environment: scratch.environment)
         #expect(forgotten.status == 0, "\(forgotten.stdout) \(forgotten.stderr)")

@@ -91,7 +91,7 @@ struct RecordsCLITests {
         #expect(!forgot.stdout.contains("forgot them"), "\(forgot.stdout)")
         #expect(!FileManager.default.fileExists(atPath: ada), "the session itself is deleted")
 
-        let anonymized = try onFullDisk(["anonymize", "Bob Byron"])
+        let anonymized = try onFullDisk(["anonymize", "Bob Byron", "--yes"])
         #expect(anonymized.status == 1, "\(anonymized.stdout)\(anonymized.stderr)")
         #expect(anonymized.stderr.contains("cannot update \(archive.store.knownFile.path)"), "\(anonymized.stderr)")
         #expect(!FileManager.default.fileExists(atPath: bob))

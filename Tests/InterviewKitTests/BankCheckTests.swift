@@ -223,7 +223,7 @@ struct BankTemplateTests {
         #expect(bank.questions.map(\.timeSeconds) == [360, 240], "its own time:, then the front matter's")
         let first = try #require(bank.questions.first)
         #expect(first.id == "rate-limiter")
-        #expect(first.tags == ["system design", "trade-offs"])
+        #expect(first.tags == ["screen", "system design", "trade-offs"], "the front matter's tags, then its own")
         #expect(!first.whyAsk.isEmpty && !first.howToEvaluate.isEmpty)
         #expect(first.expectedAnswer.blocks.map(\.kind).contains(.bullet(level: 1)), "a nested bullet")
         #expect(first.rubric.count == 3)

@@ -141,7 +141,7 @@ struct DefaultRatingsTests {
 
     @Test func levelsOffTheScaleAreUnknownKeys() {
         expectErrors(bank(question(), frontMatter: Self.frontMatter + "\nrating-5: e"), ["7:1"],
-                     "unknown front-matter key 'rating-5': expected one of title, duration, time, role, level, description, rating-1, rating-2, rating-3, rating-4")
+                     "unknown front-matter key 'rating-5': expected one of title, duration, time, role, level, description, tags, rating-1, rating-2, rating-3, rating-4")
     }
 }
 

@@ -421,7 +421,7 @@ struct BankErrorTests {
 
     @Test func frontMatterLineWithoutAColon() throws {
         try expectError(bank(question("Q"), frontMatter: "title: T\njust words"), line: 3, column: 1,
-                        "expected 'key: value' in the front matter")
+                        "the front matter is not YAML: could not find expected ':'")
     }
 
     @Test func frontMatterWithoutTitle() throws {

@@ -2,7 +2,7 @@
 /// place is an error with the file, line and column, so a typo never silently drops
 /// a rubric item or a whole section.
 public struct BankParser {
-    public static let frontMatterKeys = ["title", "duration", "time", "role", "level", "description",
+    public static let frontMatterKeys = ["title", "duration", "time", "role", "level", "description", "tags",
                                          "rating-1", "rating-2", "rating-3", "rating-4"]
     static let defaultQuestionSeconds = 300
     /// At most this many rubric items, and as many follow-ups: one per digit key.
@@ -86,54 +86,9 @@ public struct BankParser {
         // first question: its lines are the question's, not unknown front-matter keys.
         let closing = lines.indices.dropFirst().first { lines[$0] == "---" }
         let end = closing ?? lines.indices.dropFirst().first { lines[$0].hasPrefix("## ") || lines[$0] == "##" } ?? lines.count
-        var title: String?
-        var duration: Int?
-        var durationPlace: (line: Int, column: Int)?
-        var defaultTime: Int?
-        var role: String?
-        var level: String?
-        var description: String?
-        /// The front matter's `rating-N:` lines, by level: the line and the value.
-        var defaultRatings: [Int: (line: Int, value: String)] = [:]
-        for index in 1..<end {
-            let line = lines[index]
-            let number = index + 1
-            if line.allSatisfy(\.isWhitespace) || line.hasPrefix("#") { continue }
-            guard let colon = line.firstIndex(of: ":") else {
-                error(number, 1, "expected 'key: value' in the front matter, or '---' to end it")
-                continue
-            }
-            let key = line[..<colon].trimmingSpaces
-            let valueStart = line.index(after: colon)
-            let value = line[valueStart...].trimmingSpaces
-            let valueColumn = line.distance(from: line.startIndex, to: valueStart)
-                + line[valueStart...].prefix(while: { $0 == " " }).count + 1
-            switch key {
-            case "title": title = value
-            case "role": role = value
-            case "level": level = value
-            case "description": description = value
-            case "rating-1", "rating-2", "rating-3", "rating-4":
-                let level = Int(String(key.last!))!
-                defaultRatings[level] = (number, value)
-                if value.isEmpty {
-                    error(number, valueColumn, "expected what \(Self.ratingPhrase(level)) looks like after '\(key):'")
-                }
-            case "duration", "time":
-                guard let seconds = Durations.parse(value) else {
-                    error(number, valueColumn, "bad \(key) '\(value)': expected a duration like 45m, 1h30m or 90s")
-                    continue
-                }
-                if key == "duration" {
-                    duration = seconds
-                    durationPlace = (number, valueColumn)
-                } else {
-                    defaultTime = seconds
-                }
-            default:
-                error(number, 1, "unknown front-matter key '\(key)': expected one of \(Self.frontMatterKeys.joined(separator: ", "))")
-            }
-        }
+        let matter = frontMatter(lines, end: end, error: error, warn: warn)
+        let (title, duration, durationPlace, defaultTime) = (matter.title, matter.duration, matter.durationPlace, matter.defaultTime)
+        let defaultRatings = matter.defaultRatings
         if closing == nil {
             guard end < lines.count else {
                 error(1, 1, "unterminated front matter: expected a line '---' to close the one on line 1")
@@ -345,7 +300,7 @@ public struct BankParser {
             }
             let anchors = draft.ratings.count == 4 ? (1...4).map { draft.ratings[$0]! } : defaultAnchors
             questions.append(Question(
-                id: id, prompt: draft.prompt, timeSeconds: draft.time ?? fallbackTime, tags: draft.tags,
+                id: id, prompt: draft.prompt, timeSeconds: draft.time ?? fallbackTime, tags: matter.tags + draft.tags.filter { !matter.tags.contains($0) },
                 whyAsk: body(.whyAsk), expectedAnswer: expected, howToEvaluate: body(.howToEvaluate),
                 rubric: draft.rubric, competencies: draft.competencies, followUps: draft.followUps, anchors: anchors))
             headings.append(draft.line)
@@ -363,8 +318,8 @@ public struct BankParser {
             warn(place.line, place.column, "the questions' times add up to \(Durations.format(total)), over the \(Durations.format(duration)) duration: expected them to fit, or a longer duration")
         }
         guard errors.isEmpty, let title else { return done() }
-        let bank = Bank(title: title, durationSeconds: duration ?? total, role: role, level: level,
-                        description: description.flatMap { $0.isEmpty ? nil : $0 }, questions: questions, source: source, hash: hash)
+        let bank = Bank(title: title, durationSeconds: duration ?? total, role: matter.role, level: matter.level,
+                        description: matter.description.flatMap { $0.isEmpty ? nil : $0 }, questions: questions, source: source, hash: hash)
         return BankCheck(bank: bank, errors: [], warnings: warnings)
     }
 }

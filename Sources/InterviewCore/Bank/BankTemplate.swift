@@ -7,11 +7,13 @@ public enum BankTemplate {
         return """
         ---
         # A question bank for `interview` (docs/bank-format.md has the whole format).
-        # Lines starting with '#' up here are comments; each other line is 'key: value'.
+        # This part is YAML: lines starting with '#' are comments, each other line is
+        # 'key: value'; a value with ': ' in it, or starting with a quote, '[' or '#', is
+        # written in double quotes ("A: B").
         # Check the file with: interview validate FILE (it lists every error and warning).
         #
         # title (required) shows in the status line and the reports.
-        title: \(title.isEmpty ? "My interview" : title)
+        title: \(BankWriter.yamlText(title.isEmpty ? "My interview" : title))
         # duration: the planned length of the interview (45m, 1h30m, 90s; default: the
         # sum of the questions' times). validate warns when the questions take longer.
         duration: 10m
@@ -21,12 +23,14 @@ public enum BankTemplate {
         # role, level and description are free text, for the people who choose a bank.
         role: Backend engineer
         level: mid-level
-        description: A short screen: one design question and one debugging question.
+        description: "A short screen: one design question and one debugging question."
+        # tags: given to every question, before its own: a list [a, b], or a, b.
+        tags: [screen]
         # rating-1 to rating-4: what a 1 (strong no), 2 (no), 3 (yes) and 4 (strong yes)
         # answer looks like, for each question without its own '### Ratings' section.
         # All four or none; without them, such a question shows the scale's words only.
         rating-1: Wrong, or no answer on the points that matter
-        rating-2: Part of it: misses a main point, or gets there only when led
+        rating-2: "Part of it: misses a main point, or gets there only when led"
         rating-3: The main points, right and in their own words
         rating-4: All of it, with the trade-offs and an example of their own
         ---

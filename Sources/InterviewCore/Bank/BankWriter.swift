@@ -5,10 +5,10 @@ public enum BankWriter {
     public static func markdown(_ bank: Bank, notes: [String] = []) -> String {
         var lines = ["---"]
         lines += notes.map { "# " + oneLine($0) }
-        lines.append("title: " + oneLine(bank.title))
-        if let description = bank.description { lines.append("description: " + oneLine(description)) }
-        if let role = bank.role { lines.append("role: " + oneLine(role)) }
-        if let level = bank.level { lines.append("level: " + oneLine(level)) }
+        lines.append("title: " + yamlText(oneLine(bank.title)))
+        if let description = bank.description { lines.append("description: " + yamlText(oneLine(description))) }
+        if let role = bank.role { lines.append("role: " + yamlText(oneLine(role))) }
+        if let level = bank.level { lines.append("level: " + yamlText(oneLine(level))) }
         lines.append("duration: " + Durations.format(bank.durationSeconds))
         lines += ["---", "# " + oneLine(bank.title)]
         for question in bank.questions {
@@ -49,5 +49,27 @@ public enum BankWriter {
     /// (CR alone, form feed, U+2028…) stay, or the bank would not read back as written.
     private static func oneLine(_ text: String) -> String {
         UTF8Text.lines(of: text).joined(separator: " ").trimmingSpaces
+    }
+
+    /// A front-matter value as YAML reads it back the same: as it is when it can be plain,
+    /// else in double quotes (`"A: B"`, `"[draft] …"`, `"#1 bank"`).
+    static func yamlText(_ text: String) -> String {
+        let indicators: Set<Character> = ["-", "?", ":", ",", "[", "]", "{", "}", "#", "&", "*", "!", "|", ">", "'", "\"", "%", "@", "`"]
+        let plain = !text.isEmpty && !indicators.contains(text.first!) && !text.hasSuffix(":")
+            && !text.contains(": ") && !text.contains(" #") && !text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
+        if plain { return text }
+        var quoted = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": quoted += "\\\\"
+            case "\"": quoted += "\\\""
+            case "\t": quoted += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F: 
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                quoted += "\\x" + (hex.count < 2 ? "0" : "") + hex
+            default: quoted.unicodeScalars.append(scalar)
+            }
+        }
+        return quoted + "\""
     }
 }

@@ -108,9 +108,12 @@ public enum LiveProgram: ScreenProgram {
     /// signal stops it, then makes sure it is on disk: the last save is checked, tried
     /// again for a few seconds while the screen says so, and when the disk still refuses
     /// the session is written to `rescue` (a path in the home folder or /tmp). The program
-    /// never says saved when it is not.
+    /// never says saved when it is not. `afterFirstFrame`: bookkeeping the first frame does
+    /// not wait for, done once it is drawn and before the first key is read; what it
+    /// returns, a warning, shows on the screen.
     public static func run(engine: SessionEngine, clock: SessionClock, saver: any SessionSaving, terminal: any TerminalDevice,
-                           notice: String? = nil, practice: Bool = false, wallClock: () -> Date = Date.init,
+                           notice: String? = nil, practice: Bool = false, afterFirstFrame: @escaping () -> String? = { nil },
+                           wallClock: () -> Date = Date.init,
                            pause: (Double) -> Void = { Thread.sleep(forTimeInterval: $0) },
                            rescue: (SessionFile) -> String? = { SessionStore.rescue($0) }) -> (state: LiveState, saved: Saved) {
         var state = LiveState(engine: engine, size: terminal.size)
@@ -118,7 +121,7 @@ public enum LiveProgram: ScreenProgram {
         state.ascii = terminal.ascii
         state.notice = notice
         state.practice = practice
-        var effects = LiveEffects(saver: saver)
+        var effects = LiveEffects(saver: saver, afterFirstFrame: afterFirstFrame)
         state = Runtime.run(LiveProgram.self, state, terminal: terminal, clock: clock, effects: &effects)
         // Discarded: nothing more is written; the caller deletes the file.
         if state.exit == .discarded {
@@ -153,15 +156,20 @@ public struct LiveEffects: ScreenEffects {
     public static let heartbeat = 5.0
 
     let saver: any SessionSaving
+    let afterFirstFrame: () -> String?
     private var savedEvents = -1
     private var lastSave = -Double.infinity
 
-    public init(saver: any SessionSaving) { self.saver = saver }
+    public init(saver: any SessionSaving, afterFirstFrame: @escaping () -> String? = { nil }) {
+        self.saver = saver
+        self.afterFirstFrame = afterFirstFrame
+    }
 
     public mutating func after(_ state: LiveState, now: Double, firstFrame: Bool) -> [LiveAction] {
         save(state, force: firstFrame)
+        let warning = firstFrame ? afterFirstFrame() : nil
         let status = saver.status
-        return status == state.saveStatus ? [] : [.saved(status)]
+        return (status == state.saveStatus ? [] : [.saved(status)]) + (warning.map { [.remind("⚠ " + $0)] } ?? [])
     }
 
     mutating func save(_ state: LiveState, force: Bool) {
