@@ -10,6 +10,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // SQLite for the index of session files (InterviewIndex, docs/index.md).
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The C side of the ncurses backend (include/CNcursesW.h says what and why).
@@ -56,10 +58,16 @@ let package = Package(
             name: "InterviewTerminal",
             dependencies: ["InterviewKit", "InterviewTUI", "CNcursesW"]
         ),
+        // The index of session files in SQLite: a cache that `stats` reads (docs/index.md).
+        .target(
+            name: "InterviewIndex",
+            dependencies: ["InterviewKit", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .executableTarget(
             name: "interview",
             dependencies: [
                 "InterviewKit",
+                "InterviewIndex",
                 "InterviewTUI",
                 "InterviewTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -85,6 +93,9 @@ let package = Package(
         .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["embed-resources"]),
         .executableTarget(name: "embed-resources", path: "Plugins/EmbedResourcesTool"),
         .testTarget(name: "InterviewKitTests", dependencies: ["InterviewKit", "InterviewSamples"], exclude: ["Golden", "Fixtures"]),
+        .testTarget(name: "InterviewIndexTests", dependencies: [
+            "InterviewIndex", "InterviewKit", "InterviewSamples", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "InterviewTUITests", dependencies: ["InterviewTUI", "InterviewKit"], exclude: ["Snapshots"]),
         .testTarget(name: "InterviewTerminalTests", dependencies: ["InterviewTerminal", "InterviewTUI", "InterviewKit"]),
         .testTarget(name: "EndToEndTests", dependencies: ["InterviewKit"]),
