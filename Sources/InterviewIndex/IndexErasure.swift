@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import InterviewKit
+import InterviewPrivacy
 
 extension SessionIndex {
     /// Takes out of the index the rows of the session files `paths` (deleted or rewritten

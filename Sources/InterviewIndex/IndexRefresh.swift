@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
-import InterviewKit
+import InterviewCore
+import InterviewReports
 
 extension SessionIndex {
     /// `interview stats` of `folder` through the index: the same figures as

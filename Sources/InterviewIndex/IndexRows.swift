@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
-import InterviewKit
+import InterviewCore
+import InterviewReports
 
 /// A session's facts to rows and back: a `sessions` row, a `ratings` row per question, its
 /// texts in `question_texts` (IndexSchema).

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
-import InterviewKit
+import InterviewCore
+import InterviewPrivacy
 
 /// What `interview index` shows: where the index is, how many sessions it holds and from
 /// which folders, its size on disk, and how many rows the next `stats` would read again.

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import InterviewKit
+import InterviewStore
 
 /// The index of session files: a SQLite database beside the sessions folder
 /// (`$XDG_DATA_HOME/interview/index.sqlite`, 0600) with what `stats` reads of each file

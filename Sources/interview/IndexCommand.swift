@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
+import InterviewCore
 import InterviewIndex
-import InterviewKit
+import InterviewStore
 
 struct IndexCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

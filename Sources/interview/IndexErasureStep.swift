@@ -1,6 +1,6 @@
 import Foundation
 import InterviewIndex
-import InterviewKit
+import InterviewPrivacy
 
 extension Erasure.Failures {
     /// Takes the rows of `paths` (and, with `candidate`, of every session of that

@@ -1,6 +1,7 @@
 import Foundation
+import InterviewCore
 import InterviewIndex
-import InterviewKit
+import InterviewReports
 
 /// `stats` through the index, and from the files alone when the index cannot be used:
 /// one line on stderr then, and the same figures, only slower.

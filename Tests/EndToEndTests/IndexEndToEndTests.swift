@@ -1,5 +1,4 @@
 import Foundation
-import InterviewKit
 import Testing
 
 /// The index of session files on the real binary: `stats` through it and without it,

@@ -1,7 +1,9 @@
 import Foundation
+import InterviewCore
 import InterviewIndex
-import InterviewKit
+import InterviewReports
 import InterviewSamples
+import InterviewStore
 
 /// A scratch folder with generated sessions (`SampleSessions`, as `interview-bench
 /// generate` makes them) and an index of its own.

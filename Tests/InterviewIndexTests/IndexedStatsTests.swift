@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
 import InterviewIndex
-import InterviewKit
+import InterviewReports
 import InterviewSamples
+import InterviewStore
 import Testing
 
 /// `stats` through the index gives what `stats` of the files gives, and the index follows
