@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         // A bank's front matter is YAML (docs/bank-format.md).
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // SQLite for the index of session files (InterviewIndex, docs/index.md).
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The C side of the ncurses backend (include/CNcursesW.h says what and why).
@@ -80,6 +82,14 @@ let package = Package(
             name: "InterviewTerminal",
             dependencies: ["InterviewCore", "InterviewTUI", "CNcursesW"]
         ),
+        // The index of session files in SQLite: a cache that `stats` reads (docs/index.md).
+        .target(
+            name: "InterviewIndex",
+            dependencies: [
+                "InterviewCore", "InterviewStore", "InterviewReports", "InterviewPrivacy",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .executableTarget(
             name: "interview",
             dependencies: [
@@ -88,6 +98,7 @@ let package = Package(
                 "InterviewImport",
                 "InterviewReports",
                 "InterviewPrivacy",
+                "InterviewIndex",
                 "InterviewTUI",
                 "InterviewTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -120,6 +131,13 @@ let package = Package(
                 "InterviewCore", "InterviewStore", "InterviewImport", "InterviewReports", "InterviewPrivacy", "InterviewSamples",
             ],
             exclude: ["Golden", "Fixtures"]
+        ),
+        .testTarget(
+            name: "InterviewIndexTests",
+            dependencies: [
+                "InterviewIndex", "InterviewCore", "InterviewStore", "InterviewReports", "InterviewSamples",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "InterviewTUITests",

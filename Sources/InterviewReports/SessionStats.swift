@@ -87,7 +87,7 @@ public struct SessionStats: Hashable, Sendable {
     /// What was asked for; `nothingRecorded` and `sessions` are what it kept.
     public var filter: StatsFilter
     /// Sorted by start date, then file name; only those the filter keeps and that recorded something.
-    public var sessions: [SessionReport]
+    public var sessions: [StatsSession]
     /// Sessions the filter kept in which nothing was recorded, left out of every figure.
     public var nothingRecorded: Int
     /// Sessions the filter left out.
@@ -103,6 +103,11 @@ public struct SessionStats: Hashable, Sendable {
     public var exitCode: Int32 { skipped.isEmpty ? 0 : 1 }
 
     public init(folder: String, sessions: [SessionReport], skipped: [InputError], filter: StatsFilter = StatsFilter()) {
+        self.init(folder: folder, facts: sessions.map(StatsSession.init), skipped: skipped, filter: filter)
+    }
+
+    /// The figures of the sessions' facts (`StatsSession`: read from the files, or from the index).
+    public init(folder: String, facts sessions: [StatsSession], skipped: [InputError], filter: StatsFilter = StatsFilter()) {
         self.folder = folder
         self.skipped = skipped
         self.filter = filter
@@ -161,6 +166,28 @@ public struct SessionStats: Hashable, Sendable {
     /// several at once (one per core); a file that is not a readable session is skipped with
     /// its error. The filter is applied once they are read.
     public static func load(folder: URL, filter: StatsFilter = StatsFilter()) throws(InputError) -> SessionStats {
+        let paths = try sessionPaths(in: folder)
+        let results = concurrentMap(paths) { path -> Result<StatsSession, InputError> in
+            do throws(InputError) {
+                return .success(try StatsSession.read(path))
+            } catch {
+                return .failure(error)
+            }
+        }
+        var sessions: [StatsSession] = []
+        var skipped: [InputError] = []
+        for result in results {
+            switch result {
+            case .success(let session): sessions.append(session)
+            case .failure(let error): skipped.append(error)
+            }
+        }
+        return SessionStats(folder: folder.path, facts: sessions, skipped: skipped, filter: filter)
+    }
+
+    /// The session files `stats` reads in `folder`: its `*.json` files (not hidden ones,
+    /// not in subfolders), in name order.
+    public static func sessionPaths(in folder: URL) throws(InputError) -> [String] {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
             throw InputError(file: folder.path, line: 1, column: 1, message: "no such folder: expected a folder of session files")
@@ -171,45 +198,16 @@ public struct SessionStats: Hashable, Sendable {
         } catch {
             throw InputError(file: folder.path, line: 1, column: 1, message: "cannot be read: expected a folder of session files")
         }
-        let paths = names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
+        return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
             .map { folder.appendingPathComponent($0).path }
-        let results = Slots<Result<SessionReport, InputError>>(count: paths.count)
-        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            let path = paths[index]
-            let result: Result<SessionReport, InputError>
-            do throws(InputError) {
-                result = .success(try Self.report(path, name: URL(fileURLWithPath: path).lastPathComponent))
-            } catch {
-                result = .failure(error)
-            }
-            results.set(index, result)
-        }
-        var sessions: [SessionReport] = []
-        var skipped: [InputError] = []
-        for result in results.values {
-            switch result {
-            case .success(let report): sessions.append(report)
-            case .failure(let error): skipped.append(error)
-            case nil: break
-            }
-        }
-        return SessionStats(folder: folder.path, sessions: sessions, skipped: skipped, filter: filter)
     }
 
-    /// The report of one session file, from its summary (`SessionSummary`: everything
+    /// The report of one session file's bytes, from its summary (`SessionSummary`: everything
     /// but the events, about a third of the decoding time); from the events for a file
     /// written before the summary carried the total time. Either way the same report as
     /// `SessionReport(SessionStore.read(path), file: name)`, or its exact error, for any
     /// file the program saved; only a file whose events alone were damaged since is read
     /// here (from its summary) and refused there.
-    static func report(_ path: String, name: String) throws(InputError) -> SessionReport {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return SessionReport(try SessionStore.read(path), file: name)
-        }
-        return try report(path, data: data, name: name)
-    }
-
-    /// The report of `data`, the bytes of the session file at `path`.
     static func report(_ path: String, data: Data, name: String) throws(InputError) -> SessionReport {
         if let report = SessionReport(try SessionSummary.decode(data, file: path), file: name) { return report }
         return SessionReport(try SessionFile.decode(data, file: path), file: name)
@@ -217,7 +215,7 @@ public struct SessionStats: Hashable, Sendable {
 }
 
 extension SessionStats.QuestionStats {
-    mutating func add(_ q: SessionReport.QuestionReport) {
+    mutating func add(_ q: StatsSession.Question) {
         sessions += 1
         number = min(number, q.bankNumber ?? q.number)
         // Sessions come oldest first: the newest wording wins.
@@ -265,7 +263,7 @@ extension SessionStats.QuestionStats {
 }
 
 extension SessionStats.InterviewerStats {
-    mutating func add(_ session: SessionReport) {
+    mutating func add(_ session: StatsSession) {
         sessions += 1
         if let column = RecommendationColumn.all.firstIndex(where: { $0.counts(session) }) {
             recommendations[column] += 1
@@ -291,7 +289,7 @@ public struct RecommendationColumn: Sendable {
     public var key: String
     /// The table's heading.
     public var heading: String
-    public var counts: @Sendable (SessionReport) -> Bool
+    public var counts: @Sendable (StatsSession) -> Bool
 
     public static let all: [RecommendationColumn] = [
         rating(1), rating(2), rating(3), rating(4),
@@ -314,13 +312,4 @@ extension SessionReport {
             q.rating != nil || q.rubric.contains(where: \.checked) || !q.notes.isEmpty
         }
     }
-}
-
-/// Results written by concurrent workers, one slot each, read once they are all done.
-private final class Slots<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage: [Value?]
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: Value) { lock.withLock { storage[index] = value } }
-    var values: [Value?] { lock.withLock { storage } }
 }

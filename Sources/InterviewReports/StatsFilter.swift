@@ -68,7 +68,7 @@ public struct StatsFilter: Hashable, Sendable {
         return parts.joined(separator: ", ")
     }
 
-    public func matches(_ session: SessionReport) -> Bool {
+    public func matches(_ session: StatsSession) -> Bool {
         if let mode, session.mode != mode { return false }
         if let bank, !Self.isBank(bank, session.bank) { return false }
         if let interviewer, !Self.isName(interviewer, session.interviewer) { return false }

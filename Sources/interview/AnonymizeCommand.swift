@@ -97,6 +97,9 @@ struct Anonymize: ParsableCommand {
             }
             failed.say()
         }
+        // By name, the candidate's rows wherever their files are; by file, that file's row.
+        failed.eraseFromIndex(chosen.map(\.path), candidate: SessionStore.isRegularFile(target) ? nil : target)
+        failed.say()
         if badInput { throw ExitCode(2) }
         if failed.any { throw ExitCode(1) }
     }

@@ -62,7 +62,8 @@ struct Forget: ParsableCommand {
             print("\(Privacy.count(sessions: chosen.count, reports: reports.count)), \(Erasure.describe(bytes: listing.bytes)): nothing deleted. Delete them with: \((again + ["--yes"]).joined(separator: " "))")
             return
         }
-        var failures = Privacy.delete(sessions: chosen, reports: reports, data: data, stillChosen: found.chooses)
+        var failures = Privacy.delete(sessions: chosen, reports: reports, data: data, candidate: name,
+                                      stillChosen: found.chooses)
         Privacy.forgetUnreachable(data, into: &failures)
         let deleted = "Deleted " + Privacy.count(sessions: chosen.count - failures.sessions, reports: reports.count - failures.reports)
         print(failures.records == 0 ? deleted + ", and forgot them." : deleted + ", but the program's records still name some of them (said above).")

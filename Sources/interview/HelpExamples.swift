@@ -31,6 +31,7 @@ enum HelpExamples {
                    "interview report --format json -o reports/ sessions/*.json"],
         "stats": ["interview stats", "interview stats --interviewer grace --since 2027-01-01",
                   "interview stats --format csv --questions > questions.csv"],
+        "index": ["interview index", "interview index --rebuild"],
         "debrief": ["interview debrief ada-grace.json ada-alan.json", "interview debrief --format html -o ada.html ada-*.json"],
         "purge": ["interview purge", "interview purge --older-than 90d --yes", "interview purge --format json | jq '.entries[].path'"],
         "forget": ["interview forget 'Ada Lovelace'", "interview forget 'Ada Lovelace' --id 3f9c --yes"],

@@ -110,10 +110,10 @@ enum Privacy {
         return plain && !text.isEmpty ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
-    /// Deletes the sessions and reports, forgets them in the program's memory, and says
-    /// each. Each session is deleted under its lock, and only if `stillChosen` holds for it
+    /// Deletes the sessions and reports, forgets them in the program's memory and the index
+    /// (with `candidate`, every session of the candidate there), and says each. Each session is deleted under its lock, and only if `stillChosen` holds for it
     /// as it reads then (it may have changed since it was listed).
-    static func delete(sessions: [StoredSession], reports: [RecordedReport], data: StoredData,
+    static func delete(sessions: [StoredSession], reports: [RecordedReport], data: StoredData, candidate: String? = nil,
                        stillChosen: (StoredSession) -> Bool) -> Erasure.Failures {
         var failed = Erasure.Failures()
         for session in sessions {
@@ -126,6 +126,7 @@ enum Privacy {
                 failed.sessions += 1
             }
         }
+        failed.eraseFromIndex(sessions.map(\.path), candidate: candidate)
         var gone: Set<String> = []
         for report in reports {
             do {

@@ -68,12 +68,16 @@ struct Redact: ParsableCommand {
             print(remove.isEmpty ? "Nothing taken out: \(shown) is as it was."
                                  : "Not in the notes of \(shown)\(deleted ? ", nor typed and deleted" : ""): nothing changed.")
         }
+        var failed = Erasure.Failures()
+        if outcome.changed { failed.eraseFromIndex([path]) }
+        failed.say()
         for warning in Privacy.leftovers(of: remove, in: outcome.file) { print(warning) }
         let reports = RecordedReport.all(SessionStore.standard()).filter { $0.reports(on: outcome.file) }
         if outcome.changed, !reports.isEmpty {
             print("Reports written from it before still hold what was taken out; write them again, or delete them:")
             for report in reports { print("  " + VisibleText.visible(report.path)) }
         }
+        if failed.any { throw ExitCode(1) }
     }
 }
 

@@ -174,6 +174,9 @@ struct Stats: ParsableCommand {
     @Option(help: ArgumentHelp("Only live or only practice sessions.", valueName: "live|practice"))
     var mode: StatsModeOption?
 
+    @Flag(help: "Read every session file, not the index (docs/index.md).")
+    var noIndex = false
+
     func run() throws {
         let filter: StatsFilter
         do {
@@ -185,7 +188,7 @@ struct Stats: ParsableCommand {
         let url = folder.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? SessionStore.standard().folder
         let stats: SessionStats
         do {
-            stats = try SessionStats.load(folder: url, filter: filter)
+            stats = try noIndex ? SessionStats.load(folder: url, filter: filter) : IndexedStats.load(folder: url, filter: filter)
         } catch {
             if folder == nil, !FileManager.default.fileExists(atPath: url.path) {
                 // No sessions folder yet: nothing to count, in the format asked for.

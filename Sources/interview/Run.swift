@@ -227,6 +227,10 @@ func report(_ outcome: LiveOutcome, path: String) throws {
             printError("the interview was discarded, but its file could not be deleted: \(error.description)")
             throw ExitCode(1)
         }
+        var failed = Erasure.Failures()
+        failed.eraseFromIndex([path])
+        failed.say()
+        if failed.any { throw ExitCode(1) }
         print(outcome.shared ? "Interview discarded: nothing kept." : "Interview discarded: \(shown) deleted, nothing kept.")
         let store = SessionStore.standard()
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path

@@ -1,5 +1,7 @@
 /// FNV-1a, 64 bits: enough to tell two versions of a bank apart, without a crypto library.
 public enum Hashing {
+    /// Inlinable, so that a caller's byte type is specialized: the index hashes whole session files.
+    @inlinable
     public static func fnv1a64<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {

@@ -12,15 +12,18 @@ public struct SessionFile: Codable, Hashable, Sendable {
         public var source: String
         public var hash: String
         public var durationSeconds: Int
+
+        public init(title: String, source: String, hash: String, durationSeconds: Int) {
+            (self.title, self.source, self.hash, self.durationSeconds) = (title, source, hash, durationSeconds)
+        }
     }
 
     public struct RubricItem: Codable, Hashable, Sendable {
         public var text: String
         public var checked: Bool
 
-        package init(text: String, checked: Bool) {
-            self.text = text
-            self.checked = checked
+        public init(text: String, checked: Bool) {
+            (self.text, self.checked) = (text, checked)
         }
     }
 

@@ -1,0 +1,114 @@
+import Foundation
+import GRDB
+import InterviewCore
+import InterviewReports
+
+extension SessionIndex {
+    /// `interview stats` of `folder` through the index: the same figures as
+    /// `SessionStats.load(folder:filter:)`, with only the files the index has not seen
+    /// or that changed read (several at once, a few hundred at a time, so that memory
+    /// does not grow with them). Throws `InputError` for a folder that cannot be listed,
+    /// as `load` does; any other error is the index's, and the caller reads the files.
+    public func stats(folder: URL, filter: StatsFilter = StatsFilter()) throws -> SessionStats {
+        let key = folder.standardizedFileURL.path
+        let paths = try SessionStats.sessionPaths(in: folder)
+        let skipped = try refresh(folder: key, paths: paths)
+        return SessionStats(folder: folder.path, facts: try facts(folder: key), skipped: skipped, filter: filter)
+    }
+
+    /// What the index knows of a file: enough to tell whether it changed.
+    struct Known {
+        var stamp: FileStamp
+        var hash: String
+    }
+
+    /// What reading one file gave.
+    enum Outcome: Sendable {
+        /// Its stamp changed, its content did not.
+        case unchanged(FileStamp)
+        case read(FileStamp, hash: String, StatsSession)
+        case failed(InputError)
+    }
+
+    /// Brings the rows of `folder` (a standardized path) up to date with its files
+    /// (`paths`, in name order): reads the new and changed ones, drops the rows of those
+    /// gone. Returns the errors of the files that are not readable sessions, in name order.
+    func refresh(folder: String, paths: [String]) throws -> [InputError] {
+        let known = try pool.read { db in
+            var known: [String: Known] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT path, size, mtime_ns, hash FROM sessions WHERE folder = ?",
+                                           arguments: [folder])
+            while let row = try rows.next() {
+                known[row[0]] = Known(stamp: FileStamp(size: row[1], mtimeNanoseconds: row[2]), hash: row[3])
+            }
+            return known
+        }
+        var seen: Set<String> = []
+        var toRead: [(file: String, key: String)] = []
+        for path in paths {
+            let key = folder + "/" + URL(fileURLWithPath: path).lastPathComponent
+            seen.insert(key)
+            if let stamp = FileStamp(path: path), known[key]?.stamp == stamp { continue }
+            toRead.append((path, key))
+        }
+        var skipped: [InputError] = []
+        var texts = QuestionTexts()
+        for start in stride(from: 0, to: toRead.count, by: Self.batch) {
+            let batch = Array(toRead[start..<min(start + Self.batch, toRead.count)])
+            let outcomes = concurrentMap(batch) { Self.read($0.file, knownHash: known[$0.key]?.hash) }
+            try write { db in
+                for (file, outcome) in zip(batch, outcomes) {
+                    switch outcome {
+                    case .unchanged(let stamp):
+                        try db.execute(sql: "UPDATE sessions SET size = ?, mtime_ns = ? WHERE path = ?",
+                                       arguments: [stamp.size, stamp.mtimeNanoseconds, file.key])
+                    case .read(let stamp, let hash, let session):
+                        try IndexRows.replace(file.key, folder: folder, stamp: stamp, hash: hash, session: session,
+                                              texts: &texts, in: db)
+                    case .failed(let error):
+                        skipped.append(error)
+                        try db.execute(sql: "DELETE FROM sessions WHERE path = ?", arguments: [file.key])
+                    }
+                }
+            }
+        }
+        let gone = known.keys.filter { !seen.contains($0) }
+        if !gone.isEmpty {
+            try write { db in
+                for path in gone { try db.execute(sql: "DELETE FROM sessions WHERE path = ?", arguments: [path]) }
+            }
+        }
+        return skipped
+    }
+
+    /// Files read between two writes: a few hundred sessions' facts at most in memory.
+    static let batch = 256
+
+    /// A stamp this close to now may change again within the same tick of the clock
+    /// without its stamp changing: it is stored as one that never matches, so the file
+    /// is hashed again next time (and its real stamp kept then).
+    static let settling: Int64 = 2_000_000_000
+
+    /// Reads the file at `path`: its stamp first, so that a change while it is read
+    /// shows next time; its facts only when its content is not the one the index has.
+    static func read(_ path: String, knownHash: String?) -> Outcome {
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        guard var stamp = FileStamp(path: path), let data = FileManager.default.contents(atPath: path) else {
+            do throws(InputError) {
+                // Read after all (it changed meanwhile): kept with a stamp that never matches.
+                return .read(FileStamp(size: -1, mtimeNanoseconds: -1), hash: "", try StatsSession.unreadable(path))
+            } catch {
+                return .failed(error)
+            }
+        }
+        let now = Int64(Date().timeIntervalSince1970 * 1e9)
+        if now - stamp.mtimeNanoseconds < settling { stamp.mtimeNanoseconds = -1 }
+        let hash = data.withUnsafeBytes { Hashing.fnv1a64($0) }
+        if hash == knownHash { return .unchanged(stamp) }
+        do throws(InputError) {
+            return .read(stamp, hash: hash, try StatsSession.read(path, data: data, name: name))
+        } catch {
+            return .failed(error)
+        }
+    }
+}

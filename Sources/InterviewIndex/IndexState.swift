@@ -1,0 +1,50 @@
+import Foundation
+import GRDB
+import InterviewCore
+import InterviewPrivacy
+
+/// What `interview index` shows: where the index is, how many sessions it holds and from
+/// which folders, its size on disk, and how many rows the next `stats` would read again.
+public struct IndexState: Sendable {
+    public var path: String
+    /// Per folder, how many sessions; by folder.
+    public var folders: [(folder: String, rows: Int)]
+    /// The database and its WAL, in bytes.
+    public var bytes: Int64
+    /// Rows whose file is gone or whose size or modification time changed.
+    public var stale: Int
+
+    public var rows: Int { folders.reduce(0) { $0 + $1.rows } }
+
+    public var text: String {
+        var lines = ["index: \(VisibleText.visible(path))",
+                     "sessions: \(rows) (\(stale) stale: read again by the next `interview stats`)",
+                     "size: \(Erasure.describe(bytes: Int(bytes)))"]
+        for entry in folders { lines.append("  \(entry.rows) from \(VisibleText.visible(entry.folder))") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension SessionIndex {
+    public func state() throws -> IndexState {
+        let (folders, stale) = try pool.read { db in
+            var counts: [String: Int] = [:]
+            var stale = 0
+            let rows = try Row.fetchCursor(db, sql: "SELECT path, folder, size, mtime_ns FROM sessions")
+            while let row = try rows.next() {
+                counts[row[1], default: 0] += 1
+                if FileStamp(path: row[0]) != FileStamp(size: row[2], mtimeNanoseconds: row[3]) { stale += 1 }
+            }
+            return (counts.sorted { $0.key < $1.key }.map { (folder: $0.key, rows: $0.value) }, stale)
+        }
+        let bytes = Self.files(url).prefix(2).reduce(Int64(0)) { sum, file in
+            sum + ((try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int64) ?? 0)
+        }
+        return IndexState(path: url.path, folders: folders, bytes: bytes, stale: stale)
+    }
+
+    /// The folders the index holds sessions of: `--rebuild` reads them all again.
+    public func folders() throws -> [String] {
+        try pool.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT folder FROM sessions ORDER BY folder") }
+    }
+}

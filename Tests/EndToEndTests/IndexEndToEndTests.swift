@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+/// The index of session files on the real binary: `stats` through it and without it,
+/// `interview index`, a broken index, and erasure: after each privacy command the
+/// candidate's name is in neither the database nor its WAL (docs/index.md, docs/privacy.md).
+@Suite("Index end to end", .serialized)
+struct IndexEndToEndTests {
+    typealias Archive = PrivacyEndToEndTests.Archive
+
+    /// The database and its WAL, as text.
+    static func indexBytes(_ archive: Archive) -> String {
+        let index = archive.dataFolder.appendingPathComponent("index.sqlite").path
+        return [index, index + "-wal"].compactMap { FileManager.default.contents(atPath: $0) }
+            .map { String(decoding: $0, as: UTF8.self) }.joined()
+    }
+
+    /// An archive whose sessions `stats` has put in the index, Ada Lovelace's among them.
+    static func indexedArchive() throws -> (Archive, [String: String]) {
+        let archive = try Archive()
+        var paths = try archive.twoYears()
+        paths["katherine-5"] = try archive.session("Katherine Johnson", daysAgo: 5, rating: 3, notes: ["orbital mechanics"])
+        let stats = try archive.run(["stats"])
+        #expect(stats.status == 0, "\(stats.stderr)")
+        #expect(indexBytes(archive).contains("Ada Lovelace"), "the index holds the name before the command")
+        return (archive, paths)
+    }
+
+    @Test func statsWithAndWithoutTheIndexSayTheSame() throws {
+        let (archive, _) = try Self.indexedArchive()
+        for format in ["table", "csv", "json"] {
+            let through = try archive.run(["stats", "--format", format, "--questions"])
+            let files = try archive.run(["stats", "--format", format, "--questions", "--no-index"])
+            #expect(through.status == 0 && through.stdout == files.stdout && through.stderr.isEmpty, "\(format): \(through.stderr)")
+        }
+        let state = try archive.run(["index"])
+        #expect(state.status == 0)
+        #expect(state.stdout.contains("sessions: 10 ("), "\(state.stdout)")
+        #expect(state.stdout.contains(archive.dataFolder.appendingPathComponent("index.sqlite").path))
+        let rebuilt = try archive.run(["index", "--rebuild"])
+        #expect(rebuilt.status == 0 && rebuilt.stdout.contains("sessions: 10 ("), "\(rebuilt.stdout)\(rebuilt.stderr)")
+    }
+
+    @Test func anIndexThatCannotBeOpenedIsSaidAndTheFilesAreRead() throws {
+        let archive = try Archive()
+        _ = try archive.twoYears()
+        let expected = try archive.run(["stats", "--no-index"])
+        // A folder where the database goes: no SQLite can open it.
+        try FileManager.default.createDirectory(at: archive.dataFolder.appendingPathComponent("index.sqlite"),
+                                                withIntermediateDirectories: true)
+        let stats = try archive.run(["stats"])
+        #expect(stats.status == 0 && stats.stdout == expected.stdout)
+        #expect(stats.stderr.split(separator: "\n").count == 1 && stats.stderr.contains("reading the files instead"),
+                "\(stats.stderr)")
+    }
+
+    @Test func forgetTakesTheCandidateOutOfTheIndex() throws {
+        let (archive, _) = try Self.indexedArchive()
+        let forget = try archive.run(["forget", "Ada Lovelace", "--yes"])
+        #expect(forget.status == 0, "\(forget.stderr)")
+        #expect(!Self.indexBytes(archive).contains("Ada Lovelace"))
+        #expect(Self.indexBytes(archive).contains("Grace Hopper"), "the others stay")
+    }
+
+    @Test func purgeTakesTheSessionsOutOfTheIndex() throws {
+        let (archive, _) = try Self.indexedArchive()
+        let purge = try archive.run(["purge", "--older-than", "100d", "--yes"])
+        #expect(purge.status == 0, "\(purge.stderr)")
+        let bytes = Self.indexBytes(archive)
+        #expect(!bytes.contains("Alan Turing") && !bytes.contains("Ada Byron"), "the sessions purged")
+        #expect(bytes.contains("Edsger Dijkstra"), "his session of 90 days ago stays")
+    }
+
+    @Test func anonymizeTakesTheNameOutOfTheIndex() throws {
+        let (archive, _) = try Self.indexedArchive()
+        let anonymize = try archive.run(["anonymize", "Grace Hopper"])
+        #expect(anonymize.status == 0, "\(anonymize.stderr)")
+        #expect(!Self.indexBytes(archive).contains("Grace Hopper"))
+    }
+
+    @Test func redactDropsTheRowOfTheFileItRewrites() throws {
+        let (archive, paths) = try Self.indexedArchive()
+        #expect(Self.indexBytes(archive).contains("Katherine Johnson"))
+        let redact = try archive.run(["redact", paths["katherine-5"]!, "--remove", "orbital"])
+        #expect(redact.status == 0 && redact.stdout.contains("Redacted"), "\(redact.stdout)\(redact.stderr)")
+        #expect(!Self.indexBytes(archive).contains("Katherine Johnson"), "read again from the redacted file next time")
+    }
+
+    @Test(.enabled(if: Tmux.isAvailable, "tmux is not installed"))
+    func aDiscardedInterviewLeavesTheIndex() throws {
+        let tmux = try Tmux()
+        try tmux.start(["run", "--candidate", "Nobody Indexed"], reportExit: true)
+        try tmux.waitFor("Question 1/15")
+        let data = tmux.home.appendingPathComponent("data")
+        let environment = ["XDG_DATA_HOME": data.path, "XDG_CONFIG_HOME": tmux.home.appendingPathComponent("config").path]
+        // `stats` while the interview runs: its file is read into the index.
+        #expect(try Binary.run(["stats"], environment: environment).status == 0)
+        let index = data.appendingPathComponent("interview/index.sqlite").path
+        let bytes = { [index, index + "-wal"].compactMap { FileManager.default.contents(atPath: $0) }
+            .map { String(decoding: $0, as: UTF8.self) }.joined() }
+        #expect(bytes().contains("Nobody Indexed"))
+        try tmux.command("q")
+        try tmux.waitFor("The interview is not finished")
+        try tmux.send("d")
+        try tmux.waitFor("Nothing was recorded")
+        try tmux.send("y")
+        #expect(try tmux.waitFor("exit status 0").contains("Interview discarded"))
+        #expect(!bytes().contains("Nobody Indexed"))
+    }
+}
