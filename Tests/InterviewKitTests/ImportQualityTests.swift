@@ -117,7 +117,7 @@ import Testing
         #expect(Self.flaw(ofTitle: "What does the `with` statement do?") == nil)
     }
 
-    /// docs/import.md, "How many questions need a person": the rows there are these.
+    /// docs/import.md, "Every fixture, checked": the rows there are these.
     @Test func theTableInTheDocsIsTheFixturesOwn() throws {
         let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../docs/import.md").standardized
         let text = try String(contentsOf: docs, encoding: .utf8)
