@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
+@testable import InterviewImport
 
 /// Every fixture that imports, read as a reviewer would: every question found, titles and
 /// rubric items free of link marks, markup and page furniture, no item that is a fragment
