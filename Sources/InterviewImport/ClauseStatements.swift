@@ -76,8 +76,8 @@ extension Clause {
     /// of …", "It …" said of the question's subject), one that starts in lower case (a
     /// name in code, `var is …`) after "Explain that".
     static func statement(_ sentence: String, vocabulary: Vocabulary?, subject: String? = nil) -> (String, Kind)? {
-        var words = withoutConnective(sentence.split(separator: " ").map(String.init))
-        guard words.count >= 4, let last = words.last, !last.hasSuffix(":"), !last.hasSuffix("?") else { return nil }
+        var words = withoutSequenceWord(withoutConnective(sentence.split(separator: " ").map(String.init)))
+        guard words.count >= 4, let last = words.last, !last.hasSuffix(":"), !last.hasSuffix("?"), !continuesAnother(words) else { return nil }
         let lower = words.map(normalized)
         let opening = lower.prefix(2).joined(separator: " ")
         guard !["for example", "for instance", "as an", "here is", "here's a", "see the", "see also"].contains(opening),
@@ -127,7 +127,9 @@ extension Clause {
         }
         // "When you test many hypotheses, some will look significant": "some" needs its opening.
         guard dropped, rest.count >= 4, let head = rest.first.map(normalized),
-              !["some", "it", "they", "this", "these", "those", "many", "most", "each", "one", "both", "all", "others"].contains(head) else { return words }
+              !["some", "it", "they", "this", "these", "those", "many", "most", "each", "one", "both", "all", "others"].contains(head),
+              // "In the latter case it is said to overfit, because …": what is left must be the main clause.
+              !joiningWords.contains(head), !subordinators.contains(head) else { return words }
         return Array(rest)
     }
 

@@ -69,7 +69,7 @@ enum RubricDeriver {
         var lead: [Clause.Point] = []
         var bullets: [Clause.Point] = []
         var rest: [Clause.Point] = []
-        for block in answer.blocks where !isHeading(block) {
+        for block in answer.blocks.map(RubricProse.readable) where !isHeading(block) {
             switch block.kind {
             case .bullet(let level):
                 if level == 0 { bullets.append(.bullet(block)) }
@@ -119,6 +119,8 @@ enum RubricDeriver {
         var words = candidate.split(separator: " ").map(String.init)
         while let last = words.last, !last.contains(where: { $0.isLetter || $0.isNumber }) { words.removeLast() }
         guard !words.isEmpty else { return [] }
+        // Code given as an example goes with the example; code the point needs leaves no item (below).
+        if words.contains(where: { $0.contains(RubricProse.codeMark) }) { words = RubricPhrase.withoutExamples(words) }
         // A statement ("Explain that X and how Y", "Precision is …") is one point; a list of requests may be two.
         let statement = kind == .fact || (words.count > 1 && RubricPhrase.normalized(words[1]) == "that")
         var parts = [RubricPhrase.rewritten(words, limit: maximumWords, statement: statement, request: kind == .request)]
@@ -152,7 +154,7 @@ enum RubricDeriver {
                 while let last = item.last, ".,;:".contains(last) { item.removeLast() }
             }
             item = Clause.withExamplesOf(item, prompt: prompt)
-            guard isWorthTicking(item, prompt: prompt) else { return nil }
+            guard isWorthTicking(item, prompt: prompt), !Clause.lacksMainClause(item), !item.contains(RubricProse.codeMark) else { return nil }
             // `var is function-scoped`: a name in code keeps its case.
             let capitalised = item.first?.isLowercase == true && !(kind == .fact && !item.hasPrefix("Explain"))
                 ? item.prefix(1).uppercased() + item.dropFirst() : item

@@ -30,6 +30,12 @@ enum RubricPhrase {
         return words
     }
 
+    /// Names given as examples and asides between commas taken out, whatever the length:
+    /// "A condition such as `COUNT(*) > 10` therefore belongs in HAVING" keeps no code.
+    static func withoutExamples(_ words: [String]) -> [String] {
+        dropCommaAside(dropNamedExamples(words))
+    }
+
     /// "Demonstrate (a clear) understanding of X" → "Explain X".
     private static func rewriteUnderstanding(_ words: [String]) -> [String] {
         let lower = words.map(normalized)
@@ -310,6 +316,8 @@ enum RubricPhrase {
            let first = next.first, prepositions.contains(first) || first == "of" {
             return false
         }
+        // "whose keys are only known" when "at run time" follows, "it is said" when "to overfit" does.
+        if !dropped.isEmpty, let last = lower.last, needsComplement.contains(last) { return false }
         // "lasts as long" when "as the tab" follows.
         if lower.count >= 2, lower[lower.count - 2] == "as", next.first == "as" { return false }
         // "from data preparation" when "to model deployment" follows.
@@ -325,8 +333,12 @@ enum RubricPhrase {
         ["a", "an", "the", "and", "or", "but", "nor", "so", "of", "to", "in", "for", "with", "by", "on", "at", "from",
          "into", "about", "between", "as", "than", "via", "per", "like", "through", "over", "under", "within", "without",
          "across", "during", "after", "before", "upon", "toward", "towards", "among", "against", "onto", "beyond",
-         "its", "their", "your", "our", "how", "why", "what", "when", "which", "whether", "where", "such", "e.g", "i.e"].contains(word)
+         "its", "their", "your", "our", "how", "why", "what", "when", "which", "whether", "where", "such", "e.g", "i.e",
+         "along"].contains(word)
     }
+
+    /// Words that need what follows them: never an item's end when it was cut there.
+    private static let needsComplement: Set<String> = ["known", "said", "able", "unable", "supposed", "likely", "unlikely", "meant", "used"]
 
     /// Words an item must not end on, besides those `Clause.dangling` has.
     private static let endWords: Set<String> = [
