@@ -84,10 +84,13 @@ let package = Package(
         // Compiles a target's files that are not Swift sources into it (Plugins/).
         .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["embed-resources"]),
         .executableTarget(name: "embed-resources", path: "Plugins/EmbedResourcesTool"),
-        .testTarget(name: "InterviewKitTests", dependencies: ["InterviewKit", "InterviewSamples"], exclude: ["Golden", "Fixtures"]),
-        .testTarget(name: "InterviewTUITests", dependencies: ["InterviewTUI", "InterviewKit"], exclude: ["Snapshots"]),
+        // The tests' check of every JSON document the program writes against docs/schema.
+        .target(name: "SchemaCheck", path: "Tests/SchemaCheck"),
+        .testTarget(name: "InterviewKitTests", dependencies: ["InterviewKit", "InterviewSamples", "SchemaCheck"],
+                    exclude: ["Golden", "Fixtures"]),
+        .testTarget(name: "InterviewTUITests", dependencies: ["InterviewTUI", "InterviewKit", "SchemaCheck"], exclude: ["Snapshots"]),
         .testTarget(name: "InterviewTerminalTests", dependencies: ["InterviewTerminal", "InterviewTUI", "InterviewKit"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["InterviewKit"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["InterviewKit", "SchemaCheck"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import InterviewKit
 
 /// Every reader the program has of a session file, run on one file as the saver writes
@@ -11,7 +12,7 @@ enum EveryReader {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("session.json").path
-        let data = try session.encoded()
+        let data = try session.checkedEncoding()
         try SessionStore.writeAtomically(data, to: URL(fileURLWithPath: path))
         var problems: [String] = []
         func check(_ reader: String, _ body: () throws -> String?) {
@@ -83,7 +84,7 @@ enum EveryReader {
     /// Nil when `session`, saved, reads back as itself.
     static func readsBack(_ session: SessionFile, _ what: String) -> String? {
         do {
-            let again = try SessionFile.decode(session.encoded(), file: what)
+            let again = try SessionFile.decode(session.checkedEncoding(), file: what)
             return again == session ? nil : "\(what): reads back as another session"
         } catch {
             return "\(what): \(error)"

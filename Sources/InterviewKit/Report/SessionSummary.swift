@@ -24,7 +24,7 @@ struct SessionSummary: Decodable, Hashable, Sendable, RangeChecked {
     var endedAt: String?
     var bank: SessionFile.BankInfo
     var questions: [SessionFile.QuestionRecord]
-    var recommendation: Int?
+    @RecommendationJSON var recommendation: Int?
     var closingNotes: [NoteLine]
     var clockSeconds: Double
     /// Absent from files written before the summary carried it: those need the events.
