@@ -29,7 +29,8 @@ import InterviewSamples
         corrupt.removeLast(corrupt.count / 2)
         try corrupt.write(to: folder.appendingPathComponent("d-corrupt.json"))
         var newer = String(decoding: try sessions[1].1.checkedEncoding(), as: UTF8.self)
-        newer = newer.replacingOccurrences(of: "\"version\" : 1", with: "\"version\" : 2")
+        newer = newer.replacingOccurrences(of: "\"version\" : \(SessionFile.currentVersion)",
+                                           with: "\"version\" : \(SessionFile.currentVersion + 1)")
         try Data(newer.utf8).write(to: folder.appendingPathComponent("e-newer.json"))
         try Data("{}".utf8).write(to: folder.appendingPathComponent(".hidden.json"))
         try Data("notes".utf8).write(to: folder.appendingPathComponent("readme.txt"))
@@ -235,9 +236,9 @@ import InterviewSamples
             return good.replacingOccurrences(of: old, with: new)
         }
         var variants = [
-            replacing("\"version\" : 1", "\"version\" : 2"),
-            replacing("\"version\" : 1", "\"version\" : 0"),
-            replacing("\"version\" : 1", "\"version\" : 1.5"),
+            replacing("\"version\" : 2", "\"version\" : 3"),
+            replacing("\"version\" : 2", "\"version\" : 0"),
+            replacing("\"version\" : 2", "\"version\" : 1.5"),
             replacing("\"format\" : \"interview-session\"", "\"format\" : \"other\""),
             replacing("\"format\" : \"interview-session\",", ""),
             replacing("\"clockSeconds\" : 560", "\"clockSeconds\" : \"560\""),

@@ -90,9 +90,10 @@ import InterviewSamples
     /// The header is checked before anything else of the file is read: a newer version
     /// that changed the rest of the format asks for an upgrade, not for a missing key.
     @Test func aNewerVersionOfAnotherShapeAsksForAnUpgrade() throws {
-        let data = Data(#"{"format": "interview-session", "version": 2, "sessions": [1, 2]}"#.utf8)
-        let error = try #require(throws: InputError.self) { try SessionFile.decode(data, file: "v2.json") }
-        #expect(error.description.hasPrefix("v2.json:1:1: written by a newer interview (session version 2)"), "\(error)")
+        let newer = SessionFile.currentVersion + 1
+        let data = Data(#"{"format": "interview-session", "version": \#(newer), "sessions": [1, 2]}"#.utf8)
+        let error = try #require(throws: InputError.self) { try SessionFile.decode(data, file: "new.json") }
+        #expect(error.description.hasPrefix("new.json:1:1: written by a newer interview (session version \(newer))"), "\(error)")
     }
 
     @Test func refusesAnotherFormat() throws {
