@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
+@testable import InterviewReports
 
 /// No decision is `"noDecision"` in the session file as in every JSON document; a file
 /// of version 1 said `5`, and is still read.

@@ -1,7 +1,7 @@
 import Foundation
 import SchemaCheck
 import Testing
-import InterviewKit
+import InterviewCore
 
 /// Sessions for the report and stats tests, built with the engine the way a live
 /// interview builds them.

@@ -4,7 +4,8 @@ import SchemaCheck
 import FoundationXML
 #endif
 import Testing
-import InterviewKit
+import InterviewCore
+import InterviewReports
 
 @Suite struct ReportTests {
     static let fileName = "2027-01-15T08-00-00-ada-lovelace.json"

@@ -1,7 +1,7 @@
 import Foundation
 import SchemaCheck
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
 
 extension SessionFile {
     /// `encoded()`, checked against docs/schema/session.schema.json: the tests write the

@@ -1,7 +1,8 @@
 import Foundation
 import SchemaCheck
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
+@testable import InterviewReports
 
 /// The JSON the program writes, validated against its published schema (docs/schema,
 /// draft 2020-12) by a real validator (`SchemaCheck`: Python's `jsonschema`, which

@@ -1,7 +1,9 @@
 import Foundation
 import SchemaCheck
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
+@testable import InterviewStore
+@testable import InterviewReports
 @testable import InterviewTUI
 
 /// The interview as interviewers run it: a plan, the question list, asked and skipped,

@@ -1,7 +1,8 @@
 import Foundation
 import SchemaCheck
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
+@testable import InterviewStore
 @testable import InterviewTUI
 
 /// Keeps every snapshot the live screen hands over, instead of writing files; each is

@@ -1,5 +1,6 @@
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
+@testable import InterviewReports
 @testable import InterviewTUI
 
 /// The screens round a clock by the one rule, `Durations.wholeSeconds`, as the reports do
