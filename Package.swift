@@ -125,10 +125,13 @@ let package = Package(
         // Compiles a target's files that are not Swift sources into it (Plugins/).
         .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["embed-resources"]),
         .executableTarget(name: "embed-resources", path: "Plugins/EmbedResourcesTool"),
+        // The tests' check of every JSON document the program writes against docs/schema.
+        .target(name: "SchemaCheck", path: "Tests/SchemaCheck"),
         .testTarget(
             name: "InterviewKitTests",
             dependencies: [
                 "InterviewCore", "InterviewStore", "InterviewImport", "InterviewReports", "InterviewPrivacy", "InterviewSamples",
+                "SchemaCheck",
             ],
             exclude: ["Golden", "Fixtures"]
         ),
@@ -141,11 +144,14 @@ let package = Package(
         ),
         .testTarget(
             name: "InterviewTUITests",
-            dependencies: ["InterviewTUI", "InterviewCore", "InterviewStore", "InterviewReports"],
+            dependencies: ["InterviewTUI", "InterviewCore", "InterviewStore", "InterviewReports", "SchemaCheck"],
             exclude: ["Snapshots"]
         ),
         .testTarget(name: "InterviewTerminalTests", dependencies: ["InterviewTerminal", "InterviewTUI", "InterviewCore"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["InterviewCore", "InterviewStore", "InterviewReports", "InterviewPrivacy"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["InterviewCore", "InterviewStore", "InterviewReports", "InterviewPrivacy", "SchemaCheck"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// The built `interview` executable, run as a subprocess the way a user or a script
 /// runs it.
@@ -109,9 +110,10 @@ enum Binary {
                 """)
         }
         _ = readers.wait(timeout: .now() + 5)
-        return (process.terminationStatus,
-                String(decoding: outData.value, as: UTF8.self),
-                String(decoding: errData.value, as: UTF8.self))
+        let output = (process.terminationStatus, String(decoding: outData.value, as: UTF8.self),
+                      String(decoding: errData.value, as: UTF8.self))
+        WrittenJSON.check(arguments, output, directory: directory)
+        return output
     }
 
     /// The folder holding `Package.swift`, found by walking up from this source file.

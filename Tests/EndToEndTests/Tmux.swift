@@ -160,6 +160,7 @@ final class Tmux {
         let files = sessionFiles()
         try #require(files.count == 1, "expected one session file, found \(files.map(\.lastPathComponent))")
         let data = try Data(contentsOf: files[0])
+        WrittenJSON.session(at: files[0])
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 

@@ -33,7 +33,7 @@ import Testing
         #expect(markdown.contains("### 2. ") && markdown.contains(ReportText.amended))
         #expect(markdown.components(separatedBy: ReportText.amended).count == 3, "the header and question 2, nothing else")
 
-        let summary = try SessionSummary.decode(try file.encoded(), file: "amend.json")
+        let summary = try SessionSummary.decode(try file.checkedEncoding(), file: "amend.json")
         #expect(SessionReport(summary, file: "amend.json") == report, "the summary says the same")
     }
 }

@@ -15,12 +15,12 @@ import Testing
         let file = engine.snapshot(at: 12)
         let outcome = Redaction.anonymized(file, now: Date())
         let anonymous = Redaction.anonymousName(file)
-        let saved = String(decoding: try outcome.file.encoded(), as: UTF8.self)
+        let saved = String(decoding: try outcome.file.checkedEncoding(), as: UTF8.self)
         #expect(!saved.contains("Ada Lovelace") && !saved.contains("ada's"), "\(saved)")
         #expect(outcome.file.questions[3].prompt == "Ask \(anonymous) about the engine")
         #expect(outcome.file.questions[4].prompt == "Did \(anonymous)'s team at Lovelaceworks ship it?", "a word of the name, not part of a word")
         #expect(outcome.file.events.filter { $0.type == .questionAdded }.map(\.text) == outcome.file.questions[3...].map(\.prompt))
         #expect(outcome.characters >= "Ada Lovelace".count + "ada".count)
-        #expect(try SessionFile.decode(outcome.file.encoded(), file: "a.json") == outcome.file)
+        #expect(try SessionFile.decode(outcome.file.checkedEncoding(), file: "a.json") == outcome.file)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SchemaCheck
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -119,6 +120,7 @@ import Testing
 
     @Test func jsonGolden() throws {
         let text = try Self.debrief().render(as: .json)
+        SchemaCheck.expectValid(text, .debrief)
         assertGolden(text, named: "debrief.json")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(object["format"] as? String == "interview-debrief")

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import InterviewCore
 @testable import InterviewStore
 @testable import InterviewReports
@@ -14,7 +15,7 @@ enum EveryReader {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("session.json").path
-        let data = try session.encoded()
+        let data = try session.checkedEncoding()
         try SessionStore.writeAtomically(data, to: URL(fileURLWithPath: path))
         var problems: [String] = []
         func check(_ reader: String, _ body: () throws -> String?) {
@@ -86,7 +87,7 @@ enum EveryReader {
     /// Nil when `session`, saved, reads back as itself.
     static func readsBack(_ session: SessionFile, _ what: String) -> String? {
         do {
-            let again = try SessionFile.decode(session.encoded(), file: what)
+            let again = try SessionFile.decode(session.checkedEncoding(), file: what)
             return again == session ? nil : "\(what): reads back as another session"
         } catch {
             return "\(what): \(error)"

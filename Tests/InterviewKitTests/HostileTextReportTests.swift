@@ -1,4 +1,5 @@
 import Foundation
+import SchemaCheck
 import Testing
 @testable import InterviewCore
 @testable import InterviewReports
@@ -91,6 +92,7 @@ import Testing
 
     @Test func jsonKeepsTheTextAsEscapes() throws {
         let text = Scorecard.render([SessionReport(try Self.hostileSession(), file: "hostile.json")], as: .json)
+        SchemaCheck.expectValid(text, .report)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         let session = try #require((object["sessions"] as? [[String: Any]])?.first)
         #expect(session["candidate"] as? String == "Cand \(Self.all)", "the data survives exactly")

@@ -39,7 +39,7 @@ import Testing
             } else {
                 url = try store.createNewFile(candidate: candidate, startedAt: start)
             }
-            try SessionStore.writeAtomically(try engine.snapshot(at: 90).encoded(), to: url)
+            try SessionStore.writeAtomically(try engine.snapshot(at: 90).checkedEncoding(), to: url)
             return url.path
         }
 
@@ -132,7 +132,7 @@ import Testing
         // Listed as Grace's, then rewritten by another program for someone else.
         var other = try SessionStore.read(path)
         other.candidate = "Alan Turing"
-        try SessionStore.writeAtomically(try other.encoded(), to: URL(fileURLWithPath: path))
+        try SessionStore.writeAtomically(try other.checkedEncoding(), to: URL(fileURLWithPath: path))
         let rewritten = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(rewritten != before)
         let stale = #expect(throws: Erasure.Failure.self) {
@@ -153,7 +153,7 @@ import Testing
 
         var other = try SessionStore.read(alan)
         other.candidate = "Alan Turing"
-        try SessionStore.writeAtomically(try other.encoded(), to: URL(fileURLWithPath: alan))
+        try SessionStore.writeAtomically(try other.checkedEncoding(), to: URL(fileURLWithPath: alan))
         #expect(throws: Erasure.Failure.self) { try Erasure.deleteSession(alan, stillChosen: found.chooses) }
         #expect(FileManager.default.fileExists(atPath: alan), "no longer Ada's: kept")
         try Erasure.deleteSession(ada, stillChosen: found.chooses)

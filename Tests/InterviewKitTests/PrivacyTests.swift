@@ -126,12 +126,12 @@ struct RetentionTests {
             let start = now.addingTimeInterval(-Double(days) * 86_400)
             let engine = SessionEngine(bank: bank, id: "s\(n)", candidate: "C\(n)", interviewer: "I", startedAt: start)
             let url = try store.createNewFile(candidate: "C\(n)", startedAt: start)
-            try engine.snapshot(at: 1).encoded().write(to: url)
+            try engine.snapshot(at: 1).checkedEncoding().write(to: url)
         }
         // One saved elsewhere (run --out) under a name without a date: its own startedAt counts.
         let outside = folder.appendingPathComponent("ada.json")
         let old = SessionEngine(bank: bank, id: "out", candidate: "Ada", interviewer: "I", startedAt: now.addingTimeInterval(-300 * 86_400))
-        try old.snapshot(at: 1).encoded().write(to: outside)
+        try old.snapshot(at: 1).checkedEncoding().write(to: outside)
         try store.remember(outside.path)
         #expect(RetentionNotice.line(store: store, retentionDays: 365, now: now)?.hasPrefix("1 session is older than the retention of 365 days") == true)
         #expect(RetentionNotice.line(store: store, retentionDays: 180, now: now)?.hasPrefix("3 sessions are older than the retention of 180 days (config.toml): `interview purge` lists them") == true)
@@ -151,7 +151,7 @@ struct RedactionTests {
         let outcome = Redaction.removing(["Acme Corp"], from: file, now: Date(timeIntervalSince1970: 1_900_000_000))
         #expect(outcome.changed)
         let redacted = outcome.file
-        let bytes = String(decoding: try redacted.encoded(), as: UTF8.self)
+        let bytes = String(decoding: try redacted.checkedEncoding(), as: UTF8.self)
         #expect(!bytes.contains("Acme Corp"))
         // Half typed on the way ("Ac", "Acme Co") is gone from every moment too.
         for state in everyState(redacted) {
@@ -206,7 +206,7 @@ struct RedactionTests {
         }
         let file = engine.snapshot(at: t)
         let redacted = Redaction.removing(["SECRET"], from: file, now: Date()).file
-        #expect(!String(decoding: try redacted.encoded(), as: UTF8.self).contains("SECRET"))
+        #expect(!String(decoding: try redacted.checkedEncoding(), as: UTF8.self).contains("SECRET"))
         for (a, b) in zip(everyState(file), everyState(redacted)) {
             #expect(withoutNotes(a) == withoutNotes(b))
             for (old, new) in zip(a.questions, b.questions) {
@@ -346,7 +346,7 @@ struct AnonymizeTests {
         let outcome = Redaction.anonymized(file, now: Date())
         let anonymous = outcome.file
         #expect(anonymous.candidate == "anonymous-bench0")
-        let bytes = String(decoding: try anonymous.encoded(), as: UTF8.self)
+        let bytes = String(decoding: try anonymous.checkedEncoding(), as: UTF8.self)
         #expect(!file.candidate.isEmpty && !bytes.contains(file.candidate))
         #expect(!anonymous.events.contains { $0.type == .notesEdited || $0.type == .closingNotesEdited })
         #expect(anonymous.questions.allSatisfy(\.notes.isEmpty) && anonymous.closingNotes.isEmpty)

@@ -59,7 +59,7 @@ import Testing
             if event.type == .followUpAsked { event.item = 3 }
             return event
         })
-        let text = String(decoding: try file.encoded(), as: UTF8.self)
+        let text = String(decoding: try file.checkedEncoding(), as: UTF8.self)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let line = try #require(lines.firstIndex { $0.contains("\"item\" : 3") })
         let column = lines[line].distance(from: lines[line].startIndex, to: try #require(lines[line].firstIndex(of: "3"))) + 1

@@ -25,13 +25,14 @@ import InterviewSamples
                 ratings: [2, nil, 4, 3])),
         ]
         for (name, file) in sessions {
-            try file.encoded().write(to: folder.appendingPathComponent(name))
+            try file.checkedEncoding().write(to: folder.appendingPathComponent(name))
         }
-        var corrupt = try sessions[0].1.encoded()
+        var corrupt = try sessions[0].1.checkedEncoding()
         corrupt.removeLast(corrupt.count / 2)
         try corrupt.write(to: folder.appendingPathComponent("d-corrupt.json"))
-        var newer = String(decoding: try sessions[1].1.encoded(), as: UTF8.self)
-        newer = newer.replacingOccurrences(of: "\"version\" : 1", with: "\"version\" : 2")
+        var newer = String(decoding: try sessions[1].1.checkedEncoding(), as: UTF8.self)
+        newer = newer.replacingOccurrences(of: "\"version\" : \(SessionFile.currentVersion)",
+                                           with: "\"version\" : \(SessionFile.currentVersion + 1)")
         try Data(newer.utf8).write(to: folder.appendingPathComponent("e-newer.json"))
         try Data("{}".utf8).write(to: folder.appendingPathComponent(".hidden.json"))
         try Data("notes".utf8).write(to: folder.appendingPathComponent("readme.txt"))
@@ -116,7 +117,7 @@ import InterviewSamples
         var rng = SeededRandom(seed: 42)
         for index in 0..<40 {
             let file = SampleSessions.interview(bank: bank, index: index, rng: &rng)
-            try file.encoded().write(to: folder.appendingPathComponent(String(format: "session-%04d.json", index)))
+            try file.checkedEncoding().write(to: folder.appendingPathComponent(String(format: "session-%04d.json", index)))
         }
         let stats = try SessionStats.load(folder: folder)
         #expect(stats.sessions.count == 40)
@@ -144,11 +145,11 @@ import InterviewSamples
         let bank = try BankLoader.load("machine-learning")
         var rng = SeededRandom(seed: 7)
         for index in 0..<20 {
-            out.append(("sample-\(index).json", try SampleSessions.interview(bank: bank, index: index, rng: &rng).encoded()))
+            out.append(("sample-\(index).json", try SampleSessions.interview(bank: bank, index: index, rng: &rng).checkedEncoding()))
         }
         let (long, t) = SampleSessions.long(bank: bank, events: 2_000, rng: &rng)
-        out.append(("long-in-progress.json", try long.snapshot(at: t + 0.4996).encoded()))
-        out.append(("golden.json", try ReportFixtures.goldenSession().encoded()))
+        out.append(("long-in-progress.json", try long.snapshot(at: t + 0.4996).checkedEncoding()))
+        out.append(("golden.json", try ReportFixtures.goldenSession().checkedEncoding()))
         for seed in UInt64(1)...40 {
             var rng = SeededRandom(seed: seed)
             var engine = Fixtures.engine(try Fixtures.smallBank())
@@ -160,14 +161,14 @@ import InterviewSamples
             }
             // Saved between two milliseconds, as the heartbeat does.
             let saved = t + Double(Int.random(in: 0...9999, using: &rng)) / 10_000
-            out.append(("random-\(seed).json", try engine.snapshot(at: saved).encoded()))
+            out.append(("random-\(seed).json", try engine.snapshot(at: saved).checkedEncoding()))
         }
         for url in FuzzRegressionTests.inputs(.session) {
             let data = try Data(contentsOf: url)
             guard let file = try? SessionFile.decode(data, file: url.lastPathComponent) else { continue }
             out.append((url.lastPathComponent, data))
             out.append(("resaved-" + url.lastPathComponent,
-                        try SessionEngine(file: file).snapshot(at: file.clockSeconds).encoded()))
+                        try SessionEngine(file: file).snapshot(at: file.clockSeconds).checkedEncoding()))
         }
         return out
     }
@@ -209,7 +210,7 @@ import InterviewSamples
         #expect(file.clockSeconds == 13)
         #expect(file.questions[0].elapsedSeconds == 13)
         #expect(file.totalSeconds == 13)
-        let (events, summary) = try both(try file.encoded())
+        let (events, summary) = try both(try file.checkedEncoding())
         #expect(events.questions[0].elapsedSeconds == 13)
         #expect(summary == events)
     }
@@ -219,7 +220,7 @@ import InterviewSamples
         let golden = try ReportFixtures.goldenSession()
         var old = golden
         old.totalSeconds = nil
-        let data = try old.encoded()
+        let data = try old.checkedEncoding()
         #expect(!String(decoding: data, as: UTF8.self).contains("totalSeconds"))
         let (events, summary) = try both(data)
         #expect(summary == nil)
@@ -231,15 +232,15 @@ import InterviewSamples
     /// What `SessionFile.decode` refuses, the summary refuses with the same error; what it
     /// reads, the summary reads as the same report.
     @Test func refusesWhatTheWholeFileRefusesWithTheSameError() throws {
-        let good = String(decoding: try ReportFixtures.goldenSession().encoded(), as: UTF8.self)
+        let good = String(decoding: try ReportFixtures.goldenSession().checkedEncoding(), as: UTF8.self)
         func replacing(_ old: String, _ new: String) -> String {
             precondition(good.contains(old), old)
             return good.replacingOccurrences(of: old, with: new)
         }
         var variants = [
-            replacing("\"version\" : 1", "\"version\" : 2"),
-            replacing("\"version\" : 1", "\"version\" : 0"),
-            replacing("\"version\" : 1", "\"version\" : 1.5"),
+            replacing("\"version\" : 2", "\"version\" : 3"),
+            replacing("\"version\" : 2", "\"version\" : 0"),
+            replacing("\"version\" : 2", "\"version\" : 1.5"),
             replacing("\"format\" : \"interview-session\"", "\"format\" : \"other\""),
             replacing("\"format\" : \"interview-session\",", ""),
             replacing("\"clockSeconds\" : 560", "\"clockSeconds\" : \"560\""),
@@ -282,7 +283,7 @@ import InterviewSamples
     /// the range checks of the whole file: `stats` refuses what `report` refuses, with the
     /// same error. The one thing it does not read is a notes line's text.
     @Test func theEventsAreCheckedAsReportChecksThem() throws {
-        let good = String(decoding: try ReportFixtures.goldenSession().encoded(), as: UTF8.self)
+        let good = String(decoding: try ReportFixtures.goldenSession().checkedEncoding(), as: UTF8.self)
         for (from, to) in [("\"type\" : \"started\"", "\"type\" : \"begun\""), ("\"at\" : 0,", "\"at\" : 1e300,"),
                            ("\"at\" : 0,", "\"at\" : -1e300,"), ("\"at\" : 0,", "\"at\" : 1e19,")] {
             let data = Data(good.replacingOccurrences(of: from, with: to).utf8)

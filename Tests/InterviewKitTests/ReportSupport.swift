@@ -1,4 +1,5 @@
 import Foundation
+import SchemaCheck
 import Testing
 import InterviewCore
 
@@ -85,7 +86,7 @@ enum ReportFixtures {
 
     /// Through JSON and back, as a report reads it.
     static func roundTrip(_ file: SessionFile) throws -> SessionFile {
-        try SessionFile.decode(try file.encoded(), file: "fixture.json")
+        try SessionFile.decode(try file.checkedEncoding(), file: "fixture.json")
     }
 
     /// A plain session on the fixture bank: `seconds` on each of the first questions
@@ -112,6 +113,9 @@ enum ReportFixtures {
 func assertGolden(_ actual: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Golden").appendingPathComponent(name)
+    if let schema = SchemaCheck.Schema(documentNamed: name) {
+        SchemaCheck.expectValid(actual, schema, sourceLocation: sourceLocation)
+    }
     if ProcessInfo.processInfo.environment["INTERVIEW_RECORD_SNAPSHOTS"] != nil {
         try? Data(actual.utf8).write(to: url, options: .atomic)
         return

@@ -1,4 +1,5 @@
 import Foundation
+import SchemaCheck
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -86,12 +87,14 @@ import InterviewReports
         }
         #expect(Scorecard.render([r], as: .markdown).contains("^[[31mred^[[0m"))
         #expect(Scorecard.render([r], as: .html).contains("^[[31mred^[[0m"))
+        SchemaCheck.expectValid(Scorecard.render([r], as: .json), .report)
         #expect(Scorecard.render([r], as: .json).contains("\\u001b[31mred"))
         #expect(Scorecard.render([r], as: .json).contains("Bias \\u009b31m \\u007f \\u202eevil"))
     }
 
     @Test func jsonKeepsTheTextAndParsesBack() throws {
         let text = Scorecard.render([try report()], as: .json)
+        SchemaCheck.expectValid(text, .report)
         let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
         #expect(object?["format"] as? String == "interview-report")
         #expect(object?["version"] as? Int == 1)
@@ -216,6 +219,7 @@ import InterviewReports
         let markdown = Scorecard.render([r, other], as: .markdown)
         #expect(markdown.components(separatedBy: "\n# Interview scorecard").count == 2)
         #expect(markdown.contains("\n---\n"))
+        SchemaCheck.expectValid(Scorecard.render([r, other], as: .json), .report)
         let json = try JSONSerialization.jsonObject(with: Data(Scorecard.render([r, other], as: .json).utf8)) as? [String: Any]
         #expect((json?["sessions"] as? [Any])?.count == 2)
     }
@@ -259,6 +263,7 @@ import InterviewReports
 
     @Test func json() throws {
         let text = Scorecard.render([try report()], as: .json)
+        SchemaCheck.expectValid(text, .report)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         let sessions = try #require(object["sessions"] as? [[String: Any]])
         let questions = try #require(sessions.first?["questions"] as? [[String: Any]])

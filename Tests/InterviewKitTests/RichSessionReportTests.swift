@@ -1,4 +1,5 @@
 import Foundation
+import SchemaCheck
 import Testing
 @testable import InterviewCore
 @testable import InterviewStore
@@ -176,6 +177,7 @@ import Testing
         #expect(markdown.contains("skipped"))
         #expect(markdown.contains(Self.ownQuestion))
         let json = debrief.render(as: .json)
+        SchemaCheck.expectValid(json, .debrief)
         #expect(json.contains("\"noDecision\""))
     }
 }

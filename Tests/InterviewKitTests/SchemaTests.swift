@@ -1,83 +1,111 @@
 import Foundation
+import SchemaCheck
 import Testing
+@testable import InterviewCore
 @testable import InterviewReports
 
 /// The JSON the program writes, validated against its published schema (docs/schema,
-/// draft 2020-12) by a real validator: Python's `jsonschema`, which scripts/test installs.
-/// Without it these tests are skipped, and the skip says why.
-@Suite(.enabled(if: SchemaValidator.available, "needs python3 with jsonschema (scripts/test installs it)"))
+/// draft 2020-12) by a real validator (`SchemaCheck`: Python's `jsonschema`, which
+/// scripts/test installs). Without it these tests are skipped, and the skip says why.
+@Suite(.enabled(if: SchemaCheck.available, "needs python3 with jsonschema (scripts/test installs it)"))
 struct SchemaTests {
-    @Test func theRichSessionsReportValidates() throws {
-        let json = Scorecard.render([try RichSessionReportTests.report()], as: .json)
-        try SchemaValidator.expectValid(json, schema: "report.schema.json")
+    @Test func theRichSessionsDocumentsValidate() throws {
+        let file = try RichSessionReportTests.session()
+        SchemaCheck.expectValid(try file.encoded(), .session)
+        SchemaCheck.expectValid(Scorecard.render([try RichSessionReportTests.report()], as: .json), .report)
+        SchemaCheck.expectValid(try Debrief([("rich.json", file)]).render(as: .json), .debrief)
     }
 
-    @Test func theGoldenReportValidates() throws {
-        let json = Scorecard.render([SessionReport(try ReportFixtures.goldenSession(), file: "golden.json")], as: .json)
-        try SchemaValidator.expectValid(json, schema: "report.schema.json")
+    @Test func theGoldenDocumentsValidate() throws {
+        let golden = try ReportFixtures.goldenSession()
+        SchemaCheck.expectValid(try golden.encoded(), .session)
+        SchemaCheck.expectValid(Scorecard.render([SessionReport(golden, file: "golden.json")], as: .json), .report)
+        SchemaCheck.expectValid(try DebriefTests.debrief().render(as: .json), .debrief)
+        SchemaCheck.expectValid(try StatsOutputTests.stats().render(.json), .stats)
     }
 
-    /// The validator can fail: a report with `5` for no decision does not validate.
+    /// The validator can fail: `5` for no decision, the old spelling, validates nowhere.
     @Test func theOldNoDecisionDoesNotValidate() throws {
-        let json = Scorecard.render([try RichSessionReportTests.report()], as: .json)
-            .replacingOccurrences(of: "\"recommendation\" : \"noDecision\"", with: "\"recommendation\" : 5")
-        #expect(try SchemaValidator.problems(json, schema: "report.schema.json") != nil)
+        let report = Scorecard.render([try RichSessionReportTests.report()], as: .json)
+        #expect(report.contains("\"recommendation\" : \"noDecision\""))
+        #expect(SchemaCheck.problems(Data(report.replacingOccurrences(of: "\"noDecision\"", with: "5").utf8), .report) != nil)
+        let session = String(decoding: try RichSessionReportTests.session().encoded(), as: UTF8.self)
+        #expect(session.contains("\"recommendation\" : \"noDecision\""))
+        let old = session.replacingOccurrences(of: "\"recommendation\" : \"noDecision\"", with: "\"recommendation\" : 5")
+        #expect(SchemaCheck.problems(Data(old.utf8), .session) != nil)
     }
 
-    /// Every key docs/reports.md's report table names is one the schema has, and back.
-    @Test func docsNameTheSchemasKeys() throws {
-        let schema = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: SchemaValidator.folder
-            .appendingPathComponent("report.schema.json"))) as? [String: Any])
-        let defs = try #require(schema["$defs"] as? [String: Any])
-        var keys = Set<String>()
-        for name in ["session", "question"] {
-            let properties = try #require((defs[name] as? [String: Any])?["properties"] as? [String: Any])
-            keys.formUnion(properties.keys)
+    /// Every property of each schema is named in its document's section of the docs, and
+    /// every key a table there names is one the schema has.
+    @Test(arguments: SchemaCheck.Schema.allCases) func docsMatchTheSchema(_ schema: SchemaCheck.Schema) throws {
+        let doc = DocumentedSchema(schema)
+        let section = try doc.section()
+        let names = try DocumentedSchema.names(in: [schema])
+        for property in names.properties.sorted() {
+            #expect(section.contains("`\(property)`") || section.contains("`\"\(property)\"`"),
+                    "docs/\(doc.file) (\(doc.marker)) does not name \(property)")
         }
-        let docs = try String(contentsOf: SchemaValidator.folder.deletingLastPathComponent().appendingPathComponent("reports.md"),
-                              encoding: .utf8)
-        for key in keys.sorted() { #expect(docs.contains("`\(key)`"), "docs/reports.md does not name \(key)") }
+        let known = try DocumentedSchema.names(in: [schema, .report])
+        for key in DocumentedSchema.tableKeys(section) where !known.properties.contains(key) && !known.values.contains(key) {
+            Issue.record("docs/\(doc.file) (\(doc.marker)) names \(key), which \(schema.fileName) does not have")
+        }
     }
 }
 
-enum SchemaValidator {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("docs/schema")
+/// Where the docs describe a schema's document: the section whose heading names its format.
+struct DocumentedSchema {
+    var file: String
+    var marker: String
 
-    static let available: Bool = (try? run(["-c", "import jsonschema"]).status) == 0
-
-    /// The validator's complaints about `json`, nil when it is valid.
-    static func problems(_ json: String, schema: String) throws -> String? {
-        let script = """
-        import json, sys, jsonschema
-        schema = json.load(open(sys.argv[1]))
-        jsonschema.Draft202012Validator.check_schema(schema)
-        errors = list(jsonschema.Draft202012Validator(schema).iter_errors(json.load(sys.stdin)))
-        for e in errors[:5]: print("/".join(map(str, e.absolute_path)), e.message)
-        sys.exit(1 if errors else 0)
-        """
-        let result = try run(["-c", script, folder.appendingPathComponent(schema).path], input: json)
-        return result.status == 0 ? nil : result.output
+    init(_ schema: SchemaCheck.Schema) {
+        file = schema == .session ? "sessions.md" : "reports.md"
+        marker = "`interview-\(schema.rawValue)`"
     }
 
-    static func expectValid(_ json: String, schema: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let problems = try problems(json, schema: schema)
-        #expect(problems == nil, "\(schema): \(problems ?? "")", sourceLocation: sourceLocation)
+    /// From the heading naming the format to the next heading of its level or above.
+    func section() throws -> String {
+        let text = try String(contentsOf: SchemaCheck.folder.deletingLastPathComponent().appendingPathComponent(file), encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let start = try #require(lines.firstIndex { $0.hasPrefix("#") && $0.contains(marker) }, "no heading names \(marker)")
+        let level = lines[start].prefix { $0 == "#" }.count
+        let end = lines[(start + 1)...].firstIndex { line in
+            line.hasPrefix("#") && line.prefix { $0 == "#" }.count <= level
+        } ?? lines.endIndex
+        return lines[start..<end].joined(separator: "\n")
     }
 
-    private static func run(_ arguments: [String], input: String = "") throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        let stdin = Pipe(), stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stdout
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        let output = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
+    /// The keys the section's tables name: each code span that reads as a JSON key (a
+    /// word of two letters or more, or a quoted one). Values (`null`, numbers) are not keys.
+    static func tableKeys(_ section: String) -> Set<String> {
+        var keys = Set<String>()
+        for line in section.split(separator: "\n") where line.hasPrefix("|") {
+            for (n, span) in line.split(separator: "`", omittingEmptySubsequences: false).enumerated() where n % 2 == 1 {
+                let word = span.hasPrefix("\"") && span.hasSuffix("\"") && span.count > 1 ? span.dropFirst().dropLast() : span
+                guard word.count >= 2 || word.allSatisfy(\.isNumber), !word.isEmpty,
+                      word.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }), word.first?.isLetter == true || span.hasPrefix("\""),
+                      !["null", "true", "false"].contains(word) else { continue }
+                keys.insert(String(word))
+            }
+        }
+        return keys
+    }
+
+    /// Every property name of the schemas, and every value they name (`enum`, `const`).
+    static func names(in schemas: [SchemaCheck.Schema]) throws -> (properties: Set<String>, values: Set<String>) {
+        var properties = Set<String>(), values = Set<String>()
+        func walk(_ node: Any) {
+            if let object = node as? [String: Any] {
+                if let named = object["properties"] as? [String: Any] { properties.formUnion(named.keys) }
+                if let value = object["const"] as? String { values.insert(value) }
+                for value in object["enum"] as? [Any] ?? [] { if let word = value as? String { values.insert(word) } }
+                object.values.forEach(walk)
+            } else if let array = node as? [Any] {
+                array.forEach(walk)
+            }
+        }
+        for schema in schemas {
+            walk(try JSONSerialization.jsonObject(with: Data(contentsOf: SchemaCheck.folder.appendingPathComponent(schema.fileName))))
+        }
+        return (properties, values)
     }
 }

@@ -158,7 +158,7 @@ import Testing
         engine.perform(.toggleRubric(0), at: first.now())
         firstBase.advance(60)
         engine.perform(.interrupt, at: first.now())
-        let saved = try SessionFile.decode(try engine.snapshot(at: first.now()).encoded(), file: "s.json")
+        let saved = try SessionFile.decode(try engine.snapshot(at: first.now()).checkedEncoding(), file: "s.json")
         #expect(saved.clockSeconds == 100)
         #expect(saved.questions[0].elapsedSeconds == 100)
 

@@ -41,7 +41,7 @@ import InterviewSamples
             let notes = engine.state.questions[engine.state.current].notes
             engine.perform(Self.randomAction(&rng, notes: notes), at: t)
         }
-        let data = try engine.snapshot(at: t).encoded()
+        let data = try engine.snapshot(at: t).checkedEncoding()
         let decoded = try SessionFile.decode(data, file: "seed-\(seed).json")
         #expect(decoded.finalState == engine.state, "seed \(seed)")
         #expect(SessionEngine(file: decoded).state == engine.state)
@@ -58,12 +58,12 @@ import InterviewSamples
 
     @Test func roundTripsThroughJSON() throws {
         let file = try sample()
-        let data = try file.encoded()
+        let data = try file.checkedEncoding()
         #expect(try SessionFile.decode(data, file: "x.json") == file)
     }
 
     @Test func isPrettyPrintedWithSortedKeysAndTheContractFields() throws {
-        let text = String(decoding: try sample().encoded(), as: UTF8.self)
+        let text = String(decoding: try sample().checkedEncoding(), as: UTF8.self)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         for key in ["format", "version", "id", "mode", "status", "candidate", "interviewer", "startedAt", "bank",
                     "questions", "events", "closingNotes", "clockSeconds"] {
@@ -78,7 +78,7 @@ import InterviewSamples
     }
 
     @Test func refusesANewerVersion() throws {
-        var object = try #require(try JSONSerialization.jsonObject(with: try sample().encoded()) as? [String: Any])
+        var object = try #require(try JSONSerialization.jsonObject(with: try sample().checkedEncoding()) as? [String: Any])
         object["version"] = 99
         let data = try JSONSerialization.data(withJSONObject: object)
         #expect {
@@ -91,9 +91,10 @@ import InterviewSamples
     /// The header is checked before anything else of the file is read: a newer version
     /// that changed the rest of the format asks for an upgrade, not for a missing key.
     @Test func aNewerVersionOfAnotherShapeAsksForAnUpgrade() throws {
-        let data = Data(#"{"format": "interview-session", "version": 2, "sessions": [1, 2]}"#.utf8)
-        let error = try #require(throws: InputError.self) { try SessionFile.decode(data, file: "v2.json") }
-        #expect(error.description.hasPrefix("v2.json:1:1: written by a newer interview (session version 2)"), "\(error)")
+        let newer = SessionFile.currentVersion + 1
+        let data = Data(#"{"format": "interview-session", "version": \#(newer), "sessions": [1, 2]}"#.utf8)
+        let error = try #require(throws: InputError.self) { try SessionFile.decode(data, file: "new.json") }
+        #expect(error.description.hasPrefix("new.json:1:1: written by a newer interview (session version \(newer))"), "\(error)")
     }
 
     @Test func refusesAnotherFormat() throws {
@@ -103,7 +104,7 @@ import InterviewSamples
     }
 
     @Test func aTruncatedFileNamesWhereItBroke() throws {
-        let data = try sample().encoded()
+        let data = try sample().checkedEncoding()
         let truncated = data.prefix(data.count / 2)
         let error = try #require(throws: InputError.self) { try SessionFile.decode(Data(truncated), file: "cut.json") }
         #expect(error.file == "cut.json")
@@ -112,7 +113,7 @@ import InterviewSamples
     }
 
     @Test func aMissingFieldIsNamed() throws {
-        var object = try #require(try JSONSerialization.jsonObject(with: try sample().encoded()) as? [String: Any])
+        var object = try #require(try JSONSerialization.jsonObject(with: try sample().checkedEncoding()) as? [String: Any])
         object.removeValue(forKey: "events")
         let data = try JSONSerialization.data(withJSONObject: object)
         let error = try #require(throws: InputError.self) { try SessionFile.decode(data, file: "x.json") }
@@ -209,10 +210,10 @@ import InterviewSamples
         let store = SessionStore(folder: try Fixtures.temporaryFolder())
         var engine = Fixtures.engine(try Fixtures.smallBank())
         engine.perform(.interrupt, at: 1)
-        try SessionStore.writeAtomically(try engine.snapshot(at: 1).encoded(), to: store.folder.appendingPathComponent("2026-01-01.json"))
+        try SessionStore.writeAtomically(try engine.snapshot(at: 1).checkedEncoding(), to: store.folder.appendingPathComponent("2026-01-01.json"))
         engine.perform(.reopen, at: 1)
         engine.perform(.end, at: 2)
-        try SessionStore.writeAtomically(try engine.snapshot(at: 2).encoded(), to: store.folder.appendingPathComponent("2026-02-01.json"))
+        try SessionStore.writeAtomically(try engine.snapshot(at: 2).checkedEncoding(), to: store.folder.appendingPathComponent("2026-02-01.json"))
         let found = try #require(store.newestUnfinished())
         #expect(found.path.hasSuffix("2026-01-01.json"))
     }
@@ -223,11 +224,11 @@ import InterviewSamples
         // A note that quotes the marker must not pass for it.
         engine.perform(.setNotes([NoteLine(at: 1, text: "  \"status\" : \"completed\",")]), at: 1)
         let open = folder.appendingPathComponent("open.json")
-        try SessionStore.writeAtomically(try engine.snapshot(at: 1).encoded(), to: open)
+        try SessionStore.writeAtomically(try engine.snapshot(at: 1).checkedEncoding(), to: open)
         #expect(!SessionStore.endsAsCompleted(open.path))
         engine.perform(.end, at: 2)
         let done = folder.appendingPathComponent("done.json")
-        try SessionStore.writeAtomically(try engine.snapshot(at: 2).encoded(), to: done)
+        try SessionStore.writeAtomically(try engine.snapshot(at: 2).checkedEncoding(), to: done)
         #expect(SessionStore.endsAsCompleted(done.path))
         #expect(!SessionStore.endsAsCompleted(folder.appendingPathComponent("missing.json").path))
     }

@@ -14,7 +14,7 @@ import Testing
         engine.perform(.next, at: 4)
         engine.perform(.wrapUp, at: 5)
         engine.perform(.recommend(2), at: 6)
-        return String(decoding: try engine.snapshot(at: 7).encoded(), as: UTF8.self)
+        return String(decoding: try engine.snapshot(at: 7).checkedEncoding(), as: UTF8.self)
     }
 
     /// The text with the `occurrence`-th (from 0) `"key" : VALUE` given `value` instead,

@@ -78,7 +78,7 @@ import Glibc
         // The lock file is deleted by hand, and a second program takes the session.
         unlink(scratch.lockFile)
         let other = try SessionLock(session: scratch.session.path)
-        try SessionStore.writeAtomically(try scratch.snapshot("the other program's").encoded(), to: scratch.session)
+        try SessionStore.writeAtomically(try scratch.snapshot("the other program's").checkedEncoding(), to: scratch.session)
         saver.save(try scratch.snapshot("second"))
         saver.flush()
         guard case .failed(let reason) = saver.status else {
@@ -98,7 +98,7 @@ import Glibc
     @Test func aRescueCopyGoesOnceItsSessionIsSavedAgain() throws {
         let scratch = try Scratch()
         let rescue = scratch.folder.deletingLastPathComponent().appendingPathComponent("interview-rescue-test-session.json")
-        try SessionStore.writeAtomically(try scratch.snapshot("rescued").encoded(), to: rescue)
+        try SessionStore.writeAtomically(try scratch.snapshot("rescued").checkedEncoding(), to: rescue)
         let disk = SessionStoreTests.FullDisk()
         let lock = try SessionLock(session: scratch.session.path)
         let saver = SessionSaver(url: scratch.session, calls: disk.calls, lock: lock, replacing: rescue.path)

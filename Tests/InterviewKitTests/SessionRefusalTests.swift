@@ -49,7 +49,7 @@ import Testing
         var engine = Fixtures.engine(try Fixtures.smallBank())
         engine.perform(.setNotes([NoteLine(at: 1, text: "before MARK after")]), at: 2)
         engine.perform(.interrupt, at: 3)
-        var data = try engine.snapshot(at: 3).encoded()
+        var data = try engine.snapshot(at: 3).checkedEncoding()
         let mark = try #require(data.firstRange(of: Data("MARK".utf8)))
         data.replaceSubrange(mark, with: [0x4D, 0xC3, 0x28, 0x4B])  // a lead byte, then no continuation
         let line = try #require(Self.line(of: "before M", in: data))

@@ -1,4 +1,5 @@
 import Foundation
+import SchemaCheck
 import Testing
 @testable import InterviewCore
 @testable import InterviewReports
@@ -153,6 +154,7 @@ import Testing
 
     @Test func jsonHasSessionsAndQuestions() throws {
         let text = try Self.stats().render(.json)
+        SchemaCheck.expectValid(text, .stats)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(object["format"] as? String == "interview-stats")
         #expect(object["version"] as? Int == 1)

@@ -1,4 +1,5 @@
 import Foundation
+import SchemaCheck
 import Testing
 @testable import InterviewCore
 @testable import InterviewStore
@@ -80,7 +81,9 @@ import Testing
         let own = try #require(report.questions.first { $0.added })
         #expect(own.number == 2 && own.rating == 3 && own.notes.first?.text == "mentions PSI", "numbered as asked: second")
         // It replays, resumes and reads back as the same session.
-        let decoded = try SessionFile.decode(try file.encoded(), file: "own.json")
+        let data = try file.encoded()
+        SchemaCheck.expectValid(data, .session)
+        let decoded = try SessionFile.decode(data, file: "own.json")
         #expect(decoded.finalState.order == [0, 15, 1, 2])
         var resumed = SessionEngine(file: decoded)
         #expect(resumed.questions.count == 16)

@@ -1,15 +1,18 @@
 import Foundation
+import SchemaCheck
 import Testing
 @testable import InterviewCore
 @testable import InterviewStore
 @testable import InterviewTUI
 
-/// Keeps every snapshot the live screen hands over, instead of writing files.
+/// Keeps every snapshot the live screen hands over, instead of writing files; each is
+/// checked, as the saver would write it, against docs/schema/session.schema.json.
 final class RecordingSaver: SessionSaving, @unchecked Sendable {
     let url = URL(fileURLWithPath: "/recorded/session.json")
     private(set) var saved: [SessionFile] = []
     var status: SessionSaver.Status = .idle
     func save(_ file: SessionFile) {
+        if let data = try? file.encoded() { SchemaCheck.expectValid(data, .session) } else { Issue.record("cannot encode the session") }
         saved.append(file)
         status = .saved
     }

@@ -27,9 +27,9 @@ public struct CandidateView: Hashable, Sendable {
         number = (state.visitOrder.firstIndex(of: current) ?? state.visitOrder.count) + 1
         self.clocks = clocks
         prompt = questions.isEmpty ? "" : questions[current].prompt
-        questionSeconds = questions.isEmpty ? 0 : Int(state.questionElapsed(current, at: t))
+        questionSeconds = questions.isEmpty ? 0 : Durations.wholeSeconds(state.questionElapsed(current, at: t))
         budgetSeconds = questions.isEmpty ? 0 : questions[current].timeSeconds
-        totalSeconds = Int(state.totalElapsed(at: t))
+        totalSeconds = Durations.wholeSeconds(state.totalElapsed(at: t))
         self.durationSeconds = durationSeconds
         paused = state.paused
         status = state.status

@@ -5,7 +5,9 @@ import Foundation
 /// derived from them on every save, for people, `jq` and `interview stats`.
 public struct SessionFile: Codable, Hashable, Sendable {
     public static let format = "interview-session"
-    public static let currentVersion = 1
+    /// 2: no decision is `"noDecision"`, and no recommendation `null` (version 1 wrote `5`, or
+    /// left the key out).
+    public static let currentVersion = 2
 
     public struct BankInfo: Codable, Hashable, Sendable {
         public var title: String
@@ -68,7 +70,7 @@ public struct SessionFile: Codable, Hashable, Sendable {
     public var endedAt: String?
     public var bank: BankInfo
     public var questions: [QuestionRecord]
-    public var recommendation: Int?
+    @RecommendationJSON public var recommendation: Int?
     public var closingNotes: [NoteLine]
     /// The session's monotonic clock when it was last saved: a resumed session goes
     /// on from here, so the time the program was not running does not count.
@@ -113,11 +115,14 @@ public struct SessionFile: Codable, Hashable, Sendable {
 }
 
 extension SessionFile {
-    /// Pretty-printed with sorted keys, so that two versions diff line by line.
+    /// Pretty-printed with sorted keys, so that two versions diff line by line; always
+    /// in this program's version, whichever version it was read from.
     public func encoded() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(self)
+        var current = self
+        current.version = Self.currentVersion
+        var data = try encoder.encode(current)
         data.append(0x0A)
         return data
     }

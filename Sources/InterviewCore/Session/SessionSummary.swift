@@ -24,7 +24,7 @@ package struct SessionSummary: Decodable, Hashable, Sendable, RangeChecked {
     package var endedAt: String?
     package var bank: SessionFile.BankInfo
     package var questions: [SessionFile.QuestionRecord]
-    package var recommendation: Int?
+    @RecommendationJSON package var recommendation: Int?
     package var closingNotes: [NoteLine]
     package var clockSeconds: Double
     /// Absent from files written before the summary carried it: those need the events.

@@ -228,7 +228,7 @@ public enum LiveScreen {
         var cursorX: Int?
         for row in notes.indices {
             let note = notes[row]
-            let stamp = note.text.isEmpty ? "      " : Durations.clock(Int(note.at)) + " "
+            let stamp = note.text.isEmpty ? "      " : Durations.clock(Durations.wholeSeconds(note.at)) + " "
             let prefix = Wrap.glyphs(stamp.padding(toLength: stampWidth, withPad: " ", startingAt: 0), Style(.stamp))
             let glyphs = Wrap.glyphs(note.text, Style(.body))
             let ranges = Wrap.breakLines(glyphs, width: max(1, width - stampWidth))

@@ -14,14 +14,14 @@ struct Pacing {
     static func make(_ state: Display) -> Pacing? {
         guard state.view.durationSeconds > 0, state.session.status == .inProgress else { return nil }
         let session = state.session
-        let left = state.view.durationSeconds - Int(session.totalElapsed(at: state.now))
+        let left = state.view.durationSeconds - Durations.wholeSeconds(session.totalElapsed(at: state.now))
         var need = 0
         for index in session.order where index != session.current || session.wrappingUp {
             guard !session.isAsked(index, at: state.now), !session.questions[index].skipped else { continue }
             need += state.questions[index].timeSeconds
         }
         if !session.wrappingUp, session.order.contains(session.current) {
-            need += max(0, state.question.timeSeconds - Int(state.questionElapsed()))
+            need += max(0, state.question.timeSeconds - Durations.wholeSeconds(state.questionElapsed()))
         }
         let behind = need - max(0, left)
         guard behind > 0 else { return Pacing(text: "on time", role: .clockOK, behindSeconds: 0) }

@@ -17,7 +17,7 @@ enum QuestionList {
         if index == state.session.current, !state.session.wrappingUp { return ("● on screen", .rating) }
         if progress.skipped { return ("skipped" + (progress.skipReason.map { ": " + $0 } ?? ""), .dim) }
         guard state.session.isAsked(index, at: state.now) else { return (progress.visited ? "opened, not asked" : "not asked", .dim) }
-        let time = Durations.clock(Int(state.questionElapsed(index)))
+        let time = Durations.clock(Durations.wholeSeconds(state.questionElapsed(index)))
         let ticks = progress.rubric.isEmpty ? "" : " · \(progress.rubric.filter { $0 }.count)/\(progress.rubric.count)"
         let rating = progress.rating.map { " · rated \($0)" } ?? " · not rated"
         return ("asked \(time)\(ticks)\(rating)", .body)

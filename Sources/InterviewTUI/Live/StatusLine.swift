@@ -9,11 +9,11 @@ enum StatusLine {
         // On a shared screen, only the clocks the candidate may see (`--candidate-clock`).
         let clocks: CandidateView.Clocks = state.session.shareSafe ? state.view.candidateClocks : .both
         if !state.session.wrappingUp || state.session.shareSafe, clocks != .none {
-            let clock = ClockText.make(elapsed: Int(state.questionElapsed()), budget: state.question.timeSeconds)
+            let clock = ClockText.make(elapsed: Durations.wholeSeconds(state.questionElapsed()), budget: state.question.timeSeconds)
             segments.append((" Q " + clock.text, clock.role))
         }
         if clocks == .both {
-            let total = ClockText.make(elapsed: Int(state.session.totalElapsed(at: state.now)), budget: state.view.durationSeconds)
+            let total = ClockText.make(elapsed: Durations.wholeSeconds(state.session.totalElapsed(at: state.now)), budget: state.view.durationSeconds)
             segments.append((" Total " + total.text, total.role))
         }
         if state.session.paused { segments.append((" ⏸ PAUSED ", .warning)) }

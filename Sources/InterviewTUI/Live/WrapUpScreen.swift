@@ -66,7 +66,7 @@ enum WrapUpScreen {
         for index in rows {
             let question = state.questions[index]
             let progress = state.session.questions[index]
-            let elapsed = Int(state.questionElapsed(index))
+            let elapsed = Durations.wholeSeconds(state.questionElapsed(index))
             let clock = ClockText.make(elapsed: elapsed, budget: question.timeSeconds)
             let label = state.session.planNumber(index).map(String.init) ?? "x"
             let number = label.count < 2 ? " \(label)  " : "\(label)  "

@@ -16,7 +16,7 @@ public enum ReplayScreen {
         let timeline = state.timeline
         let w = canvas.width
         canvas.fill(Rect(x: 0, y: y, width: w, height: ReplayState.timelineRows), Style(.status))
-        let head = " \(state.playing ? "▶" : "⏸") \(Durations.clock(Int(state.position)))/\(Durations.clock(Int(timeline.end))) \(Int(state.speed))x "
+        let head = " \(state.playing ? "▶" : "⏸") \(Durations.clock(Durations.wholeSeconds(state.position)))/\(Durations.clock(Durations.wholeSeconds(timeline.end))) \(Int(state.speed))x "
         let start = canvas.put(head, x: 0, y: y, style: Style(.statusKey))
         let width = max(1, w - start - 2)
         var bar = Array(repeating: "─", count: width)
