@@ -105,7 +105,8 @@ struct LiveSession {
 /// `created`: the file was made empty for this session, and goes if the screen cannot start.
 /// `remember`: a file outside the sessions folder (`run --out`), recorded once locked.
 func runLive(engine: SessionEngine, clock: SessionClock, path: String, theme: Theme, mouse: Bool, notice: String? = nil,
-             practice: Bool = false, created: Bool = false, remember: Bool = false, session given: LiveSession? = nil) throws {
+             practice: Bool = false, created: Bool = false, remember: Bool = false, session given: LiveSession? = nil,
+             screen: LiveScreenRun? = nil) throws {
     func removeCreated() {
         if created { unlink(path) }
     }
@@ -146,7 +147,8 @@ func runLive(engine: SessionEngine, clock: SessionClock, path: String, theme: Th
         }
         defer { terminal.close() }
         let saver = SessionSaver(url: URL(fileURLWithPath: path), lock: session.lock, replacing: session.replacing)
-        let result = LiveProgram.run(engine: engine, clock: clock, saver: saver, terminal: terminal, notice: notice, practice: practice)
+        let result = screen?(saver, terminal)
+            ?? LiveProgram.run(engine: engine, clock: clock, saver: saver, terminal: terminal, notice: notice, practice: practice)
         outcome = LiveOutcome(exit: result.state.exit ?? .leftForLater, saved: result.saved, shared: result.state.session.shareSafe)
     }
     try report(outcome, path: path)
@@ -155,6 +157,10 @@ func runLive(engine: SessionEngine, clock: SessionClock, path: String, theme: Th
         throw ExitCode(1)
     }
 }
+
+/// Another screen on a live session than the live screen (a panel member's, `join`),
+/// given the saver and the terminal `runLive` opened.
+typealias LiveScreenRun = (SessionSaver, NcursesTerminal) -> (state: LiveState, saved: LiveProgram.Saved)
 
 /// How a live screen closed: why, where the session is, and whether the screen was shared then.
 struct LiveOutcome {
