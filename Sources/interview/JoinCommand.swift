@@ -51,19 +51,7 @@ struct Join: ParsableCommand {
         let engine = PanelMember.engine(joining: lead, id: UUID().uuidString.lowercased(), interviewer: interviewer,
                                         role: shadow ? .shadow : .second, startedAt: startedAt)
         try requireTerminal()
-        let url: URL
-        if let out {
-            do throws(SessionStore.CreateError) {
-                try SessionStore.createExclusively(out)
-            } catch {
-                guard case .failed(let failure) = error else { throw Run.exists(out) }
-                printError(failure.description)
-                throw ExitCode(1)
-            }
-            url = out
-        } else {
-            url = try newSessionFile(SessionStore.standard(), for: engine, candidate: lead.candidate, startedAt: startedAt)
-        }
+        let url = try Run.createFile(out, store: SessionStore.standard(), for: engine, startedAt: startedAt)
         let leadPath = session, leadName = engine.file.panel?.lead ?? lead.interviewer
         let clock = SessionClock(SystemClock())
         try runLive(engine: engine, clock: clock, path: url.path, theme: theme, mouse: pointer.mouse(), created: true,

@@ -69,21 +69,23 @@ struct Run: ParsableCommand {
         if share { engine.perform(.setShareSafe(true), at: 0) }
         try requireTerminal()
         if !share, let line = RetentionNotice.line(store: store) { print(line) }
-        let url: URL
-        if let out {
-            do throws(SessionStore.CreateError) {
-                try SessionStore.createExclusively(out)
-            } catch {
-                guard case .failed(let failure) = error else { throw Self.exists(out) }
-                printError(failure.description)
-                throw ExitCode(1)
-            }
-            url = out
-        } else {
-            url = try newSessionFile(store, for: engine, candidate: candidate, startedAt: startedAt)
-        }
+        let url = try Self.createFile(out, store: store, for: engine, startedAt: startedAt)
         try runLive(engine: engine, clock: SessionClock(SystemClock()), path: url.path, theme: theme, mouse: pointer.mouse(), notice: notice,
                     created: true, remember: out != nil)
+    }
+
+    /// The new, empty file a live session is saved in: `out`, created only if it is not
+    /// there, else a new file in the sessions folder.
+    static func createFile(_ out: URL?, store: SessionStore, for engine: SessionEngine, startedAt: Date) throws -> URL {
+        guard let out else { return try newSessionFile(store, for: engine, candidate: engine.file.candidate, startedAt: startedAt) }
+        do throws(SessionStore.CreateError) {
+            try SessionStore.createExclusively(out)
+        } catch {
+            guard case .failed(let failure) = error else { throw Self.exists(out) }
+            printError(failure.description)
+            throw ExitCode(1)
+        }
+        return out
     }
 
     static func exists(_ url: URL) -> ExitCode {

@@ -19,25 +19,24 @@ extension PanelDebrief {
         out.append("## Recommendation")
         out.append("")
         out += table(recommendation)
-        out.append("## Questions, largest disagreement first")
-        for row in questions {
+        out += section("Questions", rows: questions, intro: nil)
+        if !competencies.isEmpty {
+            out += section("Competencies", rows: competencies, intro: "Each member's mean rating of the questions that give evidence of it.")
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// A heading, then each row under its own, with its spread.
+    private func section(_ title: String, rows: [Row], intro: String?) -> [String] {
+        var out = ["## \(title), largest disagreement first"]
+        if let intro { out += ["", intro] }
+        for row in rows {
             out.append("")
-            out.append("### \(md(row.title, .heading))" + (row.spread.map { " (spread \(Self.number($0)))" } ?? ""))
+            out.append("### \(ReportText.markdown(row.title, in: .heading))" + (row.spread.map { " (spread \(Self.number($0)))" } ?? ""))
             out.append("")
             out += table(row)
         }
-        if !competencies.isEmpty {
-            out.append("## Competencies, largest disagreement first")
-            out.append("")
-            out.append("Each member's mean rating of the questions that give evidence of it.")
-            for row in competencies {
-                out.append("")
-                out.append("### \(md(row.title, .heading))" + (row.spread.map { " (spread \(Self.number($0)))" } ?? ""))
-                out.append("")
-                out += table(row)
-            }
-        }
-        return out.joined(separator: "\n") + "\n"
+        return out
     }
 
     /// A row's marks, a line each, then the combination, then the shadows apart.
