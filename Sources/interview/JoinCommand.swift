@@ -52,12 +52,18 @@ struct Join: ParsableCommand {
                                         role: shadow ? .shadow : .second, startedAt: startedAt)
         try requireTerminal()
         let url = try Run.createFile(out, store: SessionStore.standard(), for: engine, startedAt: startedAt)
-        let leadPath = session, leadName = engine.file.panel?.lead ?? lead.interviewer
         let clock = SessionClock(SystemClock())
         try runLive(engine: engine, clock: clock, path: url.path, theme: theme, mouse: pointer.mouse(), created: true,
-                    remember: out != nil) { saver, terminal in
+                    remember: out != nil, screen: Self.following(session, name: engine.file.panel?.lead ?? lead.interviewer,
+                                                                 engine: engine, clock: clock))
+    }
+
+    /// A panel member's screen on `engine`, following the lead's file at `leadPath`.
+    static func following(_ leadPath: String, name: String, engine: SessionEngine, clock: SessionClock,
+                          notice: String? = nil) -> LiveScreenRun {
+        { saver, terminal in
             let (state, saved) = JoinProgram.run(engine: engine, clock: clock, saver: saver, terminal: terminal, leadPath: leadPath,
-                                                 leadName: leadName)
+                                                 leadName: name, notice: notice)
             return (state.live, saved)
         }
     }

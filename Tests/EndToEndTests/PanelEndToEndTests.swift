@@ -4,7 +4,7 @@ import Testing
 @Suite(.serialized, .enabled(if: Tmux.isAvailable, "tmux is not installed: end-to-end tests of the screen skipped"))
 struct PanelEndToEndTests {
     /// Two windows, two programs: the lead runs the interview, the second joins its file;
-    /// each scores blind, and the debrief waits for both.
+    /// each scores blind, a killed second resumes following, and the debrief waits for both.
     @Test func aSecondFollowsTheLeadScoresBlindAndTheDebriefWaitsForBoth() throws {
         let tmux = try Tmux()
         let lead = tmux.home.appendingPathComponent("lead.json").path
@@ -32,10 +32,17 @@ struct PanelEndToEndTests {
         #expect(early.status == 2, "stdout: \(early.stdout)")
         #expect(early.stderr.contains("Grace (second): in-progress") && early.stdout.isEmpty)
 
-        try tmux.command("q", "y", to: "second")
+        // kill -9 of the second loses nothing of either; resumed, it follows the lead again.
+        kill(try tmux.programPid("second"), SIGKILL)
+        #expect(try tmux.waitUntil { !(try tmux.isRunning("second")) })
+        #expect(try tmux.isRunning("lead"))
+        try tmux.start(["resume", second], name: "again")
+        try tmux.waitFor("following Ada, on question 2", in: "again")
+
+        try tmux.command("q", "y", to: "again")
         try tmux.command("q", "y", to: "lead")
         let ended = try tmux.waitUntil {
-            let running = (try tmux.isRunning("second"), try tmux.isRunning("lead"))
+            let running = (try tmux.isRunning("again"), try tmux.isRunning("lead"))
             return !running.0 && !running.1
         }
         #expect(ended)

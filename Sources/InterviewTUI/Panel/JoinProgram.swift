@@ -110,12 +110,13 @@ public enum JoinProgram: ScreenProgram {
     /// Runs the member's screen until they end it, following the lead's file at
     /// `leadPath`, then makes sure the member's session is on disk, as the live screen does.
     public static func run(engine: SessionEngine, clock: SessionClock, saver: any SessionSaving, terminal: any TerminalDevice,
-                           leadPath: String, leadName: String, source: SessionFollower.Source = .files,
+                           leadPath: String, leadName: String, notice: String? = nil, source: SessionFollower.Source = .files,
                            wallClock: () -> Date = Date.init, pause: (Double) -> Void = { Thread.sleep(forTimeInterval: $0) },
                            rescue: (SessionFile) -> String? = { SessionStore.rescue($0) }) -> (state: JoinState, saved: LiveProgram.Saved) {
         var live = LiveState(engine: engine, size: terminal.size)
         live.now = clock.now()
         live.ascii = terminal.ascii
+        live.notice = notice
         var effects = JoinEffects(live: LiveEffects(saver: saver), follower: SessionFollower(path: leadPath, source: source))
         var state = JoinState(live: live, leadName: leadName)
         reduce(&state, .lead(LeadSignal(effects.follower.follow(now: clock.now()))), now: clock.now())
