@@ -24,9 +24,9 @@ extension DebriefCommand {
             if partial { throw ValidationError("--partial is for a panel's debrief: \(path) is in no panel") }
             return nil
         }
-        guard format == .markdown else {
+        guard format != .html else {
             throw exitWithInputError(InputError(file: path, line: 1, column: 1,
-                                                message: "is in a panel, whose debrief is Markdown: expected --format markdown"))
+                                                message: "is in a panel, whose debrief is Markdown or JSON: expected --format markdown or json"))
         }
         var waiting = PanelDebrief.unsubmitted(group).map { "\($0.title): \($0.status.rawValue) (\(VisibleText.visible($0.file)))" }
         if group.first?.panel != nil, let link = report.panel {
@@ -39,6 +39,7 @@ extension DebriefCommand {
                        + "\nRun it again once they have, or with --partial for what is in.")
             throw ExitCode(2)
         }
-        return PanelDebrief(group, partial: !waiting.isEmpty).markdown()
+        let debrief = PanelDebrief(group, partial: !waiting.isEmpty)
+        return format == .json ? debrief.json() : debrief.markdown()
     }
 }

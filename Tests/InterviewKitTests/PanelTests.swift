@@ -108,6 +108,11 @@ enum PanelFixtures {
         let text = debrief.markdown()
         #expect(text.contains("| Cy (shadow), apart | 1 strong no |"))
         #expect(text.contains("| **mean** | 3: yes | |"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(debrief.json().utf8)) as? [String: Any])
+        let first = try #require((json["questions"] as? [[String: Any]])?.first)
+        #expect(first["spread"] as? Double == 2 && first["implied"] as? String == "yes")
+        #expect((first["shadows"] as? [[String: Any]])?.first?["name"] as? String == "Cy")
+        #expect(json["partial"] as? Bool == false)
     }
 }
 
