@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import InterviewKit
+import InterviewCore
+import InterviewReports
+import InterviewStore
 
 extension DebriefCommand {
     /// The debrief of a panel when the one session named is in one (a lead's with members,

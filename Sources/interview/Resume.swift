@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import InterviewKit
+import InterviewCore
+import InterviewReports
+import InterviewStore
 import InterviewTUI
 
 struct Resume: ParsableCommand {

@@ -1,6 +1,8 @@
 import Foundation
+@testable import InterviewCore
+@testable import InterviewReports
+@testable import InterviewStore
 import Testing
-@testable import InterviewKit
 
 /// Panel sessions built as the program builds them: an engine, a rating per question (nil
 /// for none), then the file's link to its panel.

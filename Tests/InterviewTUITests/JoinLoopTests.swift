@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import InterviewKit
+@testable import InterviewCore
+@testable import InterviewStore
 @testable import InterviewTUI
+import Testing
 
 /// Two programs of one panel in one test: the lead's file changes at moments of the clock
 /// (as `run` saves it), and the member's screen (`interview join`) runs on scripted keys.

@@ -1,4 +1,4 @@
-import InterviewKit
+import InterviewCore
 
 /// The keys a panel member's screen (`interview join`) has besides the live screen's:
 /// back to the question the lead is on. Every other key is the live screen's.

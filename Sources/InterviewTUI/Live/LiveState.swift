@@ -1,4 +1,5 @@
-import InterviewKit
+import InterviewCore
+import InterviewReports
 
 /// Why the live screen closed.
 public enum LiveExit: Hashable, Sendable {

@@ -1,4 +1,4 @@
-import InterviewKit
+import InterviewCore
 
 /// The panel member's line on the top border: whom they follow, or where the lead is
 /// while they look elsewhere, and plainly when the lead's file has stopped changing or

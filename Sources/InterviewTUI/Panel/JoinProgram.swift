@@ -1,5 +1,6 @@
 import Foundation
-import InterviewKit
+import InterviewCore
+import InterviewStore
 
 /// A panel member's screen (`interview join`): the live screen on the member's own
 /// session, which follows the lead's question and shows the lead's clocks, read from

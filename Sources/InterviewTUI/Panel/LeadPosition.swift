@@ -1,4 +1,5 @@
-import InterviewKit
+import InterviewCore
+import InterviewStore
 
 /// What a panel member's screen knows of the lead's interview: where it is and its
 /// clocks, never the lead's ticks, ratings, notes or recommendation (blind scoring), so

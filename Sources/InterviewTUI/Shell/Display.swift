@@ -1,4 +1,4 @@
-import InterviewKit
+import InterviewCore
 
 /// A session as the screens show it: the fold of its events at one moment, and what
 /// it is a session of. Live mode makes it from its engine, replay from the timeline.

@@ -1,4 +1,5 @@
-import InterviewKit
+import InterviewCore
+import InterviewStore
 
 public struct Size: Hashable, Sendable {
     public var width: Int
