@@ -11,12 +11,14 @@ enum IndexRows {
         try db.execute(sql: "DELETE FROM sessions WHERE path = ?", arguments: [path])
         try db.cachedStatement(sql: """
             INSERT INTO sessions (path, folder, name, size, mtime_ns, hash, id, candidate, interviewer, started_at, ended_at,
-                bank_title, bank_source, bank_hash, bank_seconds, mode, status, recommendation, total_seconds, recorded_anything)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                bank_title, bank_source, bank_hash, bank_seconds, mode, status, recommendation, total_seconds, recorded_anything,
+                panel_interview, panel_role, panel_lead)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 path, folder, s.file, stamp.size, stamp.mtimeNanoseconds, hash, s.id, s.candidate, s.interviewer, s.startedAt,
                 s.endedAt, s.bank.title, s.bank.source, s.bank.hash, s.bank.durationSeconds, s.mode.rawValue, s.status.rawValue,
                 s.recommendation, s.totalSeconds, s.recordedAnything,
+                s.panel?.interview, s.panel?.role.rawValue, s.panel?.lead,
             ])
         let insert = try db.cachedStatement(sql: """
             INSERT INTO ratings (path, position, number, bank_number, question_id, text_id, budget_seconds, elapsed_seconds,
@@ -30,6 +32,16 @@ enum IndexRows {
                 q.asked, q.skipped, q.added, q.rating, String(q.rubric.map { $0.checked ? "1" : "0" }),
             ])
         }
+    }
+}
+
+extension IndexRows {
+    /// A `sessions` row's panel link, nil for a solo interview or a lead.
+    static func panel(_ row: Row) -> SessionFile.Panel? {
+        let interview: String? = row["panel_interview"], role: String? = row["panel_role"]
+        guard let interview, let role else { return nil }
+        guard let known = SessionFile.Panel.Role(rawValue: role) else { return nil }
+        return SessionFile.Panel(interview: interview, role: known, lead: row["panel_lead"] ?? "")
     }
 }
 
@@ -89,7 +101,8 @@ extension SessionIndex {
             var sessions: [StatsSession] = []
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT path, name, id, candidate, interviewer, started_at, ended_at, bank_title, bank_source, bank_hash,
-                    bank_seconds, mode, status, recommendation, total_seconds, recorded_anything
+                    bank_seconds, mode, status, recommendation, total_seconds, recorded_anything,
+                    panel_interview, panel_role, panel_lead
                 FROM sessions WHERE folder = ?
                 """, arguments: [folder])
             while let row = try rows.next() {
@@ -100,7 +113,7 @@ extension SessionIndex {
                     file: row[1], id: row[2], candidate: row[3], interviewer: row[4], startedAt: row[5], endedAt: row[6],
                     bank: SessionFile.BankInfo(title: row[7], source: row[8], hash: row[9], durationSeconds: row[10]),
                     mode: mode, status: status, recommendation: row[13], totalSeconds: row[14], recordedAnything: row[15],
-                    questions: questions[row[0]] ?? []))
+                    questions: questions[row[0]] ?? [], panel: Self.panel(row)))
             }
             return sessions
         }

@@ -4,8 +4,8 @@ import GRDB
 /// SQLite's `user_version`: a database of another version is emptied and filled again
 /// from the files, so a change here is one more `version`.
 enum IndexSchema {
-    /// 1: sessions, ratings and question_texts as below.
-    static let version = 1
+    /// 1: sessions, ratings and question_texts as below; 2: a panel member's link.
+    static let version = 2
 
     /// One row per session file `stats` could read, with what `StatsSession` holds.
     /// `ratings` has a row per question of it, in the report's order; a question's
@@ -33,7 +33,10 @@ enum IndexSchema {
             status TEXT NOT NULL,
             recommendation INTEGER,
             total_seconds INTEGER NOT NULL,
-            recorded_anything INTEGER NOT NULL
+            recorded_anything INTEGER NOT NULL,
+            panel_interview TEXT,
+            panel_role TEXT,
+            panel_lead TEXT
         )
         """,
         "CREATE INDEX sessions_by_folder ON sessions(folder)",

@@ -132,8 +132,9 @@ enum HTMLReport {
         let who = s.candidate.isEmpty ? "(no candidate name)" : s.candidate
         out += "<h1>Interview scorecard: \(h(who))</h1>\n"
         out += "<table class=\"facts\"><tbody>\n"
+        let panel: [(String, String)] = s.panel.map { [("Panel", h($0.description))] } ?? []
         let facts: [(String, String)] = [
-            ("Candidate", h(s.candidate)), ("Interviewer", h(s.interviewer)),
+            ("Candidate", h(s.candidate)), ("Interviewer", h(s.interviewer))] + panel + [
             ("Date", h(ReportText.date(s.startedAt))),
             ("Bank", "\(h(s.bank.title)) <span class=\"muted\">(\(h(s.bank.source)))</span>"),
             ("Mode", s.mode.rawValue), ("Status", s.status.rawValue),

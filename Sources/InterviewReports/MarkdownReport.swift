@@ -28,6 +28,7 @@ enum MarkdownReport {
         out.append("|---|---|")
         out.append("| Candidate | \(md(s.candidate, .cell)) |")
         out.append("| Interviewer | \(md(s.interviewer, .cell)) |")
+        if let panel = s.panel { out.append("| Panel | \(md(panel.description, .cell)) |") }
         out.append("| Date | \(md(ReportText.date(s.startedAt), .cell)) |")
         out.append("| Bank | \(md(s.bank.title, .cell)) (\(md(s.bank.source, .cell))) |")
         out.append("| Mode | \(s.mode.rawValue) |")

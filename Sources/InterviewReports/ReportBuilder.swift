@@ -73,15 +73,18 @@ extension SessionReport {
         var bank: BankInfo
         var mode: SessionMode
         var recommendation: Int?
+        var panel: SessionFile.Panel?
 
         init(_ s: SessionFile) {
             (id, candidate, interviewer, startedAt, endedAt, bank, mode) = (s.id, s.candidate, s.interviewer, s.startedAt, s.endedAt, s.bank, s.mode)
             recommendation = nil
+            panel = s.panel
         }
 
         init(_ s: SessionSummary) {
             (id, candidate, interviewer, startedAt, endedAt, bank, mode) = (s.id, s.candidate, s.interviewer, s.startedAt, s.endedAt, s.bank, s.mode)
             recommendation = s.recommendation
+            panel = s.panel
         }
     }
 
@@ -122,7 +125,8 @@ extension SessionReport {
                   timeline: TimelineEntry.timeline(events, clock: clock) { numbers.indices.contains($0) ? numbers[$0] : nil },
                   amendedAt: state.amendedFrom, amendingSeconds: Durations.wholeSeconds(state.amendingSeconds),
                   overallAmended: state.overallAmended, competencies: competencies,
-                  uncoveredCompetencies: Self.uncovered(records.map { $0.competencies ?? [] }, covered: competencies), evidence: [])
+                  uncoveredCompetencies: Self.uncovered(records.map { $0.competencies ?? [] }, covered: competencies), evidence: [],
+                  panel: header.panel)
         evidence = EvidenceCheck.warnings(self)
     }
 

@@ -100,6 +100,9 @@ public struct SessionReport: Hashable, Sendable, Encodable {
     public var uncoveredCompetencies: [String]
     /// What a committee should look at before trusting the ratings (`EvidenceCheck`).
     public var evidence: [EvidenceWarning]
+    /// A panel member's link to the interview (`interview join`); null for a solo
+    /// interview or a panel's lead.
+    @Nullable public var panel: SessionFile.Panel?
 
     /// Ratings rolled up per competency: the questions asked that give evidence of it
     /// (by their numbers), and their mean rating (nil when none of them is rated).

@@ -98,6 +98,8 @@ public struct SessionStats: Hashable, Sendable {
     public var banks: [BankStats]
     /// By name; practice sessions apart.
     public var interviewers: [InterviewerStats]
+    /// Where panel members rated the same answers: how far each sits from the others.
+    public var calibration: Calibration
 
     /// 0 when every file was read, 1 when any was skipped.
     public var exitCode: Int32 { skipped.isEmpty ? 0 : 1 }
@@ -160,6 +162,7 @@ public struct SessionStats: Hashable, Sendable {
             return bank
         }
         interviewers = byInterviewer.values.sorted { ($0.name, $0.mode.rawValue) < ($1.name, $1.mode.rawValue) }
+        calibration = Calibration(sessions: self.sessions)
     }
 
     /// Reads every `*.json` file of `folder` (not hidden ones, not in subfolders),

@@ -73,6 +73,7 @@ struct StatsDocument: Encodable {
     var sessions: [HeadedSession<Session>]
     var interviewers: [Interviewer]
     var questions: [Question]
+    var calibration: Calibration.Document
 
     /// Averages and shares to 1/1000: enough to sort and compare, short enough to read.
     static func rounded(_ value: Double?) -> Double? {
@@ -100,6 +101,7 @@ struct StatsDocument: Encodable {
                         questionsAsked: i.questionsAsked, questionsPerInterview: Self.rounded(i.questionsPerInterview),
                         questionsOverBudget: i.questionsOverBudget, overBudgetShare: Self.rounded(i.overBudgetShare))
         }
+        calibration = Calibration.Document(stats.calibration)
         questions = stats.banks.flatMap { bank in
             bank.questions.map { q in
                 Question(bank: bank.bankTitle, mode: bank.mode, number: q.number, id: q.id, prompt: q.prompt,

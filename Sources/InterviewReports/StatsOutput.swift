@@ -64,6 +64,7 @@ extension SessionStats {
         let recommendationHeadings = RecommendationColumn.all.map(\.heading)
         out += Self.table(header: ["INTERVIEWER", "SESSIONS", "AVG RATING"] + recommendationHeadings + ["ASKED/INTERVIEW", "OVER BUDGET"],
                           rows: interviewerRows, rightAligned: Set(1..<(5 + recommendationHeadings.count)), indent: "  ")
+        out += calibration.table
 
         for bank in banks {
             out += "\n\(ReportText.visible(bank.title)): \(bank.sessions) session\(bank.sessions == 1 ? "" : "s")\n"

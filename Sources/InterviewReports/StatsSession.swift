@@ -48,6 +48,8 @@ public struct StatsSession: Hashable, Sendable {
     /// `SessionReport.recordedAnything`: it needs the notes, which are not kept.
     public var recordedAnything: Bool
     public var questions: [Question]
+    /// A panel member's link to the interview; nil for a solo interview or a lead.
+    public var panel: SessionFile.Panel?
 
     /// The mean rating of the rated questions, nil when none is rated.
     public var averageRating: Double? {
@@ -57,11 +59,12 @@ public struct StatsSession: Hashable, Sendable {
 
     public init(file: String, id: String, candidate: String, interviewer: String, startedAt: String, endedAt: String?,
                 bank: SessionFile.BankInfo, mode: SessionMode, status: SessionStatus, recommendation: Int?,
-                totalSeconds: Int, recordedAnything: Bool, questions: [Question]) {
+                totalSeconds: Int, recordedAnything: Bool, questions: [Question], panel: SessionFile.Panel? = nil) {
         (self.file, self.id, self.candidate, self.interviewer, self.startedAt) = (file, id, candidate, interviewer, startedAt)
         (self.endedAt, self.bank, self.mode, self.status) = (endedAt, bank, mode, status)
         (self.recommendation, self.totalSeconds, self.recordedAnything, self.questions) =
             (recommendation, totalSeconds, recordedAnything, questions)
+        self.panel = panel
     }
 
     public init(_ report: SessionReport) {
@@ -72,7 +75,7 @@ public struct StatsSession: Hashable, Sendable {
             Question(number: q.number, bankNumber: q.bankNumber, id: q.id, prompt: q.prompt, budgetSeconds: q.budgetSeconds,
                      elapsedSeconds: q.elapsedSeconds, overBudget: q.overBudget, asked: q.asked, skipped: q.skipped,
                      added: q.added, rating: q.rating, rubric: q.rubric)
-        })
+        }, panel: report.panel)
     }
 }
 

@@ -35,7 +35,16 @@ struct DebriefCommand: ParsableCommand {
         if sessions.isEmpty { throw ValidationError("name at least one session file") }
     }
 
+    @Flag(help: "A panel's debrief before every member has submitted: what is in, marked as partial.")
+    var partial = false
+
     func run() throws {
+        let text = try panelText() ?? sideBySide()
+        try write(text)
+    }
+
+    /// The sessions named, side by side.
+    private func sideBySide() throws -> String {
         var files: [(file: String, session: SessionFile)] = []
         var errors: [InputError] = []
         var seen: Set<String> = []
@@ -56,7 +65,10 @@ struct DebriefCommand: ParsableCommand {
         } catch {
             throw exitWithInputError(error)
         }
-        let text = debrief.render(as: format.format)
+        return debrief.render(as: format.format)
+    }
+
+    private func write(_ text: String) throws {
         guard let output else {
             print(text, terminator: "")
             return
@@ -70,7 +82,7 @@ struct DebriefCommand: ParsableCommand {
         // As `report -o`: never over a session (one of those debriefed, or any other).
         let url = URL(fileURLWithPath: output)
         let store = SessionStore.standard()
-        if seen.contains(Self.canonical(output)) {
+        if sessions.contains(where: { Self.canonical($0) == Self.canonical(output) }) {
             throw exitWithInputError(InputError(file: output, line: 1, column: 1, message: "is a session file: expected another output file"))
         }
         if let refusal = ReportTarget.refusal(url, store: store, force: force) { throw exitWithInputError(refusal) }
@@ -91,7 +103,7 @@ struct DebriefCommand: ParsableCommand {
         }
     }
 
-    private static func canonical(_ path: String) -> String {
+    static func canonical(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 }

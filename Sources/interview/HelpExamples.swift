@@ -22,6 +22,7 @@ enum HelpExamples {
         "practice": ["interview practice", "interview practice backend --review"],
         "replay": ["interview replay ada.json", "interview replay --speed 4 ada.json"],
         "mirror": ["interview mirror ada.json"],
+        "join": ["interview join ada.json --interviewer Grace", "interview join --shadow ada.json"],
         "banks": ["interview banks"],
         "themes": ["interview themes", "interview run --theme light"],
         "validate": ["interview validate my-bank.md", "interview validate --strict ~/team/banks"],

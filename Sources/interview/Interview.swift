@@ -13,7 +13,7 @@ struct Interview: ParsableCommand {
         abstract: "Conduct, practise, replay and report technical interviews in the terminal.",
         discussion: HelpExamples.discussion(Defaults.discussion, "interview"),
         version: "0.1.0",
-        subcommands: [Run.self, Resume.self, Practice.self, Replay.self, Mirror.self, Banks.self, Themes.self, Validate.self, New.self, Import.self, Report.self, Stats.self, IndexCommand.self,
+        subcommands: [Run.self, Resume.self, Practice.self, Replay.self, Mirror.self, Join.self, Banks.self, Themes.self, Validate.self, New.self, Import.self, Report.self, Stats.self, IndexCommand.self,
                       DebriefCommand.self, Purge.self, Forget.self, Anonymize.self, Redact.self],
         defaultSubcommand: Run.self
     )

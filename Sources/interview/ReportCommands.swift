@@ -153,6 +153,9 @@ struct Stats: ParsableCommand {
     @Flag(help: "The table lists every rubric item's hit rate; the CSV has a row per question instead of per session.")
     var questions = false
 
+    @Flag(help: "Only the calibration of panel interviews (docs/panel.md): its section of the table, or a CSV row per interviewer, pair and shadow.")
+    var calibration = false
+
     @Option(help: ArgumentHelp("Only sessions of this bank: its title, its name or its file.", valueName: "bank"),
             completion: Complete.bank)
     var bank: String?
@@ -177,6 +180,11 @@ struct Stats: ParsableCommand {
     @Flag(help: "Read every session file, not the index (docs/index.md).")
     var noIndex = false
 
+    func validate() throws {
+        if calibration, questions { throw ValidationError("--calibration and --questions are two different tables: give one") }
+        if calibration, format == .json { throw ValidationError("--calibration is for the table and CSV: the JSON always has its \"calibration\" key") }
+    }
+
     func run() throws {
         let filter: StatsFilter
         do {
@@ -193,13 +201,13 @@ struct Stats: ParsableCommand {
             if folder == nil, !FileManager.default.fileExists(atPath: url.path) {
                 // No sessions folder yet: nothing to count, in the format asked for.
                 let empty = SessionStats(folder: url.path, sessions: [], skipped: [], filter: filter)
-                print(empty.render(format.format, questions: questions), terminator: "")
+                print(calibration ? empty.calibrationOnly(format.format) : empty.render(format.format, questions: questions), terminator: "")
                 return
             }
             throw exitWithInputError(error)
         }
         for error in stats.skipped { printError("\(error.description) (skipped)") }
-        print(stats.render(format.format, questions: questions), terminator: "")
+        print(calibration ? stats.calibrationOnly(format.format) : stats.render(format.format, questions: questions), terminator: "")
         if stats.exitCode != 0 { throw ExitCode(stats.exitCode) }
     }
 }

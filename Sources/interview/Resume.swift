@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import InterviewCore
+import InterviewReports
 import InterviewStore
 import InterviewTUI
 
@@ -107,9 +108,21 @@ struct Resume: ParsableCommand {
         engine.perform(file.status == .completed ? .reopenEnded : .reopen, at: file.clockSeconds)
         if share { engine.perform(.setShareSafe(true), at: file.clockSeconds) }
         try requireTerminal()
-        try runLive(engine: engine, clock: SessionClock(SystemClock(), continuingFrom: file.clockSeconds), path: path,
-                    theme: theme, mouse: pointer.mouse(), notice: notice, practice: file.mode == .practice, created: created,
-                    session: LiveSession(lock: lock, replacing: rescue))
+        let clock = SessionClock(SystemClock(), continuingFrom: file.clockSeconds)
+        var notice = notice
+        var screen: LiveScreenRun?
+        // A panel member's session follows its lead again, when the lead's file is found.
+        if let panel = file.panel, file.status != .completed {
+            let folders = [URL(fileURLWithPath: path).deletingLastPathComponent(), SessionStore.standard().folder]
+            if let lead = PanelGroups.leadPath(of: panel, in: folders, besides: path) {
+                screen = Join.following(lead, name: panel.lead, engine: engine, clock: clock, notice: notice)
+            } else {
+                notice = "⚠ the lead's session file is not beside this one nor in the sessions folder: not following the lead"
+            }
+        }
+        try runLive(engine: engine, clock: clock, path: path, theme: theme, mouse: pointer.mouse(), notice: notice,
+                    practice: file.mode == .practice, created: created, session: LiveSession(lock: lock, replacing: rescue),
+                    screen: screen)
     }
 
     /// The unfinished sessions: the folder's, the remembered `--out` files and the rescue

@@ -90,21 +90,23 @@ struct Run: ParsableCommand {
         }
         let startedAt = Date()
         let engine = setup.engine(id: UUID().uuidString.lowercased(), candidate: candidate, startedAt: startedAt)
-        let url: URL
-        if let out {
-            do throws(SessionStore.CreateError) {
-                try SessionStore.createExclusively(out)
-            } catch {
-                guard case .failed(let failure) = error else { throw Self.exists(out) }
-                printError(failure.description)
-                throw ExitCode(1)
-            }
-            url = out
-        } else {
-            url = try newSessionFile(store, for: engine, candidate: candidate, startedAt: startedAt)
-        }
+        let url = try Self.createFile(out, store: store, for: engine, startedAt: startedAt)
         try runLive(engine: engine, clock: SessionClock(SystemClock()), path: url.path, theme: theme, mouse: pointer.mouse(), notice: notice,
                     created: true, remember: out != nil, terminal: terminal)
+    }
+
+    /// The new, empty file a live session is saved in: `out`, created only if it is not
+    /// there, else a new file in the sessions folder.
+    static func createFile(_ out: URL?, store: SessionStore, for engine: SessionEngine, startedAt: Date) throws -> URL {
+        guard let out else { return try newSessionFile(store, for: engine, candidate: engine.file.candidate, startedAt: startedAt) }
+        do throws(SessionStore.CreateError) {
+            try SessionStore.createExclusively(out)
+        } catch {
+            guard case .failed(let failure) = error else { throw Self.exists(out) }
+            printError(failure.description)
+            throw ExitCode(1)
+        }
+        return out
     }
 
     static func exists(_ url: URL) -> ExitCode {
@@ -128,7 +130,7 @@ struct LiveSession {
 /// `opened`: the terminal the start screen was on, which the live screen goes on on.
 func runLive(engine: SessionEngine, clock: SessionClock, path: String, theme: Theme, mouse: Bool, notice: String? = nil,
              practice: Bool = false, created: Bool = false, remember: Bool = false, session given: LiveSession? = nil,
-             terminal opened: NcursesTerminal? = nil) throws {
+             terminal opened: NcursesTerminal? = nil, screen: LiveScreenRun? = nil) throws {
     func removeCreated() {
         if created { unlink(path) }
     }
@@ -173,8 +175,15 @@ func runLive(engine: SessionEngine, clock: SessionClock, path: String, theme: Th
         }
         defer { terminal.close() }
         let saver = SessionSaver(url: URL(fileURLWithPath: path), lock: session.lock, replacing: session.replacing)
-        let result = LiveProgram.run(engine: engine, clock: clock, saver: saver, terminal: terminal, notice: notice, practice: practice,
+        let result: (state: LiveState, saved: LiveProgram.Saved)
+        if let screen {
+            // Another screen (a panel member's) records the file before its first frame.
+            _ = recordOutFile()
+            result = screen(saver, terminal)
+        } else {
+            result = LiveProgram.run(engine: engine, clock: clock, saver: saver, terminal: terminal, notice: notice, practice: practice,
                                      afterFirstFrame: recordOutFile)
+        }
         outcome = LiveOutcome(exit: result.state.exit ?? .leftForLater, saved: result.saved, shared: result.state.session.shareSafe)
     }
     try report(outcome, path: path)
@@ -183,6 +192,10 @@ func runLive(engine: SessionEngine, clock: SessionClock, path: String, theme: Th
         throw ExitCode(1)
     }
 }
+
+/// Another screen on a live session than the live screen (a panel member's, `join`),
+/// given the saver and the terminal `runLive` opened.
+typealias LiveScreenRun = (SessionSaver, NcursesTerminal) -> (state: LiveState, saved: LiveProgram.Saved)
 
 /// How a live screen closed: why, where the session is, and whether the screen was shared then.
 struct LiveOutcome {

@@ -142,6 +142,7 @@ import Testing
         case "overallAmended": r.overallAmended ? [ReportText.amended] : []
         case "uncoveredCompetencies": r.uncoveredCompetencies
         case "evidence": r.evidence.map(\.message)
+        case "panel": r.panel.map { [$0.description] } ?? []
         default: nil
         }
     }

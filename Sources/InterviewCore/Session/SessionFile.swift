@@ -102,6 +102,9 @@ public struct SessionFile: Codable, Hashable, Sendable {
     public var plan: [Int]?
     /// Which clocks the candidate's screens show: `none`, `question` (the default) or `both`.
     public var candidateClock: String?
+    /// A panel member's link to the interview it scored (`interview join`); nil for a solo
+    /// interview or a panel's lead (docs/panel.md).
+    public var panel: Panel?
 
     /// The rubric counts of the questions the session started with (added ones come from
     /// their events).

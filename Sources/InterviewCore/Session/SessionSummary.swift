@@ -33,12 +33,14 @@ package struct SessionSummary: Decodable, Hashable, Sendable, RangeChecked {
     package var overallAmended: Bool?
     /// The plan (question indices), as in `SessionFile`: the report's order and numbers.
     package var plan: [Int]?
+    /// The panel this session is a member's of, as in `SessionFile`.
+    package var panel: SessionFile.Panel?
     /// Not decoded with the rest: read straight from the bytes (`complete(from:file:)`).
     package var events: [EventSummary] = []
 
     enum CodingKeys: String, CodingKey {
         case id, mode, status, candidate, interviewer, startedAt, endedAt, bank, questions, recommendation, closingNotes,
-             clockSeconds, totalSeconds, amendedAt, overallAmended, plan
+             clockSeconds, totalSeconds, amendedAt, overallAmended, plan, panel
     }
 
     /// The events, from the bytes when `JSONScan` can vouch that the decoder reads them

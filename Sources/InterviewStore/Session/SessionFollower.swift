@@ -75,6 +75,26 @@ public struct SessionFollower: Sendable {
 
     /// The view at monotonic time `now`, reading the file again if it changed.
     public mutating func poll(now: Double) -> Model {
+        switch follow(now: now) {
+        case .waiting(let text):
+            return .waiting(text)
+        case .following(let file, let state, let t, let running, _):
+            let clocks = file.candidateClock.flatMap(CandidateView.Clocks.init(rawValue:)) ?? .question
+            return .following(CandidateView(questions: questions, durationSeconds: file.bank.durationSeconds, state: state, at: t,
+                                            clocks: clocks),
+                              running: running)
+        }
+    }
+
+    /// What the file says at monotonic time `now`: the session, its fold, the session
+    /// clock to show it at, whether its program runs, and how long the file has not changed.
+    public enum Followed: Sendable {
+        case following(SessionFile, SessionState, at: Double, running: Bool, quietSeconds: Double)
+        case waiting(String)
+    }
+
+    /// The session as last read, reading the file again if it changed.
+    public mutating func follow(now: Double) -> Followed {
         let current = source.stamp(path)
         if current == nil {
             stamp = nil
@@ -103,9 +123,6 @@ public struct SessionFollower: Sendable {
         // Between saves the clock runs on, but never past what a live program would have saved by then.
         let t = running ? file.clockSeconds + min(max(0, quiet), Self.staleAfter) : max(file.clockSeconds, shownAt)
         if running { shownAt = t }
-        let clocks = file.candidateClock.flatMap(CandidateView.Clocks.init(rawValue:)) ?? .question
-        return .following(CandidateView(questions: questions, durationSeconds: file.bank.durationSeconds, state: state, at: t,
-                                        clocks: clocks),
-                          running: running)
+        return .following(file, state, at: t, running: running, quietSeconds: max(0, quiet))
     }
 }

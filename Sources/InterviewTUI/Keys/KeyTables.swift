@@ -9,7 +9,7 @@ public enum KeyTables {
     }
 
     public static var all: [Entry] {
-        LiveKeys.all.map(entry) + [entry(ReplayKeys.table), entry(ReplayKeys.questionList), entry(MirrorKeys.table), entry(LobbyKeys.table)]
+        LiveKeys.all.map(entry) + [entry(ReplayKeys.table), entry(ReplayKeys.questionList), entry(MirrorKeys.table), entry(LobbyKeys.table), entry(JoinKeys.table)]
     }
 
     static func entry<Context, Action>(_ table: KeyTable<Context, Action>) -> Entry {

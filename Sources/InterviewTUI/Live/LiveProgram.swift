@@ -123,6 +123,16 @@ public enum LiveProgram: ScreenProgram {
         state.practice = practice
         var effects = LiveEffects(saver: saver, afterFirstFrame: afterFirstFrame)
         state = Runtime.run(LiveProgram.self, state, terminal: terminal, clock: clock, effects: &effects)
+        return secure(state, effects: &effects, saver: saver, terminal: terminal, clock: clock, wallClock: wallClock, pause: pause,
+                      rescue: rescue)
+    }
+
+    /// Once a live screen (or a panel member's, `JoinProgram`) has closed: the last save,
+    /// checked and tried again, else the rescue copy.
+    static func secure(_ state: LiveState, effects: inout LiveEffects, saver: any SessionSaving, terminal: any TerminalDevice,
+                       clock: SessionClock, wallClock: () -> Date, pause: (Double) -> Void,
+                       rescue: (SessionFile) -> String?) -> (state: LiveState, saved: Saved) {
+        var state = state
         // Discarded: nothing more is written; the caller deletes the file.
         if state.exit == .discarded {
             saver.flush()
