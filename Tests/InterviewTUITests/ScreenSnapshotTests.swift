@@ -82,7 +82,7 @@ import Testing
     func helpListsEveryKey(width: Int, height: Int) throws {
         for practice in [false, true] {
             var state = try Live.state(width: width, height: height)
-            state.practice = practice
+            state.mode = practice ? .practice : .live
             Live.command("?", &state, at: 1)
             var seen = LiveScreen.render(state).text
             for _ in 0..<20 {
@@ -90,7 +90,7 @@ import Testing
                 seen += LiveScreen.render(state).text
             }
             #expect(state.overlay?.isHelp == true, "paging does not close the help")
-            for table in LiveKeys.helpTables(for: state.display) + [LiveKeys.help] {
+            for table in LiveKeys.helpTables(for: state) + [LiveKeys.help] {
                 for row in table.rows() {
                     #expect(seen.contains(row.keys), "help at \(width)x\(height) misses \(row.keys)")
                     #expect(seen.contains(String(row.action.prefix(20))), "help at \(width)x\(height) misses \(row.action)")

@@ -5,16 +5,16 @@ enum ListReducer {
     static func reduce(_ state: inout LiveState, _ action: LiveAction) {
         switch action {
         case .openList:
-            let rows = QuestionList.rows(state.display)
+            let rows = QuestionList.rows(state)
             state.overlay = .questionList(selection: rows.firstIndex(of: state.session.current) ?? 0, typed: "")
         case .listMove(let step):
             guard case .questionList(let selection, _)? = state.overlay else { return }
-            let count = QuestionList.rows(state.display).count
+            let count = QuestionList.rows(state).count
             state.overlay = .questionList(selection: min(max(0, selection + step), max(0, count - 1)), typed: "")
         case .listType(let digit):
             guard case .questionList(let selection, let typed)? = state.overlay, typed.count < 3 else { return }
             let number = Int(typed + String(digit)) ?? 0
-            let count = QuestionList.rows(state.display).count
+            let count = QuestionList.rows(state).count
             state.overlay = .questionList(selection: (1...max(1, count)).contains(number) ? number - 1 : selection, typed: typed + String(digit))
         case .listErase:
             guard case .questionList(let selection, let typed)? = state.overlay else { return }
@@ -45,7 +45,7 @@ enum ListReducer {
     }
 
     private static func jump(_ state: inout LiveState, to row: Int) {
-        let rows = QuestionList.rows(state.display)
+        let rows = QuestionList.rows(state)
         state.overlay = nil
         guard rows.indices.contains(row) else { return }
         LiveReducer.perform(&state, .open(rows[row]))

@@ -7,8 +7,7 @@ public enum LiveProgram: ScreenProgram {
         let notice: [LiveAction] = state.notice == nil ? [] : [.dismissNotice]
         switch input {
         case .key(let key):
-            let display = state.display
-            let step = CommandGrammar.interpret(key, pending: state.pending, table: LiveKeys.table(for: display), in: display)
+            let step = CommandGrammar.interpret(key, pending: state.pending, table: LiveKeys.table(for: state), in: state)
             var actions = notice
             // A command started, even one given whole in this key (Alt-1): the notes close first,
             // so that the next key of text starts a new line.
@@ -27,7 +26,7 @@ public enum LiveProgram: ScreenProgram {
     /// What a click or the wheel does where it lands, as the screen on display draws it.
     static func click(_ mouse: Mouse, in state: LiveState) -> [LiveAction] {
         guard mouse.pressed else { return [] }
-        let canvas = LiveScreen.render(state.display)
+        let canvas = LiveScreen.render(state)
         let place = canvas.click(at: mouse.x, mouse.y)
         switch mouse.button {
         case .wheelUp, .wheelDown:
@@ -59,7 +58,7 @@ public enum LiveProgram: ScreenProgram {
         LiveReducer.reduce(&state, action, now: now)
     }
 
-    public static func render(_ state: LiveState) -> Canvas { LiveScreen.render(state.display) }
+    public static func render(_ state: LiveState) -> Canvas { LiveScreen.render(state) }
 
     public static func isFinished(_ state: LiveState) -> Bool { state.exit != nil }
 
@@ -112,11 +111,10 @@ public enum LiveProgram: ScreenProgram {
                            notice: String? = nil, practice: Bool = false, wallClock: () -> Date = Date.init,
                            pause: (Double) -> Void = { Thread.sleep(forTimeInterval: $0) },
                            rescue: (SessionFile) -> String? = { SessionStore.rescue($0) }) -> (state: LiveState, saved: Saved) {
-        var state = LiveState(engine: engine, size: terminal.size)
+        var state = LiveState(engine: engine, size: terminal.size, mode: practice ? .practice : .live)
         state.now = clock.now()
         state.ascii = terminal.ascii
         state.notice = notice
-        state.practice = practice
         var effects = LiveEffects(saver: saver)
         state = Runtime.run(LiveProgram.self, state, terminal: terminal, clock: clock, effects: &effects)
         // Discarded: nothing more is written; the caller deletes the file.

@@ -14,7 +14,7 @@ public enum LiveReducer {
         case .session(let sessionAction):
             perform(&state, sessionAction)
         case .view(let viewAction):
-            ViewReducer.reduce(&state.screen, viewAction, view: state.display.view)
+            ViewReducer.reduce(&state, viewAction)
         case .pending(let pending):
             // A command starts: what was typed is recorded, and the next key of text starts a new line.
             if pending != nil { NotesReducer.close(&state) }
@@ -77,7 +77,7 @@ public enum LiveReducer {
                                            shared: state.session.shareSafe)
         }
         if state.session.current != before || state.session.wrappingUp != wasWrapping {
-            ViewReducer.questionChanged(&state.screen, wrappingUp: state.session.wrappingUp)
+            ViewReducer.questionChanged(&state, wrappingUp: state.session.wrappingUp)
         }
     }
 

@@ -2,24 +2,24 @@ import InterviewKit
 
 /// The bottom line: clocks, pause and save state, then the keys that matter now.
 enum StatusLine {
-    static func draw(_ state: Display, into canvas: inout Canvas) {
+    static func draw(_ state: LiveState, into canvas: inout Canvas) {
         let y = canvas.height - 1
         canvas.fill(Rect(x: 0, y: y, width: canvas.width, height: 1), Style(.status))
         var segments: [(String, Role)] = []
         // On a shared screen, only the clocks the candidate may see (`--candidate-clock`).
-        let clocks: CandidateView.Clocks = state.session.shareSafe ? state.view.candidateClocks : .both
+        let clocks: CandidateView.Clocks = state.session.shareSafe ? state.candidateClocks : .both
         if !state.session.wrappingUp || state.session.shareSafe, clocks != .none {
             let clock = ClockText.make(elapsed: Int(state.questionElapsed()), budget: state.question.timeSeconds)
             segments.append((" Q " + clock.text, clock.role))
         }
         if clocks == .both {
-            let total = ClockText.make(elapsed: Int(state.session.totalElapsed(at: state.now)), budget: state.view.durationSeconds)
+            let total = ClockText.make(elapsed: Int(state.session.totalElapsed(at: state.now)), budget: state.engine.durationSeconds)
             segments.append((" Total " + total.text, total.role))
         }
         if state.session.paused { segments.append((" ⏸ PAUSED ", .warning)) }
         // While a command waits for its key, the keys it can take come before the pace and a quiet save.
-        let pending = state.pending != nil && !state.replay
-        if !pending, !state.session.shareSafe, !state.practice, !state.replay, let pace = Pacing.make(state) {
+        let pending = state.pending != nil && state.mode != .replay
+        if !pending, !state.session.shareSafe, state.mode != .practice, state.mode != .replay, let pace = Pacing.make(state) {
             segments.append((" " + pace.text, pace.role))
         }
         switch state.saveStatus {
@@ -63,13 +63,13 @@ enum StatusLine {
     /// The keys that matter now: with nothing pending the ones that act at once and `Esc`;
     /// after `Esc` the commands; after `Esc r` the scale. On a shared screen nothing of
     /// the rating, the rubric or the follow-ups.
-    static func hints(_ state: Display) -> [(String, String)] {
-        if state.replay { return [] }
+    static func hints(_ state: LiveState) -> [(String, String)] {
+        if state.mode == .replay { return [] }
         let shared = state.session.shareSafe
         let hints: [Hint]
         switch state.pending {
-        case .then(let first)?:
-            guard let binding = LiveKeys.screen(for: state).binding(after: first, in: state), !shared || binding.shown else {
+        case .then?:
+            guard let binding = state.pendingBinding, !shared || binding.shown else {
                 return [("…", "")]
             }
             hints = binding.thenHints + [Hint("Esc", "cancel", rank: 98)]

@@ -6,7 +6,7 @@ public enum ReplayScreen {
     public static func render(_ state: ReplayState) -> Canvas {
         let size = state.screen.size
         var canvas = Canvas(width: size.width, height: size.height + ReplayState.timelineRows)
-        canvas.draw(LiveScreen.render(state.display), x: 0, y: 0)
+        canvas.draw(LiveScreen.render(state.screen), x: 0, y: 0)
         guard LiveLayout.fits(size) else { return canvas }
         drawTimeline(state, into: &canvas, y: size.height)
         return canvas
