@@ -178,17 +178,9 @@ public enum LiveKeys {
 
     public static let help: Table = ViewKeys.help { .view($0) }
 
-    public static let questionList = Table(name: "question-list", title: "Question list (after Esc g)", [
-        Binding(.key, [.up, .character("k")], "the question above", .listMove(-1)),
-        Binding(.key, [.down, .character("j")], "the question below", .listMove(1)),
-        Binding(.key, Key.digits(0...9), "a question's number") { key, _ in
-            if case .character(let c) = key { return .listType(c) }
-            return nil
-        },
-        Binding(.key, [.backspace], "take back a digit", .listErase),
-        Binding(.key, [.enter], "go to the question chosen", hint: ("go", 0), .listJump),
-        Binding(.key, [.escape, .character("g"), .character("q")], "close the list", hint: ("close", 1), .view(.closeOverlay)),
-    ], notes: [("click", "goes to the question clicked")])
+    public static let questionList: Table = QuestionList.keys(
+        name: "question-list", title: "Question list (after Esc g)", going: "go to the question chosen",
+        notes: [("click", "goes to the question clicked")], { .list($0) }, view: { .view($0) })
 
     public static let addQuestion = Table(name: "add-question", title: "Your own question (after Esc +)", [
         Binding(.key, [.enter], "add it after this question, and go to it", hint: ("add", 0), .addConfirm),

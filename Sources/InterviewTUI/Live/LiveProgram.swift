@@ -38,7 +38,7 @@ public enum LiveProgram: ScreenProgram {
             case .rubricItem(let item)?: return [.session(.toggleRubric(item))]
             case .followUp(let item)?: return [.follow(item)]
             case .rating(let level)?: return [.pending(nil), .rate(level)]
-            case .listRow(let row)?: return [.listPick(row)]
+            case .listRow(let row)?: return [.list(.pick(row))]
             case nil: return []
             }
         case .middle, .right:

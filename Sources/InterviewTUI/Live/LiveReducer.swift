@@ -23,7 +23,7 @@ public enum LiveReducer {
             NotesReducer.reduce(&state, action)
         case .remind(let text):
             state.notice = text
-        case .openList, .listMove, .listType, .listErase, .listJump, .listPick, .openAddQuestion, .addText, .addErase, .addConfirm:
+        case .openList, .list, .openAddQuestion, .addText, .addErase, .addConfirm:
             ListReducer.reduce(&state, action)
         case .follow(let item):
             perform(&state, .toggleFollowUp(item))

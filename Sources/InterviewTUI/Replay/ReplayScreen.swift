@@ -29,12 +29,6 @@ public enum ReplayScreen {
         for (index, mark) in bar.enumerated() {
             canvas.put(index == here ? "●" : mark, x: start + 1 + index, y: y, style: Style(index == here ? .statusKey : .timeline))
         }
-        var x = 1
-        for (key, label) in ReplayKeys.table.hints(in: state).map({ ($0.keys, $0.label) }) {
-            let text = label.isEmpty ? key : key + " " + label
-            guard x + DisplayWidth.of(text) < w else { break }
-            x = canvas.put(key, x: x, y: y + 1, style: Style(.statusKey))
-            x = canvas.put((label.isEmpty ? "" : " " + label) + "  ", x: x, y: y + 1, style: Style(.status))
-        }
+        StatusBar.hints(ReplayKeys.table.hints(in: state).map { ($0.keys, $0.label) }, x: 1, y: y + 1, into: &canvas)
     }
 }

@@ -59,9 +59,7 @@ public enum ReplayAction: Hashable, Sendable {
     case view(ViewAction)
     /// The question list (`g`), as in live mode: Enter goes to the moment the question was first opened.
     case openList
-    case listMove(Int)
-    case listType(Character)
-    case listJump
+    case list(ListAction)
     case quit
 }
 
@@ -93,24 +91,9 @@ public enum ReplayReducer {
         case .view(let action):
             ViewReducer.reduce(&state.screen, action)
         case .openList:
-            let rows = QuestionList.rows(state.screen)
-            state.screen.overlay = .questionList(selection: rows.firstIndex(of: state.shown.current) ?? 0, typed: "")
-        case .listMove(let step):
-            guard case .questionList(let selection, _)? = state.screen.overlay else { return }
-            let count = QuestionList.rows(state.screen).count
-            state.screen.overlay = .questionList(selection: min(max(0, selection + step), max(0, count - 1)), typed: "")
-        case .listType(let digit):
-            guard case .questionList(let selection, let typed)? = state.screen.overlay, typed.count < 3 else { return }
-            let number = Int(typed + String(digit)) ?? 0
-            let count = QuestionList.rows(state.screen).count
-            state.screen.overlay = .questionList(selection: (1...max(1, count)).contains(number) ? number - 1 : selection,
-                                                 typed: typed + String(digit))
-        case .listJump:
-            guard case .questionList(let selection, _)? = state.screen.overlay else { return }
-            let rows = QuestionList.rows(state.screen)
-            state.screen.overlay = nil
-            guard rows.indices.contains(selection) else { return }
-            let question = rows[selection]
+            QuestionList.open(&state.screen)
+        case .list(let action):
+            guard let question = QuestionList.reduce(&state.screen, action) else { return }
             let opened = timeline.events.first { ($0.type == .questionOpened && $0.question == question) }?.at
                 ?? (question == timeline.file.initialState.current ? 0 : nil)
             if let opened { state.seek(to: opened) }
