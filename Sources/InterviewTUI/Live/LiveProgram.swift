@@ -129,7 +129,7 @@ public enum LiveProgram: ScreenProgram {
         while case .failed(let reason) = saver.status, tries < finalTries {
             LiveReducer.reduce(&state, .saved(saver.status), now: clock.now())
             LiveReducer.reduce(&state, .remind("⚠ NOT SAVED: \(reason). Trying again…"), now: clock.now())
-            terminal.draw(render(state))
+            terminal.draw(FrameUpdate(from: nil, to: render(state)))
             pause(finalPause)
             effects.save(state, force: true)
             saver.flush()

@@ -55,8 +55,12 @@ public enum Runtime {
     ) -> Program.State where Effects.Program == Program {
         var state = initial
         var firstFrame = true
+        // What the terminal shows: the next frame sends what differs from it.
+        var shown: Canvas?
         while !Program.isFinished(state) {
-            terminal.draw(Program.render(state))
+            let frame = Program.render(state)
+            terminal.draw(FrameUpdate(from: shown, to: frame))
+            shown = frame
             if firstFrame {
                 // The first save (a new file, fsync) starts once the screen is up, not competing with it.
                 for action in effects.after(state, now: clock.now(), firstFrame: true) {
@@ -73,6 +77,8 @@ public enum Runtime {
                 pending = nil
             }
             while true {
+                // A new size: the terminal redrew or cleared itself, nothing of the last frame is known.
+                if case .resize = input { shown = nil }
                 for action in Program.actions(for: input, in: state) {
                     if pending != nil, Program.merge(&pending!, action) { continue }
                     flush()
