@@ -73,4 +73,6 @@ public enum LiveAction: Hashable, Sendable {
     case saved(SessionSaver.Status)
     /// The wall-clock end of the interview, recorded as a label once it has ended.
     case markEnded(Date)
+    /// How the last save went, once the screen has closed.
+    case lastSave(LastSave)
 }

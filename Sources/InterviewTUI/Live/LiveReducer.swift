@@ -58,6 +58,8 @@ public enum LiveReducer {
             state.saveStatus = status
         case .markEnded(let date):
             if state.session.status == .completed { state.engine.markEnded(now: date) }
+        case .lastSave(let lastSave):
+            state.lastSave = lastSave
         }
     }
 

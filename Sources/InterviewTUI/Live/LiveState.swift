@@ -46,6 +46,8 @@ public struct LiveState: Hashable, Sendable {
     /// When the notes being typed were last recorded as an event.
     public var notesRecordedAt: Double = 0
     public var exit: LiveExit?
+    /// Once the screen has closed: how its last save goes.
+    public var lastSave: LastSave?
 
     public init(engine: SessionEngine, size: Size, mode: ScreenMode = .live) {
         self.engine = engine
