@@ -37,29 +37,54 @@ let package = Package(
             // The built-in themes, every `Themes/NAME.toml`, compiled in by EmbedResources.
             plugins: ["EmbedResources"]
         ),
+        // The pure core: the session model, its events and fold, the engine, clocks, plan,
+        // the bank model and parser, text, the theme model. No file I/O (docs/architecture.md).
         .target(
-            name: "InterviewKit",
+            name: "InterviewCore",
             dependencies: [
                 "InterviewThemes",
-                "CCmarkGFM",
                 .product(name: "TOMLKit", package: "TOMLKit"),
-            ],
+            ]
+        ),
+        // Files: the session store, saver, lock and follower, config.toml, bank files, paths.
+        .target(
+            name: "InterviewStore",
+            dependencies: ["InterviewCore", .product(name: "TOMLKit", package: "TOMLKit")],
             // The built-in banks, `Resources/Banks/NAME.md`, compiled in by EmbedResources.
             plugins: ["EmbedResources"]
         ),
+        // `interview import`: an article in, a bank out.
+        .target(
+            name: "InterviewImport",
+            dependencies: ["InterviewCore", "CCmarkGFM"]
+        ),
+        // Reports, stats, debrief, scorecard.
+        .target(
+            name: "InterviewReports",
+            dependencies: ["InterviewCore", "InterviewStore"]
+        ),
+        // forget, anonymize, redact, purge.
+        .target(
+            name: "InterviewPrivacy",
+            dependencies: ["InterviewCore", "InterviewStore", "InterviewReports"]
+        ),
         .target(
             name: "InterviewTUI",
-            dependencies: ["InterviewKit"]
+            dependencies: ["InterviewCore", "InterviewStore", "InterviewReports"]
         ),
         // The terminal protocol's ncurses implementation: the only importer of CNcursesW.
         .target(
             name: "InterviewTerminal",
-            dependencies: ["InterviewKit", "InterviewTUI", "CNcursesW"]
+            dependencies: ["InterviewCore", "InterviewTUI", "CNcursesW"]
         ),
         .executableTarget(
             name: "interview",
             dependencies: [
-                "InterviewKit",
+                "InterviewCore",
+                "InterviewStore",
+                "InterviewImport",
+                "InterviewReports",
+                "InterviewPrivacy",
                 "InterviewTUI",
                 "InterviewTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -68,11 +93,13 @@ let package = Package(
         // Seeded sample sessions for the benchmarks and the tests; not part of the program.
         .target(
             name: "InterviewSamples",
-            dependencies: ["InterviewKit"]
+            dependencies: ["InterviewCore"]
         ),
         .executableTarget(
             name: "interview-bench",
-            dependencies: ["InterviewKit", "InterviewTUI", "InterviewSamples"],
+            dependencies: [
+                "InterviewCore", "InterviewStore", "InterviewReports", "InterviewPrivacy", "InterviewTUI", "InterviewSamples",
+            ],
             path: "Benchmarks/InterviewBench"
         ),
         // What the first frame cannot beat, timed by `scripts/bench` beside interview.
@@ -84,10 +111,20 @@ let package = Package(
         // Compiles a target's files that are not Swift sources into it (Plugins/).
         .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["embed-resources"]),
         .executableTarget(name: "embed-resources", path: "Plugins/EmbedResourcesTool"),
-        .testTarget(name: "InterviewKitTests", dependencies: ["InterviewKit", "InterviewSamples"], exclude: ["Golden", "Fixtures"]),
-        .testTarget(name: "InterviewTUITests", dependencies: ["InterviewTUI", "InterviewKit"], exclude: ["Snapshots"]),
-        .testTarget(name: "InterviewTerminalTests", dependencies: ["InterviewTerminal", "InterviewTUI", "InterviewKit"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["InterviewKit"]),
+        .testTarget(
+            name: "InterviewKitTests",
+            dependencies: [
+                "InterviewCore", "InterviewStore", "InterviewImport", "InterviewReports", "InterviewPrivacy", "InterviewSamples",
+            ],
+            exclude: ["Golden", "Fixtures"]
+        ),
+        .testTarget(
+            name: "InterviewTUITests",
+            dependencies: ["InterviewTUI", "InterviewCore", "InterviewStore", "InterviewReports"],
+            exclude: ["Snapshots"]
+        ),
+        .testTarget(name: "InterviewTerminalTests", dependencies: ["InterviewTerminal", "InterviewTUI", "InterviewCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["InterviewCore", "InterviewStore", "InterviewReports", "InterviewPrivacy"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,7 +2,7 @@ import Foundation
 
 // The libFuzzer entry points. scripts/fuzz compiles this file with
 // Tests/InterviewKitTests/FuzzInvariants.swift and `-sanitize=fuzzer`, against an
-// InterviewKit built with the same instrumentation; libFuzzer supplies `main`.
+// Interview* modules built with the same instrumentation; libFuzzer supplies `main`.
 // The environment variable INTERVIEW_FUZZ_TARGET names the target (`scripts/fuzz list`).
 
 nonisolated(unsafe) private var target = FuzzTarget.bank

@@ -1,5 +1,5 @@
 /// The built-in themes: every `NAME.toml` of this target (its folder is the package's
-/// `Themes/`), compiled into the binary by the EmbedResources plugin. InterviewKit's
+/// `Themes/`), compiled into the binary by the EmbedResources plugin. InterviewCore's
 /// `ThemeLoader` reads them from here, with no file opened.
 public enum InterviewThemes {
     /// The names of the built-in themes (the files' names without `.toml`), sorted.

@@ -1,5 +1,5 @@
 import Foundation
-import InterviewKit
+import InterviewStore
 import InterviewSamples
 
 /// What `scripts/bench` measures the program on, written into one folder:

@@ -1,5 +1,5 @@
 import Foundation
-import InterviewKit
+import InterviewCore
 
 /// Times a body of code and keeps every result, named, in the order measured.
 struct Stopwatch {

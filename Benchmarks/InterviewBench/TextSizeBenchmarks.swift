@@ -1,5 +1,8 @@
 import Foundation
-import InterviewKit
+import InterviewCore
+import InterviewStore
+import InterviewReports
+import InterviewPrivacy
 
 /// Work that grows with one text's size, once quadratic (issue 26): `redact --deleted`
 /// on one pasted note of 40,000 lines, and the HTML report of a question whose prompt is

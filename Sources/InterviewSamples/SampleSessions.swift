@@ -1,5 +1,5 @@
 import Foundation
-import InterviewKit
+import InterviewCore
 
 /// Sessions made with the session engine itself, the way the program makes them: the
 /// inputs of the benchmarks and of the tests that need realistic sessions.

@@ -1,5 +1,5 @@
 import Foundation
-import InterviewKit
+import InterviewCore
 
 /// Asks the terminal for its background colour (OSC 11) before the screen opens.
 public enum BackgroundQuery {

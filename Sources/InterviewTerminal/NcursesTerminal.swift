@@ -1,6 +1,6 @@
 import CNcursesW
 import Foundation
-import InterviewKit
+import InterviewCore
 import InterviewTUI
 
 /// The terminal of `TerminalDevice` on ncurses: setup and teardown, signals, writing a

@@ -1,5 +1,5 @@
 import CNcursesW
-import InterviewKit
+import InterviewCore
 
 /// Turns a cell's style into ncurses attributes and a colour pair, allocating pairs as
 /// combinations first appear. Without colour (or with NO_COLOR) only attributes remain.

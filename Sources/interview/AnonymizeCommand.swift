@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import InterviewKit
+import InterviewCore
+import InterviewStore
+import InterviewPrivacy
 
 struct Anonymize: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import InterviewKit
+import InterviewCore
+import InterviewStore
 
 struct Banks: ParsableCommand {
     static let configuration = CommandConfiguration(

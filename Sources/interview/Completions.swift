@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import InterviewKit
+import InterviewCore
+import InterviewStore
 
 /// What the shells complete (the scripts of `--generate-completion-script`, which
 /// `scripts/install` installs): names the program knows, asked of it at each Tab through

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import InterviewKit
+import InterviewCore
+import InterviewStore
+import InterviewReports
 
 struct DebriefCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -48,9 +50,9 @@ struct DebriefCommand: ParsableCommand {
             for error in errors { printError(error.description) }
             throw ExitCode(2)
         }
-        let debrief: InterviewKit.Debrief
+        let debrief: InterviewReports.Debrief
         do {
-            debrief = try InterviewKit.Debrief(files)
+            debrief = try InterviewReports.Debrief(files)
         } catch {
             throw exitWithInputError(error)
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import InterviewKit
+import InterviewCore
+import InterviewStore
 
 /// What a command takes when its command line leaves something out: config.toml's value
 /// (`Config`), else the built-in default. The command line always wins.

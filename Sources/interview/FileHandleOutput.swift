@@ -1,5 +1,5 @@
 import Foundation
-import InterviewKit
+import InterviewCore
 
 enum FileHandleOutput {
     /// Messages quote paths, titles and names that can hold escape sequences: each

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
-import InterviewKit
+import InterviewCore
+import InterviewStore
+import InterviewImport
+import InterviewReports
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import InterviewKit
+import InterviewCore
+import InterviewStore
 
 /// Every command names itself (`commandName:`): without it ArgumentParser derives each
 /// name from the type at every launch, a runtime lookup that costs milliseconds of

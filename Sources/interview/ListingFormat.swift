@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import InterviewKit
+import InterviewCore
 
 /// `--format text|json` of the commands that list things (`banks`, `themes`, `validate`,
 /// `purge` and `forget` without --yes): text for a person, JSON (keys sorted) for a script.

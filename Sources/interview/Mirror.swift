@@ -1,5 +1,5 @@
 import ArgumentParser
-import InterviewKit
+import InterviewCore
 import InterviewTerminal
 import InterviewTUI
 

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import InterviewKit
+import InterviewCore
+import InterviewStore
+import InterviewPrivacy
 
 // The life cycle of candidate data (docs/privacy.md): purge what is past the retention,
 // forget a candidate, anonymize a session for calibration, redact its notes.

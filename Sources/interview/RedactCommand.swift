@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import InterviewKit
+import InterviewCore
+import InterviewStore
+import InterviewPrivacy
 
 struct Redact: ParsableCommand {
     static let configuration = CommandConfiguration(

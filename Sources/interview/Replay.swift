@@ -1,5 +1,6 @@
 import ArgumentParser
-import InterviewKit
+import InterviewCore
+import InterviewStore
 import InterviewTerminal
 import InterviewTUI
 

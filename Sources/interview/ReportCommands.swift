@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import InterviewKit
+import InterviewCore
+import InterviewStore
+import InterviewReports
 
 enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
     case markdown, html, json

@@ -1,5 +1,7 @@
 import Foundation
-import InterviewKit
+import InterviewCore
+import InterviewStore
+import InterviewPrivacy
 
 /// The rescue copies `SessionStore.rescue` writes (`interview-rescue-ID.json` in the home
 /// or temporary folder) when a session's own file cannot be: `resume` lists them, and

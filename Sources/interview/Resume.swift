@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import InterviewKit
+import InterviewCore
+import InterviewStore
 import InterviewTUI
 
 struct Resume: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import InterviewKit
+import InterviewCore
+import InterviewStore
 
 /// A new session file in the sessions folder for `engine`'s session, named as config.toml's
 /// `file_names` says: by the date and the candidate (`candidate`, the default), or by the

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import InterviewKit
+import InterviewCore
+import InterviewStore
 import InterviewTerminal
 
 /// `--theme`, shared by every command that opens a screen.

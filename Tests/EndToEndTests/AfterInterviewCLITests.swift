@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-import InterviewKit
+import InterviewCore
+import InterviewReports
 
 /// `interview stats` with its formats and filters, and `interview debrief`, as scripts run them.
 @Suite("Stats formats and debrief commands", .serialized)

@@ -1,5 +1,5 @@
 import Foundation
-import InterviewKit
+import InterviewCore
 import Testing
 
 /// Banks as a library, from the command line: `new`, `validate` that helps an author,
@@ -51,7 +51,7 @@ struct BankLibraryEndToEndTests {
         let path = scratch.url.appendingPathComponent("sub/ml.md").path
         let result = try Binary.run(["new", path, "--from", "machine-learning"], environment: scratch.environment)
         #expect(result.status == 0, "stderr: \(result.stderr)")
-        let builtIn = try Data(contentsOf: Binary.packageRoot().appendingPathComponent("Sources/InterviewKit/Resources/Banks/machine-learning.md"))
+        let builtIn = try Data(contentsOf: Binary.packageRoot().appendingPathComponent("Sources/InterviewStore/Resources/Banks/machine-learning.md"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == builtIn)
         let missing = try Binary.run(["new", scratch.url.appendingPathComponent("x.md").path, "--from", "no-such-bank"],
                                      environment: scratch.environment)

@@ -1,5 +1,6 @@
 import Foundation
-import InterviewKit
+import InterviewCore
+import InterviewStore
 import Testing
 
 /// The command line as scripts use it: output, exit codes, and `FILE:LINE:COL:` errors.

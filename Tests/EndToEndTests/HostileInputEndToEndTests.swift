@@ -1,5 +1,5 @@
 import Foundation
-import InterviewKit
+import InterviewCore
 import Testing
 
 /// Text that tries to act on the terminal, from every door: a bank, the command line,

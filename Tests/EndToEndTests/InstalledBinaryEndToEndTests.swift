@@ -143,8 +143,8 @@ struct InstalledBinaryEndToEndTests {
     /// of the binary can fail to find one.
     @Test func theBinaryNamesNoResourceBundle() throws {
         let bytes = try Data(contentsOf: URL(fileURLWithPath: try Binary.path()))
-        for text in ["interview_InterviewKit.resources", "interview_InterviewThemes.resources",
-                     "interview_InterviewKit.bundle", "interview_InterviewThemes.bundle",
+        for text in ["interview_InterviewStore.resources", "interview_InterviewThemes.resources",
+                     "interview_InterviewStore.bundle", "interview_InterviewThemes.bundle",
                      "resource_bundle_accessor", "could not load resource bundle"] {
             #expect(bytes.range(of: Data(text.utf8)) == nil, "the binary contains \"\(text)\"")
         }

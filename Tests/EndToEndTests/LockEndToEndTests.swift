@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-import InterviewKit
+import InterviewCore
+import InterviewStore
 
 /// One writer per session, as a person meets it: the privacy commands against a running
 /// interview, an erasure while `resume` waits at its list, the sessions folder deleted

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-import InterviewKit
+import InterviewCore
+import InterviewStore
+import InterviewPrivacy
 
 /// purge, forget, anonymize and redact on a folder of sessions spread over two years,
 /// as a person runs them (docs/privacy.md).

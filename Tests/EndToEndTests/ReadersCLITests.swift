@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import InterviewKit
+import InterviewCore
 
 /// The program reads what it writes, refuses what it cannot read with FILE:LINE:COL
 /// (never a trap), and writes nothing raw to a terminal from an article: each case of

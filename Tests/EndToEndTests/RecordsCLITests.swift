@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-import InterviewKit
+import InterviewStore
+import InterviewPrivacy
 
 /// Every file written with a candidate's data is recorded, so that the privacy commands
 /// find it, and a record that cannot be written is said, exit 1 (docs/privacy.md).

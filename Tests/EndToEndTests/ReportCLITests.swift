@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import InterviewKit
+import InterviewCore
 
 /// `interview report` and `interview stats` as scripts run them.
 @Suite("Report and stats commands", .serialized)

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import InterviewKit
+import InterviewCore
 
 /// `report -o` writes new files and its own earlier reports; any other file takes
 /// `--force`, a session never, and the sessions folder only with `--force`.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import InterviewKit
+import InterviewCore
 
 /// The inputs that crashed commands (SIGILL, exit 132) before every number of a session
 /// was range-checked: now each is one line naming FILE:LINE:COL, exit 2 (stats: the file

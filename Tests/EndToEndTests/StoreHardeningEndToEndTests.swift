@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-import InterviewKit
+import InterviewCore
+import InterviewStore
 
 /// Durable under faults, safe under attack: the real binary in tmux, each test in a
 /// folder of its own (`Tmux.home`).

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
+@testable import InterviewStore
+@testable import InterviewReports
 
 /// An ended interview opened again (`resume --reopen`): recorded as an event, and the
 /// report marks what was added after the end, from the events and from the summary alike.

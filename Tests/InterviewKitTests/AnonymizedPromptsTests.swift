@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
+@testable import InterviewPrivacy
 
 /// `anonymize` takes the candidate's name out of what the interviewer typed into the
 /// questions of their own (`+`): the whole name or a word of it, in any case.

@@ -1,7 +1,8 @@
 import Foundation
 import InterviewSamples
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
+@testable import InterviewStore
 
 // `BankParser.check`: every error of a file at once, and the warnings an author wants
 // (docs/bank-format.md, "Checking a bank"). The same parser as `parse`, which throws
@@ -130,7 +131,7 @@ struct BankCheckTests {
     }
 
     @Test func theImportersPlaceholderAnswer() {
-        let result = check("---\ntitle: T\n---\n## Q\n### Expected answer\n\(ArticleImporter.placeholderAnswer)\n### Rubric\n- [ ] y\n")
+        let result = check("---\ntitle: T\n---\n## Q\n### Expected answer\n\(Question.placeholderAnswer)\n### Rubric\n- [ ] y\n")
         #expect(places(result.warnings) == ["5:1"])
         #expect(result.warnings.first?.message.contains("placeholder") == true)
     }

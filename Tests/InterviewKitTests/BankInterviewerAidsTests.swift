@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
+@testable import InterviewStore
 
 // The bank format's aids for the interviewer (docs/bank-format.md): a question's
 // `competencies:` line, its `### Follow-ups` and `### Ratings` sections, and the front

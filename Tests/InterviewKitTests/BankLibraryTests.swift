@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
+@testable import InterviewStore
 
 // Banks by name: one's own (the data folder's banks/), then the team folders of
 // config.toml in their order, then the built-in ones; one name in two files is an error.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
+@testable import InterviewStore
 
 // Tests of the Markdown bank format (docs/bank-format.md): the built-in bank, a bank
 // that uses every feature, every error with its exact place, durations, slugs and
@@ -79,7 +80,7 @@ struct BuiltinBankTests {
     /// Compiled in, byte for byte as in its file: nothing is read from disk.
     @Test func isCompiledInByteForByte() throws {
         let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Sources/InterviewKit/Resources/Banks")
+            .deletingLastPathComponent().appendingPathComponent("Sources/InterviewStore/Resources/Banks")
         let onDisk = try FileManager.default.contentsOfDirectory(atPath: file.path)
             .filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }.sorted()
         #expect(BankLoader.builtinNames == onDisk)

@@ -1,5 +1,5 @@
 import Testing
-@testable import InterviewKit
+@testable import InterviewImport
 
 /// The clause rules by family, each on the examples it was made for (docs/import.md,
 /// "The derived rubric"): what guidance asks for (Clause.swift), what an answer states

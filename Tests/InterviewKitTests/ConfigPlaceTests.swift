@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
+@testable import InterviewStore
 
 /// A bank or theme that config.toml names and that does not exist is config.toml's
 /// mistake: said at the value's place in it, not as if the name were a file.

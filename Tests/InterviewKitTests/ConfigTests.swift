@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
+@testable import InterviewStore
 
 // config.toml: every key, its paths, and an error at FILE:LINE:COL for each mistake.
 

@@ -3,7 +3,8 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
+@testable import InterviewReports
 
 /// `interview debrief`: one candidate's sessions side by side.
 @Suite struct DebriefTests {

@@ -1,5 +1,8 @@
 import Foundation
-@testable import InterviewKit
+@testable import InterviewCore
+@testable import InterviewStore
+@testable import InterviewReports
+@testable import InterviewPrivacy
 
 /// Every reader the program has of a session file, run on one file as the saver writes
 /// it (`SessionFile.encoded`, into a folder of its own): what `resume`, `replay`,

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
+@testable import InterviewStore
+@testable import InterviewReports
 
 /// The evidence check (issue 29): a pure function of the report model, warning, never blocking.
 @Suite struct EvidenceCheckTests {

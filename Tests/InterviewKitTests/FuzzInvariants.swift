@@ -1,11 +1,13 @@
 import Foundation
-@testable import InterviewKit
+@testable import InterviewCore
+@testable import InterviewImport
+@testable import InterviewReports
 
 /// What each fuzz target asserts of one input. This one file is compiled twice: into
 /// the test target, where `FuzzRegressionTests` feeds it every input kept under
 /// `Fixtures/Fuzz/<target>/`, and by `scripts/fuzz` into the libFuzzer harness
 /// (`Fuzz/Harness.swift`), so the fuzzer and the regression tests check the very same
-/// thing. It may use only Foundation and InterviewKit.
+/// thing. It may use only Foundation and the Interview* modules it imports.
 enum FuzzTarget: String, CaseIterable, Sendable {
     /// `BankParser.parse(bytes:file:)`: a bank that `BankWriter` writes back as the same
     /// bank, or an `InputError` at a place inside the input.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
 
 /// Every input kept under `Fixtures/Fuzz/<target>/` (what the fuzzer found, and seeds
 /// that exercise the edges) keeps its target's invariants, as `scripts/fuzz` checks
@@ -28,7 +28,7 @@ import Testing
     @Test func realInputsKeepTheInvariants() throws {
         let bank = try [UInt8](Data(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Sources/InterviewKit/Resources/Banks/machine-learning.md")))
+            .appendingPathComponent("Sources/InterviewStore/Resources/Banks/machine-learning.md")))
         #expect(FuzzTarget.bank.violation(bank) == nil)
         #expect(FuzzTarget.session.violation(Array(try ReportFixtures.goldenSession().encoded())) == nil)
     }

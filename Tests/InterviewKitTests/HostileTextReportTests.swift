@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
+@testable import InterviewReports
 
 /// Reports and stats of a session whose every text field carries escape sequences,
 /// controls and bidi overrides: written as visible marks, escaped for their format.

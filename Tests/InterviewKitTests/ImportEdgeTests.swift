@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
+@testable import InterviewImport
 
 /// What `import` once let through: an article's control sequences, raw, into the bank
 /// and onto the terminal; questions past 999 folded into the 999th's answer. And the

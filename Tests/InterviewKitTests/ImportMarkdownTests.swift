@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
+@testable import InterviewImport
 
 /// The collection shapes read through cmark-gfm: `<details><summary>` questions, numbered
 /// headings with source citations, `Q12:`, bold lines with a mark before them, `N. ###`

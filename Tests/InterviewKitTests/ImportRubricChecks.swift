@@ -1,5 +1,5 @@
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
 
 /// What makes a rubric item worth ticking, checked over every imported fixture: a
 /// whole phrase, specific to its question, not said twice, not filler.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
+@testable import InterviewImport
 
 /// Rubric items an interviewer would tick: whole phrases, specific, one per point.
 @Suite struct ImportRubricTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
+@testable import InterviewImport
 
 /// The shapes of real documents beyond the seed article: Markdown question collections
 /// (bold questions among HTML, numbered headings after a table of contents of links), a
@@ -50,7 +51,7 @@ import Testing
         #expect(Set(imported.placeholders.map(\.text)) == ["Answer here", "TODO", "Coming soon"])
         #expect(imported.linesWithoutAnswer == imported.placeholders.map(\.line))
         let confidence = try #require(bank.questions.first { $0.prompt == "What is a confidence interval?" })
-        #expect(text(confidence.expectedAnswer) == ArticleImporter.placeholderAnswer && confidence.rubric.isEmpty)
+        #expect(text(confidence.expectedAnswer) == Question.placeholderAnswer && confidence.rubric.isEmpty)
         #expect(imported.summaryNotes.first?.hasPrefix("13 questions had no answer but a placeholder in the article (lines 52 'Answer here'") == true)
         #expect(imported.summaryNotes.last?.contains("need a rubric written by a person") == true)
         let strict = try #require(try ImportFixtures.failure("collection-bold.md", strict: true))

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
+@testable import InterviewStore
+@testable import InterviewImport
 
 /// The fixture articles under Fixtures/Import were written for these tests (EXPECTED.md
 /// there says what each must become).
@@ -235,7 +237,7 @@ struct ImportedQuestion {
         try checkCommonPromises(imported)
         #expect(imported.bank.questions.count == 3)
         #expect(imported.linesWithoutAnswer == [24])
-        #expect(imported.bank.questions[1].expectedAnswer.plainText == ArticleImporter.placeholderAnswer)
+        #expect(imported.bank.questions[1].expectedAnswer.plainText == Question.placeholderAnswer)
         #expect(imported.bank.questions[1].whyAsk.plainText.hasPrefix("Load average is on every dashboard"))
         #expect(imported.markdown.contains("# Questions at article lines 24 had no answer"))
         #expect(imported.bank.questions[2].prompt == "A disk is full but du finds far less data than df reports. What could cause it?")

@@ -1,5 +1,5 @@
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
 
 @Suite struct LineEditorTests {
     func texts(_ editor: LineEditor) -> [String] { editor.lines.map(\.text) }

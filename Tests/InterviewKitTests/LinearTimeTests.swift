@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
+@testable import InterviewReports
+@testable import InterviewPrivacy
 import InterviewSamples
 
 /// Work that must stay linear in the size of the text: sizes at which the quadratic

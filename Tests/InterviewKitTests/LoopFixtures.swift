@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
+@testable import InterviewReports
 
 /// Sessions of an interview loop (several interviewers, several candidates), built with
 /// the engine the way live interviews build them: the inputs of the stats and debrief tests.

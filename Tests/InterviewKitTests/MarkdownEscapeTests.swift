@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
+@testable import InterviewReports
 
 /// User text in Markdown reports: escaped only where it would change the meaning, so it
 /// reads as typed in a terminal or a mail, and checked against GitHub's own renderer

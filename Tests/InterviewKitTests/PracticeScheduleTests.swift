@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
+@testable import InterviewReports
 
 @Suite struct PracticeScheduleTests {
     let now = Date(timeIntervalSince1970: 1_800_000_000)

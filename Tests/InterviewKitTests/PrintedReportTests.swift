@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
+@testable import InterviewStore
+@testable import InterviewReports
 
 /// The HTML scorecard in a real browser: headless Chromium (Debian's `chromium`) takes a
 /// screenshot and prints it to PDF, which poppler's `pdfinfo` and `pdftotext` read. A

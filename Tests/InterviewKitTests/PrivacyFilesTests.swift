@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
+@testable import InterviewStore
+@testable import InterviewReports
+@testable import InterviewPrivacy
 
 /// The privacy commands' work on files, in process: which files `forget` takes, the name
 /// `anonymize` gives a file, what both leave alone under the lock, the mode of a rescue

@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 import InterviewSamples
-@testable import InterviewKit
+@testable import InterviewCore
+@testable import InterviewStore
+@testable import InterviewReports
+@testable import InterviewPrivacy
 
 // The life cycle of candidate data: retention, naming, redaction, anonymization (docs/privacy.md).
 

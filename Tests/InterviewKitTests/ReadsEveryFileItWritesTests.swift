@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
 
 /// The program reads every file it writes: random banks and interviews (`SessionScript`,
 /// seeded, so a failure replays from its seed), saved as the saver saves them, then read

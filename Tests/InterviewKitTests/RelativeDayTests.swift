@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
+@testable import InterviewReports
 
 /// `stats --since/--until` take days counted back from today as well as dates: what a
 /// person types to see last week's sessions.

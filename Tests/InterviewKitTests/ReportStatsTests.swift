@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 import InterviewSamples
-@testable import InterviewKit
+@testable import InterviewCore
+@testable import InterviewStore
+@testable import InterviewReports
 
 @Suite struct ReportStatsTests {
     /// Three valid sessions, one corrupt file, one from a newer version, and files that

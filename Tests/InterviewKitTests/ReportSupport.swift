@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import InterviewKit
+import InterviewCore
 
 /// Sessions for the report and stats tests, built with the engine the way a live
 /// interview builds them.

@@ -3,7 +3,8 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
-import InterviewKit
+import InterviewCore
+import InterviewReports
 
 @Suite struct ReportTests {
     static let fileName = "2027-01-15T08-00-00-ada-lovelace.json"

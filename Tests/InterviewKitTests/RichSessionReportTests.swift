@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
+@testable import InterviewStore
+@testable import InterviewReports
 
 /// The same rich session (issue 29) in every format: a plan of five with a question of the
 /// interviewer's own, a skip, a follow-up, a pause, an undo, an interruption and a resume,

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import InterviewKit
+@testable import InterviewReports
 
 /// The JSON the program writes, validated against its published schema (docs/schema,
 /// draft 2020-12) by a real validator: Python's `jsonschema`, which scripts/test installs.

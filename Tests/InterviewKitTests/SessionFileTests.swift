@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 import InterviewSamples
-@testable import InterviewKit
+@testable import InterviewCore
+@testable import InterviewStore
 
 @Suite struct SessionFoldTests {
     static func randomAction(_ rng: inout SeededRandom, notes: [NoteLine]) -> SessionAction {

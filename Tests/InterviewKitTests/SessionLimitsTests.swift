@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
 
 /// No session file can crash a command: every number is range-checked when it is read,
 /// keys are given once, and every error points at the place in the file.

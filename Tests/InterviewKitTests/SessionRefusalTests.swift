@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
 
 /// Files every reader refuses, at the place that is wrong, where a reader once trapped
 /// (`replay`, `resume`: SIGILL) or pointed at the end of the file.

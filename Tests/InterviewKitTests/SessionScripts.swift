@@ -1,5 +1,5 @@
 import Foundation
-@testable import InterviewKit
+@testable import InterviewCore
 import InterviewSamples
 
 /// Random banks and interviews for the property tests, from a seed: banks with more

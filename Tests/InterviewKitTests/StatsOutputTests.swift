@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
+@testable import InterviewReports
 
 /// `interview stats` as a table, CSV and JSON; per interviewer and per question; its
 /// filters; sessions in which nothing was recorded left out.

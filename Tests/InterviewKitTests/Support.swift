@@ -1,5 +1,5 @@
 import Foundation
-@testable import InterviewKit
+@testable import InterviewCore
 import InterviewSamples
 
 enum Fixtures {

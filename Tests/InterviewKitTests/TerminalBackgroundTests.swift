@@ -1,5 +1,5 @@
 import Testing
-import InterviewKit
+import InterviewCore
 
 /// The terminal's answer to OSC 11 and COLORFGBG read as a light or dark background.
 @Suite struct TerminalBackgroundTests {

@@ -1,5 +1,5 @@
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
 
 // Every built-in theme stays readable on the background(s) it is made for, at every
 // colour depth, after its colours are reduced the way the terminal draws them

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
+@testable import InterviewStore
 
 // Tests of themes (docs/themes.md): every file in Themes/ is complete, the built-ins
 // ship with the binary, user themes and config.toml, colour fallbacks, and errors

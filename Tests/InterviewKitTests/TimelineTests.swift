@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import InterviewSamples
-@testable import InterviewKit
+@testable import InterviewCore
 
 @Suite struct TimelineTests {
     /// A recorded session of random actions, long enough to cross several checkpoints.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
+@testable import InterviewStore
 
 /// `resume`'s list: where a session stands within its plan, and which one is live in
 /// another window (last, and never the default).

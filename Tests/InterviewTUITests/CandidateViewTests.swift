@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
 @testable import InterviewTUI
 
 @Suite struct CandidateViewTests {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
 @testable import InterviewTUI
 
 /// Editing and paging keys in the bytes terminals send for them (tmux, xterm and screen

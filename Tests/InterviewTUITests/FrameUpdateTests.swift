@@ -1,4 +1,4 @@
-import InterviewKit
+import InterviewCore
 import Testing
 @testable import InterviewTUI
 

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
 @testable import InterviewTUI
 
 /// Every documented command, given as `Esc` then the key (two writes, the ESC alone long

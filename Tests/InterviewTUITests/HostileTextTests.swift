@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
 @testable import InterviewTUI
 
 /// Text that tries to act on the terminal, or to break the layout, in every place text

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
+@testable import InterviewReports
 @testable import InterviewTUI
 
 /// A whole interview given as the bytes a terminal sends, through the real decoder,

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
+@testable import InterviewStore
+@testable import InterviewReports
 @testable import InterviewTUI
 
 /// The interview as interviewers run it: a plan, the question list, asked and skipped,

@@ -1,5 +1,5 @@
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
 @testable import InterviewTUI
 
 /// Bytes as a terminal sends them, `\u{1B}` written `ESC` where it helps.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
+@testable import InterviewStore
 @testable import InterviewTUI
 
 /// A disk that fills up as the interview ends: it refuses the first `refusals` saves of

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
+@testable import InterviewStore
 @testable import InterviewTUI
 
 /// Keeps every snapshot the live screen hands over, instead of writing files.

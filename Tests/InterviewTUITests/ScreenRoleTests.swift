@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
 @testable import InterviewTUI
 
 /// What colour carries, tested through the roles of the cells: clocks against their

@@ -1,5 +1,5 @@
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
 @testable import InterviewTUI
 
 @Suite struct ScreenSnapshotTests {

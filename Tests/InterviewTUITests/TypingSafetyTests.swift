@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
+@testable import InterviewStore
 @testable import InterviewTUI
 
 /// Whole live screens in process, raw bytes in: the terminal's bytes go through the

@@ -1,5 +1,5 @@
 import Testing
-@testable import InterviewKit
+@testable import InterviewCore
 @testable import InterviewTUI
 
 /// Panes wrap only the lines they show; those lines must be exactly the first lines of

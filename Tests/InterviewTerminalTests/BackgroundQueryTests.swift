@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import InterviewKit
+import InterviewCore
 @testable import InterviewTerminal
 
 /// The OSC 11 query on a pty: what is written, what is read, and what stays for the screen.

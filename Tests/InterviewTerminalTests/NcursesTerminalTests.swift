@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import InterviewKit
+import InterviewCore
 @testable import InterviewTerminal
 import InterviewTUI
 

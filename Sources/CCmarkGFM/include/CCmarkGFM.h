@@ -2,7 +2,7 @@
 #define INTERVIEW_CCMARKGFM_H
 
 /* GitHub's CommonMark parser (cmark-gfm) with its extensions (tables, task lists,
-   strikethrough, autolinks), for `interview import` only: InterviewKit's Import reads
+   strikethrough, autolinks), for `interview import` only: InterviewImport reads
    a Markdown article's block structure and source positions through it. */
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>

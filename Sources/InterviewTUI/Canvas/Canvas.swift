@@ -1,4 +1,4 @@
-import InterviewKit
+import InterviewCore
 
 /// One cell of the screen. A wide character fills its first cell; the cell after it
 /// is a continuation (empty text) that the backend skips.

@@ -1,4 +1,4 @@
-import InterviewKit
+import InterviewCore
 
 /// Text shortened to a width at a word, never in the middle of one.
 enum Words {

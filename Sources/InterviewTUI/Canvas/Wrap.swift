@@ -1,4 +1,4 @@
-import InterviewKit
+import InterviewCore
 
 /// A character with its style and width, the unit text is wrapped in.
 public struct Glyph: Hashable, Sendable {

@@ -1,4 +1,4 @@
-import InterviewKit
+import InterviewCore
 
 /// The keys of the live and practice screens, one table per moment (docs/keys.md).
 ///

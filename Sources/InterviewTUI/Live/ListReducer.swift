@@ -1,4 +1,4 @@
-import InterviewKit
+import InterviewCore
 
 /// The question list (`Esc g`, its reducer is `QuestionList`'s) and the line of a
 /// question of one's own (`Esc +`).

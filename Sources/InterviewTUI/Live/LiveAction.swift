@@ -1,5 +1,6 @@
 import Foundation
-import InterviewKit
+import InterviewCore
+import InterviewStore
 
 /// What an editing key does to the notes (text itself comes as `LiveAction.type`).
 public enum EditCommand: Hashable, Sendable {

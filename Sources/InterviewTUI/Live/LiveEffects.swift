@@ -1,5 +1,6 @@
 import Foundation
-import InterviewKit
+import InterviewCore
+import InterviewStore
 
 /// The last save, once the screen has closed: tried, tried again while the disk refuses
 /// (the screen says so between tries), then written elsewhere.

@@ -1,4 +1,4 @@
-import InterviewKit
+import InterviewCore
 
 /// Where the live screen's panes go: a pure function of the terminal size and of how
 /// many lines the panes hold.

@@ -1,5 +1,6 @@
 import Foundation
-import InterviewKit
+import InterviewCore
+import InterviewStore
 
 /// The live and practice screens as the runtime loop runs them.
 public enum LiveProgram: ScreenProgram {

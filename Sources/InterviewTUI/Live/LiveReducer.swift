@@ -1,4 +1,4 @@
-import InterviewKit
+import InterviewCore
 
 /// The live screen's reducer: the one place where actions change its state. Session
 /// changes go through the engine, which records them as events; the notes, the boxes

@@ -1,4 +1,4 @@
-import InterviewKit
+import InterviewCore
 
 /// The live interview screen, drawn from state alone.
 public enum LiveScreen {

@@ -1,4 +1,6 @@
-import InterviewKit
+import InterviewCore
+import InterviewReports
+import InterviewStore
 
 /// Why the live screen closed.
 public enum LiveExit: Hashable, Sendable {

@@ -1,4 +1,4 @@
-import InterviewKit
+import InterviewCore
 
 /// The notes of the question on screen (in wrap-up the closing notes, in practice the
 /// answer): printable keys are text, so the editor opens with the first key typed after

@@ -1,4 +1,4 @@
-import InterviewKit
+import InterviewCore
 
 /// How the plan stands against the clock: the time left in the interview against the
 /// budgets of the planned questions not yet asked, plus what is left of the current

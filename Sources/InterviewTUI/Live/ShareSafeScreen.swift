@@ -1,4 +1,4 @@
-import InterviewKit
+import InterviewCore
 
 /// Share-safe: only what the candidate may see. It draws from the prompt, the question
 /// number and the clocks alone; nothing else of the state reaches this code.

@@ -1,4 +1,4 @@
-import InterviewKit
+import InterviewCore
 
 /// The bottom line: clocks, pause and save state, then the keys that matter now.
 enum StatusLine {

@@ -1,4 +1,4 @@
-import InterviewKit
+import InterviewCore
 
 /// What the status line says after `Esc u` or `Esc U`: what was taken back or done again,
 /// in a few words, so that an undo is never silent.

@@ -1,4 +1,4 @@
-import InterviewKit
+import InterviewCore
 
 /// Wrap-up: the overall recommendation, closing notes, and a table of every question
 /// with its time against budget, rubric items ticked and rating.

@@ -1,5 +1,6 @@
 import Foundation
-import InterviewKit
+import InterviewCore
+import InterviewStore
 
 /// The mirror as the runtime loop runs it: a candidate-safe view that follows a live
 /// session through its file (`SessionFollower`), checked four times a second.

@@ -1,4 +1,5 @@
-import InterviewKit
+import InterviewCore
+import InterviewStore
 
 /// The candidate's screen in a mirror: drawn from a `CandidateView` alone.
 public enum MirrorScreen {

@@ -1,4 +1,4 @@
-import InterviewKit
+import InterviewCore
 
 /// The question list (`g`): every question of the interview in the plan's order, then
 /// the bank's others as extras, each with its state; a number or the arrows, then Enter,

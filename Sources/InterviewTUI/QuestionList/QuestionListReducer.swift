@@ -1,4 +1,4 @@
-import InterviewKit
+import InterviewCore
 
 /// What a key or a click does in the question list, live and in replay alike.
 public enum ListAction: Hashable, Sendable {

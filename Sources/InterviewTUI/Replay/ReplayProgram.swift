@@ -1,4 +1,4 @@
-import InterviewKit
+import InterviewCore
 
 /// Replay as the runtime loop runs it: keys move along the timeline; while playing, the
 /// loop wakes ten times a second and moves the position by the time passed times the

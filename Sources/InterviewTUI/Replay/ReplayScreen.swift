@@ -1,4 +1,4 @@
-import InterviewKit
+import InterviewCore
 
 /// The live screen as it was at the replay's position, above a timeline: elapsed and
 /// total, a mark per question change (┃) and per note (·), and where we are (●).

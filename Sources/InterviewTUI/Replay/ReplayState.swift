@@ -1,4 +1,4 @@
-import InterviewKit
+import InterviewCore
 
 /// Replay: a saved session on its timeline, shown with the live screen, read-only. It
 /// holds the session's view at its position (a fold of the timeline) and a screen state

@@ -1,5 +1,5 @@
 import Foundation
-import InterviewKit
+import InterviewCore
 
 /// A screen as the runtime loop drives it: a state, the actions that input asks for
 /// (through the mode's key table), a reducer and a renderer. Live, practice, replay and

@@ -1,4 +1,4 @@
-import InterviewKit
+import InterviewCore
 
 /// A terminal for tests: input comes from a script, each step at a moment of a manual
 /// clock: raw bytes as a terminal sends them (decoded by the program's own `KeyDecoder`,

@@ -1,4 +1,4 @@
-import InterviewKit
+import InterviewCore
 
 public struct Size: Hashable, Sendable {
     public var width: Int

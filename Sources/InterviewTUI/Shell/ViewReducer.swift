@@ -1,4 +1,4 @@
-import InterviewKit
+import InterviewCore
 
 /// Focus, scrolling, the help overlay and the terminal's size: the part of every
 /// question screen's reducer that only moves the view. Limits are asked of the screen

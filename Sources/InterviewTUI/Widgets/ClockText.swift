@@ -1,4 +1,4 @@
-import InterviewKit
+import InterviewCore
 
 /// A clock against its budget: within it, past 80 % of it, or over it. Over budget also
 /// changes the text (a `+` and the overrun), so colour never carries the meaning alone.

@@ -1,4 +1,4 @@
-import InterviewKit
+import InterviewCore
 
 /// The help overlay: every key of the screen's tables, a section per table, scrolled
 /// with `j` `k` `PgDn` `PgUp` when it is taller than the screen (at 60x18 it is).

@@ -1,4 +1,4 @@
-import InterviewKit
+import InterviewCore
 
 enum Overlays {
     static func quitConfirm(_ state: LiveState, into canvas: inout Canvas, box: BoxChars) {

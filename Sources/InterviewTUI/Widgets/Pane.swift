@@ -1,4 +1,4 @@
-import InterviewKit
+import InterviewCore
 
 /// Line-drawing characters: Unicode box drawing, or ASCII where the locale is not UTF-8.
 public struct BoxChars: Sendable {

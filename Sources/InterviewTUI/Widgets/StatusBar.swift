@@ -1,4 +1,4 @@
-import InterviewKit
+import InterviewCore
 
 /// The parts of a status line every screen draws alike (live, replay, the mirror): the
 /// clocks against their budgets, and as many whole key hints as fit.
