@@ -113,7 +113,7 @@ extension SessionIndex {
                     file: row[1], id: row[2], candidate: row[3], interviewer: row[4], startedAt: row[5], endedAt: row[6],
                     bank: SessionFile.BankInfo(title: row[7], source: row[8], hash: row[9], durationSeconds: row[10]),
                     mode: mode, status: status, recommendation: row[13], totalSeconds: row[14], recordedAnything: row[15],
-                    questions: questions[row[0]] ?? [], panel: Self.panel(row)))
+                    questions: questions[row[0]] ?? [], panel: IndexRows.panel(row)))
             }
             return sessions
         }

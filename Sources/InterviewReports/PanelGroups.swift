@@ -6,15 +6,15 @@ import InterviewCore
 /// lead's file is not among the sessions still group together, by that id.
 public enum PanelGroups {
     /// The interview a session belongs to: its lead's id, or its own.
-    public static func interview(of report: some PanelSession) -> String { report.panel?.interview ?? report.id }
+    public static func interview(of report: some SessionFacts) -> String { report.panel?.interview ?? report.id }
 
     /// A session's role in its panel: a lead's session carries none.
-    public static func role(of report: some PanelSession) -> SessionFile.Panel.Role { report.panel?.role ?? .lead }
+    public static func role(of report: some SessionFacts) -> SessionFile.Panel.Role { report.panel?.role ?? .lead }
 
     /// The panels among `reports` (live sessions only, two or more sessions each), each
     /// lead first, then the members in the order given, panels in the order of their
     /// first session.
-    public static func panels<Session: PanelSession>(_ reports: [Session]) -> [[Session]] {
+    public static func panels<Session: SessionFacts>(_ reports: [Session]) -> [[Session]] {
         var order: [String] = []
         var groups: [String: [Session]] = [:]
         for report in reports where report.mode == .live {
@@ -30,20 +30,9 @@ public enum PanelGroups {
     }
 
     /// The name a panel member goes by in calibration and the debrief.
-    public static func name(_ report: some PanelSession) -> String {
+    public static func name(_ report: some SessionFacts) -> String {
         let trimmed = report.interviewer.trimmingCharacters(in: .whitespaces)
         return trimmed.isEmpty ? "(no interviewer name)" : trimmed
     }
 }
 
-/// What grouping sessions into panels reads of one: the report of a session, or the facts
-/// `stats` keeps of it (from the file or the index).
-public protocol PanelSession {
-    var id: String { get }
-    var mode: SessionMode { get }
-    var interviewer: String { get }
-    var panel: SessionFile.Panel? { get }
-}
-
-extension SessionReport: PanelSession {}
-extension StatsSession: PanelSession {}

@@ -32,7 +32,7 @@ extension PanelGroups {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
             for name in names.sorted() where name.hasSuffix(".json") && !name.hasPrefix(".") {
                 let file = folder.appendingPathComponent(name).path
-                guard seen.insert(canonical(file)).inserted, let report = try? SessionStats.report(file, name: file),
+                guard seen.insert(canonical(file)).inserted, let report = try? SessionReport(SessionStore.read(file), file: file),
                       report.mode == .live else { continue }
                 found.append((file, report))
             }

@@ -16,8 +16,27 @@ struct SessionHeader: Encodable {
     var totalSeconds: Int
 }
 
+/// What a session's header and its panel grouping read of it: its report, or the facts
+/// `stats` keeps of it (from the file or the index).
+public protocol SessionFacts {
+    var file: String { get }
+    var id: String { get }
+    var interviewer: String { get }
+    var startedAt: String { get }
+    var endedAt: String? { get }
+    var bank: SessionFile.BankInfo { get }
+    var mode: SessionMode { get }
+    var status: SessionStatus { get }
+    var recommendation: Int? { get }
+    var totalSeconds: Int { get }
+    var panel: SessionFile.Panel? { get }
+}
+
+extension SessionReport: SessionFacts {}
+extension StatsSession: SessionFacts {}
+
 extension SessionHeader {
-    init(_ r: SessionReport) {
+    init(_ r: some SessionFacts) {
         self.init(file: r.file, id: r.id, interviewer: r.interviewer, startedAt: r.startedAt, endedAt: r.endedAt, bank: r.bank,
                   mode: r.mode, status: r.status, recommendation: r.recommendation, totalSeconds: r.totalSeconds)
     }
@@ -29,7 +48,7 @@ struct HeadedSession<Details: Encodable>: Encodable {
     var header: SessionHeader
     var details: Details
 
-    init(_ report: SessionReport, _ details: Details) {
+    init(_ report: some SessionFacts, _ details: Details) {
         header = SessionHeader(report)
         self.details = details
     }

@@ -3,9 +3,9 @@ import Foundation
 import InterviewCore
 import InterviewTUI
 
-/// The terminal of `TerminalDevice` on ncurses: setup and teardown, signals, drawing a
-/// canvas, reading input. Everything it draws comes from a `Canvas`, whose cells are
-/// already made safe to print.
+/// The terminal of `TerminalDevice` on ncurses: setup and teardown, signals, writing a
+/// frame's update, reading input. Output only: which cells changed is the loop's to say
+/// (`FrameUpdate`); every cell comes from a `Canvas`, already made safe to print.
 ///
 /// Input is read here as bytes, not through ncurses' keypad: ncurses knows only the
 /// sequences of the terminfo entry, and one it does not know (Home as `ESC [ 1 ~`
@@ -28,7 +28,6 @@ public final class NcursesTerminal: TerminalDevice {
     /// of a paste its last piece.
     static let escapeDelay = 25, pasteDelay = 1000
 
-    private var previous: Canvas?
     private let palette: Palette
     private var decoder = KeyDecoder()
     private var queue: [TerminalInput] = []
@@ -77,38 +76,31 @@ public final class NcursesTerminal: TerminalDevice {
 
     deinit { close() }
 
-    /// Draws the cells that changed since the last frame, then lets ncurses send them,
-    /// in one write.
-    public func draw(_ canvas: Canvas) {
-        let full = previous.map { $0.width != canvas.width || $0.height != canvas.height } ?? true
-        // A new size: ncurses' idea of the screen is stale, the terminal cleared and drawn whole.
-        if full { wclear(ishim_stdscr()) }
-        for y in 0..<canvas.height {
-            for x in 0..<canvas.width {
-                let cell = canvas[x, y]
-                if cell.text.isEmpty { continue }
-                if !full, let previous, previous[x, y] == cell, x + 1 >= canvas.width || previous[x + 1, y] == canvas[x + 1, y] {
-                    continue
+    /// Draws the cells the update holds (the loop made it from two frames), then lets
+    /// ncurses send them, in one write.
+    public func draw(_ update: FrameUpdate) {
+        // A new size or a first frame: ncurses' idea of the screen is stale, the terminal cleared and drawn whole.
+        if update.whole { wclear(ishim_stdscr()) }
+        for change in update.changes {
+            let (x, y, cell) = (Int32(change.x), Int32(change.y), change.cell)
+            let (attributes, pair) = palette.attributes(cell.style)
+            if cell.text.utf8.count == 1, let byte = cell.text.utf8.first {
+                // Most cells: one printable ASCII character (the canvas marked the others), no array to build.
+                var ascii: (wchar_t, wchar_t) = (wchar_t(byte), 0)
+                _ = withUnsafeMutableBytes(of: &ascii) { buffer in
+                    ishim_put(y, x, buffer.baseAddress!.assumingMemoryBound(to: wchar_t.self), attributes, pair)
                 }
-                let (attributes, pair) = palette.attributes(cell.style)
-                if cell.text.utf8.count == 1, let byte = cell.text.utf8.first {
-                    // Most cells: one printable ASCII character (the canvas marked the others), no array to build.
-                    var ascii: (wchar_t, wchar_t) = (wchar_t(byte), 0)
-                    _ = withUnsafeMutableBytes(of: &ascii) { buffer in
-                        ishim_put(Int32(y), Int32(x), buffer.baseAddress!.assumingMemoryBound(to: wchar_t.self), attributes, pair)
-                    }
-                    continue
-                }
-                var (wide, pad) = Self.drawable(cell.text, width: DisplayWidth.of(cell.text))
-                _ = ishim_put(Int32(y), Int32(x), &wide, attributes, pair)
-                if pad {
-                    var space: [wchar_t] = [32, 0]
-                    _ = ishim_put(Int32(y), Int32(x + 1), &space, attributes, pair)
-                }
+                continue
+            }
+            var (wide, pad) = Self.drawable(cell.text, width: DisplayWidth.of(cell.text))
+            _ = ishim_put(y, x, &wide, attributes, pair)
+            if pad {
+                var space: [wchar_t] = [32, 0]
+                _ = ishim_put(y, x + 1, &space, attributes, pair)
             }
         }
         ishim_frame_begin()
-        if let cursor = canvas.cursor {
+        if let cursor = update.cursor {
             curs_set(1)
             wmove(ishim_stdscr(), Int32(cursor.y), Int32(cursor.x))
         } else {
@@ -116,7 +108,6 @@ public final class NcursesTerminal: TerminalDevice {
         }
         wrefresh(ishim_stdscr())
         writesInLastFrame = Int(ishim_frame_end())
-        previous = canvas
     }
 
     /// What ncurses is given for a cell: the cluster's first character and the combining
@@ -171,10 +162,8 @@ public final class NcursesTerminal: TerminalDevice {
         }
     }
 
-    private func resized() -> TerminalInput {
-        previous = nil
-        return .resize(size)
-    }
+    /// The loop draws the next frame whole on a resize (`FrameUpdate`).
+    private func resized() -> TerminalInput { .resize(size) }
 
     private func pendingSignal() -> Int32? {
         let signal = ishim_take_signal()

@@ -18,8 +18,7 @@ import Testing
         let bank = try BankLoader.load("machine-learning")
         let engine = SessionEngine(bank: bank, id: "cut", mode: practice ? .practice : .live, candidate: longName, interviewer: "Grace",
                                    startedAt: Date(timeIntervalSince1970: 1_800_000_000), durationSeconds: 300, plan: [0, 1, 2])
-        var state = LiveState(engine: engine, size: size)
-        state.practice = practice
+        var state = LiveState(engine: engine, size: size, mode: practice ? .practice : .live)
         for command in practice ? ["n"] : ["n", "1", "3", "r3"] { Live.command(command, &state, at: 42) }
         Live.type("the candidate explained regularisation with dropout and weight decay\nsecond line", &state, at: 80)
         Live.press([.escape, .escape], &state, at: 81)

@@ -95,7 +95,7 @@ import Testing
     /// wrap-up every question of the summary shows before the closing notes get rows.
     @Test func anOwnQuestionShowsItsPromptAndNotesAndWrapUpListsEveryQuestion() throws {
         var live = try state(plan: [0, 1, 4, 5, 8])
-        live.screen.size = Size(width: 120, height: 40)
+        live.size = Size(width: 120, height: 40)
         Live.command("+", &live, at: 1)
         Live.type("How would you monitor drift?", &live, at: 1)
         Live.press([.enter], &live, at: 2)
@@ -138,7 +138,7 @@ import Testing
         LiveReducer.reduce(&live, .tick, now: 30)
         let text = LiveScreen.render(live).text
         #expect(text.contains("behind "), "three questions of 8 minutes in a 3-minute interview")
-        let pace = try #require(Pacing.make(live.display))
+        let pace = try #require(Pacing.make(live))
         #expect(pace.role == .clockOver && pace.behindSeconds >= 300)
         var easy = try state(plan: [0], duration: 3600)
         LiveReducer.reduce(&easy, .tick, now: 30)
@@ -159,7 +159,7 @@ import Testing
     /// note, a note with a word a committee should not weigh.
     @Test func endingShowsTheEvidenceCheck() throws {
         var live = try state()
-        live.screen.size = Size(width: 120, height: 40)
+        live.size = Size(width: 120, height: 40)
         Live.command("r4", &live, at: 1)
         Live.command("n", &live, at: 2)
         Live.type("seemed nervous but solid", &live, at: 3)

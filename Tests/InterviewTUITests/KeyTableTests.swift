@@ -50,15 +50,14 @@ import Testing
         var state = try Live.state()
         let moments: [(String, (inout LiveState) -> Void)] = [
             ("live", { _ in }), ("typing", { Live.type("a", &$0, at: 1) }), ("wrap-up", { Live.command("w", &$0, at: 2) }),
-            ("share-safe", { Live.command("s", &$0, at: 3) }), ("practice", { $0.practice = true }),
+            ("share-safe", { Live.command("s", &$0, at: 3) }), ("practice", { $0.mode = .practice }),
         ]
         for (name, move) in moments {
             move(&state)
-            let display = state.display
-            let table = LiveKeys.screen(for: display)
+            let table = LiveKeys.screen(for: state)
             for gesture in [Gesture.key, .command] {
                 var seen: [Key: String] = [:]
-                for binding in table.bindings where binding.when(display) {
+                for binding in table.bindings where binding.when(state) {
                     let keys = (binding.gesture == gesture ? binding.keys : []) + (gesture == .key ? binding.direct : [])
                     for key in keys {
                         #expect(seen[key] == nil, "\(name): \(key.label) bound by \(seen[key] ?? "") and \(binding.labels)")

@@ -6,7 +6,7 @@ import Testing
 @Suite struct PracticeScreenTests {
     func practice(width: Int, height: Int) throws -> LiveState {
         var state = try Live.state(width: width, height: height)
-        state.practice = true
+        state.mode = .practice
         Live.type("labels versus no labels", &state, at: 5)
         Live.press([.escape, .escape], &state, at: 6)
         return state

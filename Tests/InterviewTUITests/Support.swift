@@ -13,11 +13,17 @@ enum Live {
         return LiveState(engine: engine, size: Size(width: width, height: height))
     }
 
-    /// Feeds keys as the program reads them (through the command grammar of the table in
-    /// force), `t` seconds into the session.
+    /// Feeds keys as the program reads them, `t` seconds into the session: each key's bytes
+    /// through the program's `KeyDecoder` (a lone Esc once its escape delay has passed, as
+    /// when typed by hand), then the command grammar of the table in force.
     static func press(_ keys: [Key], _ state: inout LiveState, at t: Double) {
+        var decoder = KeyDecoder()
         for key in keys {
-            for action in LiveProgram.actions(for: .key(key), in: state) { LiveReducer.reduce(&state, action, now: t) }
+            var decoded = decoder.feed(Array(key.bytes.utf8))
+            if decoder.isPending { decoded += decoder.timeout() }
+            for input in decoded.map(TerminalInput.init) {
+                for action in LiveProgram.actions(for: input, in: state) { LiveReducer.reduce(&state, action, now: t) }
+            }
         }
     }
 

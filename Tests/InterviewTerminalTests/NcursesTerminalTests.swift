@@ -66,17 +66,18 @@ import InterviewTUI
         #expect(terminal.size == Size(width: 80, height: 24))
         _ = pty.drain()
 
-        terminal.draw(frame(terminal.size, "first frame: every cell of the screen"))
+        let first = frame(terminal.size, "first frame: every cell of the screen")
+        terminal.draw(FrameUpdate(from: nil, to: first))
         #expect(terminal.writesInLastFrame == 1, "a whole first frame in one write")
-        let first = pty.drain()
-        #expect(first.contains("first frame"))
-        #expect(first.utf8.count > 1000, "the whole screen")
+        let sent = pty.drain()
+        #expect(sent.contains("first frame"))
+        #expect(sent.utf8.count > 1000, "the whole screen")
 
-        terminal.draw(frame(terminal.size, "first frame: every cell of the screen", row: 7))
+        terminal.draw(FrameUpdate(from: first, to: frame(terminal.size, "first frame: every cell of the screen", row: 7)))
         #expect(terminal.writesInLastFrame == 1)
         let second = pty.drain()
         #expect(second.contains("changed"))
-        #expect(second.utf8.count < first.utf8.count / 4, "only what changed is sent")
+        #expect(second.utf8.count < sent.utf8.count / 4, "only what changed is sent")
 
         // Keys as xterm-256color inside tmux sends them, whatever its terminfo entry knows.
         pty.type("\u{1B}[1~\u{1B}[4~\u{1B}[H\u{1B}OF\u{1B}[5~\u{1B}[6~x\u{1B}[200~q y\u{1B}[201~")

@@ -12,6 +12,10 @@ extension SessionFile {
         public var role: Role
         public var lead: String
 
+        public init(interview: String, role: Role, lead: String) {
+            (self.interview, self.role, self.lead) = (interview, role, lead)
+        }
+
         /// How a report names it: "second to Ada Lovelace".
         public var description: String {
             role == .lead ? "lead" : "\(role.rawValue) to \(lead.isEmpty ? "the lead" : lead)"

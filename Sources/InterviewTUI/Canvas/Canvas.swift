@@ -97,6 +97,18 @@ public struct Canvas: Hashable, Sendable {
         return column
     }
 
+    /// Writes a cell as the terminal would draw it: a wide character covers the cell after
+    /// it, and half of one overwritten blanks the other half.
+    mutating func put(_ cell: Cell, x: Int, y: Int) {
+        guard x >= 0, x < width, y >= 0, y < height else { return }
+        clearWide(at: x, y: y)
+        cells[y * width + x] = cell
+        if DisplayWidth.of(cell.text) == 2, x + 1 < width {
+            clearWide(at: x + 1, y: y)
+            cells[y * width + x + 1] = Cell("", cell.style)
+        }
+    }
+
     /// Keeps wide characters whole: overwriting half of one blanks the other half.
     private mutating func clearWide(at x: Int, y: Int) {
         let index = y * width + x

@@ -8,29 +8,29 @@ import InterviewCore
 /// PgDn, Ctrl-N, F1, the arrows) act at once. Share-safe has the same keys: only what
 /// the screen shows of them differs.
 public enum LiveKeys {
-    public typealias Table = KeyTable<Display, LiveAction>
-    typealias Binding = KeyBinding<Display, LiveAction>
+    public typealias Table = KeyTable<LiveState, LiveAction>
+    typealias Binding = KeyBinding<LiveState, LiveAction>
 
     /// The table in force at this moment: a box's, or the screen's.
-    public static func table(for display: Display) -> Table {
-        switch display.overlay {
+    public static func table(for state: LiveState) -> Table {
+        switch state.overlay {
         case .quitConfirm?: quit
         case .discardConfirm?: discard
         case .help?: help
         case .questionList?: questionList
         case .addQuestion?: addQuestion
-        case nil: screen(for: display)
+        case nil: screen(for: state)
         }
     }
 
     /// The screen's table, under any box.
-    public static func screen(for display: Display) -> Table {
-        display.session.wrappingUp ? wrapUp : display.practice ? practice : questions
+    public static func screen(for state: LiveState) -> Table {
+        state.session.wrappingUp ? wrapUp : state.mode == .practice ? practice : questions
     }
 
     /// The tables the help overlay lists, in order.
-    public static func helpTables(for display: Display) -> [Table] {
-        if display.practice { return [practice, notes, panes] }
+    public static func helpTables(for state: LiveState) -> [Table] {
+        if state.mode == .practice { return [practice, notes, panes] }
         return [questions, wrapUp, notes, panes, quit, questionList, addQuestion]
     }
 
@@ -43,7 +43,7 @@ public enum LiveKeys {
             + [Hint("0", "clear", rank: 5)] + (recommending ? [Hint("d", "no decision", rank: 6)] : [])
     }
 
-    static func text(_ key: Key, _ display: Display) -> LiveAction? {
+    static func text(_ key: Key, _ state: LiveState) -> LiveAction? {
         if case .character(let c) = key { return .type(String(c)) }
         return nil
     }
@@ -171,24 +171,16 @@ public enum LiveKeys {
     ], otherwise: closeTyping, notes: [("any other key", "keep it; a letter goes into the notes")])
 
     /// Any other key closes a box; a printable one is text, so no keystroke of a note is lost.
-    static func closeTyping(_ key: Key, _ display: Display) -> LiveAction? {
+    static func closeTyping(_ key: Key, _ state: LiveState) -> LiveAction? {
         if case .character(let c) = key { return .type(String(c)) }
         return .view(.closeOverlay)
     }
 
     public static let help: Table = ViewKeys.help { .view($0) }
 
-    public static let questionList = Table(name: "question-list", title: "Question list (after Esc g)", [
-        Binding(.key, [.up, .character("k")], "the question above", .listMove(-1)),
-        Binding(.key, [.down, .character("j")], "the question below", .listMove(1)),
-        Binding(.key, Key.digits(0...9), "a question's number") { key, _ in
-            if case .character(let c) = key { return .listType(c) }
-            return nil
-        },
-        Binding(.key, [.backspace], "take back a digit", .listErase),
-        Binding(.key, [.enter], "go to the question chosen", hint: ("go", 0), .listJump),
-        Binding(.key, [.escape, .character("g"), .character("q")], "close the list", hint: ("close", 1), .view(.closeOverlay)),
-    ], notes: [("click", "goes to the question clicked")])
+    public static let questionList: Table = QuestionList.keys(
+        name: "question-list", title: "Question list (after Esc g)", going: "go to the question chosen",
+        notes: [("click", "goes to the question clicked")], { .list($0) }, view: { .view($0) })
 
     public static let addQuestion = Table(name: "add-question", title: "Your own question (after Esc +)", [
         Binding(.key, [.enter], "add it after this question, and go to it", hint: ("add", 0), .addConfirm),

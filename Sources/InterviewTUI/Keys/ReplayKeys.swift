@@ -31,14 +31,7 @@ public enum ReplayKeys {
 
     static let help: Table = ViewKeys.help { .view($0) }
 
-    public static let questionList = Table(name: "replay-question-list", title: "Question list (after g)", [
-        Binding(.key, [.up, .character("k")], "the question above", .listMove(-1)),
-        Binding(.key, [.down, .character("j")], "the question below", .listMove(1)),
-        Binding(.key, Key.digits(0...9), "a question's number") { key, _ in
-            if case .character(let c) = key { return .listType(c) }
-            return nil
-        },
-        Binding(.key, [.enter], "go to the moment it was first opened", .listJump),
-        Binding(.key, [.escape, .character("g"), .character("q")], "close the list", .view(.closeOverlay)),
-    ])
+    public static let questionList: Table = QuestionList.keys(
+        name: "replay-question-list", title: "Question list (after g)", going: "go to the moment it was first opened",
+        { .list($0) }, view: { .view($0) })
 }

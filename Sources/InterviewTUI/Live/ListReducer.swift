@@ -1,30 +1,14 @@
 import InterviewCore
 
-/// The question list (`Esc g`) and the line of a question of one's own (`Esc +`).
+/// The question list (`Esc g`, its reducer is `QuestionList`'s) and the line of a
+/// question of one's own (`Esc +`).
 enum ListReducer {
     static func reduce(_ state: inout LiveState, _ action: LiveAction) {
         switch action {
         case .openList:
-            let rows = QuestionList.rows(state.display)
-            state.overlay = .questionList(selection: rows.firstIndex(of: state.session.current) ?? 0, typed: "")
-        case .listMove(let step):
-            guard case .questionList(let selection, _)? = state.overlay else { return }
-            let count = QuestionList.rows(state.display).count
-            state.overlay = .questionList(selection: min(max(0, selection + step), max(0, count - 1)), typed: "")
-        case .listType(let digit):
-            guard case .questionList(let selection, let typed)? = state.overlay, typed.count < 3 else { return }
-            let number = Int(typed + String(digit)) ?? 0
-            let count = QuestionList.rows(state.display).count
-            state.overlay = .questionList(selection: (1...max(1, count)).contains(number) ? number - 1 : selection, typed: typed + String(digit))
-        case .listErase:
-            guard case .questionList(let selection, let typed)? = state.overlay else { return }
-            state.overlay = .questionList(selection: selection, typed: String(typed.dropLast()))
-        case .listJump:
-            guard case .questionList(let selection, _)? = state.overlay else { return }
-            jump(&state, to: selection)
-        case .listPick(let row):
-            guard case .questionList? = state.overlay else { return }
-            jump(&state, to: row)
+            QuestionList.open(&state)
+        case .list(let action):
+            if let question = QuestionList.reduce(&state, action) { LiveReducer.perform(&state, .open(question)) }
         case .openAddQuestion:
             guard state.session.status == .inProgress else { return }
             state.overlay = .addQuestion(text: "")
@@ -44,10 +28,4 @@ enum ListReducer {
         }
     }
 
-    private static func jump(_ state: inout LiveState, to row: Int) {
-        let rows = QuestionList.rows(state.display)
-        state.overlay = nil
-        guard rows.indices.contains(row) else { return }
-        LiveReducer.perform(&state, .open(rows[row]))
-    }
 }

@@ -45,14 +45,9 @@ public enum LiveAction: Hashable, Sendable {
     case type(String)
     /// A word in the status line until the next key (a digit in wrap-up: Esc r first).
     case remind(String)
-    /// The question list (`g`): open it, move, type a number, jump.
+    /// The question list (`Esc g`): open it; then its keys and clicks.
     case openList
-    case listMove(Int)
-    case listType(Character)
-    case listErase
-    case listJump
-    /// A row of the list clicked: go to its question.
-    case listPick(Int)
+    case list(ListAction)
     /// A question of one's own (`+`): open the line, type, erase, add it.
     case openAddQuestion
     case addText(String)
@@ -79,4 +74,6 @@ public enum LiveAction: Hashable, Sendable {
     case saved(SessionSaver.Status)
     /// The wall-clock end of the interview, recorded as a label once it has ended.
     case markEnded(Date)
+    /// How the last save went, once the screen has closed.
+    case lastSave(LastSave)
 }

@@ -5,11 +5,11 @@ import InterviewStore
 /// The live and practice screens as the runtime loop runs them.
 public enum LiveProgram: ScreenProgram {
     public static func actions(for input: TerminalInput, in state: LiveState) -> [LiveAction] {
+        guard takesInput(state) else { return [] }
         let notice: [LiveAction] = state.notice == nil ? [] : [.dismissNotice]
         switch input {
         case .key(let key):
-            let display = state.display
-            let step = CommandGrammar.interpret(key, pending: state.pending, table: LiveKeys.table(for: display), in: display)
+            let step = CommandGrammar.interpret(key, pending: state.pending, table: LiveKeys.table(for: state), in: state)
             var actions = notice
             // A command started, even one given whole in this key (Alt-1): the notes close first,
             // so that the next key of text starts a new line.
@@ -28,7 +28,7 @@ public enum LiveProgram: ScreenProgram {
     /// What a click or the wheel does where it lands, as the screen on display draws it.
     static func click(_ mouse: Mouse, in state: LiveState) -> [LiveAction] {
         guard mouse.pressed else { return [] }
-        let canvas = LiveScreen.render(state.display)
+        let canvas = LiveScreen.render(state)
         let place = canvas.click(at: mouse.x, mouse.y)
         switch mouse.button {
         case .wheelUp, .wheelDown:
@@ -40,7 +40,7 @@ public enum LiveProgram: ScreenProgram {
             case .rubricItem(let item)?: return [.session(.toggleRubric(item))]
             case .followUp(let item)?: return [.follow(item)]
             case .rating(let level)?: return [.pending(nil), .rate(level)]
-            case .listRow(let row)?: return [.listPick(row)]
+            case .listRow(let row)?: return [.list(.pick(row))]
             case nil: return []
             }
         case .middle, .right:
@@ -60,13 +60,23 @@ public enum LiveProgram: ScreenProgram {
         LiveReducer.reduce(&state, action, now: now)
     }
 
-    public static func render(_ state: LiveState) -> Canvas { LiveScreen.render(state.display) }
+    public static func render(_ state: LiveState) -> Canvas { LiveScreen.render(state) }
 
-    public static func isFinished(_ state: LiveState) -> Bool { state.exit != nil }
+    /// Once the last save is done: the screen closed (`exit`), and the session is on disk
+    /// or was written elsewhere.
+    public static func isFinished(_ state: LiveState) -> Bool {
+        if case .done? = state.lastSave { return true }
+        return false
+    }
 
-    /// Until the next whole second of the session clock, when the clocks on screen change.
+    /// Keys are taken until the screen closes; then the last save alone goes on.
+    public static func takesInput(_ state: LiveState) -> Bool { state.exit == nil }
+
+    /// Until the next whole second of the session clock, when the clocks on screen change;
+    /// while the last save is retried, until the next try.
     public static func wait(_ state: LiveState, now: Double) -> Double {
-        max(0.01, 1 - (now - now.rounded(.down)))
+        if case .retrying(_, let next)? = state.lastSave { return max(0, next - now) }
+        return max(0.01, 1 - (now - now.rounded(.down)))
     }
 
     public static func accumulates(_ action: LiveAction) -> Bool {
@@ -90,103 +100,26 @@ public enum LiveProgram: ScreenProgram {
         return true
     }
 
-    /// Where the session is once the screen closes.
-    public enum Saved: Hashable, Sendable {
-        /// In its own file.
-        case saved
-        /// Its file could not be written (`reason`); a copy is at `path` instead.
-        case rescued(path: String, reason: String)
-        /// Nowhere: neither its file nor a rescue copy could be written.
-        case lost(reason: String)
-    }
-
-    /// How often, and how long apart, the last save is tried again before the session is
-    /// written elsewhere.
-    public static let finalTries = 6, finalPause = 0.5
-
     /// Runs a live (or practice) session on `terminal` until it ends, is left, or a
-    /// signal stops it, then makes sure it is on disk: the last save is checked, tried
-    /// again for a few seconds while the screen says so, and when the disk still refuses
-    /// the session is written to `rescue` (a path in the home folder or /tmp). The program
-    /// never says saved when it is not. `afterFirstFrame`: bookkeeping the first frame does
-    /// not wait for, done once it is drawn and before the first key is read; what it
-    /// returns, a warning, shows on the screen.
+    /// signal stops it, and its last save is done (`LiveEffects`): checked, tried again
+    /// for a few seconds while the screen says so, and when the disk still refuses the
+    /// session is written to `rescue` (a path in the home folder or /tmp). The program
+    /// never says saved when it is not. `pause` is how the loop waits between tries, when
+    /// no key may change the screen any more. `afterFirstFrame`: bookkeeping the first
+    /// frame does not wait for, done once it is drawn and before the first key is read;
+    /// what it returns, a warning, shows on the screen.
     public static func run(engine: SessionEngine, clock: SessionClock, saver: any SessionSaving, terminal: any TerminalDevice,
                            notice: String? = nil, practice: Bool = false, afterFirstFrame: @escaping () -> String? = { nil },
-                           wallClock: () -> Date = Date.init,
+                           wallClock: @escaping () -> Date = Date.init,
                            pause: (Double) -> Void = { Thread.sleep(forTimeInterval: $0) },
-                           rescue: (SessionFile) -> String? = { SessionStore.rescue($0) }) -> (state: LiveState, saved: Saved) {
-        var state = LiveState(engine: engine, size: terminal.size)
+                           rescue: @escaping (SessionFile) -> String? = { SessionStore.rescue($0) }) -> (state: LiveState, saved: Saved) {
+        var state = LiveState(engine: engine, size: terminal.size, mode: practice ? .practice : .live)
         state.now = clock.now()
         state.ascii = terminal.ascii
         state.notice = notice
-        state.practice = practice
-        var effects = LiveEffects(saver: saver, afterFirstFrame: afterFirstFrame)
-        state = Runtime.run(LiveProgram.self, state, terminal: terminal, clock: clock, effects: &effects)
-        return secure(state, effects: &effects, saver: saver, terminal: terminal, clock: clock, wallClock: wallClock, pause: pause,
-                      rescue: rescue)
-    }
-
-    /// Once a live screen (or a panel member's, `JoinProgram`) has closed: the last save,
-    /// checked and tried again, else the rescue copy.
-    static func secure(_ state: LiveState, effects: inout LiveEffects, saver: any SessionSaving, terminal: any TerminalDevice,
-                       clock: SessionClock, wallClock: () -> Date, pause: (Double) -> Void,
-                       rescue: (SessionFile) -> String?) -> (state: LiveState, saved: Saved) {
-        var state = state
-        // Discarded: nothing more is written; the caller deletes the file.
-        if state.exit == .discarded {
-            saver.flush()
-            return (state, .saved)
-        }
-        LiveReducer.reduce(&state, .markEnded(wallClock()), now: clock.now())
-        effects.save(state, force: true)
-        saver.flush()
-        var tries = 0
-        while case .failed(let reason) = saver.status, tries < finalTries {
-            LiveReducer.reduce(&state, .saved(saver.status), now: clock.now())
-            LiveReducer.reduce(&state, .remind("⚠ NOT SAVED: \(reason). Trying again…"), now: clock.now())
-            terminal.draw(render(state))
-            pause(finalPause)
-            effects.save(state, force: true)
-            saver.flush()
-            tries += 1
-        }
-        guard case .failed(let reason) = saver.status else { return (state, .saved) }
-        let snapshot = state.engine.snapshot(at: state.now)
-        if let path = rescue(snapshot) { return (state, .rescued(path: path, reason: reason)) }
-        return (state, .lost(reason: reason))
-    }
-}
-
-/// Saves the session: on the first frame, after every change, and every `heartbeat`
-/// seconds while only the clocks move, so that a resume after `kill -9` loses at most
-/// that much of them.
-public struct LiveEffects: ScreenEffects {
-    public typealias Program = LiveProgram
-    public static let heartbeat = 5.0
-
-    let saver: any SessionSaving
-    let afterFirstFrame: () -> String?
-    private var savedEvents = -1
-    private var lastSave = -Double.infinity
-
-    public init(saver: any SessionSaving, afterFirstFrame: @escaping () -> String? = { nil }) {
-        self.saver = saver
-        self.afterFirstFrame = afterFirstFrame
-    }
-
-    public mutating func after(_ state: LiveState, now: Double, firstFrame: Bool) -> [LiveAction] {
-        save(state, force: firstFrame)
-        let warning = firstFrame ? afterFirstFrame() : nil
-        let status = saver.status
-        return (status == state.saveStatus ? [] : [.saved(status)]) + (warning.map { [.remind("⚠ " + $0)] } ?? [])
-    }
-
-    mutating func save(_ state: LiveState, force: Bool) {
-        let count = state.engine.file.events.count
-        guard force || count != savedEvents || state.now - lastSave >= Self.heartbeat else { return }
-        saver.save(state.engine.snapshot(at: state.now))
-        savedEvents = count
-        lastSave = state.now
+        var effects = LiveEffects(saver: saver, afterFirstFrame: afterFirstFrame, wallClock: wallClock, rescue: rescue)
+        state = Runtime.run(LiveProgram.self, state, terminal: terminal, clock: clock, effects: &effects, pause: pause)
+        guard case .done(let saved)? = state.lastSave else { preconditionFailure("the loop ends once the last save is done") }
+        return (state, saved)
     }
 }

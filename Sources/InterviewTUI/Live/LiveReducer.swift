@@ -14,7 +14,7 @@ public enum LiveReducer {
         case .session(let sessionAction):
             perform(&state, sessionAction)
         case .view(let viewAction):
-            ViewReducer.reduce(&state.screen, viewAction, view: state.display.view)
+            ViewReducer.reduce(&state, viewAction)
         case .pending(let pending):
             // A command starts: what was typed is recorded, and the next key of text starts a new line.
             if pending != nil { NotesReducer.close(&state) }
@@ -23,7 +23,7 @@ public enum LiveReducer {
             NotesReducer.reduce(&state, action)
         case .remind(let text):
             state.notice = text
-        case .openList, .listMove, .listType, .listErase, .listJump, .listPick, .openAddQuestion, .addText, .addErase, .addConfirm:
+        case .openList, .list, .openAddQuestion, .addText, .addErase, .addConfirm:
             ListReducer.reduce(&state, action)
         case .follow(let item):
             perform(&state, .toggleFollowUp(item))
@@ -58,6 +58,8 @@ public enum LiveReducer {
             state.saveStatus = status
         case .markEnded(let date):
             if state.session.status == .completed { state.engine.markEnded(now: date) }
+        case .lastSave(let lastSave):
+            state.lastSave = lastSave
         }
     }
 
@@ -77,7 +79,7 @@ public enum LiveReducer {
                                            shared: state.session.shareSafe)
         }
         if state.session.current != before || state.session.wrappingUp != wasWrapping {
-            ViewReducer.questionChanged(&state.screen, wrappingUp: state.session.wrappingUp)
+            ViewReducer.questionChanged(&state, wrappingUp: state.session.wrappingUp)
         }
     }
 

@@ -2,7 +2,7 @@ import InterviewCore
 
 /// The live interview screen, drawn from state alone.
 public enum LiveScreen {
-    public static func render(_ state: Display) -> Canvas {
+    public static func render(_ state: LiveState) -> Canvas {
         var canvas = Canvas(width: state.size.width, height: state.size.height)
         guard LiveLayout.fits(state.size) else {
             TooSmall.draw(into: &canvas, need: LiveLayout.minimum)
@@ -33,8 +33,6 @@ public enum LiveScreen {
         return canvas
     }
 
-    public static func render(_ state: LiveState) -> Canvas { render(state.display) }
-
     /// Draws panes, each a place a click focuses.
     static func draw(_ panes: [PaneID?: Pane], into canvas: inout Canvas, box: BoxChars) {
         for (id, pane) in panes {
@@ -44,7 +42,7 @@ public enum LiveScreen {
         }
     }
 
-    static func layout(_ state: Display) -> LiveLayout {
+    static func layout(_ state: LiveState) -> LiveLayout {
         let promptLines = promptLines(state.question.prompt, width: state.size.width - 4).count
         let plain = LiveLayout.make(size: state.size, promptLines: promptLines, guidanceTab: state.guidanceTab)
         return LiveLayout.make(size: state.size, promptLines: promptLines, guidanceTab: state.guidanceTab,
@@ -53,7 +51,7 @@ public enum LiveScreen {
 
     /// How many lines the guidance and the rubric hold at the widths of `layout`, counted
     /// no further than the screen could show (a huge section is not wrapped whole).
-    static func content(_ state: Display, in layout: LiveLayout) -> LiveLayout.Content {
+    static func content(_ state: LiveState, in layout: LiveLayout) -> LiveLayout.Content {
         let limit = state.size.height
         var guidance = 0
         for (id, rect) in layout.guidance {
@@ -76,7 +74,7 @@ public enum LiveScreen {
     }
 
     /// The panes of the question screen, and the cursor when typing notes.
-    static func panes(_ state: Display) -> ([PaneID?: Pane], Point?) {
+    static func panes(_ state: LiveState) -> ([PaneID?: Pane], Point?) {
         if state.session.wrappingUp { return WrapUpScreen.panes(state) }
         let layout = layout(state)
         let question = state.question
@@ -84,7 +82,7 @@ public enum LiveScreen {
         var panes: [PaneID?: Pane] = [:]
 
         panes[nil] = questionPane(state, rect: layout.question)
-        let notesTitle = state.practice ? "Your answer" : "Notes"
+        let notesTitle = state.mode == .practice ? "Your answer" : "Notes"
 
         // A question of one's own has no answer key: its prompt, and the notes below it.
         let own = question.rubric.isEmpty && question.followUps.isEmpty
@@ -136,7 +134,7 @@ public enum LiveScreen {
     }
 
     /// The follow-ups under how to evaluate, each ticked once asked (`f` and its number).
-    static func followUpLines(_ state: Display, width: Int) -> [StyledLine] {
+    static func followUpLines(_ state: LiveState, width: Int) -> [StyledLine] {
         let followUps = state.question.followUps
         guard !followUps.isEmpty else { return [] }
         let asked = state.session.questions[state.session.current].followUpsAsked
@@ -151,13 +149,13 @@ public enum LiveScreen {
     }
 
     /// How the interviewer's screens name a question: its place in the plan, or extra.
-    static func questionTitle(_ state: Display, _ index: Int) -> String {
+    static func questionTitle(_ state: LiveState, _ index: Int) -> String {
         guard let number = state.session.planNumber(index) else { return "Extra question · bank #\(index + 1)" }
         let own = state.session.questions[index].addedPrompt != nil ? "Your question" : "Question"
         return "\(own) \(number)/\(state.session.order.count)"
     }
 
-    static func questionPane(_ state: Display, rect: Rect) -> Pane {
+    static func questionPane(_ state: LiveState, rect: Rect) -> Pane {
         let question = state.question
         var title = questionTitle(state, state.session.current)
         let progress = state.session.questions[state.session.current]
@@ -167,7 +165,7 @@ public enum LiveScreen {
         if !state.session.shareSafe {
             // Whose interview it is, always in sight of the interviewer (never in share-safe).
             // A long name is shortened at a word: it leaves the question's title its room.
-            let name = Words.fit(state.view.candidate, width: max(12, rect.width / 3))
+            let name = Words.fit(state.engine.file.candidate, width: max(12, rect.width / 3))
             if !name.isEmpty { right = Wrap.glyphs(name + " · ", Style(.title)) }
             let rating = state.session.questions[state.session.current].rating
             right += Wrap.glyphs(rating.map { "rated \($0): \(Rating.label($0))" } ?? "not rated", Style(rating == nil ? .dim : .rating))
@@ -184,7 +182,7 @@ public enum LiveScreen {
 
     /// The lines a scrolled pane needs wrapped: down to the end of what it shows, and one
     /// more, so that it says `▼ more`.
-    static func linesNeeded(_ pane: PaneID, _ rect: Rect, _ state: Display) -> Int {
+    static func linesNeeded(_ pane: PaneID, _ rect: Rect, _ state: LiveState) -> Int {
         let (limit, overflow) = (state.scroll[pane] ?? 0).addingReportingOverflow(max(0, rect.height - 2) + 1)
         return overflow ? .max : limit
     }
@@ -193,7 +191,7 @@ public enum LiveScreen {
     /// scrolled so that the cursor stays in view. Only the note lines that can reach the
     /// screen are wrapped (each takes at least one screen line): a megabyte of notes
     /// costs a frame no more than a page of them.
-    static func notesPane(_ state: Display, title: String, rect: Rect, notes: [NoteLine]) -> (Pane, Point?) {
+    static func notesPane(_ state: LiveState, title: String, rect: Rect, notes: [NoteLine]) -> (Pane, Point?) {
         let editor = state.editor
         let all = editor?.lines ?? notes
         let visible = max(0, rect.height - 2)
@@ -207,7 +205,7 @@ public enum LiveScreen {
                         focused: state.focus == .notes, lines: lines, scroll: editor == nil ? scroll : 0)
         if lines.isEmpty {
             // A replay only shows: it has no key for typing.
-            let hint = state.replay ? "no notes yet at this moment" : state.practice ? "type your answer" : "type a note · Esc then a key for a command"
+            let hint = state.mode == .replay ? "no notes yet at this moment" : state.mode == .practice ? "type your answer" : "type a note · Esc then a key for a command"
             pane.lines = [StyledLine(glyphs: Wrap.glyphs(Words.fit(hint, width: rect.width - 4), Style(.dim)))]
         }
         guard let cursorLine, let cursorX else { return (pane, nil) }
@@ -249,14 +247,12 @@ public enum LiveScreen {
         [PaneID.whyAsk, .expected, .evaluate].map { $0 == id ? "[\($0.title)]" : $0.title }.joined(separator: " · ")
     }
 
-    public static func visibleLines(_ pane: PaneID, in state: Display) -> Int {
+    public static func visibleLines(_ pane: PaneID, in state: LiveState) -> Int {
         panes(state).0[pane]?.visibleLines ?? 0
     }
 
-    public static func maxScroll(_ pane: PaneID, in state: Display) -> Int {
+    public static func maxScroll(_ pane: PaneID, in state: LiveState) -> Int {
         panes(state).0[pane]?.maxScroll ?? 0
     }
 
-    public static func maxScroll(_ pane: PaneID, in state: LiveState) -> Int { maxScroll(pane, in: state.display) }
-    static func panes(_ state: LiveState) -> ([PaneID?: Pane], Point?) { panes(state.display) }
 }

@@ -23,7 +23,7 @@ enum NotesReducer {
             // Enter after a command is the new line itself; any other key edits where the notes end.
             let wasOpen = state.editor != nil
             guard open(&state, newLine: command == .newline) else { return }
-            if wasOpen || command != .newline { LiveReducer.apply(command, to: &state.screen.editor!, stamp: stamp(state)) }
+            if wasOpen || command != .newline { LiveReducer.apply(command, to: &state.editor!, stamp: stamp(state)) }
             recordNow(&state)
         default:
             return
@@ -33,7 +33,7 @@ enum NotesReducer {
     private static func type(_ state: inout LiveState, _ text: String) {
         guard open(&state, newLine: true) else { return }
         // In place: a copy of the editor would copy every line of the notes on each key.
-        state.screen.editor!.insert(text, stamp: stamp(state))
+        state.editor!.insert(text, stamp: stamp(state))
         recordNow(&state)
     }
 

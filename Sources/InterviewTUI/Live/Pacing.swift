@@ -11,10 +11,10 @@ struct Pacing {
 
     static let amberAfter = 120, redAfter = 300
 
-    static func make(_ state: Display) -> Pacing? {
-        guard state.view.durationSeconds > 0, state.session.status == .inProgress else { return nil }
+    static func make(_ state: LiveState) -> Pacing? {
+        guard state.engine.durationSeconds > 0, state.session.status == .inProgress else { return nil }
         let session = state.session
-        let left = state.view.durationSeconds - Durations.wholeSeconds(session.totalElapsed(at: state.now))
+        let left = state.engine.durationSeconds - Durations.wholeSeconds(session.totalElapsed(at: state.now))
         var need = 0
         for index in session.order where index != session.current || session.wrappingUp {
             guard !session.isAsked(index, at: state.now), !session.questions[index].skipped else { continue }

@@ -2,24 +2,19 @@ import InterviewCore
 
 /// The bottom line: clocks, pause and save state, then the keys that matter now.
 enum StatusLine {
-    static func draw(_ state: Display, into canvas: inout Canvas) {
+    static func draw(_ state: LiveState, into canvas: inout Canvas) {
         let y = canvas.height - 1
         canvas.fill(Rect(x: 0, y: y, width: canvas.width, height: 1), Style(.status))
-        var segments: [(String, Role)] = []
         // On a shared screen, only the clocks the candidate may see (`--candidate-clock`).
-        let clocks: CandidateView.Clocks = state.session.shareSafe ? state.view.candidateClocks : .both
-        if !state.session.wrappingUp || state.session.shareSafe, clocks != .none {
-            let clock = ClockText.make(elapsed: Durations.wholeSeconds(state.questionElapsed()), budget: state.question.timeSeconds)
-            segments.append((" Q " + clock.text, clock.role))
-        }
-        if clocks == .both {
-            let total = ClockText.make(elapsed: Durations.wholeSeconds(state.session.totalElapsed(at: state.now)), budget: state.view.durationSeconds)
-            segments.append((" Total " + total.text, total.role))
-        }
-        if state.session.paused { segments.append((" ⏸ PAUSED ", .warning)) }
+        let clocks: CandidateView.Clocks = state.session.shareSafe ? state.candidateClocks : .both
+        var segments = StatusBar.clocks(
+            question: (!state.session.wrappingUp || state.session.shareSafe) && clocks != .none
+                ? (Durations.wholeSeconds(state.questionElapsed()), state.question.timeSeconds) : nil,
+            total: clocks == .both ? (Durations.wholeSeconds(state.session.totalElapsed(at: state.now)), state.engine.durationSeconds) : nil,
+            paused: state.session.paused)
         // While a command waits for its key, the keys it can take come before the pace and a quiet save.
-        let pending = state.pending != nil && !state.replay
-        if !pending, !state.session.shareSafe, !state.practice, !state.replay, let pace = Pacing.make(state) {
+        let pending = state.pending != nil && state.mode != .replay
+        if !pending, !state.session.shareSafe, state.mode != .practice, state.mode != .replay, let pace = Pacing.make(state) {
             segments.append((" " + pace.text, pace.role))
         }
         switch state.saveStatus {
@@ -32,46 +27,25 @@ enum StatusLine {
         segments.append(("  ", .status))
         // A command is waiting for its key: said before the keys it can take.
         if pending { segments.append(("Esc ▸ ", .statusKey)) }
-        var x = 0
-        for (text, role) in segments {
-            x = canvas.put(text, x: x, y: y, style: Style(role))
-        }
-        // Whole hints only (a key without its label would be a riddle), and the way to the
-        // help overlay, which lists the rest (but while a notice needs its room).
-        var hints = hints(state)
-        var help = hints.firstIndex { $0.0 == "?" || $0.0 == "F1" }.map { hints.remove(at: $0) }
-        var reserved = help.map { DisplayWidth.of($0.0 + " " + $0.1) + 2 } ?? 0
+        var x = StatusBar.put(segments, x: 0, y: y, into: &canvas)
         if let notice = state.notice {
             // Until the next key it has the room, even the help key's: whole words, or cut at
-            // one with `…`; the help key comes back when it fits whole (never half a key).
+            // one with `…`.
             x = canvas.put(Words.fit(notice, width: canvas.width - x - 2) + "  ", x: x, y: y, style: Style(.warning))
-            if x + reserved > canvas.width { (help, reserved) = (nil, 0) }
         }
-        var shown: [(String, String)] = []
-        var used = x
-        for hint in hints {
-            let width = DisplayWidth.of(hint.1.isEmpty ? hint.0 : hint.0 + " " + hint.1) + 2
-            guard used + width + reserved <= canvas.width else { break }
-            shown.append(hint)
-            used += width
-        }
-        if let help { shown.append(help) }
-        for (key, label) in shown {
-            x = canvas.put(key, x: x, y: y, style: Style(.statusKey))
-            x = canvas.put((label.isEmpty ? "" : " " + label) + "  ", x: x, y: y, style: Style(.status))
-        }
+        StatusBar.hints(hints(state), x: x, y: y, into: &canvas)
     }
 
     /// The keys that matter now: with nothing pending the ones that act at once and `Esc`;
     /// after `Esc` the commands; after `Esc r` the scale. On a shared screen nothing of
     /// the rating, the rubric or the follow-ups.
-    static func hints(_ state: Display) -> [(String, String)] {
-        if state.replay { return [] }
+    static func hints(_ state: LiveState) -> [(keys: String, label: String)] {
+        if state.mode == .replay { return [] }
         let shared = state.session.shareSafe
         let hints: [Hint]
         switch state.pending {
-        case .then(let first)?:
-            guard let binding = LiveKeys.screen(for: state).binding(after: first, in: state), !shared || binding.shown else {
+        case .then?:
+            guard let binding = state.pendingBinding, !shared || binding.shown else {
                 return [("…", "")]
             }
             hints = binding.thenHints + [Hint("Esc", "cancel", rank: 98)]

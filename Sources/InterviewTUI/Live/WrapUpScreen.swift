@@ -3,13 +3,13 @@ import InterviewCore
 /// Wrap-up: the overall recommendation, closing notes, and a table of every question
 /// with its time against budget, rubric items ticked and rating.
 enum WrapUpScreen {
-    static func draw(_ state: Display, into canvas: inout Canvas, box: BoxChars) {
+    static func draw(_ state: LiveState, into canvas: inout Canvas, box: BoxChars) {
         let (panes, cursor) = self.panes(state)
         LiveScreen.draw(panes, into: &canvas, box: box)
         canvas.cursor = cursor
     }
 
-    static func panes(_ state: Display) -> ([PaneID?: Pane], Point?) {
+    static func panes(_ state: LiveState) -> ([PaneID?: Pane], Point?) {
         let w = state.size.width
         let h = state.size.height
         let recommendation = state.session.recommendation
@@ -18,7 +18,7 @@ enum WrapUpScreen {
                     "Esc r recommend · Esc e end · Esc p back", "Esc r · Esc e end · Esc p back"]
             .first { DisplayWidth.of($0) <= w - 4 } ?? "Esc e end"
         let header = [
-            StyledLine(glyphs: Wrap.glyphs(state.practice ? "Overall, how did it go: " : "Overall recommendation: ", Style(.body))
+            StyledLine(glyphs: Wrap.glyphs(state.mode == .practice ? "Overall, how did it go: " : "Overall recommendation: ", Style(.body))
                 + Wrap.glyphs(recommendation.map { $0 == Rating.noDecision ? "no decision" : "\($0) \(Rating.label($0))" }
                               ?? "none yet (Esc r then 1–4, or d)",
                               Style(recommendation == nil ? .dim : .rating))),
@@ -32,8 +32,8 @@ enum WrapUpScreen {
         let summaryRect = Rect(x: 0, y: top.maxY, width: w, height: summaryHeight)
         let notesRect = Rect(x: 0, y: summaryRect.maxY, width: w, height: h - 1 - summaryRect.maxY)
         var panes: [PaneID?: Pane] = [:]
-        let whose = state.view.candidate.isEmpty ? "" : " · " + state.view.candidate
-        panes[nil] = Pane(rect: top, title: "Wrap-up · \(state.view.title)" + whose, lines: header)
+        let whose = state.engine.file.candidate.isEmpty ? "" : " · " + state.engine.file.candidate
+        panes[nil] = Pane(rect: top, title: "Wrap-up · \(state.engine.file.bank.title)" + whose, lines: header)
         panes[.summary] = Pane(rect: summaryRect, title: "Summary", focused: state.focus == .summary,
                                lines: summaryLines, scroll: state.scroll[.summary] ?? 0)
         let (notes, cursor) = LiveScreen.notesPane(state, title: "Closing notes", rect: notesRect,
@@ -42,7 +42,7 @@ enum WrapUpScreen {
         return (panes, cursor)
     }
 
-    static func summary(_ state: Display, width: Int) -> [StyledLine] {
+    static func summary(_ state: LiveState, width: Int) -> [StyledLine] {
         let timeWidth = 15
         let rubricWidth = 8
         let ratingWidth = 12

@@ -36,16 +36,10 @@ public enum MirrorScreen {
                 : !running && view.status == .inProgress ? "(the interviewer's program is not running: the clocks stand)" : nil
             if let aside { lines += [StyledLine()] + Wrap.hanging(Wrap.glyphs(aside, Style(.dim)), prefix: [], width: rect.width - 4) }
             Pane(rect: rect, title: title, lines: lines).draw(into: &canvas, box: box)
-            var x = 0
-            if view.status != .completed, view.clocks != .none {
-                let clock = ClockText.make(elapsed: view.questionSeconds, budget: view.budgetSeconds)
-                x = canvas.put(" Q " + clock.text, x: x, y: status.y, style: Style(clock.role))
-            }
-            if view.clocks == .both {
-                let total = ClockText.make(elapsed: view.totalSeconds, budget: view.durationSeconds)
-                x = canvas.put(" Total " + total.text, x: x, y: status.y, style: Style(total.role))
-            }
-            if view.paused { canvas.put(" ⏸ PAUSED", x: x, y: status.y, style: Style(.warning)) }
+            let clocks = StatusBar.clocks(
+                question: view.status != .completed && view.clocks != .none ? (view.questionSeconds, view.budgetSeconds) : nil,
+                total: view.clocks == .both ? (view.totalSeconds, view.durationSeconds) : nil, paused: view.paused)
+            StatusBar.put(clocks, x: 0, y: status.y, into: &canvas)
         }
         return canvas
     }

@@ -18,20 +18,20 @@ public struct JoinState: Hashable, Sendable {
         self.leadName = leadName
     }
 
-    /// The live screen's display, with the lead's clocks while following them.
-    public var display: Display {
-        var display = live.display
-        guard following, let lead = lead.position, !display.session.wrappingUp, display.session.current == lead.current else {
-            return display
+    /// The live screen as drawn: with the lead's clocks while following them.
+    public var display: LiveState {
+        guard following, let lead = lead.position, !live.session.wrappingUp, live.session.current == lead.current else {
+            return live
         }
         // Drawn only: the member's own clocks go on in their file.
-        var state = display.view.state
-        state.clock = display.now
+        var state = live.session
+        state.clock = live.now
         state.questions[state.current].elapsed = lead.questionElapsed
         state.activeSeconds = lead.totalElapsed
         state.paused = lead.paused
-        display.view.state = state
-        return display
+        var shown = live
+        shown.engine = SessionEngine(file: live.engine.file, questions: live.engine.questions, showing: state)
+        return shown
     }
 }
 
@@ -46,7 +46,7 @@ public enum JoinAction: Hashable, Sendable {
 public enum JoinProgram: ScreenProgram {
     public static func actions(for input: TerminalInput, in state: JoinState) -> [JoinAction] {
         if case .key(let key) = input, state.live.overlay == nil {
-            let step = CommandGrammar.interpret(key, pending: state.live.pending, table: JoinKeys.table, in: state.live.display)
+            let step = CommandGrammar.interpret(key, pending: state.live.pending, table: JoinKeys.table, in: state.live)
             if !step.actions.isEmpty {
                 return (state.live.notice == nil ? [] : [.live(.dismissNotice)]) + [.live(.pending(nil))] + step.actions
             }
@@ -88,7 +88,9 @@ public enum JoinProgram: ScreenProgram {
         return canvas
     }
 
-    public static func isFinished(_ state: JoinState) -> Bool { state.live.exit != nil }
+    public static func isFinished(_ state: JoinState) -> Bool { LiveProgram.isFinished(state.live) }
+
+    public static func takesInput(_ state: JoinState) -> Bool { LiveProgram.takesInput(state.live) }
 
     /// The lead's file is looked at four times a second: the member follows within one.
     public static func wait(_ state: JoinState, now: Double) -> Double {
@@ -112,19 +114,18 @@ public enum JoinProgram: ScreenProgram {
     /// `leadPath`, then makes sure the member's session is on disk, as the live screen does.
     public static func run(engine: SessionEngine, clock: SessionClock, saver: any SessionSaving, terminal: any TerminalDevice,
                            leadPath: String, leadName: String, notice: String? = nil, source: SessionFollower.Source = .files,
-                           wallClock: () -> Date = Date.init, pause: (Double) -> Void = { Thread.sleep(forTimeInterval: $0) },
-                           rescue: (SessionFile) -> String? = { SessionStore.rescue($0) }) -> (state: JoinState, saved: LiveProgram.Saved) {
+                           wallClock: @escaping () -> Date = Date.init, pause: (Double) -> Void = { Thread.sleep(forTimeInterval: $0) },
+                           rescue: @escaping (SessionFile) -> String? = { SessionStore.rescue($0) }) -> (state: JoinState, saved: LiveProgram.Saved) {
         var live = LiveState(engine: engine, size: terminal.size)
         live.now = clock.now()
         live.ascii = terminal.ascii
         live.notice = notice
-        var effects = JoinEffects(live: LiveEffects(saver: saver), follower: SessionFollower(path: leadPath, source: source))
+        var effects = JoinEffects(live: LiveEffects(saver: saver, wallClock: wallClock, rescue: rescue),
+                                  follower: SessionFollower(path: leadPath, source: source))
         var state = JoinState(live: live, leadName: leadName)
         reduce(&state, .lead(LeadSignal(effects.follower.follow(now: clock.now()))), now: clock.now())
-        state = Runtime.run(JoinProgram.self, state, terminal: terminal, clock: clock, effects: &effects)
-        let (closed, saved) = LiveProgram.secure(state.live, effects: &effects.live, saver: saver, terminal: terminal, clock: clock,
-                                                 wallClock: wallClock, pause: pause, rescue: rescue)
-        state.live = closed
+        state = Runtime.run(JoinProgram.self, state, terminal: terminal, clock: clock, effects: &effects, pause: pause)
+        guard case .done(let saved)? = state.live.lastSave else { preconditionFailure("the loop ends once the last save is done") }
         return (state, saved)
     }
 }

@@ -6,7 +6,7 @@ public enum ReplayScreen {
     public static func render(_ state: ReplayState) -> Canvas {
         let size = state.screen.size
         var canvas = Canvas(width: size.width, height: size.height + ReplayState.timelineRows)
-        canvas.draw(LiveScreen.render(state.display), x: 0, y: 0)
+        canvas.draw(LiveScreen.render(state.screen), x: 0, y: 0)
         guard LiveLayout.fits(size) else { return canvas }
         drawTimeline(state, into: &canvas, y: size.height)
         return canvas
@@ -29,12 +29,6 @@ public enum ReplayScreen {
         for (index, mark) in bar.enumerated() {
             canvas.put(index == here ? "●" : mark, x: start + 1 + index, y: y, style: Style(index == here ? .statusKey : .timeline))
         }
-        var x = 1
-        for (key, label) in ReplayKeys.table.hints(in: state).map({ ($0.keys, $0.label) }) {
-            let text = label.isEmpty ? key : key + " " + label
-            guard x + DisplayWidth.of(text) < w else { break }
-            x = canvas.put(key, x: x, y: y + 1, style: Style(.statusKey))
-            x = canvas.put((label.isEmpty ? "" : " " + label) + "  ", x: x, y: y + 1, style: Style(.status))
-        }
+        StatusBar.hints(ReplayKeys.table.hints(in: state).map { ($0.keys, $0.label) }, x: 1, y: y + 1, into: &canvas)
     }
 }

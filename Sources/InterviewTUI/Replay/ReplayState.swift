@@ -9,23 +9,19 @@ public struct ReplayState: Sendable {
     public static let timelineRows = 2
 
     public let timeline: Timeline
-    public let questions: [Question]
     public var position: Double = 0
     public var playing = false
     public var speed: Double = 1
-    /// The session as it was at `position`.
-    public private(set) var shown: SessionState
-    /// Focus, scrolling and the help overlay of the screen above the timeline.
-    public var screen: ScreenState
+    /// The question screen above the timeline, showing the session as it was at
+    /// `position`: its engine is never performed on, only replaced as the position moves.
+    public var screen: LiveState
     public var quit = false
 
     public init(file: SessionFile, size: Size, speed: Double = 1) {
         timeline = Timeline(file)
-        questions = file.bankQuestions
         self.speed = Self.speeds.min { abs($0 - speed) < abs($1 - speed) } ?? 1
-        shown = file.initialState
-        screen = ScreenState(size: Self.viewSize(size))
-        screen.replay = true
+        let engine = SessionEngine(file: file, questions: file.bankQuestions, showing: file.initialState)
+        screen = LiveState(engine: engine, size: Self.viewSize(size), mode: .replay)
         seek(to: 0)
     }
 
@@ -34,16 +30,16 @@ public struct ReplayState: Sendable {
         Size(width: size.width, height: max(0, size.height - timelineRows))
     }
 
-    public var display: Display {
-        Display(view: SessionView(file: timeline.file, questions: questions, state: shown, now: position), screen: screen)
-    }
+    /// The session as it was at `position`.
+    public var shown: SessionState { screen.session }
 
     /// Moves to `t` (clamped to the session), and shows the session as it was then.
     public mutating func seek(to t: Double) {
         let previous = shown.current
         let wasWrapping = shown.wrappingUp
         position = min(max(0, t), timeline.end)
-        shown = timeline.state(at: position)
+        screen.engine = SessionEngine(file: timeline.file, questions: screen.questions, showing: timeline.state(at: position))
+        screen.now = position
         if shown.current != previous || shown.wrappingUp != wasWrapping {
             ViewReducer.questionChanged(&screen, wrappingUp: shown.wrappingUp)
         }
@@ -63,9 +59,7 @@ public enum ReplayAction: Hashable, Sendable {
     case view(ViewAction)
     /// The question list (`g`), as in live mode: Enter goes to the moment the question was first opened.
     case openList
-    case listMove(Int)
-    case listType(Character)
-    case listJump
+    case list(ListAction)
     case quit
 }
 
@@ -93,28 +87,13 @@ public enum ReplayReducer {
             state.seek(to: t + seconds * state.speed)
             if state.position >= timeline.end { state.playing = false }
         case .view(.resize(let size)):
-            ViewReducer.reduce(&state.screen, .resize(ReplayState.viewSize(size)), view: state.display.view)
+            ViewReducer.reduce(&state.screen, .resize(ReplayState.viewSize(size)))
         case .view(let action):
-            ViewReducer.reduce(&state.screen, action, view: state.display.view)
+            ViewReducer.reduce(&state.screen, action)
         case .openList:
-            let rows = QuestionList.rows(state.display)
-            state.screen.overlay = .questionList(selection: rows.firstIndex(of: state.shown.current) ?? 0, typed: "")
-        case .listMove(let step):
-            guard case .questionList(let selection, _)? = state.screen.overlay else { return }
-            let count = QuestionList.rows(state.display).count
-            state.screen.overlay = .questionList(selection: min(max(0, selection + step), max(0, count - 1)), typed: "")
-        case .listType(let digit):
-            guard case .questionList(let selection, let typed)? = state.screen.overlay, typed.count < 3 else { return }
-            let number = Int(typed + String(digit)) ?? 0
-            let count = QuestionList.rows(state.display).count
-            state.screen.overlay = .questionList(selection: (1...max(1, count)).contains(number) ? number - 1 : selection,
-                                                 typed: typed + String(digit))
-        case .listJump:
-            guard case .questionList(let selection, _)? = state.screen.overlay else { return }
-            let rows = QuestionList.rows(state.display)
-            state.screen.overlay = nil
-            guard rows.indices.contains(selection) else { return }
-            let question = rows[selection]
+            QuestionList.open(&state.screen)
+        case .list(let action):
+            guard let question = QuestionList.reduce(&state.screen, action) else { return }
             let opened = timeline.events.first { ($0.type == .questionOpened && $0.question == question) }?.at
                 ?? (question == timeline.file.initialState.current ? 0 : nil)
             if let opened { state.seek(to: opened) }

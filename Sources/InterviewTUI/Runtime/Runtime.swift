@@ -1,3 +1,4 @@
+import Foundation
 import InterviewCore
 
 /// A screen as the runtime loop drives it: a state, the actions that input asks for
@@ -20,11 +21,15 @@ public protocol ScreenProgram {
     /// Takes `next` into `first` when `first` accumulates; false when they stay two. In
     /// place: a megabyte typed as keys is not copied once per key.
     static func merge(_ first: inout Action, _ next: Action) -> Bool
+    /// False once no input may change the screen, while its effects finish (the live
+    /// screen's last save): the loop then sleeps until the next change instead of reading.
+    static func takesInput(_ state: State) -> Bool
 }
 
 extension ScreenProgram {
     public static func accumulates(_ action: Action) -> Bool { false }
     public static func merge(_ first: inout Action, _ next: Action) -> Bool { false }
+    public static func takesInput(_ state: State) -> Bool { true }
 }
 
 /// What a screen does besides drawing, run by the loop after its first frame and after
@@ -51,12 +56,16 @@ public enum Runtime {
 
     public static func run<Program, Effects: ScreenEffects>(
         _ program: Program.Type, _ initial: Program.State, terminal: any TerminalDevice, clock: any MonotonicClock,
-        effects: inout Effects
+        effects: inout Effects, pause: (Double) -> Void = { Thread.sleep(forTimeInterval: $0) }
     ) -> Program.State where Effects.Program == Program {
         var state = initial
         var firstFrame = true
+        // What the terminal shows: the next frame sends what differs from it.
+        var shown: Canvas?
         while !Program.isFinished(state) {
-            terminal.draw(Program.render(state))
+            let frame = Program.render(state)
+            terminal.draw(FrameUpdate(from: shown, to: frame))
+            shown = frame
             if firstFrame {
                 // The first save (a new file, fsync) starts once the screen is up, not competing with it.
                 for action in effects.after(state, now: clock.now(), firstFrame: true) {
@@ -65,6 +74,14 @@ public enum Runtime {
                 firstFrame = false
             }
             let wait = max(0, Program.wait(state, now: clock.now()))
+            guard Program.takesInput(state) else {
+                // No key may change the screen now (a hung-up terminal would answer at once): it waits, and the effects go on.
+                pause(wait)
+                for action in effects.after(state, now: clock.now(), firstFrame: false) {
+                    Program.reduce(&state, action, now: clock.now())
+                }
+                continue
+            }
             var input = terminal.read(timeout: Int((wait * 1000).rounded(.up)))
             let deadline = clock.now() + frameBudget
             var pending: Program.Action?
@@ -73,12 +90,14 @@ public enum Runtime {
                 pending = nil
             }
             while true {
+                // A new size: the terminal redrew or cleared itself, nothing of the last frame is known.
+                if case .resize = input { shown = nil }
                 for action in Program.actions(for: input, in: state) {
                     if pending != nil, Program.merge(&pending!, action) { continue }
                     flush()
                     if Program.accumulates(action) { pending = action } else { Program.reduce(&state, action, now: clock.now()) }
                 }
-                guard input != .timeout, !Program.isFinished(state), clock.now() < deadline else { break }
+                guard input != .timeout, !Program.isFinished(state), Program.takesInput(state), clock.now() < deadline else { break }
                 input = terminal.read(timeout: 0)
                 if input == .timeout { break }
             }

@@ -3,8 +3,9 @@ import InterviewCore
 /// A terminal for tests: input comes from a script, each step at a moment of a manual
 /// clock: raw bytes as a terminal sends them (decoded by the program's own `KeyDecoder`,
 /// a lone ESC becoming Esc after the escape delay, as the ncurses terminal does), or an
-/// input already decoded (a resize, a signal). Every frame drawn is kept with the moment
-/// it was drawn. A read moves the clock on to the next step, or by the time it waits when
+/// input already decoded (a resize, a signal). Every update drawn is applied to the
+/// screen it keeps, as a terminal would show it, and that screen is kept with the moment
+/// it was drawn: a cell the loop forgot to send is missing from the frames. A read moves the clock on to the next step, or by the time it waits when
 /// the next step is later. Once the script is over, time goes on for `grace` seconds,
 /// then the terminal reads as hung up (SIGHUP), so that no loop under test can wait
 /// forever.
@@ -45,7 +46,10 @@ public final class ScriptedTerminal: TerminalDevice {
     private var next = 0
     private var decoder = KeyDecoder()
     private var decoded: [TerminalInput] = []
+    /// The screen after each update, as a terminal would show it.
     public private(set) var frames: [(at: Double, canvas: Canvas)] = []
+    public private(set) var updates: [FrameUpdate] = []
+    private var screen = Canvas(width: 0, height: 0)
     public private(set) var reads: [(at: Double, timeout: Int)] = []
     public private(set) var closed = false
     public let grace = 5.0
@@ -86,8 +90,10 @@ public final class ScriptedTerminal: TerminalDevice {
         }
     }
 
-    public func draw(_ frame: Canvas) {
-        frames.append((clock.now(), frame))
+    public func draw(_ update: FrameUpdate) {
+        update.apply(to: &screen)
+        updates.append(update)
+        frames.append((clock.now(), screen))
     }
 
     public func close() { closed = true }

@@ -28,8 +28,8 @@ public protocol TerminalDevice: AnyObject {
     var ascii: Bool { get }
     /// Waits up to `milliseconds` for input; 0 takes only what is already there.
     func read(timeout milliseconds: Int) -> TerminalInput
-    /// Shows a frame: what changed since the last one, in one write.
-    func draw(_ frame: Canvas)
+    /// Shows a frame: writes what the update says changed, in one write.
+    func draw(_ update: FrameUpdate)
     /// Restores the terminal as it was; what was written to stderr meanwhile follows.
     func close()
 }

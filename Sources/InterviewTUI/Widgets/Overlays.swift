@@ -1,10 +1,10 @@
 import InterviewCore
 
 enum Overlays {
-    static func quitConfirm(_ state: Display, into canvas: inout Canvas, box: BoxChars) {
+    static func quitConfirm(_ state: LiveState, into canvas: inout Canvas, box: BoxChars) {
         var lines = [StyledLine(glyphs: Wrap.glyphs("The interview is not finished.", Style(.strong))), StyledLine()]
         // Ending asks once, and says what is missing: asked but not rated, no recommendation.
-        if !state.session.shareSafe, !state.practice {
+        if !state.session.shareSafe, state.mode != .practice {
             let unrated = state.session.order.filter { state.session.isAsked($0, at: state.now) && state.session.questions[$0].rating == nil }
                 .compactMap { state.session.planNumber($0).map(String.init) }
             var missing: [String] = []
@@ -15,9 +15,10 @@ enum Overlays {
                     + missing.joined(separator: " · ").dropFirst(), Style(.warning))))
                 lines.append(StyledLine())
             }
-            if !state.view.evidence.isEmpty {
+            let evidence = state.evidence
+            if !evidence.isEmpty {
                 lines.append(StyledLine(glyphs: Wrap.glyphs("Evidence check (it warns, it never blocks):", Style(.title))))
-                for line in state.view.evidence {
+                for line in evidence {
                     lines += Wrap.hanging(Wrap.glyphs(line, Style(.help)), prefix: Wrap.glyphs("• ", Style(.dim)),
                                           width: max(20, min(70, canvas.width - 10)))
                 }
@@ -35,7 +36,7 @@ enum Overlays {
     }
 
     /// `q` then `d`: what discarding would lose, and the keys.
-    static func discardConfirm(_ state: Display, into canvas: inout Canvas, box: BoxChars) {
+    static func discardConfirm(_ state: LiveState, into canvas: inout Canvas, box: BoxChars) {
         let width = max(20, min(canvas.width - 8, 70))
         var lines: [StyledLine]
         if let lost = state.session.recorded {
@@ -51,7 +52,7 @@ enum Overlays {
 
     /// What a 1, 2, 3 and 4 look like for the question on screen, beside the scale, while
     /// `r` waits for its digit: the question's anchors, else the scale's words.
-    static func anchors(_ state: Display, into canvas: inout Canvas, box: BoxChars) {
+    static func anchors(_ state: LiveState, into canvas: inout Canvas, box: BoxChars) {
         let anchors = state.question.anchors
         let width = max(20, min(canvas.width - 8, 90))
         var lines: [StyledLine] = []

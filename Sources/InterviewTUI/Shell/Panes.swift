@@ -1,5 +1,4 @@
 import InterviewCore
-import InterviewStore
 
 public struct Size: Hashable, Sendable {
     public var width: Int
@@ -55,37 +54,4 @@ public enum Overlay: Hashable, Sendable {
         if case .addQuestion = self { return true }
         return false
     }
-}
-
-/// The screen's own state around a session: what has focus, how far each pane is
-/// scrolled, the overlay, the notes being typed. It is never saved; the session's
-/// view (`SessionView`) is apart from it, so one screen state serves live, practice
-/// and replay alike.
-public struct ScreenState: Hashable, Sendable {
-    public var size: Size
-    public var focus: PaneID = .expected
-    /// The guidance pane shown when the screen is too narrow to show all three.
-    public var guidanceTab: PaneID = .expected
-    public var scroll: [PaneID: Int] = [:]
-    public var overlay: Overlay?
-    /// The notes being typed; nil when not typing.
-    public var editor: LineEditor?
-    /// What the next key completes (`Esc` was pressed; `Esc r` waits for its digit): the
-    /// command grammar's, kept here so that the screen can say what the key can do.
-    public var pending: PendingCommand?
-    public var saveStatus: SessionSaver.Status = .idle
-    /// A message shown in the status line until the first key (e.g. an unfinished session exists).
-    public var notice: String?
-    /// Practice: the candidate answers alone; the answer key stays hidden until `v`.
-    public var practice = false
-    /// The questions whose answer key was revealed (practice).
-    public var revealed: Set<Int> = []
-    /// Shown by replay: the status line offers no live keys.
-    public var replay = false
-    /// A compact line-drawing set for terminals without UTF-8.
-    public var ascii = false
-
-    public init(size: Size) { self.size = size }
-
-    public var isTyping: Bool { editor != nil }
 }

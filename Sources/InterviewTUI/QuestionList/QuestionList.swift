@@ -5,14 +5,14 @@ import InterviewCore
 /// jump to it. Replay shows the same list.
 enum QuestionList {
     /// The questions in the list's order: the plan, then the extras.
-    static func rows(_ state: Display) -> [Int] {
+    static func rows(_ state: LiveState) -> [Int] {
         let order = state.session.order
         let planned = Set(order)
         return order + state.questions.indices.filter { !planned.contains($0) && state.session.questions.indices.contains($0) }
     }
 
     /// What a question's row says of it.
-    static func status(_ state: Display, _ index: Int) -> (String, Role) {
+    static func status(_ state: LiveState, _ index: Int) -> (String, Role) {
         let progress = state.session.questions[index]
         if index == state.session.current, !state.session.wrappingUp { return ("● on screen", .rating) }
         if progress.skipped { return ("skipped" + (progress.skipReason.map { ": " + $0 } ?? ""), .dim) }
@@ -23,7 +23,7 @@ enum QuestionList {
         return ("asked \(time)\(ticks)\(rating)", .body)
     }
 
-    static func draw(_ state: Display, selection: Int, typed: String, into canvas: inout Canvas, box: BoxChars) {
+    static func draw(_ state: LiveState, selection: Int, typed: String, into canvas: inout Canvas, box: BoxChars) {
         let rows = rows(state)
         let width = min(canvas.width - 4, 110)
         let statusWidth = 32
