@@ -147,9 +147,9 @@ struct BankLibraryEndToEndTests {
 
     @Test func aMistypedCommandIsNotTakenForABank() throws {
         let scratch = try Scratch()
-        let result = try Binary.run(["init"], environment: scratch.environment)
+        let result = try Binary.run(["imprt"], environment: scratch.environment)
         #expect(result.status == 2)
-        #expect(result.stderr == "interview: unknown command or bank 'init'; did you mean 'import'?\n")
+        #expect(result.stderr == "interview: unknown command or bank 'imprt'; did you mean 'import'?\n")
         let far = try Binary.run(["qwertyuiop"], environment: scratch.environment)
         #expect(far.status == 2)
         #expect(far.stderr.hasPrefix("interview: unknown command or bank 'qwertyuiop': expected a command"), "\(far.stderr)")

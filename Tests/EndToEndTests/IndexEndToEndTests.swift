@@ -73,7 +73,7 @@ struct IndexEndToEndTests {
 
     @Test func anonymizeTakesTheNameOutOfTheIndex() throws {
         let (archive, _) = try Self.indexedArchive()
-        let anonymize = try archive.run(["anonymize", "Grace Hopper"])
+        let anonymize = try archive.run(["anonymize", "Grace Hopper", "--yes"])
         #expect(anonymize.status == 0, "\(anonymize.stderr)")
         #expect(!Self.indexBytes(archive).contains("Grace Hopper"))
     }
@@ -89,7 +89,7 @@ struct IndexEndToEndTests {
     @Test(.enabled(if: Tmux.isAvailable, "tmux is not installed"))
     func aDiscardedInterviewLeavesTheIndex() throws {
         let tmux = try Tmux()
-        try tmux.start(["run", "--candidate", "Nobody Indexed"], reportExit: true)
+        try tmux.start(["run", "--now", "--candidate", "Nobody Indexed"], reportExit: true)
         try tmux.waitFor("Question 1/15")
         let data = tmux.home.appendingPathComponent("data")
         let environment = ["XDG_DATA_HOME": data.path, "XDG_CONFIG_HOME": tmux.home.appendingPathComponent("config").path]

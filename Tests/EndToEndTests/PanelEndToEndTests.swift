@@ -10,7 +10,7 @@ struct PanelEndToEndTests {
         let lead = tmux.home.appendingPathComponent("lead.json").path
         let second = tmux.home.appendingPathComponent("second.json").path
         let environment = ["XDG_DATA_HOME": tmux.home.path + "/data", "XDG_CONFIG_HOME": tmux.home.path + "/config"]
-        try tmux.start(["run", "--out", lead, "--interviewer", "Ada", "--candidate", "Lin"], name: "lead")
+        try tmux.start(["run", "--now", "--out", lead, "--interviewer", "Ada", "--candidate", "Lin"], name: "lead")
         try tmux.waitFor("Question 1/15", in: "lead")
         try tmux.start(["join", lead, "--interviewer", "Grace", "-o", second], name: "second")
         try tmux.waitFor("following Ada, on question 1", in: "second")

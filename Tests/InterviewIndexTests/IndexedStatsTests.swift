@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
-import InterviewIndex
+import InterviewCore
+@testable import InterviewIndex
 import InterviewReports
 import InterviewSamples
 import InterviewStore
@@ -24,6 +25,23 @@ struct IndexedStatsTests {
         #expect(try fixture.index().stats(folder: fixture.sessions, filter: filter)
                 == SessionStats.load(folder: fixture.sessions, filter: filter))
         #expect(try fixture.index().state().rows == 24, "a row per readable session")
+    }
+
+    /// A panel member's link comes back from the index, so calibration through it is the
+    /// calibration of the files (the link was once left out of the rows: no panel at all).
+    @Test func calibrationThroughTheIndexKeepsThePanels() throws {
+        let fixture = try IndexFixture(sessions: 0)
+        let bank = try BankLoader.load("machine-learning")
+        var rng = SeededRandom(seed: 11)
+        let lead = SampleSessions.interview(bank: bank, index: 1, rng: &rng)
+        var second = SampleSessions.interview(bank: bank, index: 2, rng: &rng)
+        second.panel = SessionFile.Panel(interview: lead.id, role: .second, lead: lead.interviewer)
+        try fixture.write(lead, as: "lead.json")
+        try fixture.write(second, as: "second.json")
+        let files = try SessionStats.load(folder: fixture.sessions)
+        #expect(files.calibration.panels == 1)
+        #expect(try fixture.index().stats(folder: fixture.sessions) == files, "cold")
+        #expect(try fixture.index().stats(folder: fixture.sessions) == files, "warm")
     }
 
     @Test func aChangedFileIsReadAgainAndTheRowOfAFileGoneIsDropped() throws {
@@ -74,7 +92,7 @@ struct IndexedStatsTests {
         try other.close()
         #expect(try fixture.index().stats(folder: fixture.sessions) == SessionStats.load(folder: fixture.sessions))
         let version = try DatabaseQueue(path: fixture.indexURL.path).read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") }
-        #expect(version == 1)
+        #expect(version == IndexSchema.version)
     }
 
     @Test func theIndexIsReadableByItsOwnerOnly() throws {
