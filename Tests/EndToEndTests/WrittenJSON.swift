@@ -15,9 +15,10 @@ enum WrittenJSON {
         if let schema = documents[command], json(arguments) {
             if let target = value(of: ["-o", "--output"], in: arguments) {
                 let url = URL(fileURLWithPath: target, relativeTo: directory)
-                if let data = try? Data(contentsOf: url) { SchemaCheck.expectValid(data, schema, sourceLocation: sourceLocation) }
+                if let data = try? Data(contentsOf: url) { SchemaCheck.expectValid(data, Self.panel(data) ?? schema, sourceLocation: sourceLocation) }
             } else {
-                SchemaCheck.expectValid(output.stdout, schema, sourceLocation: sourceLocation)
+                let data = Data(output.stdout.utf8)
+                SchemaCheck.expectValid(data, Self.panel(data) ?? schema, sourceLocation: sourceLocation)
             }
         }
         if ["redact", "anonymize"].contains(command) {
@@ -33,6 +34,12 @@ enum WrittenJSON {
               (try? JSONSerialization.jsonObject(with: data) as? [String: Any])?["format"] as? String == "interview-session"
         else { return }
         SchemaCheck.expectValid(data, .session, sourceLocation: sourceLocation)
+    }
+
+    /// A panel's debrief is a document of its own (`interview-panel-debrief`).
+    private static func panel(_ data: Data) -> SchemaCheck.Schema? {
+        let format = (try? JSONSerialization.jsonObject(with: data) as? [String: Any])?["format"] as? String
+        return format == "interview-panel-debrief" ? .panelDebrief : nil
     }
 
     private static func json(_ arguments: [String]) -> Bool {

@@ -1,4 +1,5 @@
 import Foundation
+import SchemaCheck
 @testable import InterviewCore
 @testable import InterviewReports
 @testable import InterviewStore
@@ -115,6 +116,8 @@ enum PanelFixtures {
         #expect(first["spread"] as? Double == 2 && first["implied"] as? String == "yes")
         #expect((first["shadows"] as? [[String: Any]])?.first?["name"] as? String == "Cy")
         #expect(json["partial"] as? Bool == false)
+        SchemaCheck.expectValid(debrief.json(), .panelDebrief)
+        SchemaCheck.expectValid(PanelDebrief(try panel(secondEnded: false), partial: true).json(), .panelDebrief)
     }
 }
 

@@ -58,7 +58,11 @@ struct DocumentedSchema {
     var marker: String
 
     init(_ schema: SchemaCheck.Schema) {
-        file = schema == .session ? "sessions.md" : "reports.md"
+        file = switch schema {
+        case .session: "sessions.md"
+        case .panelDebrief: "panel.md"
+        default: "reports.md"
+        }
         marker = "`interview-\(schema.rawValue)`"
     }
 

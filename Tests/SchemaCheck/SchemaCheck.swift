@@ -11,6 +11,7 @@ public enum SchemaCheck {
     /// The published schemas, by the document they describe.
     public enum Schema: String, CaseIterable, Sendable {
         case session, report, debrief, stats
+        case panelDebrief = "panel-debrief"
 
         public var fileName: String { "\(rawValue).schema.json" }
     }
