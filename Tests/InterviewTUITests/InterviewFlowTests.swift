@@ -143,6 +143,13 @@ import Testing
         var easy = try state(plan: [0], duration: 3600)
         LiveReducer.reduce(&easy, .tick, now: 30)
         #expect(LiveScreen.render(easy).text.contains("on time"))
+        // The whole bank in the bank's own 45 minutes, on to question 2 at once: seconds
+        // behind (question 1 still to ask), said on time.
+        var full = try state(plan: nil, duration: 2700)
+        Live.command("n", &full, at: 2)
+        LiveReducer.reduce(&full, .tick, now: 5)
+        #expect(LiveScreen.render(full).text.contains("on time"))
+        #expect(Pacing.make(full)?.behindSeconds == 0)
         Live.command("s", &easy, at: 31)
         #expect(!LiveScreen.render(easy).text.contains("on time"), "never on a shared screen")
     }
