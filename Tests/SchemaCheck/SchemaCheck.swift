@@ -1,6 +1,10 @@
 import Foundation
 import Synchronization
+// Only a test build has Swift Testing; a plain `swift build` (every target, as
+// `swift build -c release` does) builds this target without the checks that record issues.
+#if canImport(Testing)
 import Testing
+#endif
 
 /// Every JSON document the program writes, checked in the tests against its published
 /// schema (docs/schema, JSON Schema draft 2020-12) by a real validator: Python's
@@ -27,6 +31,7 @@ public enum SchemaCheck {
         validator.withLock { $0.check(json, schema) }
     }
 
+    #if canImport(Testing)
     /// Records an issue at the caller when `json` does not validate against `schema`.
     public static func expectValid(_ json: Data, _ schema: Schema, sourceLocation: SourceLocation = #_sourceLocation) {
         if let problems = problems(json, schema) {
@@ -46,6 +51,7 @@ public enum SchemaCheck {
         }
         expectValid(data, .session, sourceLocation: sourceLocation)
     }
+    #endif
 
     private static let validator = Mutex(Validator())
 }
