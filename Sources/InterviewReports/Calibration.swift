@@ -46,10 +46,6 @@ public struct Calibration: Hashable, Sendable {
     /// Shadows, by name, against the panel.
     public var shadows: [Offset] = []
 
-    public init(_ reports: [SessionReport]) {
-        self.init(sessions: reports.map(StatsSession.init))
-    }
-
     /// From the facts `stats` keeps of each session (read from the files or the index).
     public init(sessions reports: [StatsSession]) {
         var offsets: [String: (sum: Double, count: Int)] = [:]

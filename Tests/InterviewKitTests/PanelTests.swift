@@ -142,7 +142,7 @@ enum PanelFixtures {
             try PanelFixtures.session("Ada", id: "S2", panel: PanelFixtures.second("Bob", to: "L2"), ratings: [4]),
             try PanelFixtures.session("Dee", id: "solo", ratings: [1, 1]),
         ]
-        let c = Calibration(reports)
+        let c = Calibration(sessions: reports.map(StatsSession.init))
         #expect(c.panels == 2)
         // Ada − Bob on the four answers both rated: 4−3, 3−3, 2−1, 4−2 → 1, 0, 1, 2: mean 1.
         #expect(c.interviewers.map(\.name) == ["Ada", "Bob"])
@@ -165,12 +165,12 @@ enum PanelFixtures {
             try PanelFixtures.session("Bob", id: "S", panel: PanelFixtures.second("Ada", to: "L"), ratings: [3, 4, 3, 2, 2]),
         ]
         // Ada − Bob: 1, 0, 0, 1, 0 → 0.4 (not flagged); one more shared rating with 1 → 0.5 over 6.
-        #expect(Calibration(five).interviewers.map(\.flagged) == [false, false])
+        #expect(Calibration(sessions: five.map(StatsSession.init)).interviewers.map(\.flagged) == [false, false])
         let six = [
             try PanelFixtures.session("Ada", id: "L", ratings: [4, 4, 3, 3, 2, 2]),
             try PanelFixtures.session("Bob", id: "S", panel: PanelFixtures.second("Ada", to: "L"), ratings: [3, 4, 3, 2, 2, 1]),
         ]
-        let c = Calibration(six)
+        let c = Calibration(sessions: six.map(StatsSession.init))
         #expect(c.interviewers.map(\.meanDifference) == [0.5, -0.5])
         #expect(c.interviewers.map(\.flagged) == [true, true])
         let stats = SessionStats(folder: "/s", sessions: six, skipped: [])
