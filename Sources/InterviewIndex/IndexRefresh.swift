@@ -26,14 +26,17 @@ extension SessionIndex {
     enum Outcome: Sendable {
         /// Its stamp changed, its content did not.
         case unchanged(FileStamp)
-        case read(FileStamp, hash: String, StatsSession)
+        /// `observed`: the file's stamp when it was read, nil when it changed meanwhile.
+        case read(FileStamp, hash: String, StatsSession, observed: FileStamp?)
         case failed(InputError)
     }
 
     /// Brings the rows of `folder` (a standardized path) up to date with its files
     /// (`paths`, in name order): reads the new and changed ones, drops the rows of those
     /// gone. Returns the errors of the files that are not readable sessions, in name order.
-    func refresh(folder: String, paths: [String]) throws -> [InputError] {
+    /// `afterReading` runs between the reading of a batch and its writing (tests put an
+    /// erasure there).
+    func refresh(folder: String, paths: [String], afterReading: () -> Void = {}) throws -> [InputError] {
         let known = try pool.read { db in
             var known: [String: Known] = [:]
             let rows = try Row.fetchCursor(db, sql: "SELECT path, size, mtime_ns, hash FROM sessions WHERE folder = ?",
@@ -56,13 +59,19 @@ extension SessionIndex {
         for start in stride(from: 0, to: toRead.count, by: Self.batch) {
             let batch = Array(toRead[start..<min(start + Self.batch, toRead.count)])
             let outcomes = concurrentMap(batch) { Self.read($0.file, knownHash: known[$0.key]?.hash) }
+            afterReading()
             try write { db in
                 for (file, outcome) in zip(batch, outcomes) {
                     switch outcome {
                     case .unchanged(let stamp):
                         try db.execute(sql: "UPDATE sessions SET size = ?, mtime_ns = ? WHERE path = ?",
                                        arguments: [stamp.size, stamp.mtimeNanoseconds, file.key])
-                    case .read(let stamp, let hash, let session):
+                    case .read(_, _, _, let observed?) where FileStamp(path: file.file) != observed:
+                        // Gone or rewritten since it was read: an erasure (which changes the file
+                        // before it takes the rows out, in a write of its own) may have taken out
+                        // what these facts hold. Read again next time.
+                        try db.execute(sql: "DELETE FROM sessions WHERE path = ?", arguments: [file.key])
+                    case .read(let stamp, let hash, let session, _):
                         try IndexRows.replace(file.key, folder: folder, stamp: stamp, hash: hash, session: session,
                                               texts: &texts, in: db)
                     case .failed(let error):
@@ -96,17 +105,18 @@ extension SessionIndex {
         guard var stamp = FileStamp(path: path), let data = FileManager.default.contents(atPath: path) else {
             do throws(InputError) {
                 // Read after all (it changed meanwhile): kept with a stamp that never matches.
-                return .read(FileStamp(size: -1, mtimeNanoseconds: -1), hash: "", try StatsSession.unreadable(path))
+                return .read(FileStamp(size: -1, mtimeNanoseconds: -1), hash: "", try StatsSession.unreadable(path), observed: nil)
             } catch {
                 return .failed(error)
             }
         }
+        let observed = stamp
         let now = Int64(Date().timeIntervalSince1970 * 1e9)
         if now - stamp.mtimeNanoseconds < settling { stamp.mtimeNanoseconds = -1 }
         let hash = data.withUnsafeBytes { Hashing.fnv1a64($0) }
         if hash == knownHash { return .unchanged(stamp) }
         do throws(InputError) {
-            return .read(stamp, hash: hash, try StatsSession.read(path, data: data, name: name))
+            return .read(stamp, hash: hash, try StatsSession.read(path, data: data, name: name), observed: observed)
         } catch {
             return .failed(error)
         }

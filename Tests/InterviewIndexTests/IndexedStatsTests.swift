@@ -44,6 +44,21 @@ struct IndexedStatsTests {
         #expect(try fixture.index().stats(folder: fixture.sessions) == files, "warm")
     }
 
+    /// A `stats` that read a session before `forget` deleted it (and took its rows out)
+    /// must not put the rows back when it writes: the erased name stays out of the index.
+    @Test func aFileErasedWhileStatsReadItIsNotPutBack() throws {
+        let fixture = try IndexFixture(sessions: 1)
+        let index = try fixture.index()
+        let path = fixture.sessions.appendingPathComponent("session-0.json").path
+        let name = try SessionStore.read(path).candidate
+        _ = try index.refresh(folder: fixture.sessions.standardizedFileURL.path, paths: [path]) {
+            try? FileManager.default.removeItem(atPath: path)
+            try? index.erase(paths: [path])
+        }
+        #expect(try index.state().rows == 0)
+        #expect(!fixture.indexBytes().contains(name), "the erased candidate is back in the index")
+    }
+
     @Test func aChangedFileIsReadAgainAndTheRowOfAFileGoneIsDropped() throws {
         let fixture = try IndexFixture(sessions: 3)
         let index = try fixture.index()
