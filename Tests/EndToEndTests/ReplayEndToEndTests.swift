@@ -19,7 +19,9 @@ struct ReplayEndToEndTests {
         try engine.snapshot(at: 7).encoded().write(to: URL(fileURLWithPath: file))
 
         try tmux.start(["replay", file], name: "replay")
-        let start = try tmux.waitFor("Question 1/15", in: "replay")
+        // The frame's last line, so that the whole frame is read (tmux takes a big write in pieces).
+        let start = try tmux.waitFor("⏸ 00:00/", in: "replay")
+        #expect(start.contains("Question 1/15"))
         #expect(start.contains("⏸ 00:00/"))
         #expect(!start.contains("said something clever"), "at the start, no note yet")
         #expect(start.contains("Rubric 0/5"))
