@@ -28,12 +28,6 @@ struct FrontMatter {
         var valueColumn: Int
     }
 
-    /// Where YAML found a problem, in the file, and what it is.
-    struct Problem: Error {
-        var line: Int
-        var column: Int
-        var message: String
-    }
 }
 
 extension BankParser {
@@ -44,7 +38,7 @@ extension BankParser {
     /// an error at YAML's place; what its lines say is still read, so that nothing more is
     /// said of them (no title, when the title is there).
     func frontMatter(_ lines: [String], end: Int, error: (Int, Int, String) -> Void, warn: (Int, Int, String) -> Void) -> FrontMatter {
-        do throws(FrontMatter.Problem) {
+        do throws(YAMLProblem) {
             return interpret(try yamlEntries(lines, end: end, error: error), error: error)
         } catch let problem {
             var readBefore = true
@@ -62,18 +56,18 @@ extension BankParser {
     private static let keysBeforeYAML = frontMatterKeys.filter { $0 != "tags" }
 
     /// The front matter as YAML: a mapping of keys to text or lists of text.
-    private func yamlEntries(_ lines: [String], end: Int, error: (Int, Int, String) -> Void) throws(FrontMatter.Problem) -> [FrontMatter.Entry] {
+    private func yamlEntries(_ lines: [String], end: Int, error: (Int, Int, String) -> Void) throws(YAMLProblem) -> [FrontMatter.Entry] {
         let root: YAMLNode?
         do {
             root = try YAMLReader.document(lines[1..<end].joined(separator: "\n"))
         } catch let problem {
-            let place = Self.place(problem)
-            throw FrontMatter.Problem(line: place.line, column: place.column, message: "the front matter is not YAML: \(problem.message)")
+            // From the text's place to the file's: the text starts on the file's line 2.
+            throw YAMLProblem(line: problem.line + 1, column: problem.column, message: "the front matter is not YAML: \(problem.message)")
         }
         guard let root else { return [] }  // nothing but comments and blank lines
         guard case .mapping(let pairs) = root.content else {
             let place = Self.place(root)
-            throw FrontMatter.Problem(line: place.line, column: place.column, message: "expected 'key: value' lines in the front matter")
+            throw YAMLProblem(line: place.line, column: place.column, message: "expected 'key: value' lines in the front matter")
         }
         var entries: [FrontMatter.Entry] = []
         for (keyNode, valueNode) in pairs {
@@ -193,6 +187,4 @@ extension BankParser {
 
     /// A place of the front matter's text in the file: it starts on the file's line 2.
     private static func place(_ node: YAMLNode) -> (line: Int, column: Int) { (node.line + 1, node.column) }
-
-    private static func place(_ problem: YAMLProblem) -> (line: Int, column: Int) { (problem.line + 1, problem.column) }
 }

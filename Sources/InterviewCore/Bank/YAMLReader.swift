@@ -17,7 +17,8 @@ struct YAMLNode {
     var column: Int
 }
 
-/// Why a text is not YAML (libyaml's words), at its place in the text, both from 1.
+/// Why a text is not YAML (libyaml's words), at its place, both from 1: in the text as
+/// `YAMLReader` throws it, in the file once the bank parser has moved it there.
 struct YAMLProblem: Error {
     var line: Int
     var column: Int
