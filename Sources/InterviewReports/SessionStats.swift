@@ -196,13 +196,13 @@ public struct SessionStats: Hashable, Sendable {
     /// not in subfolders), in name order.
     public static func sessionPaths(in folder: URL) throws(InputError) -> [String] {
         guard PathKind(atPath: folder.path) == .folder else {
-            throw InputError(file: folder.path, line: 1, column: 1, message: "no such folder: expected a folder of session files")
+            throw InputError(file: folder.path, message: "no such folder: expected a folder of session files")
         }
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         } catch {
-            throw InputError(file: folder.path, line: 1, column: 1, message: "cannot be read: expected a folder of session files")
+            throw InputError(file: folder.path, message: "cannot be read: expected a folder of session files")
         }
         return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
             .map { folder.appendingPathComponent($0).path }
