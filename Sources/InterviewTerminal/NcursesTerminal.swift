@@ -37,6 +37,9 @@ public final class NcursesTerminal: TerminalDevice {
 
     private let palette: Palette
     private var decoder = KeyDecoder()
+    /// The background query's answers still to come (`BackgroundReplies`), taken out of
+    /// the input until the last of them has come.
+    private var replies: BackgroundReplies?
     private var queue: [TerminalInput] = []
     private var open = true
     private var chunk = [UInt8](repeating: 0, count: 1 << 16)
@@ -69,7 +72,9 @@ public final class NcursesTerminal: TerminalDevice {
         ishim_bracketed_paste_on()
         if mouse { ishim_mouse_on() }
         // Keys that came while the background colour was asked are the first input.
-        queue += decoder.feed(BackgroundQuery.takeLeftover()).map(TerminalInput.init)
+        let handover = BackgroundQuery.takeHandover(for: input)
+        replies = handover.replies
+        queue += decoder.feed(handover.keys).map(TerminalInput.init)
     }
 
     public var size: Size { Size(width: Int(ishim_cols()), height: Int(ishim_lines())) }
@@ -148,12 +153,18 @@ public final class NcursesTerminal: TerminalDevice {
             if ishim_take_resize() != 0, ishim_catch_up_size() != 0 { return resized() }
             // Bytes waiting for their rest wait the escape delay, however long the screen would
             // sleep: a lone Esc is Esc 25 ms later, not at the next tick of the clock.
-            let wait = decoder.inPaste ? Self.pasteDelay : decoder.isPending ? Self.escapeDelay : milliseconds
+            // So do bytes that may begin an answer to the background query or be a key.
+            let maybeKeys = replies.map { $0.isHolding && !$0.holdsAnswer } ?? false
+            let wait = decoder.inPaste ? Self.pasteDelay : decoder.isPending || maybeKeys ? Self.escapeDelay : milliseconds
             let count = chunk.withUnsafeMutableBufferPointer { ishim_read($0.baseAddress, Int32($0.count), Int32(wait)) }
             switch count {
             case 1...:
-                queue += decoder.feed(chunk[..<Int(count)]).map(TerminalInput.init)
+                decode(chunk[..<Int(count)])
             case 0:
+                if maybeKeys, let keys = replies?.timeout() {
+                    queue += decoder.feed(keys).map(TerminalInput.init)
+                    continue
+                }
                 if decoder.isPending {
                     queue += decoder.timeout().map(TerminalInput.init)
                     continue
@@ -167,6 +178,17 @@ public final class NcursesTerminal: TerminalDevice {
                 return .signal(SIGHUP)
             }
         }
+    }
+
+    /// Decodes `bytes`, less what belongs to an answer to the background query.
+    private func decode(_ bytes: ArraySlice<UInt8>) {
+        guard var awaited = replies else {
+            queue += decoder.feed(bytes).map(TerminalInput.init)
+            return
+        }
+        let keys = awaited.filter(bytes)
+        replies = awaited.awaiting ? awaited : nil
+        queue += decoder.feed(keys).map(TerminalInput.init)
     }
 
     /// The loop draws the next frame whole on a resize (`FrameUpdate`).
