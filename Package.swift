@@ -12,8 +12,6 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         // A bank's front matter is YAML (docs/bank-format.md).
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        // SQLite for the index of session files (InterviewIndex, docs/index.md).
-        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The C side of the ncurses backend (include/CNcursesW.h says what and why).
@@ -33,6 +31,18 @@ let package = Package(
                 .linkedLibrary(":libcmark-gfm.a", .when(platforms: [.linux])),
                 .linkedLibrary("cmark-gfm-extensions", .when(platforms: [.macOS])),
                 .linkedLibrary("cmark-gfm", .when(platforms: [.macOS])),
+            ]
+        ),
+        // SQLite's C API, for the index of session files (include/CSQLite.h, docs/index.md).
+        // Linked statically on Linux, as cmark-gfm is; macOS has its own SQLite.
+        .target(
+            name: "CSQLite",
+            linkerSettings: [
+                .linkedLibrary(":libsqlite3.a", .when(platforms: [.linux])),
+                .linkedLibrary("m", .when(platforms: [.linux])),
+                .linkedLibrary("dl", .when(platforms: [.linux])),
+                .linkedLibrary("pthread", .when(platforms: [.linux])),
+                .linkedLibrary("sqlite3", .when(platforms: [.macOS])),
             ]
         ),
         .target(
@@ -86,8 +96,7 @@ let package = Package(
         .target(
             name: "InterviewIndex",
             dependencies: [
-                "InterviewCore", "InterviewStore", "InterviewReports", "InterviewPrivacy",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "InterviewCore", "InterviewStore", "InterviewReports", "InterviewPrivacy", "CSQLite",
             ]
         ),
         .executableTarget(
@@ -139,7 +148,6 @@ let package = Package(
             name: "InterviewIndexTests",
             dependencies: [
                 "InterviewIndex", "InterviewCore", "InterviewStore", "InterviewReports", "InterviewSamples",
-                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(
