@@ -9,7 +9,8 @@ import InterviewReports
 extension SessionIndex {
     /// The facts of every session of `folder` the index holds, read in one state of the
     /// database. Rows are matched to their session by its rowid, not its path: a number is
-    /// cheaper to read and to look up, and `stats` reads some 15 rows per session.
+    /// cheaper to read and to look up, and `stats` reads some 15 rows per session. Ordered
+    /// by rowid, the ratings come as the folder's index and their key give them: no sort.
     func facts(folder: String) throws -> [StatsSession] {
         try database.readTransaction {
             let texts = try questionTexts()
@@ -17,7 +18,7 @@ extension SessionIndex {
             try database.query("""
                 SELECT s.rowid, r.number, r.bank_number, r.question_id, r.text_id, r.budget_seconds, r.elapsed_seconds,
                     r.over_budget, r.asked, r.skipped, r.added, r.rating, r.ticks
-                FROM ratings r JOIN sessions s ON s.path = r.path WHERE s.folder = ? ORDER BY r.path, r.position
+                FROM sessions s JOIN ratings r ON r.path = s.path WHERE s.folder = ? ORDER BY s.rowid, r.position
                 """, folder) { row in
                 let text = texts[row[4] as Int64] ?? ("", [])
                 let ticks: String = row[12]
