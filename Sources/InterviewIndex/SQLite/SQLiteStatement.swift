@@ -40,6 +40,10 @@ final class SQLiteStatement {
     /// The column at `index` (from 0) of the current row.
     subscript<Value: SQLiteColumn>(_ index: Int32) -> Value { Value(column: index, of: handle) }
 
-    /// Whether the column at `index` of the current row is NULL.
-    func isNull(_ index: Int32) -> Bool { sqlite3_column_type(handle, index) == SQLITE_NULL }
+    /// Whether the column at `index` of the current row is the text `value`, compared where
+    /// SQLite holds it: no string made.
+    func column(_ index: Int32, is value: String) -> Bool {
+        guard let text = sqlite3_column_text(handle, index) else { return value.isEmpty }
+        return value.utf8.elementsEqual(UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, index))))
+    }
 }
