@@ -174,7 +174,7 @@ public enum ArticleImporter {
         do {
             bank = try BankParser.parse(bytes: Array(markdown.utf8), file: file)
         } catch {
-            report.error = InputError(file: file, line: 1, column: 1,
+            report.error = InputError(file: file,
                                       message: "the bank made from this article does not validate (\(error.message)); expected an importable article, please report this")
             return (nil, report)
         }

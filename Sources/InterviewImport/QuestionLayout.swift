@@ -74,7 +74,7 @@ struct QuestionLayout {
             throw InputError(file: file, line: label.number, column: label.indent + 1, message:
                 "no questions found, yet this line labels part of one: expected a question above it, numbered like Q1., Question 1:, 1. or 1), or as a heading or bold line")
         }
-        throw InputError(file: file, line: 1, column: 1, message:
+        throw InputError(file: file, message:
             "no questions found: expected numbered questions (Q1., Question 1:, 1. or 1)) or one heading or bold line per question")
     }
 

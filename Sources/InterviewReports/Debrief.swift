@@ -118,10 +118,10 @@ public struct Debrief: Hashable, Sendable {
     /// later file, naming both candidates and both files.
     public init(_ sessions: [(file: String, session: SessionFile)]) throws(InputError) {
         guard let first = sessions.first else {
-            throw InputError(file: "debrief", line: 1, column: 1, message: "no session: expected one or more session files")
+            throw InputError(file: "debrief", message: "no session: expected one or more session files")
         }
         for (file, session) in sessions.dropFirst() where Self.key(session.candidate) != Self.key(first.session.candidate) {
-            throw InputError(file: file, line: 1, column: 1,
+            throw InputError(file: file,
                              message: "is a session of \(Self.quoted(session.candidate)), and \(VisibleText.visible(first.file)) of \(Self.quoted(first.session.candidate)): expected sessions of one candidate")
         }
         candidate = first.session.candidate

@@ -17,7 +17,7 @@ public enum ReportTarget {
     /// Why a report (or a debrief) must not be written to `url`, or nil when it may.
     public static func refusal(_ url: URL, store: SessionStore, force: Bool) -> InputError? {
         let path = url.path
-        func refuse(_ message: String) -> InputError { InputError(file: path, line: 1, column: 1, message: message) }
+        func refuse(_ message: String) -> InputError { InputError(file: path, message: message) }
         // The record of written reports is one path a line: a line break would make two.
         if path.utf8.contains(10) { return refuse("has a line break in its name: expected a file name without one") }
         let canonical = Self.canonical(path)

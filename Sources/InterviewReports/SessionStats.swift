@@ -193,13 +193,13 @@ public struct SessionStats: Hashable, Sendable {
     public static func sessionPaths(in folder: URL) throws(InputError) -> [String] {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
-            throw InputError(file: folder.path, line: 1, column: 1, message: "no such folder: expected a folder of session files")
+            throw InputError(file: folder.path, message: "no such folder: expected a folder of session files")
         }
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         } catch {
-            throw InputError(file: folder.path, line: 1, column: 1, message: "cannot be read: expected a folder of session files")
+            throw InputError(file: folder.path, message: "cannot be read: expected a folder of session files")
         }
         return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
             .map { folder.appendingPathComponent($0).path }

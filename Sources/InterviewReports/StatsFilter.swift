@@ -47,7 +47,7 @@ public struct StatsFilter: Hashable, Sendable {
             untilDate = date.addingTimeInterval(86_400)
         }
         if let sinceDate, let untilDate, untilDate <= sinceDate {
-            throw InputError(file: "--until", line: 1, column: 1,
+            throw InputError(file: "--until",
                              message: "\(self.until ?? "") is before --since \(self.since ?? ""): expected a day on or after it")
         }
     }

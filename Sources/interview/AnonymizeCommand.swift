@@ -72,7 +72,7 @@ struct Anonymize: ParsableCommand {
         guard !sessions.isEmpty else {
             let near = data.sessions.compactMap(\.file).map(\.candidate).filter { NameMatch.isNear(name, $0) }
             let similar = Array(Set(near)).sorted().map { "'\(VisibleText.visible($0))'" }.joined(separator: ", ")
-            throw exitWithInputError(InputError(file: name, line: 1, column: 1, message:
+            throw exitWithInputError(InputError(file: name, message:
                 "no such file, and no session of that candidate: expected a session file or a candidate's exact name"
                 + (similar.isEmpty ? "" : " (similar: \(similar))")))
         }

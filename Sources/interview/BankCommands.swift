@@ -120,7 +120,7 @@ struct Validate: ParsableCommand {
             if isFolder(reference) {
                 let files = BankLibrary.bankFiles(in: reference)
                 if files.isEmpty {
-                    let error = InputError(file: reference, line: 1, column: 1,
+                    let error = InputError(file: reference,
                                            message: "no bank file in this folder: expected *.md files (README.md is not a bank)")
                     printError(error.description)
                     checked.append(Checked(bank: reference, ok: false, errors: [ProblemJSON(error)]))
@@ -206,7 +206,7 @@ struct New: ParsableCommand {
         guard fd >= 0 else {
             let reason = errno == EEXIST ? "already exists: expected a new file (nothing was written)"
                 : "cannot be created (\(String(cString: strerror(errno)))): expected a new file in a folder you can write"
-            throw exitWithInputError(InputError(file: file, line: 1, column: 1, message: reason))
+            throw exitWithInputError(InputError(file: file, message: reason))
         }
         var written = 0
         while written < bytes.count {

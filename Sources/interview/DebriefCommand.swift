@@ -76,14 +76,14 @@ struct DebriefCommand: ParsableCommand {
 
         var isFolder: ObjCBool = false
         if output.hasSuffix("/") || (FileManager.default.fileExists(atPath: output, isDirectory: &isFolder) && isFolder.boolValue) {
-            throw exitWithInputError(InputError(file: output, line: 1, column: 1,
+            throw exitWithInputError(InputError(file: output,
                                                 message: "is a folder: expected the name of the file to write the debrief in"))
         }
         // As `report -o`: never over a session (one of those debriefed, or any other).
         let url = URL(fileURLWithPath: output)
         let store = SessionStore.standard()
         if sessions.contains(where: { Self.canonical($0) == Self.canonical(output) }) {
-            throw exitWithInputError(InputError(file: output, line: 1, column: 1, message: "is a session file: expected another output file"))
+            throw exitWithInputError(InputError(file: output, message: "is a session file: expected another output file"))
         }
         if let refusal = ReportTarget.refusal(url, store: store, force: force) { throw exitWithInputError(refusal) }
         do {

@@ -74,11 +74,11 @@ struct Import: ParsableCommand {
             try writeSplit(imported, into: splitByTopic)
         } else if let output {
             if FileManager.default.fileExists(atPath: output), !force {
-                throw exitWithInputError(InputError(file: output, line: 1, column: 1,
+                throw exitWithInputError(InputError(file: output,
                                                     message: "already exists: expected a new file for -o (or --force to replace it)"))
             }
             if SessionStore.isRegularFile(output), ReportTarget.isSession(output) {
-                throw exitWithInputError(InputError(file: output, line: 1, column: 1,
+                throw exitWithInputError(InputError(file: output,
                                                     message: "is a session file: expected another file for the bank (a bank never replaces a session, even with --force)"))
             }
             do {
@@ -106,7 +106,7 @@ extension Import {
         let banks = imported.splitByTopic()
         let paths = banks.map { URL(fileURLWithPath: folder).appendingPathComponent($0.file).path }
         if !force, let taken = paths.first(where: { FileManager.default.fileExists(atPath: $0) }) {
-            throw exitWithInputError(InputError(file: taken, line: 1, column: 1,
+            throw exitWithInputError(InputError(file: taken,
                                                 message: "already exists: expected a new file for --split-by-topic (or --force to replace it)"))
         }
         do {
@@ -135,7 +135,7 @@ extension Import {
                 data.append(chunk)
             }
             guard data.count <= Self.maxArticleBytes else {
-                throw exitWithInputError(InputError(file: source, line: 1, column: 1,
+                throw exitWithInputError(InputError(file: source,
                                                     message: "more than 16 MB on standard input: expected an article (a page of questions is far less)"))
             }
             return data
@@ -144,7 +144,7 @@ extension Import {
         guard FileManager.default.fileExists(atPath: article, isDirectory: &isFolder), !isFolder.boolValue,
               let data = FileManager.default.contents(atPath: article) else {
             let reason = isFolder.boolValue ? "is a folder" : FileManager.default.fileExists(atPath: article) ? "cannot be read" : "no such file"
-            throw exitWithInputError(InputError(file: article, line: 1, column: 1,
+            throw exitWithInputError(InputError(file: article,
                                                 message: "\(reason): expected an article to import (a text or Markdown file)"))
         }
         return data
@@ -154,7 +154,7 @@ extension Import {
 /// `--duration` as every command reads it.
 func parseDuration(_ text: String) throws -> Int {
     guard let seconds = Durations.parse(text) else {
-        throw exitWithInputError(InputError(file: "--duration", line: 1, column: 1,
+        throw exitWithInputError(InputError(file: "--duration",
                                             message: "bad duration '\(text)': expected a duration like 45m, 1h30m or 90s"))
     }
     return seconds

@@ -19,6 +19,8 @@ struct IndexCommand: ParsableCommand {
     @Flag(help: "Empty the index and read the files again.")
     var rebuild = false
 
+    @OptionGroup var listing: ListingFormatOption
+
     func run() throws {
         let url = SessionIndex.standardURL()
         do {
@@ -32,12 +34,40 @@ struct IndexCommand: ParsableCommand {
                     for error in stats.skipped { printError("\(error.description) (skipped)") }
                 }
             }
-            print(try index.state().text, terminator: "")
+            let state = try index.state()
+            if listing.format == .json {
+                try ListingFormat.printJSON(IndexStateJSON(state))
+            } else {
+                print(state.text, terminator: "")
+            }
         } catch let error as InputError {
             throw exitWithInputError(error)
         } catch {
             printError("the index \(url.path) cannot be used: \(error)")
             throw ExitCode(1)
         }
+    }
+}
+
+/// `interview index --format json`: where the index is, its sessions per folder, how many
+/// the next `stats` reads again, its size on disk.
+struct IndexStateJSON: Encodable {
+    struct Folder: Encodable {
+        var folder: String
+        var sessions: Int
+    }
+
+    var path: String
+    var sessions: Int
+    var stale: Int
+    var bytes: Int64
+    var folders: [Folder]
+
+    init(_ state: IndexState) {
+        path = state.path
+        sessions = state.rows
+        stale = state.stale
+        bytes = state.bytes
+        folders = state.folders.map { Folder(folder: $0.folder, sessions: $0.rows) }
     }
 }

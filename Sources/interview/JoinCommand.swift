@@ -42,7 +42,7 @@ struct Join: ParsableCommand {
             throw exitWithInputError(error)
         }
         guard lead.mode == .live else {
-            throw exitWithInputError(InputError(file: session, line: 1, column: 1, message: "is a practice session: expected a live interview to join"))
+            throw exitWithInputError(InputError(file: session, message: "is a practice session: expected a live interview to join"))
         }
         let interviewer = try Defaults.config().interviewer(given: self.interviewer)
         let theme = try look.resolve()

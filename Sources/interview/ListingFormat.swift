@@ -24,16 +24,19 @@ struct ListingFormatOption: ParsableArguments {
     static let onlyListing = "--format json lists what --yes would do: run it without --yes, then with --yes alone"
 }
 
-/// A problem with a file, as JSON: where it is and what.
+/// A problem with a file, as JSON: where it is and what; no line and column for a
+/// problem of the whole file (missing, unreadable, a folder).
 struct ProblemJSON: Encodable {
     var file: String
-    var line: Int
-    var column: Int
+    var line: Int?
+    var column: Int?
     var message: String
 }
 
 extension ProblemJSON {
     init(_ error: InputError) {
-        self.init(file: error.file, line: error.line, column: error.column, message: error.message)
+        let placed = error.line > 0
+        self.init(file: error.file, line: placed ? error.line : nil, column: placed ? error.column : nil,
+                  message: error.message)
     }
 }

@@ -27,7 +27,7 @@ extension DebriefCommand {
             return nil
         }
         guard format != .html else {
-            throw exitWithInputError(InputError(file: path, line: 1, column: 1,
+            throw exitWithInputError(InputError(file: path,
                                                 message: "is in a panel, whose debrief is Markdown or JSON: expected --format markdown or json"))
         }
         var waiting = PanelDebrief.unsubmitted(group).map { "\($0.title): \($0.status.rawValue) (\(VisibleText.visible($0.file)))" }

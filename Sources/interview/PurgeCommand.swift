@@ -32,7 +32,7 @@ struct Purge: ParsableCommand {
         let days: Int
         if let olderThan {
             guard let parsed = RetentionPeriod.days(olderThan) else {
-                throw exitWithInputError(InputError(file: "--older-than", line: 1, column: 1,
+                throw exitWithInputError(InputError(file: "--older-than",
                                                     message: "bad age \"\(VisibleText.visible(olderThan))\": expected \(RetentionPeriod.expected)"))
             }
             days = parsed

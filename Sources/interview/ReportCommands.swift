@@ -92,11 +92,11 @@ struct Report: ParsableCommand {
         for target in targets {
             let path = Self.canonical(target.url.path)
             if inputs.contains(path) {
-                throw exitWithInputError(InputError(file: target.url.path, line: 1, column: 1,
+                throw exitWithInputError(InputError(file: target.url.path,
                                                     message: "is a session being reported: expected another output file"))
             }
             if !seen.insert(path).inserted {
-                throw exitWithInputError(InputError(file: target.url.path, line: 1, column: 1,
+                throw exitWithInputError(InputError(file: target.url.path,
                                                     message: "two sessions have this report file (same file name in two folders): expected one -o DIR per folder"))
             }
         }

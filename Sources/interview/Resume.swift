@@ -101,7 +101,7 @@ struct Resume: ParsableCommand {
                       created: Bool = false, replacing rescue: String? = nil) throws {
         if file.status == .completed, !reopen {
             if created { unlink(path) }
-            throw exitWithInputError(InputError(file: path, line: 1, column: 1,
+            throw exitWithInputError(InputError(file: path,
                                                 message: "this interview has ended: expected an unfinished one (--reopen amends an ended one; `interview replay` shows it)"))
         }
         var engine = SessionEngine(file: file)

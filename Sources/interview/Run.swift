@@ -110,7 +110,7 @@ struct Run: ParsableCommand {
     }
 
     static func exists(_ url: URL) -> ExitCode {
-        exitWithInputError(InputError(file: url.path, line: 1, column: 1,
+        exitWithInputError(InputError(file: url.path,
                                       message: "already exists: expected a new file for -o/--output (use `interview resume \(url.path)` to continue it)"))
     }
 }

@@ -133,7 +133,7 @@ struct CLITests {
         let path = scratch.url.appendingPathComponent("nope.md").path
         let result = try Binary.run(["validate", path], environment: scratch.environment)
         #expect(result.status == 2)
-        #expect(result.stderr.contains("\(path):1:1:"), "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("\(path): no such file"), "stderr: \(result.stderr)")
         #expect(result.stderr.contains("no such file"))
     }
 

@@ -77,7 +77,7 @@ struct ImportCLITests {
         let scratch = try CLITests.Scratch()
         let result = try Binary.run(["import", "no/such/article.txt"], environment: scratch.environment)
         #expect(result.status == 2)
-        #expect(result.stderr == "interview: no/such/article.txt:1:1: no such file: expected an article to import (a text or Markdown file)\n")
+        #expect(result.stderr == "interview: no/such/article.txt: no such file: expected an article to import (a text or Markdown file)\n")
     }
 
     @Test func reportPrintsWhatWasFoundInPlaceOfTheBank() throws {

@@ -44,7 +44,7 @@ struct ListingEndToEndTests {
         #expect(broken["place"] as? String == "own")
         let error = try #require(broken["error"] as? [String: Any])
         #expect(error["file"] as? String == banks.appendingPathComponent("broken.md").path)
-        #expect(error["line"] as? Int != nil && error["message"] as? String != nil)
+        #expect(error["line"] as? Int == 1 && error["column"] as? Int == 1 && error["message"] as? String != nil)
     }
 
     @Test func validateAsJSON() throws {
@@ -65,6 +65,12 @@ struct ListingEndToEndTests {
 
         let good = try Self.json(["validate", "--format", "json", "machine-learning"])
         #expect(good.status == 0)
+
+        // A whole-file problem has no line or column to give: none is made up.
+        let missing = folder.appendingPathComponent("nosuch.md").path
+        let gone = try Self.json(["validate", "--format", "json", missing])
+        let problem = try #require(((gone.value as? [[String: Any]])?.first?["errors"] as? [[String: Any]])?.first)
+        #expect(problem["file"] as? String == missing && problem["line"] == nil && problem["column"] == nil, "\(problem)")
     }
 
     @Test func statsTakesDaysCountedBackFromToday() throws {

@@ -30,7 +30,7 @@ struct ReportTargetCLITests {
         let notes = try scratch.write("notes.md", "# my own notes\n")
         let refused = try Binary.run(["report", session, "-o", notes], environment: scratch.environment)
         #expect(refused.status == 2)
-        #expect(refused.stderr.contains("\(notes):1:1: exists and is not a report interview wrote"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("\(notes): exists and is not a report interview wrote"), "\(refused.stderr)")
         #expect(refused.stderr.contains("--force"))
         #expect(try String(contentsOfFile: notes, encoding: .utf8) == "# my own notes\n", "untouched")
         #expect(refused.stdout.isEmpty)
@@ -52,7 +52,7 @@ struct ReportTargetCLITests {
                 let result = try Binary.run(["report", session, "--format", "json", "-o", target] + (force ? ["--force"] : []),
                                             environment: scratch.environment)
                 #expect(result.status == 2, "\(target) force \(force)")
-                #expect(result.stderr.contains("\(target):1:1: is a session file"), "\(result.stderr)")
+                #expect(result.stderr.contains("\(target): is a session file"), "\(result.stderr)")
                 #expect(try Data(contentsOf: URL(fileURLWithPath: target)) == before)
             }
         }
@@ -91,7 +91,7 @@ struct ReportTargetCLITests {
         try Data("someone's file\n".utf8).write(to: URL(fileURLWithPath: foreign))
         let refused = try Binary.run(["report", a, b, "-o", reports.path + "/"], environment: scratch.environment)
         #expect(refused.status == 2)
-        #expect(refused.stderr.contains("\(foreign):1:1: exists and is not a report"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("\(foreign): exists and is not a report"), "\(refused.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: reports.path) == ["bob.md"], "nothing written at all")
         try FileManager.default.removeItem(atPath: foreign)
         let first = try Binary.run(["report", a, b, "-o", reports.path + "/"], environment: scratch.environment)

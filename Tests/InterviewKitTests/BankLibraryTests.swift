@@ -129,7 +129,7 @@ struct BankLibraryTests {
         let home = try Library()
         try home.bank(home.own, "mine.md", title: "Mine")
         let error = try #require(throws: InputError.self) { try BankLoader.load("frontend-systems", environment: home.environment) }
-        #expect(error.description == "frontend-systems:1:1: no such file or bank: expected a bank file or a bank's name (machine-learning, mine)")
+        #expect(error.description == "frontend-systems: no such file or bank: expected a bank file or a bank's name (machine-learning, mine)")
     }
 
     /// A name one slip away from a bank's, wherever a bank is taken (run, practice,
@@ -138,7 +138,7 @@ struct BankLibraryTests {
         let home = try Library()
         try home.bank(home.own, "backend.md", title: "Backend")
         let loaded = try #require(throws: InputError.self) { try BankLoader.load("bakend", environment: home.environment) }
-        #expect(loaded.description == "bakend:1:1: no such file or bank: did you mean 'backend'?")
+        #expect(loaded.description == "bakend: no such file or bank: did you mean 'backend'?")
         let bytes = try #require(throws: InputError.self) { try BankLoader.bytes("machine-lerning", environment: home.environment) }
         #expect(bytes.message == "no such file or bank: did you mean 'machine-learning'?")
     }

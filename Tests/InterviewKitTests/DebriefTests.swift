@@ -81,7 +81,7 @@ import Testing
             _ = try Debrief(sessions.map { ($0.name, $0.file) })
             Issue.record("two candidates made one debrief")
         } catch {
-            #expect(error.description == "2027-01-15-alan.json:1:1: is a session of \"Bob\", and 2027-01-15-grace.json of \"Ada Lovelace\": expected sessions of one candidate")
+            #expect(error.description == "2027-01-15-alan.json: is a session of \"Bob\", and 2027-01-15-grace.json of \"Ada Lovelace\": expected sessions of one candidate")
         }
     }
 

@@ -168,9 +168,13 @@ enum FuzzTarget: String, CaseIterable, Sendable {
     }
 
     /// An error must point inside the input: line 1 up to one past the last line, and a
-    /// column from 1 up to one past the end of that line (counted in bytes, the widest unit).
+    /// column from 1 up to one past the end of that line (counted in bytes, the widest unit);
+    /// or be of the whole input, with no place at all (line and column 0).
     static func placeViolation(_ error: InputError, in bytes: [UInt8]) -> String? {
         let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        if error.line == 0, error.column == 0 {
+            return error.message.isEmpty || error.file != file ? "error without a message or file: \(error)" : nil
+        }
         guard error.line >= 1, error.column >= 1, error.line <= lines.count + 1 else {
             return "error outside the input (\(lines.count) lines): \(error)"
         }

@@ -244,7 +244,7 @@ private func hueSaturation(_ color: ThemeColor) -> (hue: Double, saturation: Dou
     let home = try ConfigHome()
     try home.writeTheme("zebra", "")
     let error = try #require(throws: InputError.self) { try ThemeLoader.load("nope", environment: home.environment) }
-    #expect(error.description == "nope:1:1: no theme named \"nope\" and no such file: expected a theme file or one of the themes "
+    #expect(error.description == "nope: no theme named \"nope\" and no such file: expected a theme file or one of the themes "
         + "colorblind, default, high-contrast, light, monochrome, muted, zebra")
 }
 

@@ -82,9 +82,16 @@ public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
-    /// `FILE:LINE:COL: message`; for a command-line option (a `file` such as `--since`),
-    /// `--since: message`, which quotes the value.
+    /// A problem of the whole file or name (missing, unreadable, a folder, the wrong kind
+    /// of file) or of a command-line option: no place in it to point at, so none is
+    /// made up (line and column 0).
+    public init(file: String, message: String) {
+        self.init(file: file, line: 0, column: 0, message: message)
+    }
+
+    /// `FILE:LINE:COL: message` for a place in a file; `FILE: message` for the whole file,
+    /// and for a command-line option (a `file` such as `--since`), `--since: message`.
     public var description: String {
-        file.hasPrefix("--") ? "\(file): \(message)" : "\(file):\(line):\(column): \(message)"
+        file.hasPrefix("--") || line == 0 ? "\(file): \(message)" : "\(file):\(line):\(column): \(message)"
     }
 }

@@ -25,7 +25,7 @@ public struct BankParser {
     public static func parse(bytes: [UInt8], file: String, source: String? = nil) throws(InputError) -> Bank {
         let check = check(bytes: bytes, file: file, source: source)
         if let first = check.errors.first { throw first }
-        guard let bank = check.bank else { throw InputError(file: file, line: 1, column: 1, message: "expected a bank") }
+        guard let bank = check.bank else { throw InputError(file: file, message: "expected a bank") }
         return bank
     }
 

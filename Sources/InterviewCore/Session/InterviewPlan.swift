@@ -9,13 +9,13 @@ public enum InterviewPlan {
         if let tags {
             let wanted = Set(tags.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty })
             guard !wanted.isEmpty else {
-                throw InputError(file: "--tags", line: 1, column: 1, message: "no tag given: expected tags like fundamentals,evaluation")
+                throw InputError(file: "--tags", message: "no tag given: expected tags like fundamentals,evaluation")
             }
             let tagged = bank.questions.indices.filter { !Set(bank.questions[$0].tags.map { $0.lowercased() }).isDisjoint(with: wanted) }
             plan = (plan ?? Array(bank.questions.indices)).filter(tagged.contains)
             guard plan?.isEmpty == false else {
                 let known = Set(bank.questions.flatMap(\.tags)).sorted().joined(separator: ", ")
-                throw InputError(file: "--tags", line: 1, column: 1,
+                throw InputError(file: "--tags",
                                  message: "no planned question has the tag \(tags): expected one of \(known)")
             }
         }

@@ -156,7 +156,7 @@ extension SessionFile {
         do {
             body = try JSONDecoder().decode(Checked<Body>.self, from: data).body
         } catch let refusal as Header.Refusal {
-            throw InputError(file: file, line: 1, column: 1, message: refusal.message)
+            throw InputError(file: file, message: refusal.message)
         } catch {
             throw SessionFile.describe(error, data: data, file: file)
         }
@@ -204,7 +204,7 @@ extension SessionFile {
 
     static func describe(_ error: any Error, data: Data, file: String) -> InputError {
         guard let decoding = error as? DecodingError else {
-            return InputError(file: file, line: 1, column: 1, message: "cannot be read as a session: \(error)")
+            return InputError(file: file, message: "cannot be read as a session: \(error)")
         }
         func path(_ context: DecodingError.Context) -> String {
             let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
@@ -229,7 +229,7 @@ extension SessionFile {
             let (line, column) = JSONPosition.position(of: context.codingPath, in: data)
             return InputError(file: file, line: line, column: column, message: "wrong value at \(path(context)): \(context.debugDescription)")
         @unknown default:
-            return InputError(file: file, line: 1, column: 1, message: "cannot be read as a session: \(error)")
+            return InputError(file: file, message: "cannot be read as a session: \(error)")
         }
     }
 }

@@ -52,7 +52,7 @@ public enum ThemeLoader {
     /// The text of built-in theme `name`'s file.
     package static func builtinText(_ name: String) throws(InputError) -> String {
         guard let bytes = builtinBytes(name) else {
-            throw InputError(file: "builtin:\(name)", line: 1, column: 1, message: "no such built-in theme")
+            throw InputError(file: "builtin:\(name)", message: "no such built-in theme")
         }
         return try text(Data(bytes), file: "builtin:\(name)")
     }
@@ -89,7 +89,7 @@ public enum ThemeLoader {
     /// A theme file's bytes as text: UTF-8, a byte-order mark dropped.
     package static func text(_ data: Data, file: String) throws(InputError) -> String {
         guard let text = String(data: data, encoding: .utf8) else {
-            throw InputError(file: file, line: 1, column: 1, message: "is not UTF-8: expected TOML text")
+            throw InputError(file: file, message: "is not UTF-8: expected TOML text")
         }
         return text.hasPrefix("\u{feff}") ? String(text.dropFirst()) : text
     }

@@ -156,7 +156,7 @@ package enum TOMLDocument {
             let (line, column) = clamped(line: error.source.begin.line, column: error.source.begin.column, in: text)
             throw InputError(file: file, line: line, column: column, message: syntaxMessage(error.description))
         } catch {
-            throw InputError(file: file, line: 1, column: 1, message: "\(error): expected valid TOML")
+            throw InputError(file: file, message: "\(error): expected valid TOML")
         }
     }
 

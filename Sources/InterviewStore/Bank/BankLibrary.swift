@@ -129,7 +129,7 @@ public struct BankLibrary: Sendable {
 
     static func clash(_ entries: [Entry]) -> InputError {
         let others = entries.dropFirst().map(\.file).joined(separator: " and ")
-        return InputError(file: entries[0].file, line: 1, column: 1,
+        return InputError(file: entries[0].file,
                           message: "the bank name '\(entries[0].name)' is also \(others): expected one file per name "
                               + "(rename one, or take its folder out of banks in config.toml)")
     }

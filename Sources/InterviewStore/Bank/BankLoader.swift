@@ -62,10 +62,10 @@ public enum BankLoader {
     static func readBytes(_ path: String) throws(InputError) -> [UInt8] {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-            throw InputError(file: path, line: 1, column: 1, message: "is a folder: expected a bank file (Markdown)")
+            throw InputError(file: path, message: "is a folder: expected a bank file (Markdown)")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(file: path, line: 1, column: 1, message: "cannot be read: expected a readable bank file")
+            throw InputError(file: path, message: "cannot be read: expected a readable bank file")
         }
         return Array(data)
     }
@@ -82,7 +82,7 @@ public enum BankLoader {
         let names = library.names()
         let suggestion = Suggestion.phrase(for: reference, among: names)
         let shown = names.count > 12 ? names.prefix(12).joined(separator: ", ") + ", … (see `interview banks`)" : names.joined(separator: ", ")
-        return InputError(file: reference, line: 1, column: 1, message: "no such file or bank: "
+        return InputError(file: reference, message: "no such file or bank: "
                           + (suggestion.isEmpty ? "expected a bank file or a bank's name (\(shown))" : suggestion))
     }
 }

@@ -247,10 +247,10 @@ public struct SessionStore: Sendable {
     public static func read(_ path: String) throws(InputError) -> SessionFile {
         guard let data = FileManager.default.contents(atPath: path) else {
             let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file"
-            throw InputError(file: path, line: 1, column: 1, message: "\(reason): expected a session file")
+            throw InputError(file: path, message: "\(reason): expected a session file")
         }
         guard !data.isEmpty else {
-            throw InputError(file: path, line: 1, column: 1,
+            throw InputError(file: path,
                              message: "empty: a session being started, or one that never got its first save; expected a session file")
         }
         return try SessionFile.decode(data, file: path)

@@ -9,7 +9,7 @@ extension ThemeLoader {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: reference, isDirectory: &isFolder) {
             guard !isFolder.boolValue else {
-                throw InputError(file: reference, line: 1, column: 1, message: "is a folder: expected a theme file (TOML)")
+                throw InputError(file: reference, message: "is a folder: expected a theme file (TOML)")
             }
             return try read(path: reference, name: stem(reference), file: reference)
         }
@@ -23,7 +23,7 @@ extension ThemeLoader {
             }
         }
         let names = available(environment: environment).map(\.name)
-        throw InputError(file: reference, line: 1, column: 1,
+        throw InputError(file: reference,
                          message: "no theme named \"\(reference)\" and no such file: expected a theme file or one of the themes "
                              + names.joined(separator: ", "))
     }
@@ -54,7 +54,7 @@ extension ThemeLoader {
 
     static func readText(_ path: String, file: String) throws(InputError) -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(file: file, line: 1, column: 1, message: "cannot be read: expected a readable TOML file")
+            throw InputError(file: file, message: "cannot be read: expected a readable TOML file")
         }
         return try text(data, file: file)
     }
