@@ -35,14 +35,9 @@ extension Bool: SQLiteBindable, SQLiteColumn {
 /// UTF-8 text, copied by SQLite when bound and by Swift when read.
 extension String: SQLiteBindable, SQLiteColumn {
     func bind(to statement: OpaquePointer, at index: Int32) -> Int32 {
-        var text = self
-        return text.withUTF8 { bytes in
-            // An empty string may have no address, and a null one would bind NULL.
-            guard let start = bytes.baseAddress else { return sqlite3_bind_text(statement, index, "", 0, isqlite_transient()) }
-            return start.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-                sqlite3_bind_text(statement, index, $0, Int32(bytes.count), isqlite_transient())
-            }
-        }
+        // Passed as a C string (never a null address, which would bind NULL), with its length
+        // in bytes, so that a NUL inside is kept.
+        sqlite3_bind_text(statement, index, self, Int32(utf8.count), isqlite_transient())
     }
 
     init(column index: Int32, of statement: OpaquePointer) {
