@@ -44,6 +44,9 @@ final class SQLiteStatement {
     /// SQLite holds it: no string made.
     func column(_ index: Int32, is value: String) -> Bool {
         guard let text = sqlite3_column_text(handle, index) else { return value.isEmpty }
-        return value.utf8.elementsEqual(UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, index))))
+        let column = UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, index)))
+        // Byte buffers against each other: a tight loop, where the string's UTF-8 view is a slow one.
+        var value = value
+        return value.withUTF8 { $0.elementsEqual(column) }
     }
 }
