@@ -10,8 +10,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
-        // A bank's front matter is YAML (docs/bank-format.md).
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // The C side of the ncurses backend (include/CNcursesW.h says what and why).
@@ -45,6 +43,16 @@ let package = Package(
                 .linkedLibrary("sqlite3", .when(platforms: [.macOS])),
             ]
         ),
+        // libyaml, the reference YAML parser, for a bank's front matter (include/CYAML.h).
+        // Not Yams, its Swift wrapper: that needs full Foundation, and so ICU (docs/install.md).
+        // Linked statically on Linux, as CCmarkGFM is; macOS links Homebrew's.
+        .target(
+            name: "CYAML",
+            linkerSettings: [
+                .linkedLibrary(":libyaml.a", .when(platforms: [.linux])),
+                .linkedLibrary("yaml", .when(platforms: [.macOS])),
+            ]
+        ),
         .target(
             name: "InterviewThemes",
             path: "Themes",
@@ -57,8 +65,8 @@ let package = Package(
             name: "InterviewCore",
             dependencies: [
                 "InterviewThemes",
+                "CYAML",
                 .product(name: "TOMLKit", package: "TOMLKit"),
-                .product(name: "Yams", package: "Yams"),
             ]
         ),
         // Files: the session store, saver, lock and follower, config.toml, bank files, paths.

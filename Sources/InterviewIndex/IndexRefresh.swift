@@ -38,8 +38,8 @@ extension SessionIndex {
     /// (`paths`, in name order): reads the new and changed ones, drops the rows of those
     /// gone. Returns the errors of the files that are not readable sessions, in name order.
     /// `afterReading` runs between the reading of a batch and its writing (tests put an
-    /// erasure there).
-    func refresh(folder: String, paths: [String], afterReading: () -> Void = {}) throws -> [InputError] {
+    /// erasure there). `batch`: files read between two writes.
+    func refresh(folder: String, paths: [String], batch size: Int = SessionIndex.batch, afterReading: () -> Void = {}) throws -> [InputError] {
         let known = try known(folder: folder)
         var seen: Set<String> = []
         var toRead: [(file: String, key: String)] = []
@@ -51,10 +51,16 @@ extension SessionIndex {
         }
         var skipped: [InputError] = []
         var texts = QuestionTexts()
-        for start in stride(from: 0, to: toRead.count, by: Self.batch) {
-            let batch = Array(toRead[start..<min(start + Self.batch, toRead.count)])
-            let outcomes = concurrentMap(batch) { Self.read($0.file, knownHash: known[$0.key]?.hash) }
+        let batches = stride(from: 0, to: toRead.count, by: size).map { Array(toRead[$0..<min($0 + size, toRead.count)]) }
+        func reading(_ batch: [(file: String, key: String)]) -> Pending<[Outcome]> {
+            Pending { concurrentMap(batch) { Self.read($0.file, knownHash: known[$0.key]?.hash) } }
+        }
+        var next = batches.first.map(reading)
+        for (number, batch) in batches.enumerated() {
+            let outcomes = next!.wait()
             afterReading()
+            // The next batch is read while this one is written (SQLite writes on one thread).
+            next = batches.indices.contains(number + 1) ? reading(batches[number + 1]) : nil
             try database.immediateTransaction {
                 for (file, outcome) in zip(batch, outcomes) {
                     switch outcome {

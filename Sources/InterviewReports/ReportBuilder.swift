@@ -38,13 +38,17 @@ extension SessionReport {
         self.init(file: file, header: Header(session), records: session.questions, gathered: gathered, state: state,
                   totalSeconds: Durations.wholeSeconds(state.totalElapsed(at: at)), closingNotes: state.closingNotes,
                   events: Array(session.events))
+        evidence = EvidenceCheck.warnings(self)
     }
 
     /// The same report from the summary the engine derives from the events at
     /// `clockSeconds` on every save; nil for a file written before the summary carried the
     /// total time, whose report needs the events. The order of the questions and the times
     /// of the notes, and the clocks, come from a fold of the events as the summary reads them.
-    init?(_ summary: SessionSummary, file: String) {
+    ///
+    /// `checkingEvidence: false` leaves `evidence` empty: `stats` keeps none of it
+    /// (`StatsSession`), and the check of the notes' words was half of its reading time.
+    init?(_ summary: SessionSummary, file: String, checkingEvidence: Bool = true) {
         guard summary.totalSeconds != nil else { return nil }
         let events = summary.events.map(\.event)
         let state = SessionState.fold(rubricCounts: summary.questions.filter { $0.added != true }.map(\.rubric.count),
@@ -64,6 +68,7 @@ extension SessionReport {
         header.recommendation = summary.recommendation
         self.init(file: file, header: header, records: summary.questions, gathered: gathered, state: state,
                   totalSeconds: totalSeconds, closingNotes: summary.closingNotes, events: events)
+        if checkingEvidence { evidence = EvidenceCheck.warnings(self) }
     }
 
     /// The session's header, as both the file and its summary give it.
@@ -127,7 +132,6 @@ extension SessionReport {
                   overallAmended: state.overallAmended, competencies: competencies,
                   uncoveredCompetencies: Self.uncovered(records.map { $0.competencies ?? [] }, covered: competencies), evidence: [],
                   panel: header.panel)
-        evidence = EvidenceCheck.warnings(self)
     }
 
     /// The questions a report lists: those opened, in the order first opened, then the

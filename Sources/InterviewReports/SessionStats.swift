@@ -211,8 +211,13 @@ public struct SessionStats: Hashable, Sendable {
     /// `SessionReport(SessionStore.read(path), file: name)`, or its exact error, for any
     /// file the program saved; only a file whose events alone were damaged since is read
     /// here (from its summary) and refused there.
+    ///
+    /// Without the evidence check (`evidence` is empty when read from the summary), which
+    /// `stats` does not show.
     static func report(_ path: String, data: Data, name: String) throws(InputError) -> SessionReport {
-        if let report = SessionReport(try SessionSummary.decode(data, file: path), file: name) { return report }
+        if let report = SessionReport(try SessionSummary.decode(data, file: path), file: name, checkingEvidence: false) {
+            return report
+        }
         return SessionReport(try SessionFile.decode(data, file: path), file: name)
     }
 }

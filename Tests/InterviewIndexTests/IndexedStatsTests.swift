@@ -26,6 +26,20 @@ struct IndexedStatsTests {
         #expect(try fixture.index().state().rows == 24, "a row per readable session")
     }
 
+    /// The index reads the next batch of files while it writes this one: over several
+    /// batches, the rows are those of every file, in any order they were written.
+    @Test func statsReadInSeveralBatchesAreTheStatsOfTheFiles() throws {
+        let fixture = try IndexFixture(sessions: 24)
+        try Data("[]".utf8).write(to: fixture.sessions.appendingPathComponent("session-10b.json"))
+        let index = try fixture.index()
+        let folder = fixture.sessions.standardizedFileURL.path
+        let skipped = try index.refresh(folder: folder, paths: SessionStats.sessionPaths(in: fixture.sessions), batch: 5)
+        let files = try SessionStats.load(folder: fixture.sessions)
+        #expect(skipped == files.skipped && skipped.count == 1)
+        #expect(try index.state().rows == 24)
+        #expect(try index.stats(folder: fixture.sessions) == files)
+    }
+
     /// A panel member's link comes back from the index, so calibration through it is the
     /// calibration of the files (the link was once left out of the rows: no panel at all).
     @Test func calibrationThroughTheIndexKeepsThePanels() throws {

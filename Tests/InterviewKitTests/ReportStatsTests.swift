@@ -204,6 +204,15 @@ import InterviewSamples
     /// Saved between two milliseconds with the question clock running: `clockSeconds`
     /// is rounded to the millisecond, and the summary's times must be those a report
     /// computes at that rounded clock (12.9996 s would be 12 whole seconds, 13.000 s is 13).
+    /// `stats` builds its report of the summary without the evidence check (`StatsSession`
+    /// keeps none of it): the facts it keeps are still those of the whole file's report.
+    @Test func statsKeepsTheFactsOfTheWholeReport() throws {
+        for (name, data) in try Self.savedSessions() {
+            let whole = StatsSession(SessionReport(try SessionFile.decode(data, file: name), file: name))
+            #expect(try StatsSession.read(name, data: data, name: name) == whole, "\(name)")
+        }
+    }
+
     @Test func aSaveBetweenTwoMillisecondsAgreesWithTheEvents() throws {
         let engine = Fixtures.engine(try Fixtures.smallBank())
         let file = engine.snapshot(at: 12.9996)

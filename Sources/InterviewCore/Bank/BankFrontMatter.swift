@@ -1,5 +1,3 @@
-import Yams
-
 /// What a bank's front matter says (docs/bank-format.md), with where its values are.
 struct FrontMatter {
     var title: String?
@@ -30,23 +28,17 @@ struct FrontMatter {
         var valueColumn: Int
     }
 
-    /// Where YAML found a problem, in the file, and what it is.
-    struct Problem: Error {
-        var line: Int
-        var column: Int
-        var message: String
-    }
 }
 
 extension BankParser {
-    /// The front matter of `lines[1..<end]`, YAML read with Yams. One that YAML rejects but
-    /// that earlier versions read line by line (`title: Systems: the hard parts`, a key
-    /// given twice: every line `key: value` with a key they knew) is read as they read it,
+    /// The front matter of `lines[1..<end]`, YAML read with libyaml (`YAMLReader`). One that
+    /// YAML rejects but that earlier versions read line by line (`title: Systems: the hard
+    /// parts`, a key given twice: every line `key: value` with a key they knew) is read as they read it,
     /// errors in its values included, with a warning saying what YAML found. Any other is
     /// an error at YAML's place; what its lines say is still read, so that nothing more is
     /// said of them (no title, when the title is there).
     func frontMatter(_ lines: [String], end: Int, error: (Int, Int, String) -> Void, warn: (Int, Int, String) -> Void) -> FrontMatter {
-        do throws(FrontMatter.Problem) {
+        do throws(YAMLProblem) {
             return interpret(try yamlEntries(lines, end: end, error: error), error: error)
         } catch let problem {
             var readBefore = true
@@ -64,39 +56,42 @@ extension BankParser {
     private static let keysBeforeYAML = frontMatterKeys.filter { $0 != "tags" }
 
     /// The front matter as YAML: a mapping of keys to text or lists of text.
-    private func yamlEntries(_ lines: [String], end: Int, error: (Int, Int, String) -> Void) throws(FrontMatter.Problem) -> [FrontMatter.Entry] {
-        let text = lines[1..<end].joined(separator: "\n")
-        let root: Node?
+    private func yamlEntries(_ lines: [String], end: Int, error: (Int, Int, String) -> Void) throws(YAMLProblem) -> [FrontMatter.Entry] {
+        let root: YAMLNode?
         do {
-            root = try Yams.compose(yaml: text)
-        } catch {
-            throw Self.problem(error)
+            root = try YAMLReader.document(lines[1..<end].joined(separator: "\n"))
+        } catch let problem {
+            // From the text's place to the file's: the text starts on the file's line 2.
+            throw YAMLProblem(line: problem.line + 1, column: problem.column, message: "the front matter is not YAML: \(problem.message)")
         }
         guard let root else { return [] }  // nothing but comments and blank lines
-        guard let mapping = root.mapping else {
-            let place = Self.place(root.mark)
-            throw FrontMatter.Problem(line: place.line, column: place.column, message: "expected 'key: value' lines in the front matter")
+        guard case .mapping(let pairs) = root.content else {
+            let place = Self.place(root)
+            throw YAMLProblem(line: place.line, column: place.column, message: "expected 'key: value' lines in the front matter")
         }
         var entries: [FrontMatter.Entry] = []
-        for (keyNode, valueNode) in mapping {
-            let keyPlace = Self.place(keyNode.mark)
-            guard let key = keyNode.scalar?.string else {
+        for (keyNode, valueNode) in pairs {
+            let keyPlace = Self.place(keyNode)
+            guard case .scalar(let key, _) = keyNode.content else {
                 error(keyPlace.line, keyPlace.column, "expected a key (a word such as title) in the front matter")
                 continue
             }
-            var valuePlace = Self.place(valueNode.mark)
+            var valuePlace = Self.place(valueNode)
             let value: FrontMatter.Entry.Value
-            switch valueNode {
-            case .scalar(let scalar) where scalar.string.isEmpty:
+            switch valueNode.content {
+            case .scalar(let text, _) where text.isEmpty:
                 // No value: its place is after the key's colon and spaces, on the key's line.
                 value = .text("")
                 valuePlace = (keyPlace.line, Self.valueColumn(in: lines[keyPlace.line - 1]))
-            case .scalar(let scalar):
-                value = .text(Self.plainAsWritten(scalar, line: lines[valuePlace.line - 1], column: valuePlace.column))
-            case .sequence(let sequence):
-                let items = sequence.map { $0.scalar?.string }
-                value = items.contains(nil) ? .other : .list(items.compactMap { $0 })
-            default:
+            case .scalar(let text, let plain):
+                value = .text(plain ? Self.plainAsWritten(text, line: lines[valuePlace.line - 1], column: valuePlace.column) : text)
+            case .sequence(let items):
+                let texts = items.map { item -> String? in
+                    guard case .scalar(let text, _) = item.content else { return nil }
+                    return text
+                }
+                value = texts.contains(nil) ? .other : .list(texts.compactMap { $0 })
+            case .mapping:
                 value = .other
             }
             entries.append(FrontMatter.Entry(key: key, line: keyPlace.line, column: keyPlace.column, value: value,
@@ -106,11 +101,10 @@ extension BankParser {
     }
 
     /// A plain value as its line has it when YAML stopped at ` #`: `title: Bank #2` was
-    /// "Bank #2" before YAML, and stays so (a comment is a line of its own). Others as YAML reads them.
-    private static func plainAsWritten(_ scalar: Node.Scalar, line: String, column: Int) -> String {
-        guard scalar.style == .plain else { return scalar.string }
+    /// "Bank #2" before YAML, and stays so (a comment is a line of its own).
+    private static func plainAsWritten(_ text: String, line: String, column: Int) -> String {
         let rest = String(String.UnicodeScalarView(line.unicodeScalars.dropFirst(column - 1))).trimmingSpaces
-        guard rest.hasPrefix(scalar.string), rest.dropFirst(scalar.string.count).trimmingSpaces.hasPrefix("#") else { return scalar.string }
+        guard rest.hasPrefix(text), rest.dropFirst(text.count).trimmingSpaces.hasPrefix("#") else { return text }
         return rest
     }
 
@@ -192,27 +186,5 @@ extension BankParser {
     }
 
     /// A place of the front matter's text in the file: it starts on the file's line 2.
-    private static func place(_ mark: Mark?) -> (line: Int, column: Int) {
-        guard let mark else { return (2, 1) }
-        return (mark.line + 1, mark.column)
-    }
-
-    /// Yams' error as a problem in the file: at the start of what YAML was reading when it
-    /// stopped (a key, a quoted value), else where it stopped.
-    private static func problem(_ error: any Error) -> FrontMatter.Problem {
-        let context: YamlError.Context?
-        let problem: String
-        let mark: Mark?
-        switch error as? YamlError {
-        case .scanner(let c, let p, let m, _), .parser(let c, let p, let m, _), .composer(let c, let p, let m, _):
-            (context, problem, mark) = (c, p, m)
-        case .duplicatedKeysInMapping(let duplicates, let c):
-            (context, problem, mark) = (nil, "a key given twice (\(duplicates.joined(separator: ", ")))", c.mark)
-        default:
-            (context, problem, mark) = (nil, "\(error)", nil)
-        }
-        let place = self.place(context?.mark ?? mark)
-        let within = context.map { " \($0.text)" } ?? ""
-        return FrontMatter.Problem(line: place.line, column: place.column, message: "the front matter is not YAML: \(problem)\(within)")
-    }
+    private static func place(_ node: YAMLNode) -> (line: Int, column: Int) { (node.line + 1, node.column) }
 }
