@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import InterviewCore
 
 /// One line of an article as copied from a web page or written in Markdown, with the
@@ -65,7 +69,7 @@ struct ArticleLine: Hashable, Sendable {
     /// A line of code or of a table, kept as written.
     init(number: Int, literal raw: String, role: Role) {
         self.init(number: number, raw: "")
-        let expanded = raw.replacingOccurrences(of: "\t", with: "    ")
+        let expanded = raw.replacing("\t", with: "    ")
         indent = expanded.prefix(while: { $0 == " " }).count
         content = String(expanded.dropFirst(indent)).trimmingSpaces
         text = content
@@ -111,7 +115,7 @@ struct ArticleLine: Hashable, Sendable {
         }
         for marker in ["**", "__"] where text.hasPrefix(marker) {
             let body = text.dropFirst(2)
-            guard let close = body.range(of: marker) else { break }
+            guard let close = body.firstRange(of: marker) else { break }
             text = body[..<close.lowerBound] + body[close.upperBound...]
             break
         }
@@ -160,7 +164,7 @@ extension String {
     /// labels and furniture whatever the page's typography.
     var folded: String {
         lowercased()
-            .replacingOccurrences(of: "’", with: "'")
+            .replacing("’", with: "'")
             .split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
     }
 

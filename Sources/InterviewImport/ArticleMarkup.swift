@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import InterviewCore
 
 /// Reads the Markdown and HTML of an article line by line, so that what is not prose
 /// never becomes a question, a label or a rubric item: code fences and formulas are kept
@@ -16,7 +21,7 @@ enum ArticleMarkup {
         var inComment = false
         for (offset, raw) in raws.enumerated() {
             let number = offset + firstNumber
-            let trimmed = raw.trimmingCharacters(in: .whitespaces)
+            let trimmed = raw.trimmed
             if inFormula || (fence == nil && !inComment && trimmed.hasPrefix("$$")) {
                 let read = formulaLine(number: number, raw: raw, opening: !inFormula)
                 lines.append(read.line)
@@ -33,7 +38,7 @@ enum ArticleMarkup {
                 continue
             }
             if inComment {
-                if let end = raw.range(of: "-->") {
+                if let end = raw.firstRange(of: "-->") {
                     inComment = false
                     let rest = String(raw[end.upperBound...])
                     if rest.trimmingSpaces.isEmpty {
@@ -89,9 +94,9 @@ enum ArticleMarkup {
         let indent = String(raw.prefix(while: { $0 == " " || $0 == "\t" }))
         var pieces: [String] = []
         var rest = Substring(raw)
-        while let open = rest.range(of: "<summary", options: .caseInsensitive) {
+        while let open = rest.firstRange(ofIgnoringCase: "<summary") {
             pieces.append(String(rest[..<open.lowerBound]))
-            guard let close = rest.range(of: "</summary>", options: .caseInsensitive, range: open.upperBound..<rest.endIndex) else {
+            guard let close = rest[open.upperBound...].firstRange(ofIgnoringCase: "</summary>") else {
                 rest = rest[open.lowerBound...]
                 break
             }
@@ -121,8 +126,8 @@ enum ArticleMarkup {
             return ArticleLine(number: number, literal: "", role: .markup)
         }
         // `<!-- a comment -->` comes off; one left open runs on over the next lines.
-        while let open = raw.range(of: "<!--") {
-            if let close = raw.range(of: "-->", range: open.upperBound..<raw.endIndex) {
+        while let open = raw.firstRange(of: "<!--") {
+            if let close = raw[open.upperBound...].firstRange(of: "-->") {
                 raw.removeSubrange(open.lowerBound..<close.upperBound)
             } else {
                 inComment = true
@@ -133,7 +138,7 @@ enum ArticleMarkup {
         let cleaned = Inline.clean(raw)
         // `[1]: https://…`, a reference-style link's definition.
         let trimmed = cleaned.text.trimmingSpaces
-        if trimmed.hasPrefix("["), let close = trimmed.range(of: "]: "), !trimmed[..<close.lowerBound].contains("](") {
+        if trimmed.hasPrefix("["), let close = trimmed.firstRange(of: "]: "), !trimmed[..<close.lowerBound].contains("](") {
             return ArticleLine(number: number, literal: "", role: .markup)
         }
         if trimmed.isEmpty || trimmed.allSatisfy({ "*_".contains($0) }) {
@@ -179,9 +184,9 @@ enum ArticleMarkup {
     /// Rows of a Markdown table: `| a | b |`, or `a | b` above a `---|---` rule.
     private static func markTables(_ lines: inout [ArticleLine]) {
         func isRule(_ text: String) -> Bool {
-            let cells = text.trimmingSpaces.trimmingCharacters(in: CharacterSet(charactersIn: "|")).split(separator: "|", omittingEmptySubsequences: false)
+            let cells = text.trimmingSpaces.trimming { $0 == "|" }.split(separator: "|", omittingEmptySubsequences: false)
             return text.contains("-") && !cells.isEmpty && cells.allSatisfy { cell in
-                let c = cell.trimmingCharacters(in: .whitespaces)
+                let c = cell.trimmed
                 return !c.isEmpty && c.allSatisfy { $0 == "-" || $0 == ":" } && c.contains("-")
             } && (text.contains("|") || cells.count > 1)
         }
@@ -227,7 +232,7 @@ enum ArticleMarkup {
 
     /// GitHub's anchor for a heading: lower case, letters, digits, `-` and `_`, spaces as `-`.
     static func anchorSlug(_ text: String) -> String {
-        let plain = text.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "`", with: "")
+        let plain = text.replacing("**", with: "").replacing("`", with: "")
         var out = ""
         for character in plain.lowercased() {
             if character == " " { out.append("-") } else if character.isLetter || character.isNumber || character == "-" || character == "_" {
@@ -237,10 +242,25 @@ enum ArticleMarkup {
         return normalizedAnchor(out)
     }
 
+    /// `%XX` escapes as the bytes they stand for, as Foundation's `removingPercentEncoding`:
+    /// nil when an escape is malformed or the bytes are not UTF-8.
+    private static func percentDecoded(_ text: String) -> String? {
+        var bytes: [UInt8] = []
+        var rest = Substring(text)
+        while let character = rest.popFirst() {
+            guard character == "%" else { bytes += character.utf8; continue }
+            let digits = rest.prefix(2)
+            guard digits.count == 2, digits.allSatisfy(\.isHexDigit), let byte = UInt8(digits, radix: 16) else { return nil }
+            bytes.append(byte)
+            rest = rest.dropFirst(2)
+        }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
     private static func normalizedAnchor(_ anchor: String) -> String {
-        let decoded = anchor.removingPercentEncoding ?? anchor
+        let decoded = percentDecoded(anchor) ?? anchor
         var out = ""
         for character in decoded.lowercased() where !(character == "-" && out.last == "-") { out.append(character) }
-        return out.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+        return out.trimming { $0 == "-" }
     }
 }

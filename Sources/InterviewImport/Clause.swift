@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import InterviewCore
 
 /// Reads what a sentence of evaluation guidance asks of the candidate and says it as
 /// imperatives: "A strong answer will clearly define X, and list Y" → "Define X",
@@ -6,21 +11,21 @@ import Foundation
 enum Clause {
     static func items(from sentence: String) -> [String] {
         // "Look for X and for Y": two things to look for.
-        if sentence.folded.hasPrefix("look for "), let and = sentence.range(of: " and for ") {
+        if sentence.folded.hasPrefix("look for "), let and = sentence.firstRange(of: " and for ") {
             return items(from: String(sentence[..<and.lowerBound]) + ".") + items(from: "Look for " + sentence[and.upperBound...])
         }
         let folded = sentence.folded
         // Warnings ("Weak answers …", "Be wary of …") name what not to tick.
         guard !warnings.contains(where: { folded.contains($0) }) else { return [] }
-        let all = withoutConnective(sentence.replacingOccurrences(of: " not only ", with: " ")
-            .replacingOccurrences(of: ", but also ", with: " and ").replacingOccurrences(of: " but also ", with: " and ")
+        let all = withoutConnective(sentence.replacing(" not only ", with: " ")
+            .replacing(", but also ", with: " and ").replacing(" but also ", with: " and ")
             .split(separator: " ").map(String.init))
         let items = clauseItems(withoutAsides(all))
         // "Mention normalisation (NFC vs NFD)": an aside is kept when the item is nothing without it.
         let text = all.joined(separator: " ")
         return items.map { item in
             guard item.split(separator: " ").count < 3, let last = item.split(separator: " ").last,
-                  let at = text.range(of: last + " ("), let close = text[at.upperBound...].firstIndex(of: ")") else { return item }
+                  let at = text.firstRange(of: last + " ("), let close = text[at.upperBound...].firstIndex(of: ")") else { return item }
             let aside = text[at.upperBound..<close]
             guard (1...5).contains(aside.split(separator: " ").count) else { return item }
             return item + " (" + aside + ")"
@@ -218,7 +223,7 @@ enum Clause {
         for marker in [", possibly", ", ideally", ", such as", ", including", ", e.g.", " (", ", i.e.", " — ", " – ",
                        ", which", ", as ", ", indicating", ", especially", ", for example", " rather than", ", preferably",
                        ": ", ", not ", " without being"] {
-            if let range = text.range(of: marker, options: .caseInsensitive), range.lowerBound < end { end = range.lowerBound }
+            if let range = text.firstRange(ofIgnoringCase: marker), range.lowerBound < end { end = range.lowerBound }
         }
         return text[..<end].split(separator: " ").map(String.init)
     }
@@ -271,6 +276,6 @@ enum Clause {
     }
 
     static func normalized(_ word: String) -> String {
-        word.lowercased().replacingOccurrences(of: "’", with: "'").trimmingCharacters(in: .init(charactersIn: ",;:.!?()\"“”"))
+        word.lowercased().replacing("’", with: "'").trimming { ",;:.!?()\"“”".contains($0) }
     }
 }

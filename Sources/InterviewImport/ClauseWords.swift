@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The words the clause rules read by: requests, nouns to hear, fillers, subjects of
 /// prompts, and the small vocabulary of guidance text.

@@ -1,3 +1,5 @@
+import InterviewCore
+
 /// What a web page puts around an article: navigation, share buttons, author lines,
 /// reading suggestions, footers. None of it belongs in a bank. It is recognised by what
 /// it says and where it stands, not by the blank lines around it, which a paste may lose.
@@ -123,9 +125,6 @@ enum Furniture {
 
 extension String {
     func trimmingCharacters(in set: String) -> String {
-        var s = Substring(self)
-        while let first = s.first, set.contains(first) || first == " " { s = s.dropFirst() }
-        while let last = s.last, set.contains(last) || last == " " { s = s.dropLast() }
-        return String(s)
+        trimming { set.contains($0) || $0 == " " }
     }
 }

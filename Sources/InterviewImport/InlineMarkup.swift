@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import InterviewCore
 
 /// Inline HTML and Markdown links of one line, outside code spans.
 enum Inline {
@@ -147,7 +152,7 @@ enum Inline {
     }
 
     private static func attribute(_ name: String, in attributes: String) -> String? {
-        guard let range = attributes.range(of: name + "=") else { return nil }
+        guard let range = attributes.firstRange(of: name + "=") else { return nil }
         let rest = attributes[range.upperBound...]
         guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
         return rest.dropFirst().prefix(while: { $0 != quote }).description

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import InterviewCore
 /// A Markdown article read line by line on the structure cmark-gfm finds: code and
 /// tables as the parser delimits them, HTML blocks with their `<summary>` elements read
 /// whole (however their tags and bold nest or break over lines), source citations off the
@@ -82,17 +87,17 @@ enum MarkdownArticle {
         var raws = raws
         var index = 0
         while index < raws.count {
-            guard kinds[index] == .html, let open = raws[index].range(of: "<summary", options: .caseInsensitive) else {
+            guard kinds[index] == .html, let open = raws[index].firstRange(ofIgnoringCase: "<summary") else {
                 index += 1
                 continue
             }
             var end = index
             var joined = String(raws[index][open.lowerBound...])
-            while joined.range(of: "</summary>", options: .caseInsensitive) == nil, end + 1 < raws.count, kinds[end + 1] == .html {
+            while joined.firstRange(ofIgnoringCase: "</summary>") == nil, end + 1 < raws.count, kinds[end + 1] == .html {
                 end += 1
                 joined += " " + raws[end]
             }
-            guard let close = joined.range(of: "</summary>", options: .caseInsensitive),
+            guard let close = joined.firstRange(ofIgnoringCase: "</summary>"),
                   let tagEnd = joined.firstIndex(of: ">") else {
                 index = end + 1
                 continue
@@ -110,7 +115,7 @@ enum MarkdownArticle {
     private static func plainSummary(_ inner: String) -> String {
         var text = inner
         for tag in ["<b>", "</b>", "<strong>", "</strong>", "<p>", "</p>"] {
-            text = text.replacingOccurrences(of: tag, with: "", options: .caseInsensitive)
+            text = text.removingAll(ignoringCase: tag)
         }
         text = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
         for marker in ["**", "__"] where text.hasPrefix(marker) && text.hasSuffix(marker) && text.count > 4 {

@@ -1,4 +1,5 @@
 import CCmarkGFM
+import InterviewCore
 
 /// What GitHub's CommonMark parser (cmark-gfm) says of each line of a Markdown article:
 /// which lines are code, tables, rules, HTML or setext headings, and where a heading or
@@ -114,7 +115,7 @@ struct MarkdownBlocks {
             if let literal = cmark_node_get_literal(text) { said += Array(String(cString: literal).utf8) }
             child = cmark_node_next(text)
         }
-        let word = String(decoding: said, as: UTF8.self).lowercased().trimmingCharacters(in: ["[", "]", " "])
+        let word = String(decoding: said, as: UTF8.self).lowercased().trimming { "[] ".contains($0) }
         guard citationWords.contains(word) || (!word.isEmpty && word.allSatisfy(\.isNumber)) else { return nil }
         var start = Int(cmark_node_get_start_column(node)) - 1
         var end = Int(cmark_node_get_end_column(node))

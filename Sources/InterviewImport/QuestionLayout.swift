@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import InterviewCore
 
 /// Where an article's questions are: its title and introduction, then for each
@@ -258,7 +262,7 @@ struct QuestionLayout {
             text = text.withoutTrailingMarks
             text = String(String.UnicodeScalarView(text.unicodeScalars.filter { !$0.isZeroWidth }))
         }
-        text = text.replacingOccurrences(of: "**", with: "")
+        text = text.replacing("**", with: "")
         let hashes = text.prefix(while: { $0 == "#" }).count
         if (1...6).contains(hashes), text.dropFirst(hashes).first == " " { text = String(text.dropFirst(hashes)) }
         return text.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")

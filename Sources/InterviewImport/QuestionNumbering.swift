@@ -1,3 +1,5 @@
+import InterviewCore
+
 /// The ways articles number their questions: `Q1.`, `Question 1:`, `1.` or `1)`, each
 /// possibly a heading or in bold (taken off by `ArticleLine`).
 enum NumberingStyle: CaseIterable, Sendable {

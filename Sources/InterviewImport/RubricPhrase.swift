@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import InterviewCore
 
 /// Makes a long rubric point short enough to tick without cutting it inside a phrase:
 /// first its lead is rewritten to its head ("Demonstrate a clear understanding of X" →
@@ -349,6 +354,6 @@ enum RubricPhrase {
     ]
 
     static func normalized(_ word: String) -> String {
-        word.lowercased().replacingOccurrences(of: "’", with: "'").trimmingCharacters(in: CharacterSet(charactersIn: ",;:.!?()\"“”"))
+        word.lowercased().replacing("’", with: "'").trimming { ",;:.!?()\"“”".contains($0) }
     }
 }

@@ -1,3 +1,5 @@
+import InterviewCore
+
 /// The labels articles put above the parts of a question, and the bank section each
 /// feeds. Matched case-insensitively, with or without a colon, alone on their line
 /// (`Expected Answer:`) or leading its text (`Answer: a model that ...`).

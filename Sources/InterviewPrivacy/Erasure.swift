@@ -1,8 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 #if canImport(Glibc)
 import Glibc
-import InterviewStore
 #endif
+import InterviewCore
+import InterviewStore
 
 /// Deleting for good: the file is unlinked and its folder fsynced, so that the deletion
 /// survives a crash the moment the call returns. (The blocks are freed, not overwritten:
@@ -117,6 +122,6 @@ public enum Erasure {
             value /= 1024
             unit += 1
         }
-        return String(format: "%.1f", value) + " " + units[unit]
+        return fixedPoint(value, decimals: 1) + " " + units[unit]
     }
 }

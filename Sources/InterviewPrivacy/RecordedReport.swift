@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import InterviewCore
 import InterviewStore
 import InterviewReports
@@ -73,16 +77,28 @@ public struct RecordedReport: Sendable {
         return RecordedReport(path: path, exists: true, size: data.count, modified: modified, mentions: mentions(in: data))
     }
 
+    /// What a JSON report (a scorecard or a debrief) says of the sessions it is about.
+    private struct ReportJSON: Decodable {
+        var format: String?
+        var candidate: String?
+        var sessions: [Session]?
+
+        struct Session: Decodable {
+            var id: String?
+            var candidate: String?
+            var startedAt: String?
+        }
+    }
+
     /// The sessions a report's bytes are about.
     static func mentions(in data: Data) -> [Mention] {
-        if let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
-            let format = json["format"] as? String
+        if let json = try? JSONDecoder().decode(ReportJSON.self, from: data) {
             // A debrief names its candidate once, for every session.
-            let debriefed = format == Debrief.jsonFormat ? json["candidate"] as? String : nil
-            guard format == Scorecard.jsonFormat || debriefed != nil, let sessions = json["sessions"] as? [[String: Any]] else { return [] }
+            let debriefed = json.format == Debrief.jsonFormat ? json.candidate : nil
+            guard json.format == Scorecard.jsonFormat || debriefed != nil, let sessions = json.sessions else { return [] }
             return sessions.map { session in
-                Mention(format: .json, id: session["id"] as? String, candidate: debriefed ?? session["candidate"] as? String ?? "",
-                        date: (session["startedAt"] as? String).flatMap { try? Date($0, strategy: .iso8601) })
+                Mention(format: .json, id: session.id, candidate: debriefed ?? session.candidate ?? "",
+                        date: session.startedAt.flatMap { try? Date($0, strategy: .iso8601) })
             }
         }
         let text = String(decoding: data, as: UTF8.self)

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import InterviewCore
 
 /// Taking candidate text out of a session after the fact, from the event log itself:

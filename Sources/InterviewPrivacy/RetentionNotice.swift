@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import InterviewCore
 import InterviewStore
 
@@ -38,13 +42,10 @@ public enum RetentionNotice {
     /// pretty-printed, so it is among the last few, two spaces in (a note cannot forge it:
     /// quotes inside strings are escaped). Nil when it is not there.
     static func startedAt(tailOf path: String) -> Date? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
-        guard let size = try? handle.seekToEnd(), (try? handle.seek(toOffset: size > 1024 ? size - 1024 : 0)) != nil,
-              let tail = try? handle.readToEnd() else { return nil }
+        guard let tail = FileReading.tail(of: path, count: 1024) else { return nil }
         let text = String(decoding: tail, as: UTF8.self)
         let key = "\n  \"startedAt\" : \""
-        guard let start = text.range(of: key, options: .backwards),
+        guard let start = text.ranges(of: key).last,
               let end = text[start.upperBound...].firstIndex(of: "\"") else { return nil }
         return try? Date(String(text[start.upperBound..<end]), strategy: .iso8601)
     }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 #if canImport(Glibc)
 import Glibc
 import InterviewCore
@@ -110,7 +114,7 @@ public enum NameMatch {
     public static func isNear(_ name: String, _ other: String) -> Bool {
         let a = key(name), b = key(other)
         guard !a.isEmpty, !b.isEmpty, a != b else { return false }
-        let fold = { (s: String) in s.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil) }
+        let fold = { (s: String) in s.folded() }
         if fold(a) == fold(b) { return true }
         let wordsA = Set(fold(a).split(separator: " ")), wordsB = Set(fold(b).split(separator: " "))
         if wordsA.isSubset(of: wordsB) || wordsB.isSubset(of: wordsA)

@@ -1,4 +1,10 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Dispatch
+import InterviewCore
 
 /// `transform` of every element, several at once (one per core), in the elements' order:
 /// the readers of many session files (`stats`, the index) keep both cores busy with it.
@@ -14,7 +20,7 @@ public func concurrentMap<Element: Sendable, Result: Sendable>(
 
 /// Results written by concurrent workers, one slot each, read once they are all done.
 private final class Slots<Value>: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var storage: [Value?]
     init(count: Int) { storage = Array(repeating: nil, count: count) }
     func set(_ index: Int, _ value: Value) { lock.withLock { storage[index] = value } }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import InterviewCore
 
 /// One candidate's sessions side by side, for the debrief of an interview loop
@@ -203,7 +207,7 @@ public struct Debrief: Hashable, Sendable {
     }
 
     static func name(_ interviewer: String) -> String {
-        let trimmed = interviewer.trimmingCharacters(in: .whitespaces)
+        let trimmed = interviewer.trimmed
         return trimmed.isEmpty ? "(no interviewer name)" : trimmed
     }
 

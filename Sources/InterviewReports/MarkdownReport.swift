@@ -55,7 +55,7 @@ enum MarkdownReport {
             out.append("| Competency | Average rating | Questions |")
             out.append("|---|---|---|")
             for c in s.competencies {
-                let average = c.averageRating.map { String(format: "%.1f", $0) } ?? "not rated"
+                let average = c.averageRating.map { fixedPoint($0, decimals: 1) } ?? "not rated"
                 out.append("| \(md(c.name, .cell)) | \(average) | \(c.questions.map(String.init).joined(separator: ", ")) |")
             }
             if !s.uncoveredCompetencies.isEmpty {

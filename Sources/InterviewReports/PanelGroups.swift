@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import InterviewCore
 
 /// Which sessions are one panel interview: a lead's session (one without `panel`) and
@@ -31,7 +35,7 @@ public enum PanelGroups {
 
     /// The name a panel member goes by in calibration and the debrief.
     public static func name(_ report: some SessionFacts) -> String {
-        let trimmed = report.interviewer.trimmingCharacters(in: .whitespaces)
+        let trimmed = report.interviewer.trimmed
         return trimmed.isEmpty ? "(no interviewer name)" : trimmed
     }
 }

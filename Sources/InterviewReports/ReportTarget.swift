@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 #if canImport(Glibc)
 import Glibc
 import InterviewCore
@@ -50,14 +54,16 @@ public enum ReportTarget {
     /// Whether the file at `path` is a session: it decodes as one, or is JSON whose
     /// top-level `format` is `interview-session` (a damaged session is still one).
     public static func isSession(_ path: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        guard let data = try? handle.readToEnd(), !data.isEmpty else { return false }
+        guard let data = FileManager.default.contents(atPath: path), !data.isEmpty else { return false }
         if (try? SessionFile.decode(data, file: path)) != nil { return true }
-        if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-           object["format"] as? String == SessionFile.format { return true }
+        if (try? JSONDecoder().decode(FormatMarker.self, from: data))?.format == SessionFile.format { return true }
         // Not JSON that parses (truncated, say): the marker as the program writes it.
         return String(decoding: data.prefix(4096), as: UTF8.self).contains("\"format\" : \"\(SessionFile.format)\"")
+    }
+
+    /// The top-level `format` of a JSON document, read alone.
+    private struct FormatMarker: Decodable {
+        var format: String?
     }
 
     static func canonical(_ path: String) -> String {

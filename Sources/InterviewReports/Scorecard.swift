@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import InterviewCore
 
 /// The scorecard of one or more sessions, for a hiring committee (Markdown, HTML) or for

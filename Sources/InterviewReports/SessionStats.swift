@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import InterviewCore
 import InterviewStore
 
@@ -150,7 +154,7 @@ public struct SessionStats: Hashable, Sendable {
             byBank[key] = bank
             places[key] = questions
 
-            let name = session.interviewer.trimmingCharacters(in: .whitespaces)
+            let name = session.interviewer.trimmed
             let who = (session.mode == .practice ? "p:" : "l:") + name
             var interviewer = byInterviewer[who] ?? InterviewerStats(name: name, mode: session.mode)
             interviewer.add(session)
@@ -191,8 +195,7 @@ public struct SessionStats: Hashable, Sendable {
     /// The session files `stats` reads in `folder`: its `*.json` files (not hidden ones,
     /// not in subfolders), in name order.
     public static func sessionPaths(in folder: URL) throws(InputError) -> [String] {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+        guard PathKind(atPath: folder.path) == .folder else {
             throw InputError(file: folder.path, message: "no such folder: expected a folder of session files")
         }
         let names: [String]

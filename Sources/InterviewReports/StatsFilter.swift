@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import InterviewCore
 
 /// Which sessions `interview stats` counts: `--bank`, `--interviewer`, `--candidate`,
@@ -93,7 +97,7 @@ public struct StatsFilter: Hashable, Sendable {
     }
 
     static func words(_ text: String) -> [String] {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        text.folded(ignoringWidth: true)
             .split(whereSeparator: { $0.isWhitespace }).map(String.init)
     }
 

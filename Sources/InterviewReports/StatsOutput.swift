@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import InterviewCore
 
 /// What `interview stats` prints: a table for people (`table`), CSV for spreadsheets
@@ -208,7 +212,7 @@ enum CSV {
 
     static func field(_ value: String) -> String {
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return "\"" + value.replacing("\"", with: "\"\"") + "\""
     }
 
     /// User text: controls as visible marks (a CSV is read in terminals too), and a `'`

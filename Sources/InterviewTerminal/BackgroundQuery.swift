@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 import InterviewCore
 
 /// Asks the terminal for its background colour (OSC 11) before the screen opens.
@@ -7,7 +14,7 @@ public enum BackgroundQuery {
     /// sent by a script, at once): the terminal takes them as its first input, so none is
     /// lost.
     final class Leftover: @unchecked Sendable {
-        private let lock = NSLock()
+        private let lock = Lock()
         private var bytes: [UInt8] = []
         func keep(_ more: some Sequence<UInt8>) { lock.withLock { bytes += more } }
         func take() -> [UInt8] { lock.withLock { defer { bytes = [] }; return bytes } }

@@ -1,5 +1,12 @@
 import CNcursesW
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 import InterviewCore
 import InterviewTUI
 
@@ -49,7 +56,7 @@ public final class NcursesTerminal: TerminalDevice {
         guard opened != 0 else {
             throw .unknownTerminal(type ?? ProcessInfo.processInfo.environment["TERM"] ?? "")
         }
-        if captureStderr { ishim_capture_stderr(NSTemporaryDirectory()) }
+        if captureStderr { ishim_capture_stderr(FileManager.default.temporaryDirectory.path) }
         let environment = ProcessInfo.processInfo.environment
         let colorful = has_colors() && !ColorFallback.noColor(environment: environment)
         if colorful {

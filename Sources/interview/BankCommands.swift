@@ -1,5 +1,12 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 import InterviewCore
 import InterviewStore
 
@@ -58,7 +65,7 @@ struct Banks: ParsableCommand {
         let widths = (0..<4).map { column in rows.map { $0[column].count }.max() ?? 0 }
         for row in rows {
             let cells = row.enumerated().map { column, cell in
-                column < 4 ? cell.padding(toLength: widths[column], withPad: " ", startingAt: 0) : cell
+                column < 4 ? cell.padded(toLength: widths[column]) : cell
             }
             print(VisibleText.visible(cells.joined(separator: "  ")))
         }
@@ -76,7 +83,7 @@ struct Banks: ParsableCommand {
 
     /// A path under the home folder as `~/…`.
     static func abbreviated(_ path: String) -> String {
-        let home = ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        let home = ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? FileManager.default.homeDirectoryForCurrentUser.path
         let prefix = home.hasSuffix("/") ? home : home + "/"
         return path.hasPrefix(prefix) ? "~/" + path.dropFirst(prefix.count) : path
     }
@@ -170,8 +177,7 @@ struct Validate: ParsableCommand {
     }
 
     func isFolder(_ path: String) -> Bool {
-        var folder: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &folder) && folder.boolValue
+        PathKind(atPath: path) == .folder
     }
 }
 

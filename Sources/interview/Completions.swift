@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import InterviewCore
 import InterviewStore
 
@@ -32,10 +36,9 @@ enum Complete {
         if path.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] { path = home + path.dropFirst(1) }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         return names.filter { $0.hasPrefix(start) && (start.hasPrefix(".") || !$0.hasPrefix(".")) }.sorted().compactMap { name in
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent(name), isDirectory: &isFolder) else { return nil }
-            if isFolder.boolValue { return folder + name + "/" }
-            return extensions.contains((name as NSString).pathExtension) ? folder + name : nil
+            guard let kind = PathKind(atPath: (path.hasSuffix("/") ? path : path + "/") + name) else { return nil }
+            if kind == .folder { return folder + name + "/" }
+            return extensions.contains(URL(fileURLWithPath: name).pathExtension) ? folder + name : nil
         }
     }
 }
@@ -47,7 +50,7 @@ extension Complete {
     static func fishScript(_ arguments: [String]) -> String? {
         guard arguments == ["--generate-completion-script", "fish"] || arguments == ["--generate-completion-script=fish"] else { return nil }
         return Interview.completionScript(for: .fish)
-            .replacingOccurrences(of: """
+            .replacing("""
                     else
                         commandline -o $argv
                 """, with: """
@@ -58,7 +61,7 @@ extension Complete {
                     else
                         commandline -o $argv
                 """)
-            .replacingOccurrences(of: """
+            .replacing("""
                         set tokens $tokens[..$index] \\'\\' $tokens[(math $index + 1)..]
                 """, with: """
                         if test (string split -m 1 -f 1 -- . "$FISH_VERSION") -gt 3

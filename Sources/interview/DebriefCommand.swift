@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import InterviewCore
 import InterviewStore
 import InterviewReports
@@ -74,8 +78,7 @@ struct DebriefCommand: ParsableCommand {
             return
         }
 
-        var isFolder: ObjCBool = false
-        if output.hasSuffix("/") || (FileManager.default.fileExists(atPath: output, isDirectory: &isFolder) && isFolder.boolValue) {
+        if output.hasSuffix("/") || PathKind(atPath: output) == .folder {
             throw exitWithInputError(InputError(file: output,
                                                 message: "is a folder: expected the name of the file to write the debrief in"))
         }

@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import InterviewCore
 import InterviewStore
 import InterviewImport
@@ -130,20 +134,19 @@ extension Import {
 
     private func read() throws -> Data {
         if article == "-" {
-            var data = Data()
-            while data.count <= Self.maxArticleBytes, let chunk = try FileHandle.standardInput.read(upToCount: 1 << 20), !chunk.isEmpty {
-                data.append(chunk)
+            guard let bytes = FileReading.readToEnd(0, limit: Self.maxArticleBytes) else {
+                throw exitWithInputError(InputError(file: source, message: "cannot be read: expected an article on standard input"))
             }
+            let data = Data(bytes)
             guard data.count <= Self.maxArticleBytes else {
                 throw exitWithInputError(InputError(file: source,
                                                     message: "more than 16 MB on standard input: expected an article (a page of questions is far less)"))
             }
             return data
         }
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: article, isDirectory: &isFolder), !isFolder.boolValue,
-              let data = FileManager.default.contents(atPath: article) else {
-            let reason = isFolder.boolValue ? "is a folder" : FileManager.default.fileExists(atPath: article) ? "cannot be read" : "no such file"
+        let kind = PathKind(atPath: article)
+        guard kind == .file, let data = FileManager.default.contents(atPath: article) else {
+            let reason = kind == .folder ? "is a folder" : kind == .file ? "cannot be read" : "no such file"
             throw exitWithInputError(InputError(file: article,
                                                 message: "\(reason): expected an article to import (a text or Markdown file)"))
         }

@@ -1,5 +1,12 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 import InterviewCore
 import InterviewStore
 
@@ -26,7 +33,7 @@ struct Interview: ParsableCommand {
         }
         if let message = unknownCommand(Array(CommandLine.arguments.dropFirst())) {
             printError(message)
-            Foundation.exit(2)
+            exit(withError: ExitCode(2))
         }
         do {
             var command = try parseAsRoot()
@@ -36,7 +43,7 @@ struct Interview: ParsableCommand {
                 // One style for every error: `interview: message`, not `interview: Error: message`.
                 let message = fullMessage(for: error)
                 printError(message.hasPrefix("Error: ") ? String(message.dropFirst("Error: ".count)) : message)
-                Foundation.exit(2)
+                exit(withError: ExitCode(2))
             }
             exit(withError: error)
         }
@@ -92,7 +99,20 @@ func printError(_ message: String) {
 }
 
 struct StandardError: TextOutputStream {
+    /// Messages quote paths, titles and names that can hold escape sequences: each
+    /// line is shown with visible marks, never as it is.
     mutating func write(_ string: String) {
-        FileHandleOutput.stderr(string)
+        writeAll(Array(VisibleText.visibleLines(string).utf8), to: STDERR_FILENO)
+    }
+}
+
+/// Writes every byte to `descriptor`, unless it refuses them.
+private func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
+    var written = 0
+    while written < bytes.count {
+        let count = bytes[written...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        if count < 0 && errno == EINTR { continue }
+        guard count > 0 else { return }
+        written += count
     }
 }

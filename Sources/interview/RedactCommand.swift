@@ -1,5 +1,12 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 import InterviewCore
 import InterviewStore
 import InterviewPrivacy
@@ -112,14 +119,14 @@ enum RedactEditor {
                 print("Nothing taken out: \(VisibleText.visible(path)) is as it was.")
                 return nil
             }
-            do {
+            do throws(InputError) {
                 return try document.apply(edited, file: temporary.path, now: now)
             } catch {
                 printError(error.description + "; nothing changed")
                 guard isatty(STDIN_FILENO) == 1 else { throw ExitCode(2) }
                 print("Edit again? [Y/n] ", terminator: "")
                 fflush(nil)
-                let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? "n"
+                let answer = readLine()?.trimmed.lowercased() ?? "n"
                 guard answer.isEmpty || answer.hasPrefix("y") else { throw ExitCode(2) }
             }
         }

@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import InterviewCore
 import InterviewStore
 import InterviewReports
@@ -72,9 +76,7 @@ struct Report: ParsableCommand {
         }
 
         var targets: [(url: URL, reports: [SessionReport])] = []
-        var isFolder: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: output, isDirectory: &isFolder)
-        if output.hasSuffix("/") || (exists && isFolder.boolValue) {
+        if output.hasSuffix("/") || PathKind(atPath: output) == .folder {
             let folder = URL(fileURLWithPath: output, isDirectory: true)
             for report in reports {
                 var name = URL(fileURLWithPath: report.file).lastPathComponent

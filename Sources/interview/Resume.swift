@@ -1,5 +1,12 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 import InterviewCore
 import InterviewReports
 import InterviewStore
@@ -158,7 +165,7 @@ struct Resume: ParsableCommand {
         let choice = first.open ? "" : ", Enter for 1"
         while true {
             print("Which one? 1–\(sessions.count)\(choice), q for none: ", terminator: "")
-            guard let answer = readLine()?.trimmingCharacters(in: .whitespaces), answer != "q" else { throw ExitCode(0) }
+            guard let answer = readLine()?.trimmed, answer != "q" else { throw ExitCode(0) }
             if answer.isEmpty, !first.open { return first.path }
             if let n = Int(answer), sessions.indices.contains(n - 1) {
                 print("Resuming \(sessions[n - 1].line(now: now))")

@@ -1,5 +1,12 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 import InterviewCore
 import InterviewStore
 import InterviewTerminal
@@ -77,7 +84,7 @@ struct Themes: ParsableCommand {
         }
         let width = infos.map(\.name.count).max() ?? 0
         for info in infos {
-            var line = VisibleText.visible(info.name).padding(toLength: width + 2, withPad: " ", startingAt: 0)
+            var line = VisibleText.visible(info.name).padded(toLength: width + 2)
             if terminal, let theme = try? ThemeLoader.load(info.name) {
                 line += ThemeSample.line(theme, colors: colors) + "  "
             }

@@ -327,12 +327,6 @@ public struct BankParser {
 extension StringProtocol {
     /// Spaces and tabs at the start.
     var indentation: Int { prefix(while: { $0 == " " || $0 == "\t" }).count }
-
-    package var trimmingSpaces: String {
-        let isSpace = { (c: Character) in c == " " || c == "\t" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(self[first...last])
-    }
 }
 
 /// What `BankParser.check` finds in a file: the bank when there is no error, every

@@ -1,7 +1,12 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 #if canImport(Glibc)
 import Glibc
 #endif
+import Dispatch
 import Synchronization
 
 /// Seconds from a fixed origin that never jump back (not the wall clock).
@@ -39,7 +44,7 @@ public final class StoppedTime: @unchecked Sendable {
     public static let shared = StoppedTime()
     static let period = 0.25
 
-    private let lock = NSLock()
+    private let lock = Lock()
     private var started = false
     private var lastBeat = SystemClock.monotonic()
     private var seen = 0
@@ -65,14 +70,13 @@ public final class StoppedTime: @unchecked Sendable {
             lastBeat = SystemClock.monotonic()
             seen = continuations.load(ordering: .relaxed)
         }
-        let thread = Thread { [self] in
+        // A queue of its own: its one block runs for the life of the process.
+        DispatchQueue(label: "interview.stopped-time").async { [self] in
             while true {
-                Thread.sleep(forTimeInterval: Self.period)
+                pauseThread(seconds: Self.period)
                 _ = now()
             }
         }
-        thread.name = "interview.stopped-time"
-        thread.start()
     }
 
     /// The monotonic clock less the stops, noting a continuation since the last read.
@@ -91,7 +95,7 @@ public final class StoppedTime: @unchecked Sendable {
 }
 /// A clock tests move by hand.
 public final class ManualClock: MonotonicClock, @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var value: Double
     public init(_ start: Double = 0) { value = start }
     public func now() -> Double { lock.withLock { value } }

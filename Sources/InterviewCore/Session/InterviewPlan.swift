@@ -7,7 +7,7 @@ public enum InterviewPlan {
         var plan: [Int]?
         if let questions { plan = try numbers(questions, count: bank.questions.count) }
         if let tags {
-            let wanted = Set(tags.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty })
+            let wanted = Set(tags.split(separator: ",").map { $0.trimmed.lowercased() }.filter { !$0.isEmpty })
             guard !wanted.isEmpty else {
                 throw InputError(file: "--tags", message: "no tag given: expected tags like fundamentals,evaluation")
             }
@@ -27,7 +27,7 @@ public enum InterviewPlan {
         var out: [Int] = []
         var column = 1
         for part in text.split(separator: ",", omittingEmptySubsequences: false) {
-            let piece = part.trimmingCharacters(in: .whitespaces)
+            let piece = part.trimmed
             let bounds = piece.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
             let range: ClosedRange<Int>?
             switch bounds.count {

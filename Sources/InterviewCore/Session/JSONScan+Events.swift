@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension JSONScan {
     /// The top-level `events` of a well-formed document, read as the range checks read them, straight from the bytes: about five times cheaper than the

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Where the value at a coding path is, for the range errors found after decoding: the
 /// decoder names the path, the file's reader wants the line and column.

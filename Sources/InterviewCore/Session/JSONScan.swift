@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One small JSON tokenizer for what the JSON decoder does not say: where a syntax error
 /// is (its own messages sometimes point past the last line), which key an object has

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A panel member's own session on the lead's interview (`interview join`): the lead's
 /// bank questions, plan, candidate and planned length, nothing of what the lead gathered,

@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The order of questions for `interview practice --review`, in the spirit of SM-2:
 /// a question answered well comes back after a growing interval, one answered badly

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// What the interviewer can do to a session. Each becomes zero or more events.
 public enum SessionAction: Hashable, Sendable {
@@ -159,7 +163,7 @@ public struct SessionEngine: Hashable, Sendable {
             let on = !s.questions[s.current].skipped
             return [SessionEvent(at: t, type: .skipped, question: s.current, on: on, text: on ? reason : nil)]
         case .addQuestion(let prompt):
-            let text = prompt.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = prompt.trimmed
             guard open, !text.isEmpty else { return [] }
             return [SessionEvent(at: t, type: .questionAdded, question: s.questions.count, text: text),
                     SessionEvent(at: t, type: .questionOpened, question: s.questions.count)]

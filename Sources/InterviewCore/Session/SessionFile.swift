@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The session file (docs/sessions.md): the events are the truth; the summary beside them (per
 /// question, and the session's status, recommendation, closing notes and total time) is
@@ -216,7 +220,7 @@ extension SessionFile {
             // for an integer) is at its coding path; otherwise the decoder's message says where.
             let (line, column) = context.codingPath.isEmpty ? JSONPosition.locate(context, in: data)
                 : JSONPosition.position(of: context.codingPath, in: data)
-            let detail = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
+            let detail = context.underlyingError.map { "\($0)" }
             if !context.codingPath.isEmpty {
                 return InputError(file: file, line: line, column: column, message: "wrong value at \(path(context)): \(detail ?? context.debugDescription)")
             }
@@ -238,8 +242,7 @@ extension SessionFile {
 /// message) into a line and column; the end of the data when it names neither.
 enum JSONPosition {
     static func locate(_ context: DecodingError.Context, in data: Data) -> (Int, Int) {
-        let texts = [context.debugDescription, "\(context.underlyingError.map { "\($0)" } ?? "")",
-                     ((context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String) ?? ""]
+        let texts = [context.debugDescription, "\(context.underlyingError.map { "\($0)" } ?? "")"]
         for text in texts {
             if let line = number(after: "line ", in: text), let column = number(after: "column ", in: text) {
                 return inside(line, column, data)
@@ -268,7 +271,7 @@ enum JSONPosition {
     }
 
     private static func number(after marker: String, in text: String) -> Int? {
-        guard let range = text.range(of: marker) else { return nil }
+        guard let range = text.firstRange(of: marker) else { return nil }
         return Int(text[range.upperBound...].prefix(while: \.isNumber))
     }
 

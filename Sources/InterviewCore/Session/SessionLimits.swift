@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The range of every number in a session file, checked when it is read, so that no file
 /// can take a command where the program's arithmetic traps (a time of 1e300 turned into

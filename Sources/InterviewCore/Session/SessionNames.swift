@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// How long sessions are kept: `retention = "180d"` in config.toml, `purge --older-than 90d`.
 public enum RetentionPeriod {
@@ -11,7 +15,7 @@ public enum RetentionPeriod {
 
     /// The days of `180d`, `26w` (7 days each) or `2y` (365 days each); nil for anything else.
     public static func days(_ text: String) -> Int? {
-        let text = text.trimmingCharacters(in: .whitespaces)
+        let text = text.trimmed
         guard let unit = text.last, let number = Int(text.dropLast()), text.dropLast().allSatisfy(\.isASCII),
               number > 0, number <= maximumDays else { return nil }
         let days: Int
@@ -53,7 +57,7 @@ public enum SessionNames {
 
     /// `2026-11-26T10-04-05`: how a session file name starts, from its start date.
     public static func stamp(_ startedAt: Date) -> String {
-        var stamp = ISO8601.string(startedAt).replacingOccurrences(of: ":", with: "-")
+        var stamp = ISO8601.string(startedAt).replacing(":", with: "-")
         if stamp.hasSuffix("Z") { stamp.removeLast() }
         return stamp
     }

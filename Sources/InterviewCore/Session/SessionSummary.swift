@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// What `interview stats` reads of a session file: all of it but the events, the bulk of
 /// the file. The summary beside the events is what the session engine derives from them

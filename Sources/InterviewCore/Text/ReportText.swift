@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// How user text (notes, names, prompts: anything from a session file) is made safe for
 /// each report format. Control characters are never written raw: they become visible

@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Contrast as WCAG 2 defines it, and the rule that keeps an approximated colour
 /// readable on a terminal whose background is unknown.

@@ -22,10 +22,10 @@ public enum TerminalBackground: Sendable, Equatable {
     /// may come before it); nil when there is no complete answer in it.
     public init?(osc11Reply bytes: [UInt8]) {
         let text = String(decoding: bytes, as: UTF8.self)
-        guard let start = text.range(of: "\u{1B}]11;") else { return nil }
+        guard let start = text.firstRange(of: "\u{1B}]11;") else { return nil }
         let rest = text[start.upperBound...]
         // The whole terminator: a `\\` of ST left unread would come through as a key.
-        let ends = [rest.firstIndex(of: "\u{07}"), rest.range(of: "\u{1B}\\")?.lowerBound].compactMap { $0 }
+        let ends = [rest.firstIndex(of: "\u{07}"), rest.firstRange(of: "\u{1B}\\")?.lowerBound].compactMap { $0 }
         guard let end = ends.min() else { return nil }
         var value = rest[..<end]
         for prefix in ["rgba:", "rgb:"] where value.hasPrefix(prefix) {

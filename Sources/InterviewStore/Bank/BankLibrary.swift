@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import InterviewCore
 
 /// Banks by name. A bank's name is its file's name without `.md`, looked up in order in:
@@ -135,8 +139,7 @@ public struct BankLibrary: Sendable {
     }
 
     static func isFile(_ path: String) -> Bool {
-        var folder: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &folder) && !folder.boolValue
+        PathKind(atPath: path) == .file
     }
 }
 
@@ -144,10 +147,9 @@ extension BankLibrary.Folder {
     /// A configured folder must exist: it is a folder someone wrote into config.toml.
     func check() throws(InputError) {
         guard let configured else { return }
-        var isFolder: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
-        if exists && isFolder.boolValue { return }
-        throw configured.error(exists
+        let kind = PathKind(atPath: path)
+        if kind == .folder { return }
+        throw configured.error(kind == .file
             ? "'\(configured.written)' in banks is a file: expected a folder of banks"
             : "no folder '\(configured.written)' (\(path)) for banks: expected a folder of bank files, such as a checkout of your team's bank repository")
     }

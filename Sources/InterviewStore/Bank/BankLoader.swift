@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import InterviewCore
 
 /// Finds a bank by path or by name (in the `BankLibrary`: one's own, a team's, built-in), and reads it.
@@ -60,8 +64,7 @@ public enum BankLoader {
     }
 
     static func readBytes(_ path: String) throws(InputError) -> [UInt8] {
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+        if PathKind(atPath: path) == .folder {
             throw InputError(file: path, message: "is a folder: expected a bank file (Markdown)")
         }
         guard let data = FileManager.default.contents(atPath: path) else {

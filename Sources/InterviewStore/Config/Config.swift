@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import TOMLKit
 import InterviewCore
 
@@ -216,7 +220,7 @@ public struct Config: Hashable, Sendable {
     // MARK: - Folders
 
     static func home(environment: [String: String]) -> URL {
-        URL(fileURLWithPath: environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory())
+        URL(fileURLWithPath: environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? FileManager.default.homeDirectoryForCurrentUser.path)
     }
 
     /// `$XDG_CONFIG_HOME/interview`, by default `~/.config/interview`. A relative

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import InterviewCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -28,7 +33,7 @@ public final class SessionLock: @unchecked Sendable {
     public let path: String
     private let session: String
     // The saver's queue re-takes the lock while the main thread may release it.
-    private let guardLock = NSLock()
+    private let guardLock = Lock()
     private var descriptor: Int32 = -1
 
     /// The lock file of a session file.

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Dispatch
 import InterviewCore
 
 /// Where the live screen hands its snapshots: the saver, or a recorder in tests.
@@ -27,7 +32,7 @@ public final class SessionSaver: SessionSaving, @unchecked Sendable {
 
     public let url: URL
     private let queue = DispatchQueue(label: "interview.session-saver")
-    private let lock = NSLock()
+    private let lock = Lock()
     private var pending: SessionFile?
     private var scheduled = false
     private var currentStatus: Status = .idle

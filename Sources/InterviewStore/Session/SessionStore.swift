@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 #if canImport(Glibc)
 import Glibc
 import InterviewCore
@@ -14,7 +18,7 @@ public struct SessionStore: Sendable {
     /// `$XDG_DATA_HOME/interview/sessions`, by default `~/.local/share/interview/sessions`.
     public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> SessionStore {
         let data = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
-            ?? URL(fileURLWithPath: environment["HOME"] ?? NSHomeDirectory()).appendingPathComponent(".local/share")
+            ?? URL(fileURLWithPath: environment["HOME"] ?? FileManager.default.homeDirectoryForCurrentUser.path).appendingPathComponent(".local/share")
         return SessionStore(folder: data.appendingPathComponent("interview/sessions"))
     }
 
@@ -304,10 +308,7 @@ public struct SessionStore: Sendable {
     /// pretty-printed, so that line is among the last few, two spaces in; a note cannot
     /// forge it, since quotes inside strings are escaped.
     static func endsAsCompleted(_ path: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        guard let size = try? handle.seekToEnd(), (try? handle.seek(toOffset: size > 512 ? size - 512 : 0)) != nil,
-              let tail = try? handle.readToEnd() else { return false }
+        guard let tail = FileReading.tail(of: path, count: 512) else { return false }
         return String(decoding: tail, as: UTF8.self).contains("\n  \"status\" : \"completed\",\n")
     }
 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import InterviewCore
 
 /// The part of `ThemeLoader` that looks for theme files (its reading of text is pure, in InterviewCore).
@@ -6,9 +10,8 @@ extension ThemeLoader {
     /// `reference` is a file path (when such a file exists) or a theme name.
     public static func load(_ reference: String,
                             environment: [String: String] = ProcessInfo.processInfo.environment) throws(InputError) -> Theme {
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: reference, isDirectory: &isFolder) {
-            guard !isFolder.boolValue else {
+        if let kind = PathKind(atPath: reference) {
+            guard kind == .file else {
                 throw InputError(file: reference, message: "is a folder: expected a theme file (TOML)")
             }
             return try read(path: reference, name: stem(reference), file: reference)
@@ -60,8 +63,7 @@ extension ThemeLoader {
     }
 
     static func isFolder(_ path: String) -> Bool {
-        var folder: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &folder) && folder.boolValue
+        PathKind(atPath: path) == .folder
     }
 
     /// `$XDG_CONFIG_HOME/interview`, by default `~/.config/interview` (`Config.folder`).

@@ -14,7 +14,7 @@ enum ListReducer {
             state.overlay = .addQuestion(text: "")
         case .addText(let text):
             guard case .addQuestion(let typed)? = state.overlay else { return }
-            let line = text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+            let line = text.replacing("\r\n", with: " ").replacing("\n", with: " ")
             state.overlay = .addQuestion(text: String((typed + line).prefix(500)))
         case .addErase:
             guard case .addQuestion(let typed)? = state.overlay else { return }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import InterviewCore
 import InterviewStore
 
@@ -111,7 +115,7 @@ public enum LiveProgram: ScreenProgram {
     public static func run(engine: SessionEngine, clock: SessionClock, saver: any SessionSaving, terminal: any TerminalDevice,
                            notice: String? = nil, practice: Bool = false, afterFirstFrame: @escaping () -> String? = { nil },
                            wallClock: @escaping () -> Date = Date.init,
-                           pause: (Double) -> Void = { Thread.sleep(forTimeInterval: $0) },
+                           pause: (Double) -> Void = { pauseThread(seconds: $0) },
                            rescue: @escaping (SessionFile) -> String? = { SessionStore.rescue($0) }) -> (state: LiveState, saved: Saved) {
         var state = LiveState(engine: engine, size: terminal.size, mode: practice ? .practice : .live)
         state.now = clock.now()

@@ -227,7 +227,7 @@ public enum LiveScreen {
         for row in notes.indices {
             let note = notes[row]
             let stamp = note.text.isEmpty ? "      " : Durations.clock(Durations.wholeSeconds(note.at)) + " "
-            let prefix = Wrap.glyphs(stamp.padding(toLength: stampWidth, withPad: " ", startingAt: 0), Style(.stamp))
+            let prefix = Wrap.glyphs(stamp.padded(toLength: stampWidth), Style(.stamp))
             let glyphs = Wrap.glyphs(note.text, Style(.body))
             let ranges = Wrap.breakLines(glyphs, width: max(1, width - stampWidth))
             if let cursor, cursor.row == row {

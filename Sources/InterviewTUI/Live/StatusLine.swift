@@ -1,4 +1,5 @@
 import InterviewCore
+import InterviewStore
 
 /// The bottom line: clocks, pause and save state, then the keys that matter now.
 enum StatusLine {

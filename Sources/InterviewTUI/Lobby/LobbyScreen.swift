@@ -38,7 +38,7 @@ public enum LobbyScreen {
     static func pad(_ count: Int) -> [Glyph] { Array(repeating: Glyph(" ", Style(.body)), count: count) }
 
     static func label(_ text: String) -> [Glyph] {
-        Wrap.glyphs(text.padding(toLength: labelWidth, withPad: " ", startingAt: 0), Style(.title))
+        Wrap.glyphs(text.padded(toLength: labelWidth), Style(.title))
     }
 
     /// The name field: the name's end (where typing goes) always in sight, `…` before it

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import InterviewCore
 
 /// What an interview starts with, as the command line and config.toml gave it: the
@@ -70,7 +74,7 @@ public struct LobbyState: Hashable, Sendable {
     }
 
     /// The name the session gets.
-    public var candidateName: String { candidate.trimmingCharacters(in: .whitespaces) }
+    public var candidateName: String { candidate.trimmed }
 }
 
 public enum LobbyAction: Hashable, Sendable {

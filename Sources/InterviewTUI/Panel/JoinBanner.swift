@@ -12,7 +12,7 @@ enum JoinBanner {
     }
 
     static func line(_ state: JoinState) -> (String, Role) {
-        let name = state.leadName.trimmingCharacters(in: .whitespaces).isEmpty ? "the lead" : state.leadName
+        let name = state.leadName.trimmed.isEmpty ? "the lead" : state.leadName
         guard let lead = state.lead.position else {
             if case .waiting(let text) = state.lead { return ("⚠ " + text, .warning) }
             return ("", .status)

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import InterviewCore
 import InterviewStore
 
@@ -114,7 +118,7 @@ public enum JoinProgram: ScreenProgram {
     /// `leadPath`, then makes sure the member's session is on disk, as the live screen does.
     public static func run(engine: SessionEngine, clock: SessionClock, saver: any SessionSaving, terminal: any TerminalDevice,
                            leadPath: String, leadName: String, notice: String? = nil, source: SessionFollower.Source = .files,
-                           wallClock: @escaping () -> Date = Date.init, pause: (Double) -> Void = { Thread.sleep(forTimeInterval: $0) },
+                           wallClock: @escaping () -> Date = Date.init, pause: (Double) -> Void = { pauseThread(seconds: $0) },
                            rescue: @escaping (SessionFile) -> String? = { SessionStore.rescue($0) }) -> (state: JoinState, saved: LiveProgram.Saved) {
         var live = LiveState(engine: engine, size: terminal.size)
         live.now = clock.now()

@@ -34,7 +34,7 @@ enum QuestionList {
         for (row, index) in rows.enumerated() {
             if row == planned, row > 0 { lines += [StyledLine(), StyledLine(glyphs: Wrap.glyphs("Extra: the bank's other questions", Style(.title)))] }
             let question = state.questions[index]
-            let number = String(row + 1).padding(toLength: 4, withPad: " ", startingAt: 0)
+            let number = String(row + 1).padded(toLength: 4)
             var prompt = question.prompt
             if !question.tags.isEmpty { prompt += " · " + question.tags.joined(separator: ", ") }
             // At a word, with `…`; in the middle of one only when the first word alone is too long.
@@ -45,7 +45,7 @@ enum QuestionList {
             if selected { selectedLine = lines.count }
             let base = Style(selected ? .titleFocused : .body)
             lines.append(StyledLine(glyphs: Wrap.glyphs((selected ? "▶ " : "  ") + number, Style(.statusKey))
-                + Wrap.glyphs(cut.padding(toLength: promptWidth + 1, withPad: " ", startingAt: 0), base)
+                + Wrap.glyphs(cut.padded(toLength: promptWidth + 1), base)
                 + Wrap.glyphs(status, Style(selected ? .titleFocused : role)), click: .listRow(row)))
         }
         let title = "Questions · number or ↑↓, Enter goes · Esc closes" + (typed.isEmpty ? "" : " · typed \(typed)")

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import InterviewCore
 
 /// A screen as the runtime loop drives it: a state, the actions that input asks for
@@ -56,7 +60,7 @@ public enum Runtime {
 
     public static func run<Program, Effects: ScreenEffects>(
         _ program: Program.Type, _ initial: Program.State, terminal: any TerminalDevice, clock: any MonotonicClock,
-        effects: inout Effects, pause: (Double) -> Void = { Thread.sleep(forTimeInterval: $0) }
+        effects: inout Effects, pause: (Double) -> Void = { pauseThread(seconds: $0) }
     ) -> Program.State where Effects.Program == Program {
         var state = initial
         var firstFrame = true

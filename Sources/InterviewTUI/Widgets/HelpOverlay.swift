@@ -23,7 +23,7 @@ enum HelpOverlay {
             lines.append(StyledLine(glyphs: Wrap.glyphs(section.title, Style(.title))))
             for row in section.rows {
                 lines += Wrap.hanging(Wrap.glyphs(row.action, Style(.help)),
-                                      prefix: Wrap.glyphs(row.keys.padding(toLength: keyWidth + 2, withPad: " ", startingAt: 0), Style(.statusKey)),
+                                      prefix: Wrap.glyphs(row.keys.padded(toLength: keyWidth + 2), Style(.statusKey)),
                                       width: width)
             }
         }

@@ -1,4 +1,5 @@
 import InterviewCore
+import InterviewStore
 
 enum Overlays {
     static func quitConfirm(_ state: LiveState, into canvas: inout Canvas, box: BoxChars) {
@@ -59,7 +60,7 @@ enum Overlays {
         for level in 1...4 {
             let text = anchors.count == 4 ? anchors[level - 1] : Rating.label(level)
             lines += Wrap.hanging(Wrap.glyphs(text, Style(.help)),
-                                  prefix: Wrap.glyphs("\(level) \(Rating.label(level))".padding(toLength: 14, withPad: " ", startingAt: 0),
+                                  prefix: Wrap.glyphs("\(level) \(Rating.label(level))".padded(toLength: 14),
                                                       Style(.statusKey)), width: width)
                 .map { StyledLine(prefix: $0.prefix, glyphs: $0.glyphs, click: .rating(level)) }
         }
