@@ -175,7 +175,6 @@ let package = Package(
 // The program's modules see only the members of what they import themselves: a module that
 // another one loads (Foundation, by a dependency) cannot lend them its members unseen, so the
 // program stays on FoundationEssentials (docs/architecture.md).
-// InterviewIndex still imports full Foundation for GRDB until SQLite's C API replaces it.
-for target in package.targets where target.path == nil && [.regular, .executable].contains(target.type) && target.name != "InterviewIndex" {
+for target in package.targets where target.path == nil && [.regular, .executable].contains(target.type) {
     target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("MemberImportVisibility")]
 }
