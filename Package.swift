@@ -10,8 +10,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
-        // SQLite for the index of session files (InterviewIndex, docs/index.md).
-        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The C side of the ncurses backend (include/CNcursesW.h says what and why).
@@ -31,6 +29,18 @@ let package = Package(
                 .linkedLibrary(":libcmark-gfm.a", .when(platforms: [.linux])),
                 .linkedLibrary("cmark-gfm-extensions", .when(platforms: [.macOS])),
                 .linkedLibrary("cmark-gfm", .when(platforms: [.macOS])),
+            ]
+        ),
+        // SQLite's C API, for the index of session files (include/CSQLite.h, docs/index.md).
+        // Linked statically on Linux, as cmark-gfm is; macOS has its own SQLite.
+        .target(
+            name: "CSQLite",
+            linkerSettings: [
+                .linkedLibrary(":libsqlite3.a", .when(platforms: [.linux])),
+                .linkedLibrary("m", .when(platforms: [.linux])),
+                .linkedLibrary("dl", .when(platforms: [.linux])),
+                .linkedLibrary("pthread", .when(platforms: [.linux])),
+                .linkedLibrary("sqlite3", .when(platforms: [.macOS])),
             ]
         ),
         // libyaml, the reference YAML parser, for a bank's front matter (include/CYAML.h).
@@ -94,8 +104,7 @@ let package = Package(
         .target(
             name: "InterviewIndex",
             dependencies: [
-                "InterviewCore", "InterviewStore", "InterviewReports", "InterviewPrivacy",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "InterviewCore", "InterviewStore", "InterviewReports", "InterviewPrivacy", "CSQLite",
             ]
         ),
         .executableTarget(
@@ -147,7 +156,6 @@ let package = Package(
             name: "InterviewIndexTests",
             dependencies: [
                 "InterviewIndex", "InterviewCore", "InterviewStore", "InterviewReports", "InterviewSamples",
-                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(
@@ -167,7 +175,6 @@ let package = Package(
 // The program's modules see only the members of what they import themselves: a module that
 // another one loads (Foundation, by a dependency) cannot lend them its members unseen, so the
 // program stays on FoundationEssentials (docs/architecture.md).
-// InterviewIndex still imports full Foundation for GRDB until SQLite's C API replaces it.
-for target in package.targets where target.path == nil && [.regular, .executable].contains(target.type) && target.name != "InterviewIndex" {
+for target in package.targets where target.path == nil && [.regular, .executable].contains(target.type) {
     target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("MemberImportVisibility")]
 }

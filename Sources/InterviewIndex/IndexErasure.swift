@@ -1,5 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
-import GRDB
+#endif
 import InterviewPrivacy
 
 extension SessionIndex {
@@ -11,18 +14,17 @@ extension SessionIndex {
     /// with zeros and the WAL emptied into the database, so that neither file keeps them.
     public func erase(paths: [String], candidate: String? = nil) throws {
         let keys = Set(paths.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
-        try write { db in
+        try database.immediateTransaction {
             var doomed = keys
             if let candidate {
-                let rows = try Row.fetchCursor(db, sql: "SELECT path, candidate FROM sessions")
-                while let row = try rows.next() {
+                try database.query("SELECT path, candidate FROM sessions") { row in
                     if NameMatch.isExact(candidate, row[1]) { doomed.insert(row[0]) }
                 }
             }
-            for path in doomed { try db.execute(sql: "DELETE FROM sessions WHERE path = ?", arguments: [path]) }
-            try db.execute(sql: "DELETE FROM question_texts WHERE id NOT IN (SELECT text_id FROM ratings)")
+            for path in doomed { try database.run("DELETE FROM sessions WHERE path = ?", path) }
+            try database.execute("DELETE FROM question_texts WHERE id NOT IN (SELECT text_id FROM ratings)")
         }
-        try checkpoint()
+        try database.checkpoint()
     }
 
     /// `erase` in the index at `url`, if there is one; a failure is said in one line for

@@ -1,5 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
-import GRDB
+#endif
 import InterviewCore
 import InterviewReports
 
@@ -37,15 +40,7 @@ extension SessionIndex {
     /// `afterReading` runs between the reading of a batch and its writing (tests put an
     /// erasure there). `batch`: files read between two writes.
     func refresh(folder: String, paths: [String], batch size: Int = SessionIndex.batch, afterReading: () -> Void = {}) throws -> [InputError] {
-        let known = try pool.read { db in
-            var known: [String: Known] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT path, size, mtime_ns, hash FROM sessions WHERE folder = ?",
-                                           arguments: [folder])
-            while let row = try rows.next() {
-                known[row[0]] = Known(stamp: FileStamp(size: row[1], mtimeNanoseconds: row[2]), hash: row[3])
-            }
-            return known
-        }
+        let known = try known(folder: folder)
         var seen: Set<String> = []
         var toRead: [(file: String, key: String)] = []
         for path in paths {
@@ -66,34 +61,43 @@ extension SessionIndex {
             afterReading()
             // The next batch is read while this one is written (SQLite writes on one thread).
             next = batches.indices.contains(number + 1) ? reading(batches[number + 1]) : nil
-            try write { db in
+            try database.immediateTransaction {
                 for (file, outcome) in zip(batch, outcomes) {
                     switch outcome {
                     case .unchanged(let stamp):
-                        try db.execute(sql: "UPDATE sessions SET size = ?, mtime_ns = ? WHERE path = ?",
-                                       arguments: [stamp.size, stamp.mtimeNanoseconds, file.key])
+                        try database.run("UPDATE sessions SET size = ?, mtime_ns = ? WHERE path = ?",
+                                         stamp.size, stamp.mtimeNanoseconds, file.key)
                     case .read(_, _, _, let observed?) where FileStamp(path: file.file) != observed:
                         // Gone or rewritten since it was read: an erasure (which changes the file
                         // before it takes the rows out, in a write of its own) may have taken out
                         // what these facts hold. Read again next time.
-                        try db.execute(sql: "DELETE FROM sessions WHERE path = ?", arguments: [file.key])
+                        try database.run("DELETE FROM sessions WHERE path = ?", file.key)
                     case .read(let stamp, let hash, let session, _):
                         try IndexRows.replace(file.key, folder: folder, stamp: stamp, hash: hash, session: session,
-                                              texts: &texts, in: db)
+                                              texts: &texts, in: database)
                     case .failed(let error):
                         skipped.append(error)
-                        try db.execute(sql: "DELETE FROM sessions WHERE path = ?", arguments: [file.key])
+                        try database.run("DELETE FROM sessions WHERE path = ?", file.key)
                     }
                 }
             }
         }
         let gone = known.keys.filter { !seen.contains($0) }
         if !gone.isEmpty {
-            try write { db in
-                for path in gone { try db.execute(sql: "DELETE FROM sessions WHERE path = ?", arguments: [path]) }
+            try database.immediateTransaction {
+                for path in gone { try database.run("DELETE FROM sessions WHERE path = ?", path) }
             }
         }
         return skipped
+    }
+
+    /// What the index knows of the files of `folder`, by path.
+    private func known(folder: String) throws -> [String: Known] {
+        var known: [String: Known] = [:]
+        try database.query("SELECT path, size, mtime_ns, hash FROM sessions WHERE folder = ?", folder) { row in
+            known[row[0]] = Known(stamp: FileStamp(size: row[1], mtimeNanoseconds: row[2]), hash: row[3])
+        }
+        return known
     }
 
     /// Files read between two writes: a few hundred sessions' facts at most in memory.

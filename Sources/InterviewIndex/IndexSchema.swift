@@ -1,5 +1,3 @@
-import GRDB
-
 /// The tables of the index (docs/index.md documents them for analysts). Its version is
 /// SQLite's `user_version`: a database of another version is emptied and filled again
 /// from the files, so a change here is one more `version`.
@@ -71,16 +69,23 @@ enum IndexSchema {
     ]
 
     /// Makes the tables of this version, emptying a database of another version first.
-    static func prepare(_ db: Database) throws {
-        let found = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+    static func prepare(_ db: SQLiteConnection) throws {
+        var found = 0
+        try db.query("PRAGMA user_version") { found = $0[0] }
         guard found != version else { return }
         // The children first, so that no drop leaves a row naming a row gone.
-        let tables = try String.fetchAll(db, sql: """
+        var tables: [String] = []
+        try db.query("""
             SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
             ORDER BY name = 'sessions', name = 'question_texts'
-            """)
-        for table in tables { try db.execute(sql: "DROP TABLE IF EXISTS \"\(table.replacingOccurrences(of: "\"", with: "\"\""))\"") }
-        for statement in statements { try db.execute(sql: statement) }
-        try db.execute(sql: "PRAGMA user_version = \(version)")
+            """) { tables.append($0[0]) }
+        for table in tables { try db.execute("DROP TABLE IF EXISTS \(quoted(table))") }
+        for statement in statements { try db.execute(statement) }
+        try db.execute("PRAGMA user_version = \(version)")
+    }
+
+    /// `name` as an SQL identifier, whatever it holds.
+    private static func quoted(_ name: String) -> String {
+        "\"" + name.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
     }
 }

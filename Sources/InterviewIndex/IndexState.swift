@@ -1,5 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
-import GRDB
+#endif
 import InterviewCore
 import InterviewPrivacy
 
@@ -27,16 +30,13 @@ public struct IndexState: Sendable {
 
 extension SessionIndex {
     public func state() throws -> IndexState {
-        let (folders, stale) = try pool.read { db in
-            var counts: [String: Int] = [:]
-            var stale = 0
-            let rows = try Row.fetchCursor(db, sql: "SELECT path, folder, size, mtime_ns FROM sessions")
-            while let row = try rows.next() {
-                counts[row[1], default: 0] += 1
-                if FileStamp(path: row[0]) != FileStamp(size: row[2], mtimeNanoseconds: row[3]) { stale += 1 }
-            }
-            return (counts.sorted { $0.key < $1.key }.map { (folder: $0.key, rows: $0.value) }, stale)
+        var counts: [String: Int] = [:]
+        var stale = 0
+        try database.query("SELECT path, folder, size, mtime_ns FROM sessions") { row in
+            counts[row[1], default: 0] += 1
+            if FileStamp(path: row[0]) != FileStamp(size: row[2], mtimeNanoseconds: row[3]) { stale += 1 }
         }
+        let folders = counts.sorted { $0.key < $1.key }.map { (folder: $0.key, rows: $0.value) }
         let bytes = Self.files(url).prefix(2).reduce(Int64(0)) { sum, file in
             sum + ((try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int64) ?? 0)
         }
@@ -45,6 +45,8 @@ extension SessionIndex {
 
     /// The folders the index holds sessions of: `--rebuild` reads them all again.
     public func folders() throws -> [String] {
-        try pool.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT folder FROM sessions ORDER BY folder") }
+        var folders: [String] = []
+        try database.query("SELECT DISTINCT folder FROM sessions ORDER BY folder") { folders.append($0[0]) }
+        return folders
     }
 }

@@ -1,5 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
-import GRDB
+#endif
 import InterviewStore
 
 /// The index of session files: a SQLite database beside the sessions folder
@@ -12,9 +15,10 @@ import InterviewStore
 /// Several runs at once share it safely: SQLite in WAL mode, writes in immediate
 /// transactions that wait for each other. Deleted rows are overwritten with zeros
 /// (`secure_delete`), so that what the privacy commands erase leaves no trace in the file.
-public struct SessionIndex: Sendable {
+/// Within a run, one thread at a time uses it (one connection, `SQLiteConnection`).
+public struct SessionIndex {
     public let url: URL
-    let pool: DatabasePool
+    let database: SQLiteConnection
 
     /// `index.sqlite` in the program's data folder, beside the sessions folder.
     public static func standardURL(store: SessionStore = .standard()) -> URL {
@@ -27,7 +31,7 @@ public struct SessionIndex: Sendable {
     public static func open(_ url: URL = standardURL()) throws -> SessionIndex {
         do {
             return try attempt(url)
-        } catch let error as DatabaseError where isDamage(error) {
+        } catch let error as SQLiteError where error.isDamage {
             // Not a database, or a damaged one: the files tell again.
             removeFiles(url)
             return try attempt(url)
@@ -47,29 +51,14 @@ public struct SessionIndex: Sendable {
         } catch {
             if case .failed(let failure) = error { throw failure }
         }
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(10)
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA secure_delete = ON")
-        }
-        let pool = try DatabasePool(path: url.path, configuration: configuration)
-        try pool.writeWithoutTransaction { db in
-            try db.inTransaction(.immediate) {
-                try IndexSchema.prepare(db)
-                return .commit
-            }
-        }
-        return SessionIndex(url: url, pool: pool)
+        let database = try SQLiteConnection(path: url.path)
+        try database.immediateTransaction { try IndexSchema.prepare(database) }
+        return SessionIndex(url: url, database: database)
     }
 
     /// The database and its WAL and shared-memory files.
     public static func files(_ url: URL) -> [URL] {
         [url, URL(fileURLWithPath: url.path + "-wal"), URL(fileURLWithPath: url.path + "-shm")]
-    }
-
-    /// A database whose file is not one, or is damaged: made anew rather than read.
-    static func isDamage(_ error: DatabaseError) -> Bool {
-        [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode)
     }
 
     static func removeFiles(_ url: URL) {
@@ -78,29 +67,9 @@ public struct SessionIndex: Sendable {
 
     /// Empties the index: `interview index --rebuild` fills it again from the files.
     public func clear() throws {
-        try write { db in
-            try db.execute(sql: "DELETE FROM ratings; DELETE FROM sessions; DELETE FROM question_texts")
+        try database.immediateTransaction {
+            try database.execute("DELETE FROM ratings; DELETE FROM sessions; DELETE FROM question_texts")
         }
-        try checkpoint()
-    }
-
-    /// Runs `body` in an immediate transaction: one writer at a time, the others wait.
-    func write<T>(_ body: (Database) throws -> T) throws -> T {
-        try pool.writeWithoutTransaction { db in
-            var result: T?
-            try db.inTransaction(.immediate) {
-                result = try body(db)
-                return .commit
-            }
-            return result!
-        }
-    }
-
-    /// Copies the WAL into the database and empties it, so that what was deleted is in
-    /// neither file any more.
-    func checkpoint() throws {
-        try pool.writeWithoutTransaction { db in
-            _ = try db.checkpoint(.truncate)
-        }
+        try database.checkpoint()
     }
 }

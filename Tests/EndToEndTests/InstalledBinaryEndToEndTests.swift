@@ -140,8 +140,8 @@ struct InstalledBinaryEndToEndTests {
 
     /// Nothing in the binary points at a resource bundle of ours (`NAME_TARGET.resources`
     /// next to the binary or in the build folder): there is none to find, so no copy
-    /// of the binary can fail to find one. (GRDB declares one, its privacy manifest for
-    /// Apple's stores, and SwiftPM compiles an accessor for it that GRDB never calls.)
+    /// of the binary can fail to find one (a dependency that declares resources gets an
+    /// accessor compiled in, called or not).
     @Test func theBinaryNamesNoResourceBundle() throws {
         let bytes = try Data(contentsOf: URL(fileURLWithPath: try Binary.path()))
         for text in ["interview_InterviewStore.resources", "interview_InterviewThemes.resources",

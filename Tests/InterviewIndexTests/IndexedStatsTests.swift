@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import InterviewCore
 @testable import InterviewIndex
 import InterviewReports
@@ -114,13 +113,11 @@ struct IndexedStatsTests {
     @Test func anIndexOfAnotherVersionIsMadeAgainFromTheFiles() throws {
         let fixture = try IndexFixture(sessions: 2)
         _ = try fixture.index().stats(folder: fixture.sessions)
-        let other = try DatabaseQueue(path: fixture.indexURL.path)
-        try other.write { db in
-            try db.execute(sql: "DROP TABLE ratings; CREATE TABLE ratings (other TEXT); PRAGMA user_version = 99")
-        }
-        try other.close()
+        try SQLiteConnection(path: fixture.indexURL.path)
+            .execute("DROP TABLE ratings; CREATE TABLE ratings (other TEXT); PRAGMA user_version = 99")
         #expect(try fixture.index().stats(folder: fixture.sessions) == SessionStats.load(folder: fixture.sessions))
-        let version = try DatabaseQueue(path: fixture.indexURL.path).read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") }
+        var version = 0
+        try SQLiteConnection(path: fixture.indexURL.path).query("PRAGMA user_version") { version = $0[0] }
         #expect(version == IndexSchema.version)
     }
 

@@ -9,16 +9,11 @@ import Testing
     static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../../Sources").standardizedFileURL
 
-    /// Still on full Foundation until its library goes (issue 30): the index's, for GRDB,
-    /// which SQLite's C API replaces. Take it out of this list when it imports
-    /// FoundationEssentials too.
-    static let exempt = ["InterviewIndex/"]
-
     @Test func everySourceFileImportsFoundationEssentialsOnly() throws {
         let files = try Self.sourceFiles()
         #expect(files.count > 100, "found the sources in \(Self.sources.path)")
         var offenders: [String] = []
-        for file in files where !Self.exempt.contains(where: file.hasPrefix) {
+        for file in files {
             let text = try String(contentsOf: Self.sources.appendingPathComponent(file), encoding: .utf8)
             if let line = Self.fullFoundationImport(in: text) { offenders.append("Sources/\(file):\(line)") }
         }
