@@ -85,6 +85,33 @@ struct ExitPathEndToEndTests {
         #expect(rubric?.first?["checked"] as? Bool == true, "the tick was saved")
     }
 
+    /// The terminal closes (tmux's server goes, as when a window is closed): a hangup and a
+    /// terminal that fails every write. The program saves and exits 1; it used to crash
+    /// (SIGILL, from a `try!` in Foundation's FileHandle) writing its last words to the dead
+    /// terminal. A launcher that ignores the hangup itself records how it ended.
+    @Test func theTerminalClosesWithAHangup() throws {
+        let tmux = try Tmux()
+        let status = FileManager.default.temporaryDirectory.appendingPathComponent("hangup-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: status) }
+        let launcher = """
+            import signal, subprocess, sys
+            signal.signal(signal.SIGHUP, signal.SIG_IGN)
+            child = subprocess.Popen(sys.argv[2:], preexec_fn=lambda: signal.signal(signal.SIGHUP, signal.SIG_DFL))
+            open(sys.argv[1], "w").write(str(child.wait()))
+            """
+        try tmux.start(["--now", "--candidate", "Gone"], launcher: ["python3", "-c", launcher, status.path])
+        try tmux.waitFor("Question 1/15")
+        try tmux.command("1")
+        try tmux.waitFor("Rubric 1/5")
+        try tmux.tmux(["kill-server"])
+        let ended = tmux.waitUntil(timeout: 10) { (try? String(contentsOf: status, encoding: .utf8))?.isEmpty == false }
+        #expect(ended, "the program did not end after its terminal closed")
+        // Python gives a death by signal as minus its number.
+        #expect((try? String(contentsOf: status, encoding: .utf8)) == "1", "not exit 1: a crash is -4 (SIGILL)")
+        let session = try tmux.onlySession()
+        #expect(session["status"] as? String == "interrupted")
+    }
+
     /// A fatal error: the crash handler restores the terminal and re-raises, so the shell
     /// sees the signal (128 + its number) and the last save stands.
     @Test(arguments: [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE])

@@ -36,22 +36,17 @@ private let continuations = Atomic<Int>(0)
 ///
 /// A stopped process runs nothing, so the stop cannot be seen as it starts (`SIGSTOP`
 /// cannot be caught); its end can: `SIGCONT`, whose handler counts it. A heartbeat thread
-/// reads the clock every `period` seconds; after a continuation, the gap since the last
-/// beat before it, less one period, was the stop. So a stop is taken out to within
-/// `period`, never more than it lasted, and a `SIGCONT` without a stop (or a thread
-/// that was only late) takes nothing out. Costs one wakeup every quarter second.
+/// reads the clock every `period` seconds; `StopAccount` turns the beats and the count
+/// into the seconds stopped. Costs one wakeup every quarter second.
 public final class StoppedTime: @unchecked Sendable {
     public static let shared = StoppedTime()
-    static let period = 0.25
 
     private let lock = Lock()
     private var started = false
-    private var lastBeat = SystemClock.monotonic()
-    private var seen = 0
-    private var stopped = 0.0
+    private var account = StopAccount(start: SystemClock.monotonic(), continuations: 0)
 
     /// The seconds taken out so far.
-    public var total: Double { lock.withLock { stopped } }
+    public var total: Double { lock.withLock { account.stopped } }
 
     /// Installs the `SIGCONT` handler and starts the heartbeat, once.
     func start() {
@@ -67,13 +62,12 @@ public final class StoppedTime: @unchecked Sendable {
         sigemptyset(&action.sa_mask)
         sigaction(SIGCONT, &action, nil)
         lock.withLock {
-            lastBeat = SystemClock.monotonic()
-            seen = continuations.load(ordering: .relaxed)
+            account = StopAccount(start: SystemClock.monotonic(), continuations: continuations.load(ordering: .relaxed))
         }
         // A queue of its own: its one block runs for the life of the process.
         DispatchQueue(label: "interview.stopped-time").async { [self] in
             while true {
-                pauseThread(seconds: Self.period)
+                pauseThread(seconds: StopAccount.period)
                 _ = now()
             }
         }
@@ -83,16 +77,51 @@ public final class StoppedTime: @unchecked Sendable {
     func now() -> Double {
         lock.withLock {
             let raw = SystemClock.monotonic()
-            let count = continuations.load(ordering: .relaxed)
-            if count != seen {
-                seen = count
-                stopped += max(0, raw - lastBeat - Self.period)
-            }
-            lastBeat = raw
-            return raw - stopped
+            account.read(at: raw, continuations: continuations.load(ordering: .relaxed))
+            return raw - account.stopped
         }
     }
 }
+
+/// The arithmetic of `StoppedTime`, apart from the clock and the signal: after a
+/// continuation, the gap since the last beat before it, less one period, was the stop. So a
+/// stop is taken out to within `period`, never more than it lasted, and a `SIGCONT` without
+/// a stop (or a thread that was only late) takes nothing out.
+///
+/// The continuation may be counted after the first beat that follows the stop: the threads
+/// run again as the signal is sent, and its handler runs on whichever thread takes it (the
+/// heartbeat's queue thread blocks signals, so never that one). So a gap is kept for
+/// `window` seconds, and a continuation counted within that time takes it out.
+struct StopAccount: Sendable {
+    static let period = 0.25
+    /// Far longer than a signal takes to be handled, far shorter than a stop worth noting.
+    static let window = 1.0
+
+    private(set) var stopped = 0.0
+    private var lastBeat: Double
+    private var seen: Int
+    /// The last gap not yet explained by a continuation, and when it ended.
+    private var pending: (gap: Double, at: Double)?
+
+    init(start: Double, continuations: Int) {
+        lastBeat = start
+        seen = continuations
+    }
+
+    mutating func read(at raw: Double, continuations count: Int) {
+        let gap = max(0, raw - lastBeat - Self.period)
+        if let held = pending, raw - held.at > Self.window { pending = nil }
+        if count != seen {
+            seen = count
+            stopped += max(gap, pending?.gap ?? 0)
+            pending = nil
+        } else if gap > 0 {
+            pending = (gap, raw)
+        }
+        lastBeat = raw
+    }
+}
+
 /// A clock tests move by hand.
 public final class ManualClock: MonotonicClock, @unchecked Sendable {
     private let lock = Lock()
