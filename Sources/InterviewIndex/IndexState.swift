@@ -37,9 +37,9 @@ extension SessionIndex {
             if FileStamp(path: row[0]) != FileStamp(size: row[2], mtimeNanoseconds: row[3]) { stale += 1 }
         }
         let folders = counts.sorted { $0.key < $1.key }.map { (folder: $0.key, rows: $0.value) }
-        let bytes = Self.files(url).prefix(2).reduce(Int64(0)) { sum, file in
-            sum + ((try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int64) ?? 0)
-        }
+        // lstat, not `attributesOfItem[.size]`: without full Foundation that is no NSNumber,
+        // and a cast to Int64 gave 0 in the release build.
+        let bytes = Self.files(url).prefix(2).reduce(Int64(0)) { $0 + Int64(Erasure.size(of: $1.path)) }
         return IndexState(path: url.path, folders: folders, bytes: bytes, stale: stale)
     }
 

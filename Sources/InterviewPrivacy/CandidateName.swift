@@ -2,7 +2,7 @@
 /// of it (two letters or more), as a word, in any case ("ask ada about Acme" for Ada
 /// Lovelace). `anonymize` replaces it so in the prompts of the questions of one's own.
 ///
-/// Matched scalar by scalar, each compared lowercased, with no word character (letter, mark,
+/// Matched scalar by scalar, each compared case-folded, with no word character (letter, mark,
 /// digit, `_`) just before or after: what a case-insensitive `(?<!\w)(?:…)(?!\w)` finds.
 struct CandidateName {
     /// The forms of the name, lowercased scalar by scalar; longest first, so that the
@@ -43,8 +43,10 @@ struct CandidateName {
         return characters == 0 ? nil : (String(out), characters)
     }
 
+    /// Upper case then lower, scalar by scalar: so a final `ς`, a `σ` and a `Σ` are all `σ`,
+    /// as case folding (the regular expression's case-insensitive match) has them.
     private static func lowercased(_ text: String) -> [String] {
-        text.unicodeScalars.map(\.properties.lowercaseMapping)
+        text.unicodeScalars.map { String($0.properties.uppercaseMapping).lowercased() }
     }
 
     /// A character of a word as regular expressions' `\w` has it.

@@ -53,7 +53,9 @@ public final class NcursesTerminal: TerminalDevice {
     /// Shift-drag in most terminals).
     public init(theme: Theme, type: String? = nil, input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO,
                 captureStderr: Bool = true, mouse: Bool = false) throws(SetupError) {
-        setlocale(LC_ALL, "")
+        // Only the character type (UTF-8 or not, character widths): the rest of the user's
+        // locale would turn the C library's number formatting (`fixedPoint`) to `3,5`.
+        setlocale(LC_CTYPE, "")
         ascii = ishim_locale_is_utf8() == 0
         let opened = type.map { ishim_open($0, input, output) } ?? ishim_open(nil, input, output)
         guard opened != 0 else {

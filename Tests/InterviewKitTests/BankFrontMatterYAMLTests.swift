@@ -99,4 +99,16 @@ struct BankFrontMatterYAMLTests {
         #expect(Self.places(Self.check(nested(99)).errors) == ["3:7 expected text after 'tags:' or a list"])
         #expect(Self.places(Self.check(nested(100_000)).errors) == ["3:106 the front matter is not YAML: lists or mappings nested deeper than 100 levels"])
     }
+
+    /// Each alias in a list one level deeper than the last: as deep as lists written out,
+    /// and refused the same way (a hundred thousand levels crashed when the tree was freed).
+    @Test func deepNestingThroughAliasesIsAnError() {
+        let chained = { (count: Int) in
+            "title: T\na0: &a0 [x]\n" + (1..<count).map { "a\($0): &a\($0) [*a\($0 - 1)]\n" }.joined()
+        }
+        #expect(Self.places(Self.check(chained(98)).errors).allSatisfy { !$0.contains("nested deeper") })
+        let refused = Self.places(Self.check(chained(50_000)).errors)
+        #expect(refused.first == "102:12 the front matter is not YAML: lists or mappings nested deeper than 100 levels (through aliases)",
+                "\(refused)")
+    }
 }

@@ -23,6 +23,25 @@ import Testing
             """)
     }
 
+    /// A number among a file's attributes is an NSNumber where full Foundation is loaded (the
+    /// debug build and the tests load it, through TOMLKit's `import struct Foundation.Data`)
+    /// and a Swift integer where it is not (the static release build): a cast such as
+    /// `[.size] as? Int64` works in the one and gives nil in the other. Sizes and modes come
+    /// from `lstat` (`Erasure.size(of:)`) instead.
+    @Test func noNumericFileAttributeIsCast() throws {
+        let numeric = ["[.size]", "[.posixPermissions]", "[.systemNumber]", "[.systemFileNumber]", "[.referenceCount]",
+                       "[.ownerAccountID]", "[.groupOwnerAccountID]"]
+        var offenders: [String] = []
+        for file in try Self.sourceFiles() {
+            let text = try String(contentsOf: Self.sources.appendingPathComponent(file), encoding: .utf8)
+            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            where numeric.contains(where: line.contains) && !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") {
+                offenders.append("Sources/\(file):\(number + 1)")
+            }
+        }
+        #expect(offenders.isEmpty, "a numeric file attribute read through FileManager: \(offenders.joined(separator: ", "))")
+    }
+
     @Test func onlyTheFallbackMayImportFoundation() {
         #expect(Self.fullFoundationImport(in: "#if canImport(FoundationEssentials)\nimport FoundationEssentials\n#else\nimport Foundation\n#endif\nimport Glibc\n") == nil)
         #expect(Self.fullFoundationImport(in: "import Glibc\nimport Foundation\n") == 2)

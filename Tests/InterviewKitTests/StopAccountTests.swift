@@ -24,6 +24,14 @@ import Testing
         #expect(abs(account.stopped - 2.85) < 1e-9, "the stop was lost: \(account.stopped)")
     }
 
+    @Test func aStopCountedTwoBeatsLateIsTakenOutToo() {
+        var account = Self.running(until: 1)
+        account.read(at: 4.1, continuations: 0)
+        account.read(at: 4.36, continuations: 0)  // a beat with a tiny gap must not hide the stop's
+        account.read(at: 4.37, continuations: 1)
+        #expect(abs(account.stopped - 2.85) < 1e-9, "the stop was lost: \(account.stopped)")
+    }
+
     @Test func aLateBeatLongBeforeAContinuationIsNotTakenOut() {
         var account = Self.running(until: 1)
         account.read(at: 2, continuations: 0)  // the thread was only late

@@ -66,7 +66,8 @@ private struct Event {
 private struct Composer {
     let parser: UnsafeMutablePointer<yaml_parser_t>
     let text: UnsafeBufferPointer<UInt8>
-    var anchors: [String: YAMLNode] = [:]
+    /// Each anchor's node, and how deep lists and mappings nest in it (an alias counts as deep as its node).
+    var anchors: [String: (node: YAMLNode, height: Int)] = [:]
 
     /// A sequence or mapping whose end event has not come yet.
     struct Open {
@@ -76,6 +77,8 @@ private struct Composer {
         var column: Int
         /// A mapping's keys and values, alternating.
         var items: [YAMLNode] = []
+        /// How deep lists and mappings nest in the items so far.
+        var height = 0
     }
 
     mutating func document() throws(YAMLProblem) -> YAMLNode? {
@@ -101,15 +104,21 @@ private struct Composer {
         var event = first
         while true {
             var done: YAMLNode
+            var height = 0
             switch event.kind {
             case .scalar(let text, let plain, let anchor):
                 done = YAMLNode(content: .scalar(text, plain: plain), line: event.line, column: event.column)
-                register(anchor, done)
+                register(anchor, done, height: 0)
             case .alias(let name):
                 guard let target = anchors[name] else {
                     throw YAMLProblem(line: event.line, column: event.column, message: "found undefined alias")
                 }
-                done = target
+                // Aliases of aliases nest as deep as collections written out (`a1: &a1 [*a0]`…).
+                guard open.count + target.height <= Self.maxDepth else {
+                    throw YAMLProblem(line: event.line, column: event.column,
+                                      message: "lists or mappings nested deeper than \(Self.maxDepth) levels (through aliases)")
+                }
+                (done, height) = target
             case .sequenceStart(let anchor), .mappingStart(let anchor):
                 guard open.count < Self.maxDepth else {
                     throw YAMLProblem(line: event.line, column: event.column,
@@ -122,18 +131,20 @@ private struct Composer {
             case .sequenceEnd, .mappingEnd:
                 let closed = open.removeLast()
                 done = try Self.collection(closed)
-                register(closed.anchor, done)
+                height = closed.height + 1
+                register(closed.anchor, done, height: height)
             case .streamStart, .streamEnd, .documentStart, .documentEnd:
                 preconditionFailure("libyaml gives no \(event.kind) inside a node")
             }
             guard !open.isEmpty else { return done }
             open[open.count - 1].items.append(done)
+            open[open.count - 1].height = max(open[open.count - 1].height, height)
             event = try next()
         }
     }
 
-    private mutating func register(_ anchor: String?, _ node: YAMLNode) {
-        if let anchor { anchors[anchor] = node }
+    private mutating func register(_ anchor: String?, _ node: YAMLNode, height: Int) {
+        if let anchor { anchors[anchor] = (node, height) }
     }
 
     /// A closed sequence or mapping as a node; a mapping whose text keys repeat is refused

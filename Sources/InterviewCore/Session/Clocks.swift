@@ -115,7 +115,8 @@ struct StopAccount: Sendable {
             seen = count
             stopped += max(gap, pending?.gap ?? 0)
             pending = nil
-        } else if gap > 0 {
+        } else if gap > (pending?.gap ?? 0) {
+            // A later, smaller gap (the next beat after a stop) must not hide the stop.
             pending = (gap, raw)
         }
         lastBeat = raw
