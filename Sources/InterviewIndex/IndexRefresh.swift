@@ -123,7 +123,7 @@ extension SessionIndex {
         let observed = stamp
         let now = Int64(Date().timeIntervalSince1970 * 1e9)
         if now - stamp.mtimeNanoseconds < settling { stamp.mtimeNanoseconds = -1 }
-        let hash = data.withUnsafeBytes { Hashing.fnv1a64($0) }
+        let hash = data.withUnsafeBytes { ContentHash.of($0) }
         if hash == knownHash { return .unchanged(stamp) }
         do throws(InputError) {
             return .read(stamp, hash: hash, try StatsSession.read(path, data: data, name: name), observed: observed)
