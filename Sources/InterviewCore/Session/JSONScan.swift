@@ -202,17 +202,7 @@ enum JSONScan {
                 } else {
                     try value(depth: depth)
                 }
-                skipSpace()
-                switch current {
-                case UInt8(ascii: ","):
-                    index += 1
-                    skipSpace()
-                case UInt8(ascii: "}"):
-                    index += 1
-                    return
-                case nil: throw problem("the document ends inside an object")
-                default: throw problem("expected ',' or '}' after a value in an object")
-                }
+                if try closes(UInt8(ascii: "}"), in: "an object") { return }
             }
         }
 
@@ -255,17 +245,24 @@ enum JSONScan {
             }
             while true {
                 try value(depth: depth)
+                if try closes(UInt8(ascii: "]"), in: "an array") { return }
+            }
+        }
+
+        /// After a value in an object or array: past a `,` (false) or past its `closing`
+        /// bracket (true); anything else is the document's error.
+        mutating func closes(_ closing: UInt8, in container: String) throws(Problem) -> Bool {
+            skipSpace()
+            switch current {
+            case UInt8(ascii: ","):
+                index += 1
                 skipSpace()
-                switch current {
-                case UInt8(ascii: ","):
-                    index += 1
-                    skipSpace()
-                case UInt8(ascii: "]"):
-                    index += 1
-                    return
-                case nil: throw problem("the document ends inside an array")
-                default: throw problem("expected ',' or ']' after a value in an array")
-                }
+                return false
+            case closing:
+                index += 1
+                return true
+            case nil: throw problem("the document ends inside \(container)")
+            default: throw problem("expected ',' or '\(Character(Unicode.Scalar(closing)))' after a value in \(container)")
             }
         }
 
