@@ -22,7 +22,7 @@ import Testing
     }
 
     @Test func inlineMarkdownReadsAsTheCharacterRuleDoes() {
-        for text in Self.texts(count: 20_000, seed: 7) + ["a *b* c", "**x** _y_ `z`", "\\*not\\*", "snake_case_name", "*é*", "_\u{0600}_"] {
+        for text in Self.texts(count: 20_000, seed: 7) + ["a *b* c", "**x** _y_ `z`", "\\*not\\*", "snake_case_name", "*é*", "_\u{0600}_", "a\r\n*b*", "*\r\n*", "\\\r\n*a*"] {
             #expect(InlineMarkdown.parse(text) == CharacterInlineMarkdown.parse(text), "\(text.debugDescription)")
         }
     }

@@ -12,15 +12,21 @@ public enum InlineMarkdown {
         // most of the cost of reading a bank, which the first frame waits for.
         var codes: [UInt8] = []
         var starts: [String.Index] = []
-        codes.reserveCapacity(text.utf8.count)
-        starts.reserveCapacity(text.utf8.count + 1)
-        var index = text.startIndex
-        while index < text.endIndex {
-            let next = text.index(after: index)
-            let character = text.utf8[index]
-            codes.append(character < 0x80 && text.utf8.index(after: index) == next ? character : 0)
-            starts.append(index)
-            index = next
+        if text.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) {
+            // ASCII but CR LF (one character of two bytes): a character per byte.
+            codes = Array(text.utf8)
+            starts = Array(text.utf8.indices)
+        } else {
+            codes.reserveCapacity(text.utf8.count)
+            starts.reserveCapacity(text.utf8.count + 1)
+            var index = text.startIndex
+            while index < text.endIndex {
+                let next = text.index(after: index)
+                let character = text.utf8[index]
+                codes.append(character < 0x80 && text.utf8.index(after: index) == next ? character : 0)
+                starts.append(index)
+                index = next
+            }
         }
         starts.append(text.endIndex)
         let count = codes.count
