@@ -295,10 +295,12 @@ public struct SessionStore: Sendable {
 
     /// The newest session that was left unfinished, if any. Every `run` asks this, with
     /// a folder that grows by a file per interview: completed files are told apart by
-    /// their last bytes, and only the others are read whole.
-    public func newestUnfinished() -> (path: String, file: SessionFile)? {
+    /// their last bytes, and only the others are read whole. `waiting(path)`: whether the
+    /// index of session files, knowing the file as it is now, holds it as an unfinished live
+    /// session (then its bytes are read only if so), nil when it does not know it.
+    public func newestUnfinished(waiting: (String) -> Bool? = { _ in nil }) -> (path: String, file: SessionFile)? {
         // One live in another window is not waiting: it is being run.
-        for path in sessionPaths() where !Self.endsAsCompleted(path) && !SessionLock.isHeld(session: path) {
+        for path in sessionPaths() where (waiting(path) ?? !Self.endsAsCompleted(path)) && !SessionLock.isHeld(session: path) {
             if let file = try? Self.read(path), file.status != .completed, file.mode == .live { return (path, file) }
         }
         return nil
