@@ -48,6 +48,40 @@ struct IndexEndToEndTests {
         #expect(rebuilt.status == 0 && rebuilt.stdout.contains("sessions: 10 ("), "\(rebuilt.stdout)\(rebuilt.stderr)")
     }
 
+    /// `forget`, `purge` and `anonymize` list the same through the index (with a session
+    /// new since `stats` filled it, one rewritten, and a file that is not a session) as
+    /// from the files alone; without an index they make none.
+    @Test func privacyListingsWithAndWithoutTheIndexSayTheSame() throws {
+        let (archive, paths) = try Self.indexedArchive()
+        try archive.session("Ada Lovelace", daysAgo: 400, rating: 2)
+        let rewritten = try archive.session("Grace Hopper", daysAgo: 500, rating: 1)
+        try FileManager.default.removeItem(atPath: paths["grace-540"]!)
+        try FileManager.default.moveItem(atPath: rewritten, toPath: paths["grace-540"]!)
+        try Data("{ \"candidate\": ".utf8).write(to: archive.store.folder.appendingPathComponent("broken.json"))
+        _ = try archive.report(paths["ada-300"]!, as: "ada.md")
+        let listings = [["forget", "Ada Lovelace"], ["forget", "ada", "--id", "0000", "--format", "json"],
+                        ["purge", "--older-than", "100d"], ["purge", "--older-than", "100d", "--format", "json"],
+                        ["anonymize", "Grace Hopper"], ["anonymize", "Grace Hopper", "--format", "json"]]
+        let index = archive.dataFolder.appendingPathComponent("index.sqlite")
+        let aside = archive.scratch.url.appendingPathComponent("index-aside")
+        try FileManager.default.createDirectory(at: aside, withIntermediateDirectories: true)
+        for file in [index.path, index.path + "-wal", index.path + "-shm"] where FileManager.default.fileExists(atPath: file) {
+            try FileManager.default.moveItem(atPath: file, toPath: aside.appendingPathComponent((file as NSString).lastPathComponent).path)
+        }
+        let files = try listings.map { try archive.run($0) }
+        #expect(!FileManager.default.fileExists(atPath: index.path), "a listing makes no index")
+        for name in try FileManager.default.contentsOfDirectory(atPath: aside.path) {
+            try FileManager.default.moveItem(at: aside.appendingPathComponent(name), to: archive.dataFolder.appendingPathComponent(name))
+        }
+        for (arguments, expected) in zip(listings, files) {
+            let through = try archive.run(arguments)
+            #expect(through.status == expected.status && through.stdout == expected.stdout && through.stderr == expected.stderr,
+                    "\(arguments): \(through.stdout)\(through.stderr) against \(expected.stdout)\(expected.stderr)")
+        }
+        #expect(files[0].stdout.contains("4 sessions and 1 report"), "\(files[0].stdout)")
+        #expect(Self.indexBytes(archive).contains("Interviewer I"), "the index in use")
+    }
+
     @Test func anIndexThatCannotBeOpenedIsSaidAndTheFilesAreRead() throws {
         let archive = try Archive()
         _ = try archive.twoYears()
