@@ -28,7 +28,7 @@ extension SessionIndex {
         _ = try refresh(folder: key, paths: try SessionStats.sessionPaths(in: folder))
         var listed: [String: Listed] = [:]
         try database.query("SELECT name, id, candidate, started_at, status, mode FROM sessions WHERE folder = ?", key) { row in
-            listed[folder.appendingPathComponent(row[0]).path] = Listed(
+            listed[folder.appendingPathComponent(row[0], isDirectory: false).path] = Listed(
                 facts: StoredSession.Facts(id: row[1], candidate: row[2], startedAt: row[3]),
                 status: try Self.status(row[4]), mode: try Self.mode(row[5]))
         }
@@ -41,14 +41,17 @@ extension SessionIndex {
     /// has no row for the file or the file changed since (a session a run wrote since the
     /// last refresh, say): then the file itself tells. Reads the index, never writes it.
     public func waiting(folder: URL) throws -> (String) -> Bool? {
-        var rows: [String: (stamp: FileStamp, waiting: Bool)] = [:]
+        // By file name: `run` asks of every file before its first screen, and a path made
+        // per row would cost a `stat` each.
+        var rows: [Substring: (stamp: FileStamp, waiting: Bool)] = [:]
         try database.query("SELECT name, size, mtime_ns, status, mode FROM sessions WHERE folder = ?",
                            folder.standardizedFileURL.path) { row in
             let waiting = try Self.status(row[3]) != .completed && Self.mode(row[4]) == .live
-            rows[folder.appendingPathComponent(row[0]).path] = (FileStamp(size: row[1], mtimeNanoseconds: row[2]), waiting)
+            rows[Substring(row[0] as String)] = (FileStamp(size: row[1], mtimeNanoseconds: row[2]), waiting)
         }
         return { path in
-            guard let row = rows[path], FileStamp(path: path) == row.stamp else { return nil }
+            let name = path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? Substring(path)
+            guard let row = rows[name], FileStamp(path: path) == row.stamp else { return nil }
             return row.waiting
         }
     }
