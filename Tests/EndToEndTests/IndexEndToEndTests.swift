@@ -148,4 +148,38 @@ struct IndexEndToEndTests {
         #expect(try tmux.waitFor("exit status 0").contains("Interview discarded"))
         #expect(!bytes().contains("Nobody Indexed"))
     }
+
+    /// `run`'s notice of an unfinished interview when `stats` made an index: one the index
+    /// holds as unfinished is said (confirmed by its file); once it ended since, it is not.
+    @Test(.enabled(if: Tmux.isAvailable, "tmux is not installed"))
+    func runSaysAnUnfinishedInterviewThroughTheIndex() throws {
+        let tmux = try Tmux()
+        let data = tmux.home.appendingPathComponent("data")
+        let environment = ["XDG_DATA_HOME": data.path, "XDG_CONFIG_HOME": tmux.home.appendingPathComponent("config").path]
+        try tmux.start(["run", "--now", "--candidate", "Left Indexed"], name: "left")
+        try tmux.waitFor("Question 1/15", in: "left")
+        try tmux.command("q", "l", to: "left")
+        #expect(try tmux.waitUntil { try !tmux.isRunning("left") })
+        // Older than the index's two seconds of settling: its row keeps the file's stamp.
+        Thread.sleep(forTimeInterval: 2.2)
+        #expect(try Binary.run(["stats"], environment: environment).status == 0)
+        let index = data.appendingPathComponent("interview/index.sqlite").path
+        #expect(FileManager.default.contents(atPath: index).map { String(decoding: $0, as: UTF8.self) }?.contains("Left Indexed") == true)
+
+        try tmux.start(["run"], name: "notice")
+        try tmux.waitFor("An unfinished interview is waiting", in: "notice")
+        try tmux.command("q", to: "notice")
+        #expect(try tmux.waitUntil { try !tmux.isRunning("notice") })
+
+        let path = try #require(tmux.sessionFiles().first).path
+        try tmux.start(["resume", path], name: "end")
+        try tmux.waitFor("Question 1/15", in: "end")
+        try tmux.command("q", "y", to: "end")
+        #expect(try tmux.waitUntil { try !tmux.isRunning("end") })
+        try tmux.start(["run"], name: "none")
+        let lobby = try tmux.waitFor("New interview", in: "none")
+        #expect(!lobby.contains("unfinished interview"), "ended since the index read it: \(lobby)")
+        try tmux.command("q", to: "none")
+        #expect(try tmux.waitUntil { try !tmux.isRunning("none") })
+    }
 }
