@@ -27,10 +27,16 @@ enum JSONScan {
         scan(data, events: false).problem
     }
 
+    /// The top-level `events` as `eventSummaries` reads them, and the bytes of their value.
+    struct ScannedEvents {
+        var summaries: [EventSummary]
+        var range: Range<Int>
+    }
+
     /// `check`, and with `events` the top-level `events` read on the way
     /// (`eventSummaries`), in the same pass.
-    static func scan(_ data: Data, events: Bool) -> (problem: Problem?, events: [EventSummary]?) {
-        data.withUnsafeBytes { raw -> (Problem?, [EventSummary]?) in
+    static func scan(_ data: Data, events: Bool) -> (problem: Problem?, events: ScannedEvents?) {
+        data.withUnsafeBytes { raw -> (Problem?, ScannedEvents?) in
             var scanner = Scanner(bytes: raw.bindMemory(to: UInt8.self))
             scanner.wantsEvents = events
             do throws(Problem) {
@@ -52,7 +58,7 @@ enum JSONScan {
         var keys: [(Range<Int>, escaped: Bool)] = []
         /// Whether to read the top-level `events` on the way, and what they read as.
         var wantsEvents = false
-        var events: [EventSummary]?
+        var events: ScannedEvents?
 
         init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -124,7 +130,9 @@ enum JSONScan {
             let start = index
             index += 1
             var escaped = false
-            while index < bytes.count {
+            while true {
+                skipPlainWords()
+                guard index < bytes.count else { break }
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\"") {
                     index += 1
@@ -162,6 +170,23 @@ enum JSONScan {
             throw problem("the document ends inside a string that starts here", at: start)
         }
 
+        /// Past eight bytes at a time while none of them ends a string or needs a look:
+        /// printable ASCII but `"` and `\`, most of a session's text.
+        mutating func skipPlainWords() {
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            // Whether a byte of `word` is zero, or less than `n` (for n ≤ 0x80): the classic
+            // bit tricks, exact about whether there is one.
+            func hasZero(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+            func hasLess(_ word: UInt64, _ n: UInt64) -> Bool { (word &- ones &* n) & ~word & highs != 0 }
+            guard let base = bytes.baseAddress else { return }
+            while index + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                guard word & highs == 0, !hasLess(word, 0x20), !hasZero(word ^ (ones &* 0x22)),
+                      !hasZero(word ^ (ones &* 0x5C)) else { return }
+                index += 8
+            }
+        }
+
         mutating func object(depth: Int) throws(Problem) {
             guard depth <= maxDepth else { throw problem("nested more than \(maxDepth) deep") }
             index += 1
@@ -194,8 +219,9 @@ enum JSONScan {
                 if depth == 1, wantsEvents, !key.escaped, equals(key.0, "events") {
                     // Read as stats needs them; what they cannot vouch for is scanned again as any value.
                     let start = index
-                    events = readEvents()
-                    if events == nil {
+                    if let read = readEvents() {
+                        events = ScannedEvents(summaries: read, range: start..<index)
+                    } else {
                         index = start
                         try value(depth: depth)
                     }
