@@ -215,10 +215,9 @@ public struct SessionStats: Hashable, Sendable {
     /// file the program saved; only a file whose events alone were damaged since is read
     /// here (from its summary) and refused there.
     ///
-    /// Without the evidence check (`evidence` is empty when read from the summary), which
-    /// `stats` does not show.
+    /// Read from the summary, without what `stats` does not show (`SessionReport.Detail.statsFacts`).
     static func report(_ path: String, data: Data, name: String) throws(InputError) -> SessionReport {
-        if let report = SessionReport(try SessionSummary.decode(data, file: path), file: name, checkingEvidence: false) {
+        if let report = SessionReport(try SessionSummary.decode(data, file: path), file: name, detail: .statsFacts) {
             return report
         }
         return SessionReport(try SessionFile.decode(data, file: path), file: name)
