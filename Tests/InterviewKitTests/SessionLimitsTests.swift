@@ -286,3 +286,23 @@ import Testing
         }
     }
 }
+
+/// JSONScan passes over plain text eight bytes at a time: a byte that needs a look is
+/// found wherever it falls in those eight.
+@Suite struct JSONScanStringTests {
+    @Test func everyPlaceInAWordIsLookedAt() {
+        for place in 0..<24 {
+            let before = Array(repeating: UInt8(ascii: "a"), count: place), after = Array(repeating: UInt8(ascii: "b"), count: 20)
+            func scanned(_ middle: [UInt8]) -> JSONScan.Problem? {
+                JSONScan.check(Data([UInt8(ascii: "["), UInt8(ascii: "\"")] + before + middle + after + [UInt8(ascii: "\""), UInt8(ascii: "]")]))
+            }
+            let at = 2 + place
+            #expect(scanned([0x09])?.offset == at, "a tab at \(place)")
+            #expect(scanned([0xC3, 0x28])?.offset == at, "not UTF-8 at \(place)")
+            #expect(scanned([0xC3, 0xA9]) == nil, "é at \(place)")
+            #expect(scanned([UInt8(ascii: "\\"), UInt8(ascii: "q")])?.offset == at, "an unknown escape at \(place)")
+            #expect(scanned([UInt8(ascii: "\\"), UInt8(ascii: "\"")]) == nil, "an escaped quote at \(place)")
+            #expect(scanned([UInt8(ascii: "\""), UInt8(ascii: "\"")])?.message.contains("expected ','") == true, "a quote at \(place)")
+        }
+    }
+}

@@ -170,19 +170,24 @@ enum JSONScan {
             throw problem("the document ends inside a string that starts here", at: start)
         }
 
-        /// Past eight bytes at a time while none of them ends a string or needs a look:
-        /// printable ASCII but `"` and `\`, most of a session's text.
+        /// Past the bytes that neither end a string nor need a look (printable ASCII but
+        /// `"` and `\`: most of a session's text), eight at a time, up to the first that does.
         mutating func skipPlainWords() {
             let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-            // Whether a byte of `word` is zero, or less than `n` (for n ≤ 0x80): the classic
-            // bit tricks, exact about whether there is one.
-            func hasZero(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
-            func hasLess(_ word: UInt64, _ n: UInt64) -> Bool { (word &- ones &* n) & ~word & highs != 0 }
+            // The high bit of each byte of `word` that is zero, or less than `n` (n ≤ 0x80):
+            // the classic bit tricks, exact for the lowest such byte (a borrow may only mark
+            // bytes above it).
+            func zeros(_ word: UInt64) -> UInt64 { (word &- ones) & ~word & highs }
+            func below(_ word: UInt64, _ n: UInt64) -> UInt64 { (word &- ones &* n) & ~word & highs }
             guard let base = bytes.baseAddress else { return }
             while index + 8 <= bytes.count {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                guard word & highs == 0, !hasLess(word, 0x20), !hasZero(word ^ (ones &* 0x22)),
-                      !hasZero(word ^ (ones &* 0x5C)) else { return }
+                // The first byte in memory the lowest, whatever the machine's byte order.
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                let marked = word & highs | below(word, 0x20) | zeros(word ^ (ones &* 0x22)) | zeros(word ^ (ones &* 0x5C))
+                if marked != 0 {
+                    index += marked.trailingZeroBitCount / 8
+                    return
+                }
                 index += 8
             }
         }
