@@ -155,7 +155,7 @@ let package = Package(
         .testTarget(
             name: "InterviewIndexTests",
             dependencies: [
-                "InterviewIndex", "InterviewCore", "InterviewStore", "InterviewReports", "InterviewSamples",
+                "InterviewIndex", "InterviewCore", "InterviewStore", "InterviewReports", "InterviewPrivacy", "InterviewSamples",
             ]
         ),
         .testTarget(

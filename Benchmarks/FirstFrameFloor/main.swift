@@ -1,8 +1,16 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 // The least a Swift program under interview's constraints can do before its first
-// screen: link Foundation, read the bank, put its first lines in the alternate screen.
+// screen: link FoundationEssentials (as interview does, without ICU), read the bank, put
+// its first lines in the alternate screen.
 // `scripts/bench` times it beside `interview run` and `less`, so the first-frame row
 // shows how much of interview's time is its own work and how much the floor.
 //
@@ -38,11 +46,12 @@ struct Run: ParsableCommand {
 }
 
 func showFirstScreen(of path: String) -> Never {
-    guard let file = FileHandle(forReadingAtPath: path) else {
-        FileHandle.standardError.write(Data("first-frame-floor: cannot read \(path)\n".utf8))
+    guard let data = FileManager.default.contents(atPath: path) else {
+        let message = "first-frame-floor: cannot read \(path)\n"
+        _ = message.withCString { write(STDERR_FILENO, $0, strlen($0)) }
         exit(2)
     }
-    let text = String(decoding: file.readDataToEndOfFile(), as: UTF8.self)
+    let text = String(decoding: data, as: UTF8.self)
     var size = winsize()
     let rows = ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_row > 1 ? Int(size.ws_row) : 24
     let columns = size.ws_col > 0 ? Int(size.ws_col) : 80
@@ -52,7 +61,8 @@ func showFirstScreen(of path: String) -> Never {
         screen += line.prefix(columns - 1) + "\u{1b}[K\r\n"
     }
     screen += "floor ready"
-    FileHandle.standardOutput.write(Data(screen.utf8))
+    let bytes = Array(screen.utf8)
+    _ = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
     while true { pause() }
 }
 

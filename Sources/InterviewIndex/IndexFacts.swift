@@ -36,9 +36,7 @@ extension SessionIndex {
                     panel_interview, panel_role, panel_lead
                 FROM sessions WHERE folder = ?
                 """, folder) { row in
-                guard let mode = SessionMode(rawValue: row[11]), let status = SessionStatus(rawValue: row[12]) else {
-                    throw SQLiteError.damaged("a session row of another making")
-                }
+                let (mode, status) = (try Self.mode(row[11]), try Self.status(row[12]))
                 sessions.append(StatsSession(
                     file: row[1], id: row[2], candidate: row[3], interviewer: row[4], startedAt: row[5], endedAt: row[6],
                     bank: SessionFile.BankInfo(title: row[7], source: row[8], hash: row[9], durationSeconds: row[10]),

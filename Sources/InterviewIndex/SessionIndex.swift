@@ -43,6 +43,17 @@ public struct SessionIndex {
         FileManager.default.fileExists(atPath: url.path) ? try open(url) : nil
     }
 
+    /// Opens the index at `url` to read it only, if there is one of this schema version:
+    /// for `run`, which asks it before its first screen and must neither make nor fill an
+    /// index, nor wait for another program's write.
+    public static func openForReading(_ url: URL = standardURL()) throws -> SessionIndex? {
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        let database = try SQLiteConnection(path: url.path, readingOnly: true)
+        var version = 0
+        try database.query("PRAGMA user_version") { version = $0[0] }
+        return version == IndexSchema.version ? SessionIndex(url: url, database: database) : nil
+    }
+
     private static func attempt(_ url: URL) throws -> SessionIndex {
         try SessionStore.createFolder(url.deletingLastPathComponent())
         // SQLite makes its files with the mode of the database (the -wal and -shm too): 0600 from the start.

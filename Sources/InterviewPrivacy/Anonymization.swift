@@ -42,9 +42,9 @@ public enum Anonymization {
             throw Erasure.Failure.inUse(chosen.path)
         }
         defer { lock.release() }
-        let session = StoredData.read(chosen.path, remembered: chosen.remembered)
+        let (session, file) = StoredData.readWhole(chosen.path, remembered: chosen.remembered)
         if let error = session.error { throw error }
-        guard let file = session.file, chosen.matches(file) else { throw Erasure.Failure.changed(chosen.path) }
+        guard let file, chosen.matches(file) else { throw Erasure.Failure.changed(chosen.path) }
         if Redaction.isAnonymous(file) { return ["already anonymous: \(VisibleText.visible(chosen.path))"] }
         let outcome = Redaction.anonymized(file, now: now)
         let url = URL(fileURLWithPath: session.path)

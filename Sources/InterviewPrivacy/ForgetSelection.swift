@@ -27,16 +27,16 @@ public struct ForgetSelection: Sendable {
         unmatchedIDs = ids.filter { id in !data.sessions.contains { Self.idMatches(id, $0.id) } }
         similar = name.map { name in
             data.sessions.filter { session in
-                !chosen.contains(session.path) && session.file.map { NameMatch.isNear(name, $0.candidate) } == true
+                !chosen.contains(session.path) && session.facts.map { NameMatch.isNear(name, $0.candidate) } == true
             }
         } ?? []
-        let files = sessions.compactMap(\.file)
+        let facts = sessions.compactMap(\.facts)
         reports = data.reports.filter { report in
             report.exists && report.mentions.contains { mention in
-                files.contains { mention.reports(on: $0) } || name.map { mention.names($0) } == true
+                facts.contains { mention.reports(on: $0) } || name.map { mention.names($0) } == true
             }
         }
-        unreadable = data.sessions.filter { $0.file == nil }
+        unreadable = data.sessions.filter { $0.facts == nil }
     }
 
     /// Whether `session`, as it reads now, is one to delete: `forget` asks again under the
@@ -44,7 +44,7 @@ public struct ForgetSelection: Sendable {
     public func chooses(_ session: StoredSession) -> Bool { Self.chooses(session, name: name, ids: ids) }
 
     private static func chooses(_ session: StoredSession, name: String?, ids: [String]) -> Bool {
-        guard let file = session.file else { return false }
+        guard let file = session.facts else { return false }
         return name.map { NameMatch.isExact($0, file.candidate) } == true || ids.contains { idMatches($0, file.id) }
     }
 

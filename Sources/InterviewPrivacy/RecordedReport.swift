@@ -30,7 +30,10 @@ public struct RecordedReport: Sendable {
         public var date: Date?
 
         /// Whether this is `file`: the same id, or the same candidate and start (to the minute).
-        public func reports(on file: SessionFile) -> Bool {
+        public func reports(on file: SessionFile) -> Bool { reports(on: StoredSession.Facts(file)) }
+
+        /// Whether this is the session of `file`: the same id, or the same candidate and start (to the minute).
+        public func reports(on file: StoredSession.Facts) -> Bool {
             if let id { return id == file.id }
             return names(file.candidate) && ReportText.date(file.startedAt) == date.map { ReportText.date(ISO8601.string($0)) }
         }
@@ -66,7 +69,10 @@ public struct RecordedReport: Sendable {
     }
 
     /// Whether it reports on `file` (by its id, or its candidate and start).
-    public func reports(on file: SessionFile) -> Bool { mentions.contains { $0.reports(on: file) } }
+    public func reports(on file: SessionFile) -> Bool { reports(on: StoredSession.Facts(file)) }
+
+    /// Whether it reports on the session of `facts`.
+    public func reports(on facts: StoredSession.Facts) -> Bool { mentions.contains { $0.reports(on: facts) } }
 
     /// The report at `path` and what it reports on (nothing when it is missing or not a report).
     public static func load(_ path: String) -> RecordedReport {

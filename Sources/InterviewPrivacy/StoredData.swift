@@ -11,10 +11,25 @@ import InterviewStore
 
 /// A session file the program keeps: one in the sessions folder, or one saved elsewhere
 /// with `run --out` and remembered in `known-sessions`.
-public struct StoredSession: Sendable {
+public struct StoredSession: Hashable, Sendable {
+    /// What the privacy listings read of a session: whose it is, which, and when it started.
+    /// Read from the file, or from the index of session files when it knows the file as it is.
+    public struct Facts: Hashable, Sendable {
+        public var id: String
+        public var candidate: String
+        /// As in the file (ISO 8601).
+        public var startedAt: String
+
+        public init(id: String, candidate: String, startedAt: String) {
+            (self.id, self.candidate, self.startedAt) = (id, candidate, startedAt)
+        }
+
+        public init(_ file: SessionFile) { self.init(id: file.id, candidate: file.candidate, startedAt: file.startedAt) }
+    }
+
     public var path: String
-    /// The session, or nil when the file cannot be read as one (`error` says why).
-    public var file: SessionFile?
+    /// What it says of itself, or nil when the file cannot be read as a session (`error` says why).
+    public var facts: Facts?
     public var error: InputError?
     /// Bytes on disk.
     public var size: Int
@@ -25,8 +40,8 @@ public struct StoredSession: Sendable {
     /// A rescue copy (`interview-rescue-ID.json`), written when its own file could not be.
     public var rescue = false
 
-    public var candidate: String { file?.candidate ?? "" }
-    public var id: String { file?.id ?? "" }
+    public var candidate: String { facts?.candidate ?? "" }
+    public var id: String { facts?.id ?? "" }
 }
 
 /// Everything of candidates the program stores: its sessions (the folder and the
@@ -40,8 +55,9 @@ public struct StoredData: Sendable {
 
     /// Reads every session and recorded report (sessions newest first by their start): the
     /// sessions folder, the remembered `--out` files, and the rescue copies in the home and
-    /// temporary folders (`SessionStore.rescue`).
-    public static func load(_ store: SessionStore,
+    /// temporary folders (`SessionStore.rescue`). `known`: the facts of sessions, by path,
+    /// that need not be read (the index's, of files it holds as they are now).
+    public static func load(_ store: SessionStore, known: [String: StoredSession.Facts] = [:],
                             environment: [String: String] = ProcessInfo.processInfo.environment) -> StoredData {
         var sessions: [StoredSession] = []
         var missing: [String] = []
@@ -55,7 +71,11 @@ public struct StoredData: Sendable {
                 continue
             }
             guard SessionStore.isRegularFile(path) else { continue }
-            sessions.append(read(path, remembered: isRemembered))
+            if let facts = known[path] {
+                sessions.append(StoredSession(path, facts: facts, remembered: isRemembered))
+            } else {
+                sessions.append(read(path, remembered: isRemembered))
+            }
         }
         for path in rescuePaths(environment: environment) where seen.insert(path).inserted {
             sessions.append(read(path, remembered: false))
@@ -82,18 +102,30 @@ public struct StoredData: Sendable {
 
     /// The session at `path`, read whole (`error` says why it cannot be).
     public static func read(_ path: String, remembered: Bool) -> StoredSession {
-        let size = Erasure.size(of: path)
-        let name = URL(fileURLWithPath: path).lastPathComponent
+        readWhole(path, remembered: remembered).session
+    }
+
+    /// The session at `path` and its file, read whole (nil, and `error` says why, when it cannot be).
+    public static func readWhole(_ path: String, remembered: Bool) -> (session: StoredSession, file: SessionFile?) {
         do {
             let file = try SessionStore.read(path)
-            let started = (try? Date(file.startedAt, strategy: .iso8601)) ?? SessionNames.date(inFileName: name)
-            return StoredSession(path: path, file: file, error: nil, size: size, startedAt: started, remembered: remembered,
-                                 rescue: name.hasPrefix("interview-rescue-"))
+            return (StoredSession(path, facts: StoredSession.Facts(file), remembered: remembered), file)
         } catch {
-            return StoredSession(path: path, file: nil, error: error, size: size,
-                                 startedAt: SessionNames.date(inFileName: name), remembered: remembered,
-                                 rescue: name.hasPrefix("interview-rescue-"))
+            var session = StoredSession(path, facts: nil, remembered: remembered)
+            session.error = error
+            return (session, nil)
         }
+    }
+}
+
+extension StoredSession {
+    /// The session at `path`, whose facts are known (nil: not a readable session): its size
+    /// and date as `StoredData.read` gives them.
+    init(_ path: String, facts: Facts?, remembered: Bool) {
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        let started = facts.flatMap { try? Date($0.startedAt, strategy: .iso8601) } ?? SessionNames.date(inFileName: name)
+        self.init(path: path, facts: facts, error: nil, size: Erasure.size(of: path), startedAt: started,
+                  remembered: remembered, rescue: name.hasPrefix("interview-rescue-"))
     }
 }
 

@@ -8,6 +8,9 @@ final class Palette {
     private let colors: Int
     private var pairs: [[Int]: Int32] = [:]
     private var cache: [Style: (attr_t, Int32)] = [:]
+    /// The last style asked: neighbouring cells mostly share one, and hashing a style for
+    /// every cell of a frame cost as much as handing the cells to ncurses.
+    private var last: (style: Style, look: (attr_t, Int32))?
 
     /// `colors` as `ColorFallback.colorCount` says: 0 for attributes only.
     init(theme: Theme, colors: Int) {
@@ -16,6 +19,13 @@ final class Palette {
     }
 
     func attributes(_ style: Style) -> (attr_t, Int32) {
+        if let last, last.style == style { return last.look }
+        let look = lookUp(style)
+        last = (style, look)
+        return look
+    }
+
+    private func lookUp(_ style: Style) -> (attr_t, Int32) {
         if let known = cache[style] { return known }
         var look = theme.style(style.role)
         if style.inline.contains(.strong) { look.bold = true }

@@ -35,13 +35,14 @@ struct Anonymize: ParsableCommand {
 
     func run() throws {
         let store = SessionStore.standard()
-        let data = StoredData.load(store)
+        let data = IndexedListings.storedData(store)
         let (sessions, chosen) = try choose(data, store: store)
         // The reports `report -o` wrote from them: deleted, since they hold the name and the notes.
-        let files = sessions.compactMap(\.file)
-        let reports = data.reports.filter { report in report.exists && files.contains { report.reports(on: $0) } }
+        let facts = sessions.compactMap(\.facts)
+        let reports = data.reports.filter { report in report.exists && facts.contains { report.reports(on: $0) } }
         var listing = Privacy.Listing()
-        let pending = sessions.filter { $0.file.map(Redaction.isAnonymous) != true }
+        // Whether one is anonymous already is in its notes: the candidate's few files are read whole.
+        let pending = sessions.filter { StoredData.readWhole($0.path, remembered: $0.remembered).file.map(Redaction.isAnonymous) != true }
         listing.title("\(VisibleText.visible(target)): \(Privacy.count(sessions: pending.count, reports: reports.count)) "
                       + "(the sessions lose the name and the notes, the reports are deleted)")
         for session in pending { listing.session(session) }
@@ -72,9 +73,9 @@ struct Anonymize: ParsableCommand {
                     [Anonymization.Chosen(path: absolute, remembered: remembered) { _ in true }])
         }
         let name = target
-        let sessions = data.sessions.filter { $0.file.map { NameMatch.isExact(name, $0.candidate) } == true }
+        let sessions = data.sessions.filter { $0.facts.map { NameMatch.isExact(name, $0.candidate) } == true }
         guard !sessions.isEmpty else {
-            let near = data.sessions.compactMap(\.file).map(\.candidate).filter { NameMatch.isNear(name, $0) }
+            let near = data.sessions.compactMap(\.facts).map(\.candidate).filter { NameMatch.isNear(name, $0) }
             let similar = Array(Set(near)).sorted().map { "'\(VisibleText.visible($0))'" }.joined(separator: ", ")
             throw exitWithInputError(InputError(file: name, message:
                 "no such file, and no session of that candidate: expected a session file or a candidate's exact name"

@@ -38,7 +38,7 @@ struct Forget: ParsableCommand {
     }
 
     func run() throws {
-        let data = StoredData.load(SessionStore.standard())
+        let data = IndexedListings.storedData(SessionStore.standard())
         let name = self.name.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
         let found = ForgetSelection(name: name, ids: ids, data: data)
         let (chosen, reports, near) = (found.sessions, found.reports, found.similar)

@@ -41,7 +41,7 @@ enum Privacy {
 
         mutating func session(_ session: StoredSession, showID: Bool = false) {
             let date = session.startedAt.map { ReportText.date(ISO8601.string($0)) } ?? "date unknown"
-            let who = session.file.map { $0.candidate.isEmpty ? "(no name)" : VisibleText.visible($0.candidate) } ?? "(unreadable)"
+            let who = session.facts.map { $0.candidate.isEmpty ? "(no name)" : VisibleText.visible($0.candidate) } ?? "(unreadable)"
             var line = "  " + Self.pad(date, 21) + "  " + Self.pad(who, 24) + "  " + Self.pad(Erasure.describe(bytes: session.size), 9, right: true)
             if showID { line += "  id " + SessionNames.shortID(session.id) }
             line += "  " + VisibleText.visible(session.path)
@@ -49,7 +49,7 @@ enum Privacy {
             let inUse = SessionLock.isHeld(session: session.path)
             if inUse { line += "  (in use by a running interview: it will be kept)" }
             lines.append(line)
-            entries.append(Entry(kind: showID ? "similar" : "session", path: session.path, candidates: session.file.map { [$0.candidate] },
+            entries.append(Entry(kind: showID ? "similar" : "session", path: session.path, candidates: session.facts.map { [$0.candidate] },
                                  startedAt: session.startedAt.map(ISO8601.string), bytes: session.size, id: session.id, inUse: inUse))
             if !showID {
                 bytes += session.size

@@ -47,7 +47,7 @@ struct Purge: ParsableCommand {
             throw ExitCode(2)
         }
         let cutoff = RetentionPeriod.cutoff(days: days, now: Date())
-        let data = StoredData.load(SessionStore.standard())
+        let data = IndexedListings.storedData(SessionStore.standard())
         let sessions = data.sessions.filter { ($0.startedAt ?? .distantFuture) < cutoff }
         let undated = data.sessions.filter { $0.startedAt == nil }
         // Only what reads as a report of the program goes: a recorded path is never enough.

@@ -133,18 +133,10 @@ struct Resume: ParsableCommand {
     }
 
     /// The unfinished sessions: the folder's, the remembered `--out` files and the rescue
-    /// copies; those open in another window last.
+    /// copies; those open in another window last. Those the index holds as completed are not read.
     static func unfinished(_ store: SessionStore) -> [UnfinishedSession] {
-        var seen: Set<String> = []
-        return UnfinishedSession.ordered((store.sessionPaths() + store.knownPaths() + RescueCopies.paths()).compactMap { path in
-            // A rescue copy is listed even when it holds an ended interview: it must go back.
-            guard seen.insert(path).inserted, SessionStore.isRegularFile(path), let file = try? SessionStore.read(path),
-                  file.status != .completed || RescueCopies.isRescue(path),
-                  let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
-            else { return nil }
-            return UnfinishedSession(path: path, file: file, lastActivity: modified, open: SessionLock.isHeld(session: path),
-                                     rescue: RescueCopies.isRescue(path))
-        })
+        UnfinishedSession.find(store.sessionPaths() + store.knownPaths() + RescueCopies.paths(), isRescue: RescueCopies.isRescue,
+                               ended: IndexedListings.ended(store))
     }
 
     /// The session to go on with: the only one (said whose), or the one chosen.

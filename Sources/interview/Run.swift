@@ -71,7 +71,7 @@ struct Run: ParsableCommand {
         }
         // Not the file's name (another candidate's), and nothing at all on a shared screen.
         var notice = InterviewPlan.fit(plan, bank: bank, durationSeconds: durationSeconds ?? bank.durationSeconds)
-        if notice == nil, !share, store.newestUnfinished() != nil {
+        if notice == nil, !share, IndexedListings.newestUnfinished(store) != nil {
             notice = "An unfinished interview is waiting: `interview resume` lists it"
         }
         if share { notice = nil }

@@ -48,6 +48,40 @@ struct IndexEndToEndTests {
         #expect(rebuilt.status == 0 && rebuilt.stdout.contains("sessions: 10 ("), "\(rebuilt.stdout)\(rebuilt.stderr)")
     }
 
+    /// `forget`, `purge` and `anonymize` list the same through the index (with a session
+    /// new since `stats` filled it, one rewritten, and a file that is not a session) as
+    /// from the files alone; without an index they make none.
+    @Test func privacyListingsWithAndWithoutTheIndexSayTheSame() throws {
+        let (archive, paths) = try Self.indexedArchive()
+        try archive.session("Ada Lovelace", daysAgo: 400, rating: 2)
+        let rewritten = try archive.session("Grace Hopper", daysAgo: 500, rating: 1)
+        try FileManager.default.removeItem(atPath: paths["grace-540"]!)
+        try FileManager.default.moveItem(atPath: rewritten, toPath: paths["grace-540"]!)
+        try Data("{ \"candidate\": ".utf8).write(to: archive.store.folder.appendingPathComponent("broken.json"))
+        _ = try archive.report(paths["ada-300"]!, as: "ada.md")
+        let listings = [["forget", "Ada Lovelace"], ["forget", "ada", "--id", "0000", "--format", "json"],
+                        ["purge", "--older-than", "100d"], ["purge", "--older-than", "100d", "--format", "json"],
+                        ["anonymize", "Grace Hopper"], ["anonymize", "Grace Hopper", "--format", "json"]]
+        let index = archive.dataFolder.appendingPathComponent("index.sqlite")
+        let aside = archive.scratch.url.appendingPathComponent("index-aside")
+        try FileManager.default.createDirectory(at: aside, withIntermediateDirectories: true)
+        for file in [index.path, index.path + "-wal", index.path + "-shm"] where FileManager.default.fileExists(atPath: file) {
+            try FileManager.default.moveItem(atPath: file, toPath: aside.appendingPathComponent((file as NSString).lastPathComponent).path)
+        }
+        let files = try listings.map { try archive.run($0) }
+        #expect(!FileManager.default.fileExists(atPath: index.path), "a listing makes no index")
+        for name in try FileManager.default.contentsOfDirectory(atPath: aside.path) {
+            try FileManager.default.moveItem(at: aside.appendingPathComponent(name), to: archive.dataFolder.appendingPathComponent(name))
+        }
+        for (arguments, expected) in zip(listings, files) {
+            let through = try archive.run(arguments)
+            #expect(through.status == expected.status && through.stdout == expected.stdout && through.stderr == expected.stderr,
+                    "\(arguments): \(through.stdout)\(through.stderr) against \(expected.stdout)\(expected.stderr)")
+        }
+        #expect(files[0].stdout.contains("4 sessions and 1 report"), "\(files[0].stdout)")
+        #expect(Self.indexBytes(archive).contains("Interviewer I"), "the index in use")
+    }
+
     @Test func anIndexThatCannotBeOpenedIsSaidAndTheFilesAreRead() throws {
         let archive = try Archive()
         _ = try archive.twoYears()
@@ -113,5 +147,39 @@ struct IndexEndToEndTests {
         try tmux.send("y")
         #expect(try tmux.waitFor("exit status 0").contains("Interview discarded"))
         #expect(!bytes().contains("Nobody Indexed"))
+    }
+
+    /// `run`'s notice of an unfinished interview when `stats` made an index: one the index
+    /// holds as unfinished is said (confirmed by its file); once it ended since, it is not.
+    @Test(.enabled(if: Tmux.isAvailable, "tmux is not installed"))
+    func runSaysAnUnfinishedInterviewThroughTheIndex() throws {
+        let tmux = try Tmux()
+        let data = tmux.home.appendingPathComponent("data")
+        let environment = ["XDG_DATA_HOME": data.path, "XDG_CONFIG_HOME": tmux.home.appendingPathComponent("config").path]
+        try tmux.start(["run", "--now", "--candidate", "Left Indexed"], name: "left")
+        try tmux.waitFor("Question 1/15", in: "left")
+        try tmux.command("q", "l", to: "left")
+        #expect(try tmux.waitUntil { try !tmux.isRunning("left") })
+        // Older than the index's two seconds of settling: its row keeps the file's stamp.
+        Thread.sleep(forTimeInterval: 2.2)
+        #expect(try Binary.run(["stats"], environment: environment).status == 0)
+        let index = data.appendingPathComponent("interview/index.sqlite").path
+        #expect(FileManager.default.contents(atPath: index).map { String(decoding: $0, as: UTF8.self) }?.contains("Left Indexed") == true)
+
+        try tmux.start(["run"], name: "notice")
+        try tmux.waitFor("An unfinished interview is waiting", in: "notice")
+        try tmux.command("q", to: "notice")
+        #expect(try tmux.waitUntil { try !tmux.isRunning("notice") })
+
+        let path = try #require(tmux.sessionFiles().first).path
+        try tmux.start(["resume", path], name: "end")
+        try tmux.waitFor("Question 1/15", in: "end")
+        try tmux.command("q", "y", to: "end")
+        #expect(try tmux.waitUntil { try !tmux.isRunning("end") })
+        try tmux.start(["run"], name: "none")
+        let lobby = try tmux.waitFor("New interview", in: "none")
+        #expect(!lobby.contains("unfinished interview"), "ended since the index read it: \(lobby)")
+        try tmux.command("q", to: "none")
+        #expect(try tmux.waitUntil { try !tmux.isRunning("none") })
     }
 }

@@ -33,6 +33,24 @@ final class IndexFixture {
 
     func index() throws -> SessionIndex { try SessionIndex.open(indexURL) }
 
+    /// An interview left at its second question, started `index` hours after the generated ones' first.
+    static func unfinished(_ candidate: String, index: Int, mode: SessionMode = .live) throws -> SessionFile {
+        var engine = SessionEngine(bank: try BankLoader.load("machine-learning"), id: "unfinished-\(index)", mode: mode,
+                                   candidate: candidate, interviewer: "Bench",
+                                   startedAt: Date(timeIntervalSince1970: 1_800_000_000 + Double(index) * 3_600))
+        engine.perform(.next, at: 60)
+        return engine.snapshot(at: 90)
+    }
+
+    /// Makes every session file a day old: the index keeps the stamps of files not just
+    /// written (those are read again each time), so that it serves them as they are.
+    func age() throws {
+        for name in try FileManager.default.contentsOfDirectory(atPath: sessions.path) {
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -86_400)],
+                                                  ofItemAtPath: sessions.appendingPathComponent(name).path)
+        }
+    }
+
     /// Every byte of the database and of its WAL, as text (for the erasure checks).
     func indexBytes() -> String {
         SessionIndex.files(indexURL).prefix(2).compactMap { FileManager.default.contents(atPath: $0.path) }

@@ -95,7 +95,7 @@ import Testing
         let path = try folder.session("Grace Hopper", id: "d1e2f3a4-grace", daysAgo: 5, note: "COBOL")
         let report = try folder.report(path, as: "grace.md")
         let data = folder.data()
-        let file = try #require(data.sessions.first { $0.path == path }?.file)
+        let file = try #require(data.sessions.first { $0.path == path }?.facts)
 
         var failed = Erasure.Failures()
         let lines = try Anonymization.anonymize(.init(path: path, remembered: false) { _ in true }, store: folder.store,

@@ -33,4 +33,21 @@ import Testing
         #expect(!left.line(now: now).contains("another window"))
         #expect(UnfinishedSession.ordered([live, left]).map(\.path) == ["/s/left.json", "/s/live.json"])
     }
+
+    /// The files `resume` and `run` look at: the folder's regular `*.json` files, newest
+    /// first; not a link, a FIFO (which would hang the reader), a folder or a hidden file.
+    @Test func theSessionsFolderListsItsRegularSessionFilesOnly() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sessions-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for name in ["2026-01-01T10-00-00-ada.json", "2026-02-01T10-00-00-grace.json", ".2026-03-01.json", "notes.txt"] {
+            try Data("{}".utf8).write(to: folder.appendingPathComponent(name))
+        }
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("2026-04-01-link.json").path,
+                                                   withDestinationPath: folder.appendingPathComponent("notes.txt").path)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("2026-05-01-folder.json"), withIntermediateDirectories: true)
+        #expect(mkfifo(folder.appendingPathComponent("2026-06-01-fifo.json").path, 0o600) == 0)
+        #expect(SessionStore(folder: folder).sessionPaths()
+                == ["2026-02-01T10-00-00-grace.json", "2026-01-01T10-00-00-ada.json"].map { folder.appendingPathComponent($0).path })
+    }
 }

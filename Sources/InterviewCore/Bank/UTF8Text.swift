@@ -36,24 +36,23 @@ public enum UTF8Text {
     /// The lines of `text`, LF or CRLF; a final newline does not make an empty last line.
     /// A lone CR is a character of its line, as `grep -n` and the UTF-8 errors count lines.
     public static func lines(of text: String) -> [String] {
-        // Bytes, not characters: a line break is one byte in UTF-8, and a bank is read at every start.
-        let utf8 = text.utf8
-        var lines: [String] = []
-        var start = utf8.startIndex
-        func close(at end: String.Index) {
-            var last = end
-            if last > start, utf8[utf8.index(before: last)] == UInt8(ascii: "\r") { last = utf8.index(before: last) }
-            lines.append(String(text[start..<last]))
-        }
-        var index = start
-        while index < utf8.endIndex {
-            if utf8[index] == UInt8(ascii: "\n") {
-                close(at: index)
-                start = utf8.index(after: index)
+        // Bytes, not characters: a line break is one byte in UTF-8 (never inside another
+        // character), and a bank is read at every start, before the first frame.
+        var text = text
+        return text.withUTF8 { bytes in
+            var lines: [String] = []
+            var start = 0
+            func close(at end: Int) {
+                var last = end
+                if last > start, bytes[last - 1] == UInt8(ascii: "\r") { last -= 1 }
+                lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<last]), as: UTF8.self))
             }
-            index = utf8.index(after: index)
+            for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
+                close(at: index)
+                start = index + 1
+            }
+            if start < bytes.count || lines.isEmpty { close(at: bytes.count) }
+            return lines
         }
-        if start < utf8.endIndex || lines.isEmpty { close(at: utf8.endIndex) }
-        return lines
     }
 }

@@ -3,9 +3,17 @@
 /// standing alone, 1 otherwise.
 public enum DisplayWidth {
     public static func of(_ character: Character) -> Int {
-        if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F { return 1 }
+        if character.isPrintableASCII { return 1 }
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
+        // The screen's own borders, dashes and quotes, and accented Latin letters: looking
+        // up their Unicode properties cost more than the rest of drawing a frame.
+        if isNarrow(first.value), scalars.index(after: scalars.startIndex) == scalars.endIndex { return 1 }
+        return byProperties(scalars, first: first)
+    }
+
+    /// The rule itself, from the first character's Unicode properties.
+    static func byProperties(_ scalars: Character.UnicodeScalarView, first: Unicode.Scalar) -> Int {
         if scalars.count > 1, scalars.contains("\u{FE0F}"), first.properties.isEmoji { return 2 }
         if first.properties.isEmojiPresentation { return 2 }
         let v = first.value
@@ -18,7 +26,23 @@ public enum DisplayWidth {
     }
 
     public static func of(_ text: some StringProtocol) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        // Most cells hold one printable ASCII character.
+        if text.utf8.count == 1, let byte = text.utf8.first, byte >= 0x20, byte < 0x7F { return 1 }
+        // Or a border's piece: one scalar of a narrow block.
+        let scalars = text.unicodeScalars
+        if let first = scalars.first, isNarrow(first.value), scalars.index(after: scalars.startIndex) == scalars.endIndex { return 1 }
+        return text.reduce(0) { $0 + of($1) }
+    }
+
+    /// Whether the scalar is of a block whose every character stands alone one cell wide
+    /// (no mark, no format character, no emoji; FastTextPathTests checks each against the
+    /// rule): Latin-1 and Latin Extended letters, general punctuation's dashes, quotes and
+    /// bullets, box drawing and block elements.
+    static func isNarrow(_ value: UInt32) -> Bool {
+        switch value {
+        case 0xA0...0x2FF, 0x2010...0x2027, 0x2500...0x259F: true
+        default: false
+        }
     }
 
     private static let wideRanges: [ClosedRange<UInt32>] = [
@@ -32,5 +56,16 @@ public enum DisplayWidth {
     private static func isWide(_ v: UInt32) -> Bool {
         guard v >= 0x1100 else { return false }
         return wideRanges.contains { $0.contains(v) }
+    }
+}
+
+extension Character {
+    /// One printable ASCII character, most of what a screen shows: the width and the
+    /// visible form skip their Unicode work for it. Cheaper than `asciiValue`, which first
+    /// compares the character with CR LF.
+    public var isPrintableASCII: Bool {
+        let bytes = utf8
+        guard let first = bytes.first, first >= 0x20, first < 0x7F else { return false }
+        return bytes.count == 1
     }
 }

@@ -11,7 +11,7 @@ public enum VisibleText {
 
     /// The visible form of a character, or nil when it is safe as it is.
     public static func mark(_ character: Character) -> String? {
-        if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F { return nil }
+        if character.isPrintableASCII { return nil }
         guard character.unicodeScalars.contains(where: isUnsafe) else { return nil }
         var out = ""
         for scalar in character.unicodeScalars {

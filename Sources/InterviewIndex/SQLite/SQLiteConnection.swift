@@ -14,10 +14,11 @@ final class SQLiteConnection {
 
     /// Opens (creating it when missing) the database at `path` in WAL mode, with deleted
     /// content overwritten (`secure_delete`) and foreign keys enforced (the index's
-    /// `ON DELETE CASCADE`).
-    init(path: String) throws(SQLiteError) {
+    /// `ON DELETE CASCADE`). `readingOnly`: an existing database, only read, waiting for
+    /// no one (a reader of a WAL database is not kept waiting by a writer).
+    init(path: String, readingOnly: Bool = false) throws(SQLiteError) {
         var opened: OpaquePointer?
-        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        let flags = (readingOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX
         let code = sqlite3_open_v2(path, &opened, flags, nil)
         guard let opened else { throw SQLiteError(code: code, message: "cannot allocate a connection to \(path)") }
         guard code == SQLITE_OK else {
@@ -26,6 +27,7 @@ final class SQLiteConnection {
             throw error
         }
         handle = opened
+        guard !readingOnly else { return }
         sqlite3_busy_timeout(handle, Self.busySeconds * 1000)
         try execute("PRAGMA journal_mode = WAL; PRAGMA secure_delete = ON; PRAGMA foreign_keys = ON")
     }

@@ -281,10 +281,29 @@ public struct SessionStore: Sendable {
 
     /// Session files in the folder, newest first by name (names start with the date).
     /// Only regular files: a FIFO named like a session would hang whoever read it.
+    /// `run` asks this before its first screen, of a folder that grows by a file per
+    /// interview: the folder's entries say what each is, so no file is asked (`lstat`)
+    /// unless its file system does not say, and no path asks whether it is a folder.
     public func sessionPaths() -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted(by: >)
-            .map { folder.appendingPathComponent($0).path }.filter(Self.isRegularFile)
+        Self.regularFileNames(in: folder.path).filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted(by: >)
+            .map { folder.appendingPathComponent($0, isDirectory: false).path }
+    }
+
+    /// The names of the regular files (not links) in `folder`, in no order; none when it cannot be read.
+    static func regularFileNames(in folder: String) -> [String] {
+        guard let stream = opendir(folder) else { return [] }
+        defer { closedir(stream) }
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_REG): names.append(name)
+            case Int32(DT_UNKNOWN) where name != "." && name != "..":
+                if isRegularFile(folder + "/" + name) { names.append(name) }
+            default: continue
+            }
+        }
+        return names
     }
 
     /// Whether `path` is a regular file itself (not a link, a FIFO, a device or a folder).
@@ -295,10 +314,12 @@ public struct SessionStore: Sendable {
 
     /// The newest session that was left unfinished, if any. Every `run` asks this, with
     /// a folder that grows by a file per interview: completed files are told apart by
-    /// their last bytes, and only the others are read whole.
-    public func newestUnfinished() -> (path: String, file: SessionFile)? {
+    /// their last bytes, and only the others are read whole. `waiting(path)`: whether the
+    /// index of session files, knowing the file as it is now, holds it as an unfinished live
+    /// session (then its bytes are read only if so), nil when it does not know it.
+    public func newestUnfinished(waiting: (String) -> Bool? = { _ in nil }) -> (path: String, file: SessionFile)? {
         // One live in another window is not waiting: it is being run.
-        for path in sessionPaths() where !Self.endsAsCompleted(path) && !SessionLock.isHeld(session: path) {
+        for path in sessionPaths() where (waiting(path) ?? !Self.endsAsCompleted(path)) && !SessionLock.isHeld(session: path) {
             if let file = try? Self.read(path), file.status != .completed, file.mode == .live { return (path, file) }
         }
         return nil

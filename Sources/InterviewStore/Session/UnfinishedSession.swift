@@ -44,6 +44,22 @@ public struct UnfinishedSession: Sendable {
                                    + "last activity \(ago): \(path)\(note)")
     }
 
+    /// The unfinished sessions among `paths` (each once), in the list's order. A rescue copy
+    /// (`isRescue`) is listed even when it holds an ended interview: it must go back.
+    /// `ended`: the files the index of session files holds, as they are now, as completed
+    /// interviews: those are not read (the others are, whole: the list shows where each stands).
+    public static func find(_ paths: [String], isRescue: (String) -> Bool, ended: Set<String> = []) -> [UnfinishedSession] {
+        var seen: Set<String> = []
+        return ordered(paths.compactMap { path in
+            guard seen.insert(path).inserted, isRescue(path) || !ended.contains(path), SessionStore.isRegularFile(path),
+                  let file = try? SessionStore.read(path), file.status != .completed || isRescue(path),
+                  let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+            else { return nil }
+            return UnfinishedSession(path: path, file: file, lastActivity: modified, open: SessionLock.isHeld(session: path),
+                                     rescue: isRescue(path))
+        })
+    }
+
     /// The order of the list: what can be resumed first, newest activity first.
     public static func ordered(_ sessions: [UnfinishedSession]) -> [UnfinishedSession] {
         sessions.sorted { ($0.open ? 1 : 0, $1.lastActivity) < ($1.open ? 1 : 0, $0.lastActivity) }

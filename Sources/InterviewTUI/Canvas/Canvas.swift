@@ -67,34 +67,51 @@ public struct Canvas: Hashable, Sendable {
     /// never passed on. Returns the column after the last cell written.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, style: Style, limit: Int? = nil) -> Int {
-        let end = min(limit ?? width, width)
         var column = x
         guard y >= 0, y < height else { return column }
-        /// Writes one character; false once it does not fit.
-        func place(_ piece: Character, _ pieceStyle: Style) -> Bool {
-            let w = DisplayWidth.of(piece)
-            if w == 0 { return true }
-            if column + w > end { return false }
-            if column >= 0 {
-                clearWide(at: column, y: y)
-                cells[y * width + column] = Cell(String(piece), pieceStyle)
-                if w == 2 {
-                    clearWide(at: column + 1, y: y)
-                    cells[y * width + column + 1] = Cell("", pieceStyle)
-                }
-            }
-            column += w
-            return true
-        }
+        let end = min(limit ?? width, width)
         for character in text {
-            if let marked = VisibleText.mark(character) {
-                let control = style.with(.control)
-                for piece in marked where !place(piece, control) { return column }
-            } else if !place(character, style) {
-                return column
-            }
+            let (next, fits) = place(character, x: column, y: y, style: style, end: end)
+            column = next
+            if !fits { break }
         }
         return column
+    }
+
+    /// Writes one character as `put` writes each of a text's (a pane's glyphs, without a
+    /// string made for each).
+    @discardableResult
+    public mutating func put(_ character: Character, x: Int, y: Int, style: Style, limit: Int? = nil) -> Int {
+        guard y >= 0, y < height else { return x }
+        return place(character, x: x, y: y, style: style, end: min(limit ?? width, width)).column
+    }
+
+    /// Writes a character, or its visible marks; `fits` is false once one does not fit
+    /// before `end`, and `column` is after the last cell written.
+    private mutating func place(_ character: Character, x: Int, y: Int, style: Style, end: Int) -> (column: Int, fits: Bool) {
+        guard let marked = VisibleText.mark(character) else { return placeOne(character, x: x, y: y, style: style, end: end) }
+        var column = x
+        for piece in marked {
+            let (next, fits) = placeOne(piece, x: column, y: y, style: style.with(.control), end: end)
+            column = next
+            if !fits { return (column, false) }
+        }
+        return (column, true)
+    }
+
+    private mutating func placeOne(_ piece: Character, x column: Int, y: Int, style: Style, end: Int) -> (column: Int, fits: Bool) {
+        let w = DisplayWidth.of(piece)
+        if w == 0 { return (column, true) }
+        if column + w > end { return (column, false) }
+        if column >= 0 {
+            clearWide(at: column, y: y)
+            cells[y * width + column] = Cell(String(piece), style)
+            if w == 2 {
+                clearWide(at: column + 1, y: y)
+                cells[y * width + column + 1] = Cell("", style)
+            }
+        }
+        return (column + w, true)
     }
 
     /// Writes a cell as the terminal would draw it: a wide character covers the cell after

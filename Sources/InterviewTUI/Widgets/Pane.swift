@@ -87,7 +87,7 @@ struct Pane {
     static func draw(_ glyphs: [Glyph], into canvas: inout Canvas, x: Int, y: Int, limit: Int) {
         var column = x
         for glyph in glyphs {
-            let next = canvas.put(String(glyph.character), x: column, y: y, style: glyph.style, limit: limit)
+            let next = canvas.put(glyph.character, x: column, y: y, style: glyph.style, limit: limit)
             if next == column, glyph.width > 0 { break }
             column = next
         }
