@@ -6,15 +6,15 @@ import InterviewCore
 /// shared, 10,000 sessions of 15 questions take a few tens of megabytes instead of
 /// two hundred (strings and arrays are copied only when written). The index shares the
 /// same values by its text ids as it reads its rows (`SessionIndex.facts`).
-public struct SharedFacts {
+struct SharedFacts {
     private var strings: Set<String> = []
     private var rubrics: Set<[SessionFile.RubricItem]> = []
     private var banks: Set<SessionFile.BankInfo> = []
 
-    public init() {}
+    init() {}
 
     /// `session` holding the values an earlier one had, where equal.
-    public mutating func share(_ session: StatsSession) -> StatsSession {
+    mutating func share(_ session: StatsSession) -> StatsSession {
         var session = session
         session.interviewer = string(session.interviewer)
         session.bank = banks.insert(session.bank).memberAfterInsert
