@@ -39,9 +39,10 @@ extension SessionReport {
                             markedAsked: progress?.markedAsked ?? false, skipped: progress?.skipped ?? false,
                             skipReason: progress?.skipReason, followUpsAsked: progress?.followUpsAsked ?? [])
         }
+        let events = Array(session.events)
         self.init(file: file, header: Header(session), records: session.questions, gathered: gathered, state: state,
                   totalSeconds: Durations.wholeSeconds(state.totalElapsed(at: at)), closingNotes: state.closingNotes,
-                  events: Array(session.events))
+                  events: events, clock: ClockTimes(startedAt: session.startedAt, events: events))
         evidence = EvidenceCheck.warnings(self)
     }
 
@@ -50,9 +51,10 @@ extension SessionReport {
     /// total time, whose report needs the events. The order of the questions and the times
     /// of the notes, and the clocks, come from a fold of the events as the summary reads them.
     ///
-    /// `checkingEvidence: false` leaves `evidence` empty: `stats` keeps none of it
-    /// (`StatsSession`), and the check of the notes' words was half of its reading time.
-    init?(_ summary: SessionSummary, file: String, checkingEvidence: Bool = true) {
+    /// `detail: .statsFacts` leaves out what `stats` keeps none of (`StatsSession`): the
+    /// evidence check (the notes' words: half of its reading time), the wall-clock times of
+    /// the notes and of the timeline (a date formatted per note, a fifth of what was left).
+    init?(_ summary: SessionSummary, file: String, detail: Detail = .whole) {
         guard summary.totalSeconds != nil else { return nil }
         let events = summary.events.map(\.event)
         let state = SessionState.fold(rubricCounts: summary.questions.filter { $0.added != true }.map(\.rubric.count),
@@ -71,8 +73,16 @@ extension SessionReport {
         var header = Header(summary)
         header.recommendation = summary.recommendation
         self.init(file: file, header: header, records: summary.questions, gathered: gathered, state: state,
-                  totalSeconds: totalSeconds, closingNotes: summary.closingNotes, events: events)
-        if checkingEvidence { evidence = EvidenceCheck.warnings(self) }
+                  totalSeconds: totalSeconds, closingNotes: summary.closingNotes, events: events,
+                  clock: detail == .whole ? ClockTimes(startedAt: summary.startedAt, events: events) : nil)
+        if detail == .whole { evidence = EvidenceCheck.warnings(self) }
+    }
+
+    /// How much of the report a summary's is built with.
+    enum Detail {
+        case whole
+        /// What `StatsSession` keeps of it.
+        case statsFacts
     }
 
     /// The session's header, as both the file and its summary give it.
@@ -98,14 +108,13 @@ extension SessionReport {
     }
 
     private init(file: String, header: Header, records: [SessionFile.QuestionRecord], gathered: [Gathered], state: SessionState,
-                 totalSeconds: Int, closingNotes: [NoteLine], events: [SessionEvent]) {
-        let clock = ClockTimes(startedAt: header.startedAt, events: events)
+                 totalSeconds: Int, closingNotes: [NoteLine], events: [SessionEvent], clock: ClockTimes?) {
         let numbers = Self.numbers(state: state, count: records.count)
         let ratedAt = Self.firstRatings(events)
         func notes(_ lines: [NoteLine], times: [Double]) -> [Note] {
             lines.indices.map { i in
                 let t = times.count == lines.count ? times[i] : nil
-                return Note(at: lines[i].at, text: lines[i].text, interviewSeconds: t, clockTime: t.flatMap(clock.label))
+                return Note(at: lines[i].at, text: lines[i].text, interviewSeconds: t, clockTime: t.flatMap { clock?.label(at: $0) })
             }
         }
         var shown: [QuestionReport] = []
@@ -131,7 +140,9 @@ extension SessionReport {
                   recommendation: header.recommendation ?? state.recommendation,
                   closingNotes: notes(closingNotes, times: state.closingNoteTimes), totalSeconds: totalSeconds, questions: shown,
                   notInPlan: records.count - shown.count,
-                  timeline: TimelineEntry.timeline(events, clock: clock) { numbers.indices.contains($0) ? numbers[$0] : nil },
+                  timeline: clock.map { clock in
+                      TimelineEntry.timeline(events, clock: clock) { numbers.indices.contains($0) ? numbers[$0] : nil }
+                  } ?? [],
                   amendedAt: state.amendedFrom, amendingSeconds: Durations.wholeSeconds(state.amendingSeconds),
                   overallAmended: state.overallAmended, competencies: competencies,
                   uncoveredCompetencies: Self.uncovered(records.map { $0.competencies ?? [] }, covered: competencies), evidence: [],

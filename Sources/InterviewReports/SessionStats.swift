@@ -170,27 +170,34 @@ public struct SessionStats: Hashable, Sendable {
     }
 
     /// Reads every `*.json` file of `folder` (not hidden ones, not in subfolders),
-    /// several at once (one per core); a file that is not a readable session is skipped with
+    /// several at once (one per core), a few hundred at a time, keeping what their facts
+    /// repeat once (`SharedFacts`); a file that is not a readable session is skipped with
     /// its error. The filter is applied once they are read.
     public static func load(folder: URL, filter: StatsFilter = StatsFilter()) throws(InputError) -> SessionStats {
         let paths = try sessionPaths(in: folder)
-        let results = concurrentMap(paths) { path -> Result<StatsSession, InputError> in
-            do throws(InputError) {
-                return .success(try StatsSession.read(path))
-            } catch {
-                return .failure(error)
-            }
-        }
         var sessions: [StatsSession] = []
         var skipped: [InputError] = []
-        for result in results {
-            switch result {
-            case .success(let session): sessions.append(session)
-            case .failure(let error): skipped.append(error)
+        var shared = SharedFacts()
+        for start in stride(from: 0, to: paths.count, by: batch) {
+            let results = concurrentMap(Array(paths[start..<min(start + batch, paths.count)])) { path -> Result<StatsSession, InputError> in
+                do throws(InputError) {
+                    return .success(try StatsSession.read(path))
+                } catch {
+                    return .failure(error)
+                }
+            }
+            for result in results {
+                switch result {
+                case .success(let session): sessions.append(shared.share(session))
+                case .failure(let error): skipped.append(error)
+                }
             }
         }
         return SessionStats(folder: folder.path, facts: sessions, skipped: skipped, filter: filter)
     }
+
+    /// Files read at once: the facts of a few hundred sessions before they are shared.
+    static let batch = 256
 
     /// The session files `stats` reads in `folder`: its `*.json` files (not hidden ones,
     /// not in subfolders), in name order.
@@ -215,10 +222,9 @@ public struct SessionStats: Hashable, Sendable {
     /// file the program saved; only a file whose events alone were damaged since is read
     /// here (from its summary) and refused there.
     ///
-    /// Without the evidence check (`evidence` is empty when read from the summary), which
-    /// `stats` does not show.
+    /// Read from the summary, without what `stats` does not show (`SessionReport.Detail.statsFacts`).
     static func report(_ path: String, data: Data, name: String) throws(InputError) -> SessionReport {
-        if let report = SessionReport(try SessionSummary.decode(data, file: path), file: name, checkingEvidence: false) {
+        if let report = SessionReport(try SessionSummary.decode(data, file: path), file: name, detail: .statsFacts) {
             return report
         }
         return SessionReport(try SessionFile.decode(data, file: path), file: name)

@@ -237,3 +237,72 @@ import Testing
         }
     }
 }
+
+/// The events read from the bytes are left out of what the JSON decoder is given
+/// (`SessionFile.decode`): what the scan accepts there, nothing else checks.
+@Suite struct EventScanDepthTests {
+    /// A value nested deep under a key no event has: the scan of the events counts its
+    /// depth from the top of the document, as the scan of the whole file does, so `stats`
+    /// refuses the file with the same error as every other reader.
+    @Test func aValueNestedDeepInAnEventIsRefusedAsTheWholeFileIs() throws {
+        // Under the document, `events` and the event: 3 + 510 levels, past the 512 allowed.
+        let nested = String(repeating: "[", count: 510) + String(repeating: "]", count: 510)
+        let text = try SessionLimitsTests.sessionText()
+            .replacing("\"type\" : \"started\"", with: "\"type\" : \"started\", \"extra\" : \(nested)")
+        let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false)
+            .firstIndex { $0.contains("\"started\"") }) + 1
+        SessionLimitsTests.refused(text, line: line, containing: "nested more than 512 deep")
+    }
+
+    /// `at` and the other times are read without strtod when they are short: the same
+    /// `Double` as the decoder's, digit for digit.
+    @Test func shortDecimalsReadAsTheDecoderReadsThem() throws {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var fastPathRead = 0
+        for _ in 0..<20_000 {
+            let digits = 1 + next(15)
+            let fraction = next(digits)
+            var text = next(4) == 0 ? "-" : ""
+            let whole = digits - fraction
+            text += String(1 + next(9)) + (1..<whole).map { _ in String(next(10)) }.joined()
+            if fraction > 0 { text += "." + (0..<fraction).map { _ in String(next(10)) }.joined() }
+            let expected = try JSONDecoder().decode(Double.self, from: Data(text.utf8))
+            let read = Array(text.utf8).withUnsafeBufferPointer { JSONScan.Scanner.shortDecimal($0[...]) }
+            #expect(read?.bitPattern == expected.bitPattern, "\(text)")
+            if read != nil { fastPathRead += 1 }
+        }
+        #expect(fastPathRead == 20_000)
+        for short in ["0", "-0", "0.5", "-0.001", "2831.333"] {
+            let expected = try JSONDecoder().decode(Double.self, from: Data(short.utf8))
+            let read = Array(short.utf8).withUnsafeBufferPointer { JSONScan.Scanner.shortDecimal($0[...]) }
+            #expect(read?.bitPattern == expected.bitPattern, "\(short)")
+        }
+        for long in ["1234567890123456", "0.1234567890123456", "1e5", "1.5E-3"] {
+            #expect(Array(long.utf8).withUnsafeBufferPointer { JSONScan.Scanner.shortDecimal($0[...]) } == nil, "\(long)")
+        }
+    }
+}
+
+/// JSONScan passes over plain text eight bytes at a time: a byte that needs a look is
+/// found wherever it falls in those eight.
+@Suite struct JSONScanStringTests {
+    @Test func everyPlaceInAWordIsLookedAt() {
+        for place in 0..<24 {
+            let before = Array(repeating: UInt8(ascii: "a"), count: place), after = Array(repeating: UInt8(ascii: "b"), count: 20)
+            func scanned(_ middle: [UInt8]) -> JSONScan.Problem? {
+                JSONScan.check(Data([UInt8(ascii: "["), UInt8(ascii: "\"")] + before + middle + after + [UInt8(ascii: "\""), UInt8(ascii: "]")]))
+            }
+            let at = 2 + place
+            #expect(scanned([0x09])?.offset == at, "a tab at \(place)")
+            #expect(scanned([0xC3, 0x28])?.offset == at, "not UTF-8 at \(place)")
+            #expect(scanned([0xC3, 0xA9]) == nil, "é at \(place)")
+            #expect(scanned([UInt8(ascii: "\\"), UInt8(ascii: "q")])?.offset == at, "an unknown escape at \(place)")
+            #expect(scanned([UInt8(ascii: "\\"), UInt8(ascii: "\"")]) == nil, "an escaped quote at \(place)")
+            #expect(scanned([UInt8(ascii: "\""), UInt8(ascii: "\"")])?.message.contains("expected ','") == true, "a quote at \(place)")
+        }
+    }
+}

@@ -27,10 +27,16 @@ enum JSONScan {
         scan(data, events: false).problem
     }
 
+    /// The top-level `events` as `eventSummaries` reads them, and the bytes of their value.
+    struct ScannedEvents {
+        var summaries: [EventSummary]
+        var range: Range<Int>
+    }
+
     /// `check`, and with `events` the top-level `events` read on the way
     /// (`eventSummaries`), in the same pass.
-    static func scan(_ data: Data, events: Bool) -> (problem: Problem?, events: [EventSummary]?) {
-        data.withUnsafeBytes { raw -> (Problem?, [EventSummary]?) in
+    static func scan(_ data: Data, events: Bool) -> (problem: Problem?, events: ScannedEvents?) {
+        data.withUnsafeBytes { raw -> (Problem?, ScannedEvents?) in
             var scanner = Scanner(bytes: raw.bindMemory(to: UInt8.self))
             scanner.wantsEvents = events
             do throws(Problem) {
@@ -52,7 +58,7 @@ enum JSONScan {
         var keys: [(Range<Int>, escaped: Bool)] = []
         /// Whether to read the top-level `events` on the way, and what they read as.
         var wantsEvents = false
-        var events: [EventSummary]?
+        var events: ScannedEvents?
 
         init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -124,7 +130,9 @@ enum JSONScan {
             let start = index
             index += 1
             var escaped = false
-            while index < bytes.count {
+            while true {
+                skipPlainWords()
+                guard index < bytes.count else { break }
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\"") {
                     index += 1
@@ -162,6 +170,28 @@ enum JSONScan {
             throw problem("the document ends inside a string that starts here", at: start)
         }
 
+        /// Past the bytes that neither end a string nor need a look (printable ASCII but
+        /// `"` and `\`: most of a session's text), eight at a time, up to the first that does.
+        mutating func skipPlainWords() {
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            // The high bit of each byte of `word` that is zero, or less than `n` (n ≤ 0x80):
+            // the classic bit tricks, exact for the lowest such byte (a borrow may only mark
+            // bytes above it).
+            func zeros(_ word: UInt64) -> UInt64 { (word &- ones) & ~word & highs }
+            func below(_ word: UInt64, _ n: UInt64) -> UInt64 { (word &- ones &* n) & ~word & highs }
+            guard let base = bytes.baseAddress else { return }
+            while index + 8 <= bytes.count {
+                // The first byte in memory the lowest, whatever the machine's byte order.
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                let marked = word & highs | below(word, 0x20) | zeros(word ^ (ones &* 0x22)) | zeros(word ^ (ones &* 0x5C))
+                if marked != 0 {
+                    index += marked.trailingZeroBitCount / 8
+                    return
+                }
+                index += 8
+            }
+        }
+
         mutating func object(depth: Int) throws(Problem) {
             guard depth <= maxDepth else { throw problem("nested more than \(maxDepth) deep") }
             index += 1
@@ -194,8 +224,9 @@ enum JSONScan {
                 if depth == 1, wantsEvents, !key.escaped, equals(key.0, "events") {
                     // Read as stats needs them; what they cannot vouch for is scanned again as any value.
                     let start = index
-                    events = readEvents()
-                    if events == nil {
+                    if let read = readEvents() {
+                        events = ScannedEvents(summaries: read, range: start..<index)
+                    } else {
                         index = start
                         try value(depth: depth)
                     }

@@ -23,7 +23,7 @@ public enum SessionMode: String, Codable, Hashable, Sendable {
 /// started (time while the program was not running does not count). Only the fields
 /// its type needs are set, so the JSON stays small and easy to read with `jq`.
 public struct SessionEvent: Codable, Hashable, Sendable {
-    public enum Kind: String, Codable, Hashable, Sendable {
+    public enum Kind: String, Codable, Hashable, Sendable, CaseIterable {
         case started
         case questionOpened
         case rubricToggled
