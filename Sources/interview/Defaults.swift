@@ -22,20 +22,17 @@ enum Defaults {
     /// The bank named on the command line, else config.toml's `bank`, else the built-in one.
     static func bank(_ given: String?, config: Config? = nil) throws -> Bank {
         let config = try config ?? self.config()
-        let reference = config.bankName(given: given)
-        do {
-            return try BankLoader.load(reference, config: config)
-        } catch {
-            throw exitWithInputError(given == nil ? config.error(at: "bank", error, value: reference) : error)
-        }
+        return try loadBank(given, config: config).valueOrExit()
     }
 
-    /// `run`'s bank, interviewer and duration: the command line's, else config.toml's, else
-    /// the built-in bank, `$USER` and the bank's own duration (nil).
-    static func live(bank: String?, interviewer: String?, duration: String?) throws -> (Bank, String, Int?) {
-        let config = try config()
-        let bank = try self.bank(bank, config: config)
-        return (bank, config.interviewer(given: interviewer), config.durationSeconds(given: try duration.map(parseDuration)))
+    /// The bank `bank` would give, or its problem, said by no one yet (a thread of its own reads it for `run`).
+    static func loadBank(_ given: String?, config: Config) -> Result<Bank, InputError> {
+        let reference = config.bankName(given: given)
+        do throws(InputError) {
+            return .success(try BankLoader.load(reference, config: config))
+        } catch {
+            return .failure(given == nil ? config.error(at: "bank", error, value: reference) : error)
+        }
     }
 
     /// For `--help` (and the man page, which a blank line here would break): where the defaults come from.

@@ -81,6 +81,16 @@ func exitWithInputError(_ error: InputError) -> ExitCode {
     return ExitCode(2)
 }
 
+extension Result where Failure == InputError {
+    /// The value, or exit 2 once the problem is said (`exitWithInputError`).
+    func valueOrExit() throws -> Success {
+        switch self {
+        case .success(let value): return value
+        case .failure(let error): throw exitWithInputError(error)
+        }
+    }
+}
+
 /// The screen commands draw on the terminal and read keys from it. With either one
 /// redirected they would write escape codes into a file, or spin on an input that has
 /// ended: they stop instead, after checking their input and before anything is saved.

@@ -58,8 +58,17 @@ struct Run: ParsableCommand {
     @OptionGroup var pointer: MouseOption
 
     func run() throws {
-        let (bank, interviewer, durationSeconds) = try Defaults.live(bank: self.bank, interviewer: self.interviewer, duration: duration)
-        let theme = try look.resolve()
+        let config = try Defaults.config()
+        // The bank is read and parsed on the other core while this one asks the terminal its
+        // background (a round trip: tens of milliseconds over ssh) and reads the theme. Their
+        // problems are said in the order they always were: the bank's, the duration's, the theme's.
+        let given = self.bank
+        let loading = Pending { Defaults.loadBank(given, config: config) }
+        let theming = look.theme(config: config)
+        let bank = try loading.wait().valueOrExit()
+        let interviewer = config.interviewer(given: self.interviewer)
+        let durationSeconds = config.durationSeconds(given: try duration.map(parseDuration))
+        let theme = try theming.valueOrExit()
         let store = SessionStore.standard()
         let out = self.out.map { URL(fileURLWithPath: $0) }
         if let out, FileManager.default.fileExists(atPath: out.path) { throw Self.exists(out) }

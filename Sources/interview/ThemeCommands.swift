@@ -22,14 +22,18 @@ struct ThemeOption: ParsableArguments {
     /// COLORFGBG says, else `default`. A bad theme stops the command with exit 2 before
     /// the screen starts.
     func resolve() throws -> Theme {
-        let config = try Defaults.config()
+        try theme(config: Defaults.config()).valueOrExit()
+    }
+
+    /// The theme `resolve` gives, or its problem, not said yet (`run` says its bank's first).
+    func theme(config: Config) -> Result<Theme, InputError> {
         let background = (theme ?? config.theme) == nil
             ? BackgroundQuery.ask() ?? TerminalBackground(colorfgbg: ProcessInfo.processInfo.environment["COLORFGBG"]) : nil
         let reference = theme ?? config.theme ?? background?.themeName ?? ThemeLoader.defaultName
         do throws(InputError) {
-            return try ThemeLoader.load(reference)
+            return .success(try ThemeLoader.load(reference))
         } catch {
-            throw exitWithInputError(theme == nil ? config.error(at: "theme", error, value: reference) : error)
+            return .failure(theme == nil ? config.error(at: "theme", error, value: reference) : error)
         }
     }
 }

@@ -67,4 +67,23 @@ struct ErrorStyleEndToEndTests {
         let given = try Binary.run(["practice", "machine-learning", "--theme", "ligth"], environment: environment)
         #expect(given.stderr.hasPrefix("interview: ligth: "), "\(given.stderr)")
     }
+
+    /// `run` reads its bank on another thread while it reads its theme: the problems are
+    /// still said one at a time, in the order they always were (bank, duration, theme).
+    @Test func runSaysTheBanksProblemBeforeTheDurationsAndTheThemes() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("run-order-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let environment = ["XDG_CONFIG_HOME": folder.path, "XDG_DATA_HOME": folder.path]
+        let all = try Binary.run(["run", "machine-lerning", "--duration", "soon", "--theme", "ligth"], environment: environment)
+        #expect(all.status == 2)
+        #expect(all.stderr == "interview: machine-lerning: no such file or bank: did you mean 'machine-learning'?\n", "\(all.stderr)")
+        let durationAndTheme = try Binary.run(["run", "machine-learning", "--duration", "soon", "--theme", "ligth"], environment: environment)
+        #expect(durationAndTheme.status == 2)
+        #expect(durationAndTheme.stderr.hasPrefix("interview: --duration: bad duration 'soon'"), "\(durationAndTheme.stderr)")
+        #expect(durationAndTheme.stderr.split(separator: "\n").count == 1, "\(durationAndTheme.stderr)")
+        let theme = try Binary.run(["run", "machine-learning", "--theme", "ligth"], environment: environment)
+        #expect(theme.status == 2)
+        #expect(theme.stderr.hasPrefix("interview: ligth: "), "\(theme.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("interview/sessions").path))
+    }
 }

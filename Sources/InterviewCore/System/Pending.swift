@@ -1,8 +1,9 @@
 import Dispatch
 
 /// A value worked out on another thread while this one does something else: the index
-/// reads the next batch of session files while it writes the rows of this one, so that
-/// SQLite's writes (on one thread) do not leave the other core idle.
+/// reads the next batch of session files while it writes the rows of this one (SQLite's
+/// writes are on one thread), and `run` parses its bank while the terminal is asked its
+/// background, so that the other core is not left idle.
 public struct Pending<Value: Sendable>: Sendable {
     private let box = Box()
     private let done = DispatchGroup()
