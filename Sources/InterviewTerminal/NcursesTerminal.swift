@@ -98,10 +98,9 @@ public final class NcursesTerminal: TerminalDevice {
         for change in update.changes {
             let (x, y, cell) = (Int32(change.x), Int32(change.y), change.cell)
             let (attributes, pair) = palette.attributes(cell.style)
-            if cell.text.utf8.count == 1, let byte = cell.text.utf8.first {
-                // Most cells: one printable ASCII character (the canvas marked the others), no array to build.
-                var ascii: (wchar_t, wchar_t) = (wchar_t(byte), 0)
-                _ = withUnsafeMutableBytes(of: &ascii) { buffer in
+            if let character = Self.single(cell.text) {
+                var single: (wchar_t, wchar_t) = (character, 0)
+                _ = withUnsafeMutableBytes(of: &single) { buffer in
                     ishim_put(y, x, buffer.baseAddress!.assumingMemoryBound(to: wchar_t.self), attributes, pair)
                 }
                 continue
@@ -122,6 +121,17 @@ public final class NcursesTerminal: TerminalDevice {
         }
         wrefresh(ishim_stdscr())
         writesInLastFrame = Int(ishim_frame_end())
+    }
+
+    /// Most cells, given to ncurses with no array to build: one printable ASCII character
+    /// (the canvas marked the others), or one of a block the canvas and the terminal both
+    /// draw one column wide (borders, dashes, accented letters). Nil for the rest.
+    static func single(_ text: String) -> wchar_t? {
+        if text.utf8.count == 1, let byte = text.utf8.first { return wchar_t(byte) }
+        var scalars = text.unicodeScalars.makeIterator()
+        guard let only = scalars.next(), scalars.next() == nil, DisplayWidth.isNarrow(only.value) else { return nil }
+        let character = wchar_t(bitPattern: only.value)
+        return ishim_wcwidth(character) == 1 ? character : nil
     }
 
     /// What ncurses is given for a cell: the cluster's first character and the combining

@@ -48,7 +48,8 @@ struct Join: ParsableCommand {
         guard lead.mode == .live else {
             throw exitWithInputError(InputError(file: session, message: "is a practice session: expected a live interview to join"))
         }
-        let interviewer = try Defaults.config().interviewer(given: self.interviewer)
+        let config = try Defaults.config()
+        let interviewer = config.interviewer(given: self.interviewer)
         let theme = try look.resolve()
         let out = self.out.map { URL(fileURLWithPath: $0) }
         if let out, FileManager.default.fileExists(atPath: out.path) { throw Run.exists(out) }
@@ -56,9 +57,9 @@ struct Join: ParsableCommand {
         let engine = PanelMember.engine(joining: lead, id: UUID().uuidString.lowercased(), interviewer: interviewer,
                                         role: shadow ? .shadow : .second, startedAt: startedAt)
         try requireTerminal()
-        let url = try Run.createFile(out, store: SessionStore.standard(), for: engine, startedAt: startedAt)
+        let url = try Run.createFile(out, store: SessionStore.standard(), config: config, for: engine, startedAt: startedAt)
         let clock = SessionClock(SystemClock())
-        try runLive(engine: engine, clock: clock, path: url.path, theme: theme, mouse: pointer.mouse(), created: true,
+        try runLive(engine: engine, clock: clock, file: .existing(url.path, created: true), theme: theme, mouse: pointer.mouse(config: config),
                     remember: out != nil, screen: Self.following(session, name: engine.file.panel?.lead ?? lead.interviewer,
                                                                  engine: engine, clock: clock))
     }

@@ -41,8 +41,10 @@ struct Practice: ParsableCommand {
         let engine = SessionEngine(bank: bank, id: UUID().uuidString.lowercased(), mode: .practice, candidate: candidate,
                                    interviewer: "", startedAt: startedAt)
         try requireTerminal()
-        let url = try newSessionFile(store, for: engine, candidate: "practice-" + candidate, startedAt: startedAt)
-        try runLive(engine: engine, clock: SessionClock(SystemClock()), path: url.path, theme: theme, mouse: pointer.mouse(),
-                    practice: true, created: true)
+        let config = try Defaults.config()
+        // The file is made once the first frame is up, and before the first key is read.
+        try runLive(engine: engine, clock: SessionClock(SystemClock()),
+                    file: .new { try makeSessionFile(store, config: config, for: engine, candidate: "practice-" + candidate, startedAt: startedAt) },
+                    theme: theme, mouse: pointer.mouse(config: config), practice: true)
     }
 }

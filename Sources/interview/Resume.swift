@@ -127,8 +127,8 @@ struct Resume: ParsableCommand {
                 notice = "⚠ the lead's session file is not beside this one nor in the sessions folder: not following the lead"
             }
         }
-        try runLive(engine: engine, clock: clock, path: path, theme: theme, mouse: pointer.mouse(), notice: notice,
-                    practice: file.mode == .practice, created: created, session: LiveSession(lock: lock, replacing: rescue),
+        try runLive(engine: engine, clock: clock, file: .existing(path, created: created), theme: theme, mouse: pointer.mouse(), notice: notice,
+                    practice: file.mode == .practice, session: LiveSession(lock: lock, replacing: rescue),
                     screen: screen)
     }
 

@@ -106,129 +106,42 @@ struct Run: ParsableCommand {
         }
         let startedAt = Date()
         let engine = setup.engine(id: UUID().uuidString.lowercased(), candidate: candidate, startedAt: startedAt)
-        let url = try Self.createFile(out, store: store, for: engine, startedAt: startedAt)
-        try runLive(engine: engine, clock: SessionClock(SystemClock()), path: url.path, theme: theme, mouse: pointer.mouse(), notice: notice,
-                    created: true, remember: out != nil, terminal: terminal)
+        // The file is made once the first frame is up, and before the first key is read.
+        try runLive(engine: engine, clock: SessionClock(SystemClock()),
+                    file: .new { try Self.makeFile(out, store: store, config: config, for: engine, startedAt: startedAt) },
+                    theme: theme, mouse: pointer.mouse(config: config), notice: notice, remember: out != nil, terminal: terminal)
     }
 
     /// The new, empty file a live session is saved in: `out`, created only if it is not
-    /// there, else a new file in the sessions folder.
-    static func createFile(_ out: URL?, store: SessionStore, for engine: SessionEngine, startedAt: Date) throws -> URL {
-        guard let out else { return try newSessionFile(store, for: engine, candidate: engine.file.candidate, startedAt: startedAt) }
+    /// there, else a new file in the sessions folder; or what stops it being made.
+    static func makeFile(_ out: URL?, store: SessionStore, config: Config, for engine: SessionEngine, startedAt: Date) throws -> URL {
+        guard let out else { return try makeSessionFile(store, config: config, for: engine, candidate: engine.file.candidate, startedAt: startedAt) }
         do throws(SessionStore.CreateError) {
             try SessionStore.createExclusively(out)
         } catch {
-            guard case .failed(let failure) = error else { throw Self.exists(out) }
-            printError(failure.description)
-            throw ExitCode(1)
+            guard case .failed(let failure) = error else { throw existing(out) }
+            throw failure
         }
         return out
     }
 
-    static func exists(_ url: URL) -> ExitCode {
-        exitWithInputError(InputError(file: url.path,
-                                      message: "already exists: expected a new file for -o/--output (use `interview resume \(url.path)` to continue it)"))
-    }
-}
-
-/// A session's lock, taken before the session was read, and the rescue copy it was
-/// resumed from (removed once the session is saved in its own file).
-struct LiveSession {
-    var lock: SessionLock
-    var replacing: String?
-}
-
-/// Runs the live (or practice) screen on the terminal, holding the session's lock (taken
-/// here, or by the caller before it read the file) until the session is saved, or
-/// deleted when discarded, and said where it went: one program writes a session at a time.
-/// `created`: the file was made empty for this session, and goes if the screen cannot start.
-/// `remember`: a file outside the sessions folder (`run --out`), recorded once locked.
-/// `opened`: the terminal the start screen was on, which the live screen goes on on.
-func runLive(engine: SessionEngine, clock: SessionClock, path: String, theme: Theme, mouse: Bool, notice: String? = nil,
-             practice: Bool = false, created: Bool = false, remember: Bool = false, session given: LiveSession? = nil,
-             terminal opened: NcursesTerminal? = nil, screen: LiveScreenRun? = nil) throws {
-    func removeCreated() {
-        if created { unlink(path) }
-    }
-    let store = SessionStore.standard()
-    for line in store.tightenFolder()?.split(separator: "\n") ?? [] { printError(String(line)) }
-    let session: LiveSession
-    if let given {
-        session = given
-    } else {
+    /// The same, made before the screen (a panel member's), or exit saying why not: 2 for
+    /// a file that is there, 1 for one that cannot be made.
+    static func createFile(_ out: URL?, store: SessionStore, config: Config, for engine: SessionEngine, startedAt: Date) throws -> URL {
         do {
-            try SessionStore.createFolder(URL(fileURLWithPath: path).deletingLastPathComponent())
-            session = LiveSession(lock: try SessionLock(session: path))
+            return try makeFile(out, store: store, config: config, for: engine, startedAt: startedAt)
+        } catch let error as InputError {
+            throw exitWithInputError(error)
         } catch {
             printError("\(error)")
-            removeCreated()
-            throw ExitCode(2)
+            throw ExitCode(1)
         }
     }
-    defer { session.lock.release() }
-    // Recorded once the first frame is up (a write and two fsyncs it need not wait for),
-    // and before the first key is read; a failure shows on the screen and again after it.
-    var unrecorded: String?
-    let recordOutFile = { () -> String? in
-        guard remember else { return nil }
-        do throws(SessionStore.WriteError) {
-            try store.remember(path)
-            return nil
-        } catch {
-            unrecorded = "\(VisibleText.visible(path)) is not recorded in \(store.knownFile.path) (\(error)): `resume` does not list it, "
-                + "and `forget` and `purge` do not find it"
-            return unrecorded
-        }
-    }
-    let outcome: LiveOutcome
-    do {
-        let terminal: NcursesTerminal
-        do {
-            terminal = try opened ?? openTerminal(theme: theme, mouse: mouse)
-        } catch {
-            removeCreated()
-            throw error
-        }
-        defer { terminal.close() }
-        let saver = SessionSaver(url: URL(fileURLWithPath: path), lock: session.lock, replacing: session.replacing)
-        let result: (state: LiveState, saved: LiveProgram.Saved)
-        if let screen {
-            // Another screen (a panel member's) records the file before its first frame.
-            _ = recordOutFile()
-            result = screen(saver, terminal)
-        } else {
-            result = LiveProgram.run(engine: engine, clock: clock, saver: saver, terminal: terminal, notice: notice, practice: practice,
-                                     afterFirstFrame: recordOutFile)
-        }
-        outcome = LiveOutcome(exit: result.state.exit ?? .leftForLater, saved: result.saved, shared: result.state.session.shareSafe)
-    }
-    try report(outcome, path: path)
-    if let unrecorded {
-        printError(unrecorded)
-        throw ExitCode(1)
-    }
-}
 
-/// Another screen on a live session than the live screen (a panel member's, `join`),
-/// given the saver and the terminal `runLive` opened.
-typealias LiveScreenRun = (SessionSaver, NcursesTerminal) -> (state: LiveState, saved: LiveProgram.Saved)
+    static func exists(_ url: URL) -> ExitCode { exitWithInputError(existing(url)) }
 
-/// How a live screen closed: why, where the session is, and whether the screen was shared then.
-struct LiveOutcome {
-    var exit: LiveExit
-    var saved: LiveProgram.Saved
-    /// Share-safe was on: the last lines name no file (nor the candidate in its name).
-    var shared: Bool
-}
-
-/// The ncurses terminal, or exit 2 with what is wrong with TERM. `mouse`: clicks and the
-/// wheel come as input (the live screens); replay and the mirror leave the mouse alone.
-func openTerminal(theme: Theme, mouse: Bool = false) throws -> NcursesTerminal {
-    do {
-        return try NcursesTerminal(theme: theme, mouse: mouse)
-    } catch {
-        printError(error.description)
-        throw ExitCode(2)
+    private static func existing(_ url: URL) -> InputError {
+        InputError(file: url.path, message: "already exists: expected a new file for -o/--output (use `interview resume \(url.path)` to continue it)")
     }
 }
 
@@ -247,6 +160,9 @@ func report(_ outcome: LiveOutcome, path: String) throws {
     case .lost(let reason):
         printError("the session is NOT on disk: neither \(shown) nor a rescue copy in the home or temporary folder could be written (\(reason))")
         throw ExitCode(1)
+    case .unmade(let reason):
+        printError("no interview started, nothing was written: \(reason)")
+        throw ExitCode(outcome.unmadeStatus)
     }
     switch exit {
     case .discarded:

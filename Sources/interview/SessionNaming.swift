@@ -11,11 +11,17 @@ import InterviewStore
 /// `file_names` says: by the date and the candidate (`candidate`, the default), or by the
 /// date and the session's short id (`id`), or exit 1 saying why there can be none.
 func newSessionFile(_ store: SessionStore, for engine: SessionEngine, candidate: String, startedAt: Date) throws -> URL {
-    let byID = try Defaults.config().fileNames == .id
+    let config = try Defaults.config()
     do {
-        return try store.createNewFile(candidate: candidate, startedAt: startedAt, id: byID ? engine.file.id : nil)
+        return try makeSessionFile(store, config: config, for: engine, candidate: candidate, startedAt: startedAt)
     } catch {
         printError(error.description)
         throw ExitCode(1)
     }
+}
+
+/// The same, with config.toml read already, saying why there can be none by throwing.
+func makeSessionFile(_ store: SessionStore, config: Config, for engine: SessionEngine, candidate: String,
+                     startedAt: Date) throws(SessionStore.WriteError) -> URL {
+    try store.createNewFile(candidate: candidate, startedAt: startedAt, id: config.fileNames == .id ? engine.file.id : nil)
 }

@@ -45,13 +45,11 @@ struct MouseOption: ParsableArguments {
 
     /// Whether the live screens take clicks: not with --no-mouse, nor with config.toml's `mouse = false`.
     func mouse() throws -> Bool {
-        if noMouse { return false }
-        do throws(InputError) {
-            return try Config.load().mouse
-        } catch {
-            throw exitWithInputError(error)
-        }
+        noMouse ? false : mouse(config: try Defaults.config())
     }
+
+    /// The same with config.toml read already.
+    func mouse(config: Config) -> Bool { !noMouse && config.mouse }
 }
 
 struct Themes: ParsableCommand {

@@ -282,6 +282,21 @@ struct StoreHardeningEndToEndTests {
         #expect(Self.names(in: tmux.home).allSatisfy { !$0.hasPrefix(".") && !$0.hasSuffix(".json") }, "\(Self.names(in: tmux.home))")
     }
 
+    /// `run`'s file is made once the first frame is up: one that cannot be made (its folder
+    /// is missing) ends the screen before any key is read, says why, and writes nothing.
+    @Test func aFileThatCannotBeMadeEndsTheInterviewBeforeItStarts() throws {
+        let tmux = try Tmux()
+        let out = tmux.home.appendingPathComponent("missing/out.json")
+        try tmux.start(["run", "--now", "--candidate", "Nobody", "--out", out.path], reportExit: true)
+        let screen = try Self.exitStatus(tmux, "main")
+        #expect(screen.contains("exit status 1"), "\(screen)")
+        #expect(screen.contains("no interview started, nothing was written: cannot create \(out.path)"), "\(screen)")
+        let modes = try #require(tmux.terminalModes("main"))
+        #expect(modes.before == modes.after)
+        #expect(Self.names(in: tmux.sessions).isEmpty, "nothing in the sessions folder: \(Self.names(in: tmux.sessions))")
+        #expect(Self.names(in: tmux.home).allSatisfy { !$0.hasPrefix(".") && !$0.hasSuffix(".json") }, "\(Self.names(in: tmux.home))")
+    }
+
     /// With cores allowed in the shell (`ulimit -c unlimited`, when the hard limit allows) and `core_pattern` writing
     /// them to the working folder, a segfault of the program leaves no core: notes and
     /// names would be in it.

@@ -23,7 +23,8 @@ public struct BankParser {
 
     /// The bank in `bytes`, or the first error in it (the first one found, reading down the file).
     public static func parse(bytes: [UInt8], file: String, source: String? = nil) throws(InputError) -> Bank {
-        let check = check(bytes: bytes, file: file, source: source)
+        // Control characters are `validate`'s to list: a bank holding them runs, showing marks.
+        let check = check(bytes: bytes, file: file, source: source, controlCharacters: false)
         if let first = check.errors.first { throw first }
         guard let bank = check.bank else { throw InputError(file: file, message: "expected a bank") }
         return bank
@@ -32,12 +33,12 @@ public struct BankParser {
     /// Every error in `bytes`, not only the first, and the warnings of an author's
     /// checklist (docs/bank-format.md): the one parser, which goes on after an error at the
     /// next line it can place. The bank is there only when there is no error.
-    public static func check(bytes: [UInt8], file: String, source: String? = nil) -> BankCheck {
+    public static func check(bytes: [UInt8], file: String, source: String? = nil, controlCharacters: Bool = true) -> BankCheck {
         let parser = BankParser(file: file)
         do {
             let text = try UTF8Text.decode(bytes, file: file)
             var check = parser.check(text: text, source: source ?? file, hash: Hashing.fnv1a64(bytes))
-            check.controlCharacters = UTF8Text.controlCharacters(in: text, file: file)
+            if controlCharacters { check.controlCharacters = UTF8Text.controlCharacters(in: text, file: file) }
             return check
         } catch {
             return BankCheck(bank: nil, errors: [error], warnings: [])

@@ -38,7 +38,7 @@ public enum DisplayWidth {
     /// (no mark, no format character, no emoji; FastTextPathTests checks each against the
     /// rule): Latin-1 and Latin Extended letters, general punctuation's dashes, quotes and
     /// bullets, box drawing and block elements.
-    static func isNarrow(_ value: UInt32) -> Bool {
+    public static func isNarrow(_ value: UInt32) -> Bool {
         switch value {
         case 0xA0...0x2FF, 0x2010...0x2027, 0x2500...0x259F: true
         default: false

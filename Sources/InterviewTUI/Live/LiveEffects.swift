@@ -23,7 +23,20 @@ extension LiveProgram {
         case rescued(path: String, reason: String)
         /// Nowhere: neither its file nor a rescue copy could be written.
         case lost(reason: String)
+        /// A new session whose file could not be made once its first frame was up
+        /// (`reason`): the screen ended before reading a key, and nothing was written.
+        case unmade(reason: String)
     }
+
+    /// Why a new session's file could not be made: the screen ends before its first key.
+    public struct OpenFailure: Error, Hashable, Sendable {
+        public var reason: String
+        public init(reason: String) { self.reason = reason }
+    }
+
+    /// Gives the screen its saver once the first frame is drawn: a new session's file is
+    /// made then (`run`), so that the first frame waits for no file, folder or lock.
+    public typealias Opening = () -> Result<any SessionSaving, OpenFailure>
 
     /// How often, and how long apart, the last save is tried again before the session is
     /// written elsewhere.
@@ -39,7 +52,9 @@ public struct LiveEffects: ScreenEffects {
     public typealias Program = LiveProgram
     public static let heartbeat = 5.0
 
-    let saver: any SessionSaving
+    /// Given, or opened once the first frame is drawn (`opening`), before the first save and the first key.
+    private var saver: (any SessionSaving)?
+    let opening: LiveProgram.Opening?
     /// Bookkeeping the first frame does not wait for (`run -o`'s record), done once it is
     /// drawn and before the first key is read; a warning it returns shows on the screen.
     let afterFirstFrame: () -> String?
@@ -50,13 +65,26 @@ public struct LiveEffects: ScreenEffects {
 
     public init(saver: any SessionSaving, afterFirstFrame: @escaping () -> String? = { nil }, wallClock: @escaping () -> Date = Date.init,
                 rescue: @escaping (SessionFile) -> String? = { SessionStore.rescue($0) }) {
+        self.init(opening: nil, afterFirstFrame: afterFirstFrame, wallClock: wallClock, rescue: rescue)
         self.saver = saver
+    }
+
+    public init(opening: LiveProgram.Opening?, afterFirstFrame: @escaping () -> String? = { nil },
+                wallClock: @escaping () -> Date = Date.init, rescue: @escaping (SessionFile) -> String? = { SessionStore.rescue($0) }) {
+        self.opening = opening
         self.afterFirstFrame = afterFirstFrame
         self.wallClock = wallClock
         self.rescue = rescue
     }
 
     public mutating func after(_ state: LiveState, now: Double, firstFrame: Bool) -> [LiveAction] {
+        if firstFrame, let opening {
+            switch opening() {
+            case .success(let opened): saver = opened
+            case .failure(let failure): return [.lastSave(.done(.unmade(reason: failure.reason)))]
+            }
+        }
+        guard let saver else { preconditionFailure("the saver is opened with the first frame, before any key") }
         if state.exit != nil { return close(state, now: now) }
         save(state, force: firstFrame)
         let warning = firstFrame ? afterFirstFrame() : nil
@@ -68,7 +96,7 @@ public struct LiveEffects: ScreenEffects {
         switch state.lastSave {
         case nil where state.exit == .discarded:
             // Nothing more is written; the caller deletes the file.
-            saver.flush()
+            saver?.flush()
             return [.lastSave(.done(.saved))]
         case nil:
             let end = LiveAction.markEnded(wallClock())
@@ -83,6 +111,7 @@ public struct LiveEffects: ScreenEffects {
     }
 
     private mutating func trySaving(_ state: LiveState, tries: Int, now: Double) -> [LiveAction] {
+        guard let saver else { preconditionFailure("the saver is opened with the first frame, before any key") }
         save(state, force: true)
         saver.flush()
         let status = saver.status
@@ -97,7 +126,7 @@ public struct LiveEffects: ScreenEffects {
 
     mutating func save(_ state: LiveState, force: Bool) {
         let count = state.engine.file.events.count
-        guard force || count != savedEvents || state.now - lastSave >= Self.heartbeat else { return }
+        guard let saver, force || count != savedEvents || state.now - lastSave >= Self.heartbeat else { return }
         saver.save(state.engine.snapshot(at: state.now))
         savedEvents = count
         lastSave = state.now

@@ -117,11 +117,28 @@ public enum LiveProgram: ScreenProgram {
                            wallClock: @escaping () -> Date = Date.init,
                            pause: (Double) -> Void = { pauseThread(seconds: $0) },
                            rescue: @escaping (SessionFile) -> String? = { SessionStore.rescue($0) }) -> (state: LiveState, saved: Saved) {
+        var effects = LiveEffects(saver: saver, afterFirstFrame: afterFirstFrame, wallClock: wallClock, rescue: rescue)
+        return run(engine: engine, clock: clock, effects: &effects, terminal: terminal, notice: notice, practice: practice, pause: pause)
+    }
+
+    /// The same, for a session whose saver (and file) `opening` makes once the first frame
+    /// is drawn, before the first key is read; when it cannot, the screen ends there
+    /// (`Saved.unmade`).
+    public static func run(engine: SessionEngine, clock: SessionClock, opening: @escaping Opening, terminal: any TerminalDevice,
+                           notice: String? = nil, practice: Bool = false, afterFirstFrame: @escaping () -> String? = { nil },
+                           wallClock: @escaping () -> Date = Date.init,
+                           pause: (Double) -> Void = { pauseThread(seconds: $0) },
+                           rescue: @escaping (SessionFile) -> String? = { SessionStore.rescue($0) }) -> (state: LiveState, saved: Saved) {
+        var effects = LiveEffects(opening: opening, afterFirstFrame: afterFirstFrame, wallClock: wallClock, rescue: rescue)
+        return run(engine: engine, clock: clock, effects: &effects, terminal: terminal, notice: notice, practice: practice, pause: pause)
+    }
+
+    private static func run(engine: SessionEngine, clock: SessionClock, effects: inout LiveEffects, terminal: any TerminalDevice,
+                            notice: String?, practice: Bool, pause: (Double) -> Void) -> (state: LiveState, saved: Saved) {
         var state = LiveState(engine: engine, size: terminal.size, mode: practice ? .practice : .live)
         state.now = clock.now()
         state.ascii = terminal.ascii
         state.notice = notice
-        var effects = LiveEffects(saver: saver, afterFirstFrame: afterFirstFrame, wallClock: wallClock, rescue: rescue)
         state = Runtime.run(LiveProgram.self, state, terminal: terminal, clock: clock, effects: &effects, pause: pause)
         guard case .done(let saved)? = state.lastSave else { preconditionFailure("the loop ends once the last save is done") }
         return (state, saved)

@@ -76,6 +76,8 @@ public enum Runtime {
                     Program.reduce(&state, action, now: clock.now())
                 }
                 firstFrame = false
+                // The effects can end the screen before its first key (a new session's file that cannot be made).
+                if Program.isFinished(state) { break }
             }
             let wait = max(0, Program.wait(state, now: clock.now()))
             guard Program.takesInput(state) else {
