@@ -93,7 +93,7 @@ struct Run: ParsableCommand {
         defer { terminal?.close() }
         if !now {
             // The start screen writes nothing: the session, its file and its clocks begin at Enter.
-            let opened = try openTerminal(theme: theme, mouse: pointer.mouse())
+            let opened = try openTerminal(theme: theme, mouse: pointer.mouse(config: config))
             terminal = opened
             let lobby = LobbyState(setup: setup, candidate: candidate, notice: notice, theme: theme.name, size: opened.size)
             guard case .start(let name) = LobbyProgram.run(lobby, terminal: opened, clock: SystemClock()) else {
@@ -104,8 +104,11 @@ struct Run: ParsableCommand {
             candidate = name
             notice = nil
         }
-        let startedAt = Date()
-        let engine = setup.engine(id: UUID().uuidString.lowercased(), candidate: candidate, startedAt: startedAt)
+        let (startedAt, id, named) = (Date(), UUID().uuidString.lowercased(), candidate)
+        // The session (its questions copied as Markdown) is made on the other core while the terminal opens.
+        let building = Pending { setup.engine(id: id, candidate: named, startedAt: startedAt) }
+        if terminal == nil { terminal = try openTerminal(theme: theme, mouse: pointer.mouse(config: config)) }
+        let engine = building.wait()
         // The file is made once the first frame is up, and before the first key is read.
         try runLive(engine: engine, clock: SessionClock(SystemClock()),
                     file: .new { try Self.makeFile(out, store: store, config: config, for: engine, startedAt: startedAt) },

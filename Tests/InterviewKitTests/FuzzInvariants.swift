@@ -41,11 +41,14 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         if check.errors.isEmpty == (check.bank == nil) { return "BankParser.check: \(check.errors.count) errors and \(check.bank == nil ? "no " : "a ")bank" }
         do throws(InputError) {
             let bank = try BankParser.parse(bytes: bytes, file: file)
+            // `parse` reads no warnings: the bank is the one `check` reads all the same.
+            if bank != check.bank { return "BankParser.parse reads another bank than check" }
             if bank.title.isEmpty { return "a bank with an empty title" }
             if bank.questions.contains(where: { $0.prompt.isEmpty }) { return "a question with an empty prompt" }
             if Set(bank.questions.map(\.id)).count != bank.questions.count { return "two questions with one id" }
             return rewriteViolation(bank)
         } catch {
+            if error.description != check.errors.first?.description { return "BankParser.parse says \(error), check first says \(check.errors.first.map(\.description) ?? "nothing")" }
             return placeViolation(error, in: bytes)
         }
     }

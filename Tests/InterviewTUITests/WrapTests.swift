@@ -15,6 +15,18 @@ import Testing
         "tab\there\u{1B}[2J then more words " + String(repeating: "w ", count: 500),
     ]
 
+    /// Printable ASCII takes a shortcut to its glyphs (a character per byte): the same
+    /// glyphs as character by character, for whole texts and slices of them alike.
+    @Test func asciiGlyphsAreThoseOfTheCharacterRule() {
+        let style = Style(.body)
+        let texts = Self.texts + ["plain words", " ~!@#$%^&*()_+{}|:\"<>?`-=[];',./", "tab\tin", "cr\r\nlf", "\u{7F}del", "é", "a e\u{301}"]
+        for text in texts {
+            let characters = text.map { Glyph($0, style) }
+            #expect(Wrap.glyphs(text, style) == characters, "\(text.prefix(40).debugDescription)")
+            #expect(Wrap.glyphs(text.dropFirst(min(3, text.count)), style) == Array(characters.dropFirst(min(3, text.count))))
+        }
+    }
+
     @Test func theFirstLinesAreThoseOfTheWholeText() {
         let prefix = Wrap.glyphs("1 [ ] ", Style(.dim))
         for text in Self.texts {

@@ -18,13 +18,19 @@ public struct BankParser {
     }
 
     let file: String
+    /// Whether the author's checklist is read (`check`); `parse` says errors only, and a
+    /// bank is parsed at every start, before the first frame.
+    let listsWarnings: Bool
 
-    public init(file: String) { self.file = file }
+    public init(file: String, listsWarnings: Bool = true) {
+        self.file = file
+        self.listsWarnings = listsWarnings
+    }
 
     /// The bank in `bytes`, or the first error in it (the first one found, reading down the file).
     public static func parse(bytes: [UInt8], file: String, source: String? = nil) throws(InputError) -> Bank {
         // Control characters are `validate`'s to list: a bank holding them runs, showing marks.
-        let check = check(bytes: bytes, file: file, source: source, controlCharacters: false)
+        let check = check(bytes: bytes, file: file, source: source, warnings: false)
         if let first = check.errors.first { throw first }
         guard let bank = check.bank else { throw InputError(file: file, message: "expected a bank") }
         return bank
@@ -33,12 +39,13 @@ public struct BankParser {
     /// Every error in `bytes`, not only the first, and the warnings of an author's
     /// checklist (docs/bank-format.md): the one parser, which goes on after an error at the
     /// next line it can place. The bank is there only when there is no error.
-    public static func check(bytes: [UInt8], file: String, source: String? = nil, controlCharacters: Bool = true) -> BankCheck {
-        let parser = BankParser(file: file)
+    /// `warnings`: false for the errors alone.
+    public static func check(bytes: [UInt8], file: String, source: String? = nil, warnings: Bool = true) -> BankCheck {
+        let parser = BankParser(file: file, listsWarnings: warnings)
         do {
             let text = try UTF8Text.decode(bytes, file: file)
             var check = parser.check(text: text, source: source ?? file, hash: Hashing.fnv1a64(bytes))
-            if controlCharacters { check.controlCharacters = UTF8Text.controlCharacters(in: text, file: file) }
+            if warnings { check.controlCharacters = UTF8Text.controlCharacters(in: text, file: file) }
             return check
         } catch {
             return BankCheck(bank: nil, errors: [error], warnings: [])
@@ -76,7 +83,9 @@ public struct BankParser {
         var errors: [InputError] = []
         var warnings: [InputError] = []
         func error(_ line: Int, _ column: Int, _ message: String) { errors.append(fail(line, column, message)) }
-        func warn(_ line: Int, _ column: Int, _ message: String) { warnings.append(fail(line, column, message)) }
+        func warn(_ line: Int, _ column: Int, _ message: String) {
+            if listsWarnings { warnings.append(fail(line, column, message)) }
+        }
         func done() -> BankCheck { BankCheck(bank: nil, errors: errors, warnings: warnings) }
 
         guard lines.first == "---" else {
@@ -169,7 +178,7 @@ public struct BankParser {
                 skipping = true
                 continue
             }
-            if section != nil, let tab = Self.tabInIndentation(line) {
+            if listsWarnings, section != nil, let tab = Self.tabInIndentation(line) {
                 warn(number, tab, "a tab in the indentation: it counts as four spaces; expected spaces, which read the same in every editor")
             }
             guard let section else {
@@ -273,18 +282,18 @@ public struct BankParser {
                 error(draft.line, 1, "duplicate question id '\(id)' (also line \(first)): expected unique prompts, or an 'id:' line to tell them apart")
             } else {
                 firstLineOfID[id] = draft.line
-                let prompt = draft.prompt.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
-                if let first = firstLineOfPrompt[prompt] {
+                let prompt = listsWarnings ? draft.prompt.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ") : nil
+                if let prompt, let first = firstLineOfPrompt[prompt] {
                     warn(draft.line, 1, "the same prompt as the question on line \(first): expected each question once")
-                } else {
+                } else if let prompt {
                     firstLineOfPrompt[prompt] = draft.line
                 }
             }
-            let body = { (s: Section) in RichText.parse((draft.sections[s] ?? []).joined(separator: "\n")) }
+            let body = { (s: Section) in RichText.parse(lines: draft.sections[s] ?? []) }
             let expected = body(.expectedAnswer)
             if expected.isEmpty {
                 error(draft.line, 1, "question '\(draft.prompt)' has no expected answer: expected a '### Expected answer' section with text")
-            } else if expected.plainText == Question.placeholderAnswer {
+            } else if listsWarnings, expected.plainText == Question.placeholderAnswer {
                 warn(draft.sectionLines[.expectedAnswer] ?? draft.line, 1,
                      "the expected answer is the importer's placeholder: expected the answer an interviewer listens for")
             }

@@ -3,7 +3,7 @@
 public enum InlineMarkdown {
     public static func parse(_ text: String) -> [Span] {
         // Most paragraphs have no markup: no need to look at them a character at a time.
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "\\") }) else {
+        guard text.anyByte(isMarker) else {
             return text.isEmpty ? [] : [Span(text)]
         }
         // A character at a time, as the reader sees them, but compared by a code: its byte
@@ -12,7 +12,7 @@ public enum InlineMarkdown {
         // most of the cost of reading a bank, which the first frame waits for.
         var codes: [UInt8] = []
         var starts: [String.Index] = []
-        if text.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) {
+        if !text.anyByte({ $0 >= 0x80 || $0 == UInt8(ascii: "\r") }) {
             // ASCII but CR LF (one character of two bytes): a character per byte.
             codes = Array(text.utf8)
             starts = Array(text.utf8.indices)
@@ -114,7 +114,7 @@ public enum InlineMarkdown {
             out += transition(from: current, to: span.style)
             current = span.style
             // Most text has nothing to escape: append it whole rather than per character.
-            out += span.style.contains(.code) || !span.text.utf8.contains(where: Self.needsEscape)
+            out += span.style.contains(.code) || !span.text.anyByte(Self.isMarker)
                 ? span.text
                 : span.text.reduce(into: "") { acc, c in
                     if "\\`*_".contains(c) { acc.append("\\") }
@@ -138,8 +138,17 @@ public enum InlineMarkdown {
         return markers
     }
 
-    /// The bytes that `write` escapes outside code: backslash, backtick, asterisk, underscore.
-    private static func needsEscape(_ byte: UInt8) -> Bool {
+    /// The bytes that may begin markup, which `write` escapes outside code: backslash,
+    /// backtick, asterisk, underscore.
+    private static func isMarker(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "`") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_")
+    }
+}
+
+extension String {
+    /// Whether a byte of the text's UTF-8 passes `test`, read from its contiguous bytes
+    /// when it has them (a native string has): banks are read at every start.
+    func anyByte(_ test: (UInt8) -> Bool) -> Bool {
+        utf8.withContiguousStorageIfAvailable { $0.contains(where: test) } ?? utf8.contains(where: test)
     }
 }

@@ -67,8 +67,13 @@ public struct RichText: Hashable, Sendable {
 
     /// Parses the block structure of a section body (paragraphs and bullets).
     public static func parse(_ markdown: String) -> RichText {
+        parse(lines: UTF8Text.lines(of: markdown))
+    }
+
+    /// The same, of a text already cut into lines (a bank's section).
+    public static func parse(lines: [String]) -> RichText {
         var builder = BlockBuilder()
-        for line in UTF8Text.lines(of: markdown) {
+        for line in lines {
             builder.add(line)
         }
         return builder.finish()

@@ -129,6 +129,8 @@ public struct Canvas: Hashable, Sendable {
     /// Keeps wide characters whole: overwriting half of one blanks the other half.
     private mutating func clearWide(at x: Int, y: Int) {
         let index = y * width + x
+        // Most cells hold one ASCII character (a blank, before a frame is drawn): neither half of a wide one.
+        if cells[index].text.utf8.count == 1 { return }
         if cells[index].isContinuation, x > 0 {
             cells[index - 1] = Cell(" ", cells[index - 1].style)
         } else if DisplayWidth.of(cells[index].text) == 2, x + 1 < width {

@@ -10,6 +10,13 @@ public struct Glyph: Hashable, Sendable {
         self.style = style
         width = VisibleText.mark(character).map(DisplayWidth.of) ?? DisplayWidth.of(character)
     }
+
+    /// A printable ASCII character: one column, no mark.
+    init(printableASCII byte: UInt8, _ style: Style) {
+        character = Character(Unicode.Scalar(byte))
+        self.style = style
+        width = 1
+    }
 }
 
 /// A line ready to draw: a prefix (bullet, time stamp, indent) and its glyphs.
@@ -28,7 +35,11 @@ public struct StyledLine: Hashable, Sendable {
 
 public enum Wrap {
     public static func glyphs(_ text: some StringProtocol, _ style: Style) -> [Glyph] {
-        text.map { Glyph($0, style) }
+        // Most text is printable ASCII, a character per byte: no cluster to find, nothing to look up.
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> [Glyph]? in
+            bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F } ? bytes.map { Glyph(printableASCII: $0, style) } : nil
+        }
+        return (ascii ?? nil) ?? text.map { Glyph($0, style) }
     }
 
     /// The glyphs of the spans' first `count` characters.
