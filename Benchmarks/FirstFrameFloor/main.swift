@@ -31,16 +31,29 @@ struct Look: ParsableArguments {
     @Option var theme: String?
 }
 
+struct Pointer: ParsableArguments {
+    @Flag(name: .customLong("no-mouse")) var noMouse = false
+}
+
+enum CandidateClock: String, CaseIterable, ExpressibleByArgument {
+    case none, question, both
+}
+
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "run")
 
     @Argument var bank: String
     @Option var candidate: String = ""
-    @Option var interviewer: String = ProcessInfo.processInfo.environment["USER"] ?? ""
-    @Option var out: String?
+    @Option var interviewer: String?
+    @Option(name: [.customShort("o"), .customLong("output"), .customLong("out")]) var out: String?
     @Flag var share = false
+    @Flag var now = false
     @Option var duration: String?
+    @Option var questions: String?
+    @Option var tags: String?
+    @Option var candidateClock: CandidateClock = .question
     @OptionGroup var look: Look
+    @OptionGroup var pointer: Pointer
 
     func run() { showFirstScreen(of: bank) }
 }
