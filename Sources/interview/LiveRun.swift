@@ -26,7 +26,8 @@ enum LiveFile {
     case existing(String, created: Bool = false)
     /// A new session's file, made by `make` once the first frame is drawn and before the
     /// first key is read: the first frame waits for no folder, file or lock. What `make`
-    /// throws is said as it is, after the screen closes (exit 1).
+    /// throws is said as it is once the screen closes, before any key (exit 1; 2 when
+    /// another program holds the new file's lock).
     case new(make: () throws -> URL)
 }
 

@@ -35,7 +35,7 @@ extension LiveProgram {
     }
 
     /// Gives the screen its saver once the first frame is drawn: a new session's file is
-    /// made then (`run`), so that the first frame waits for no file, folder or lock.
+    /// made then (`run`, `practice`), so that the first frame waits for no file, folder or lock.
     public typealias Opening = () -> Result<any SessionSaving, OpenFailure>
 
     /// How often, and how long apart, the last save is tried again before the session is
