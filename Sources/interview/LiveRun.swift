@@ -27,7 +27,7 @@ enum LiveFile {
     /// A new session's file, made by `make` once the first frame is drawn and before the
     /// first key is read: the first frame waits for no folder, file or lock. What `make`
     /// throws is said as it is once the screen closes, before any key (exit 1; 2 when
-    /// another program holds the new file's lock).
+    /// another program holds the new file's lock, or a file is already at `--out`).
     case new(make: () throws -> URL)
 }
 
@@ -45,8 +45,9 @@ func runLive(engine: SessionEngine, clock: SessionClock, file: LiveFile, theme: 
     var path: String?
     var session = given
     var created = false
-    // A lock someone else holds is the user's to resolve (exit 2); a file that cannot be made is a failure (1).
-    var lockRefused = false
+    // A lock someone else holds, or a file already at `--out` (a link to nothing passes
+    // the look before the screen), is the user's to resolve (exit 2); a file that cannot be made is a failure (1).
+    var refused = false
     defer { session?.lock.release() }
     func removeCreated() {
         if created, let path { unlink(path) }
@@ -79,11 +80,12 @@ func runLive(engine: SessionEngine, clock: SessionClock, file: LiveFile, theme: 
             do {
                 path = try make().path
             } catch {
+                refused = error is InputError
                 return .failure(LiveProgram.OpenFailure(reason: "\(error)"))
             }
             created = true
             if let problem = lock(path!) {
-                lockRefused = true
+                refused = true
                 removeCreated()
                 return .failure(LiveProgram.OpenFailure(reason: problem))
             }
@@ -126,7 +128,7 @@ func runLive(engine: SessionEngine, clock: SessionClock, file: LiveFile, theme: 
                                      afterFirstFrame: recordOutFile)
         }
         outcome = LiveOutcome(exit: result.state.exit ?? .leftForLater, saved: result.saved, shared: result.state.session.shareSafe,
-                              unmadeStatus: lockRefused ? 2 : 1)
+                              unmadeStatus: refused ? 2 : 1)
     }
     try report(outcome, path: path ?? "")
     if let unrecorded {

@@ -147,6 +147,22 @@ struct LockEndToEndTests {
         #expect(SessionStore(folder: tmux.sessions).knownPaths().isEmpty, "recorded though it never ran")
     }
 
+    /// `--out` naming a link to nothing passes the look before the screen (no file is
+    /// there) but not the exclusive create once the first frame is up: still the user's
+    /// input to fix, exit 2, the link left as it was.
+    @Test func runOutAtALinkToNothingIsRefusedAsAFileThatIsThere() throws {
+        let tmux = try Tmux()
+        let out = tmux.home.appendingPathComponent("link.json").path
+        let target = tmux.home.appendingPathComponent("gone/session.json").path
+        try FileManager.default.createSymbolicLink(atPath: out, withDestinationPath: target)
+        try tmux.start(["run", "--now", "--candidate", "Ada", "--out", out], width: 300, environment: Self.environment(tmux), reportExit: true)
+        let refused = try tmux.waitFor("exit status")
+        #expect(refused.contains("exit status 2") && refused.contains("\(out): already exists"), "\(refused)")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: out) == target)
+        #expect(!FileManager.default.fileExists(atPath: target))
+        #expect(SessionStore(folder: tmux.sessions).knownPaths().isEmpty, "recorded though it never ran")
+    }
+
     @Test func resumeListsARescueCopyAndSavesItBackToItsOwnFile() throws {
         let tmux = try Tmux()
         let id = UUID().uuidString.lowercased()
